@@ -1,0 +1,154 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { configOrExit } from './bootstrap';
+import { DomainError } from './common/errors/domain-error';
+import { AppConfig } from './config/app-config';
+import { diffEntitiesAgainstMigrations, writeMigration } from './database/migration-tools';
+import { openApiDocument } from './http';
+import { AnalysisWorkers } from './reviews/analysis-workers.service';
+import { ShopsService } from './shops/shops.service';
+import type { INestApplicationContext } from '@nestjs/common';
+
+/**
+ * Operator commands. Results go to stdout as JSON lines and nothing else does: logs go to stderr,
+ * so the output can be piped into other tools.
+ */
+type Command = (args: string[]) => Promise<number>;
+
+const USAGE = `usage: npm run --silent cli -- <command> [options]
+
+  shop:create --name NAME [--timezone Asia/Shanghai]   create a shop and its first API key
+  apikey:create --shop SHOP_ID --name NAME             another API key for a shop
+  apikey:revoke --shop SHOP_ID --key KEY_ID            revoke an API key
+  analysis:sweep                                       re-enqueue overdue review analyses now
+  migration:run                                        apply pending migrations
+  migration:check                                      fail when entities and migrations disagree
+  migration:generate NAME                              write a migration for what the entities changed
+  openapi [--out openapi.json]                         write the OpenAPI document
+`;
+
+function print(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+function fail(message: string): number {
+  process.stderr.write(`${message}\n`);
+  return 2;
+}
+
+async function withApp<T>(config: AppConfig, run: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { http: false, logTo: 'stderr' }), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  try {
+    return await run(app);
+  } finally {
+    await app.close();
+  }
+}
+
+const cliConfig = () => configOrExit({ runWorkers: false, analysisSweepIntervalMs: 0 });
+
+const commands: Record<string, Command> = {
+  'shop:create': async (args) => {
+    const { values } = parseArgs({ args, options: { name: { type: 'string' }, timezone: { type: 'string' } } });
+    if (!values.name) return fail('shop:create needs --name NAME');
+    const name = values.name;
+    const { shop, key } = await withApp(cliConfig(), (app) => app.get(ShopsService).createShop(name, values.timezone));
+    print({ shopId: shop.id, apiKey: key });
+    return 0;
+  },
+  'apikey:create': async (args) => {
+    const { values } = parseArgs({ args, options: { shop: { type: 'string' }, name: { type: 'string' } } });
+    if (!values.shop || !values.name) return fail('apikey:create needs --shop SHOP_ID --name NAME');
+    const [shopId, name] = [values.shop, values.name];
+    const created = await withApp(cliConfig(), async (app) => {
+      const shops = app.get(ShopsService);
+      await shops.getShop(shopId);
+      return shops.createApiKey(shopId, name);
+    });
+    print({ shopId, keyId: created.apiKey.id, apiKey: created.key });
+    return 0;
+  },
+  'apikey:revoke': async (args) => {
+    const { values } = parseArgs({ args, options: { shop: { type: 'string' }, key: { type: 'string' } } });
+    if (!values.shop || !values.key) return fail('apikey:revoke needs --shop SHOP_ID --key KEY_ID');
+    const [shopId, keyId] = [values.shop, values.key];
+    const revoked = await withApp(cliConfig(), (app) => app.get(ShopsService).revokeApiKey(shopId, keyId));
+    print({ keyId: revoked.id, revokedAt: revoked.revokedAt });
+    return 0;
+  },
+  'analysis:sweep': async () => {
+    const count = await withApp(cliConfig(), (app) => app.get(AnalysisWorkers).sweep());
+    print({ reenqueued: count });
+    return 0;
+  },
+  'migration:run': async () => {
+    // booting the app context applies pending migrations (RUN_MIGRATIONS defaults to true)
+    await withApp(configOrExit({ runWorkers: false, analysisSweepIntervalMs: 0, runMigrations: true }), async () => undefined);
+    print({ migrated: true });
+    return 0;
+  },
+  'migration:check': async () => {
+    const diff = await diffEntitiesAgainstMigrations();
+    if (diff.up.length) {
+      process.stderr.write(`entities and migrations disagree; run npm run migration:generate -- NAME\n${diff.up.join('\n')}\n`);
+      return 1;
+    }
+    print({ migrationsMatchEntities: true });
+    return 0;
+  },
+  'migration:generate': async (args) => {
+    const name = args[0];
+    if (!name || !/^[A-Za-z][A-Za-z0-9]*$/.test(name)) return fail('migration:generate needs a CamelCase NAME');
+    const diff = await diffEntitiesAgainstMigrations();
+    if (!diff.up.length) {
+      print({ generated: null, reason: 'entities and migrations already agree' });
+      return 0;
+    }
+    print({ generated: writeMigration(name, diff) });
+    return 0;
+  },
+  openapi: async (args) => {
+    const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+    const config = cliConfig();
+    // preview mode builds the module graph without connecting to anything
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { http: true, logTo: 'stderr' }), {
+      preview: true,
+      logger: false,
+    });
+    const document = openApiDocument(app);
+    const json = `${JSON.stringify(document, null, 2)}\n`;
+    if (values.out) writeFileSync(values.out, json);
+    else process.stdout.write(json);
+    return 0;
+  },
+};
+
+async function main(): Promise<void> {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    process.stderr.write(USAGE);
+    process.exit(name ? 2 : 0);
+  }
+  try {
+    process.exitCode = await command(args);
+  } catch (error) {
+    if (error instanceof DomainError) {
+      process.stderr.write(`${error.code}: ${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  }
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,127 @@
+/**
+ * The one place that reads process.env. Every variable is parsed and checked once, at boot;
+ * a bad value stops the process with a message that names the variable.
+ */
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface AppEnv {
+  nodeEnv: NodeEnv;
+  port: number;
+  host: string;
+  /** null: use the embedded PostgreSQL (PGlite) */
+  databaseUrl: string | null;
+  databasePoolSize: number;
+  /** directory of the embedded database, or 'memory' */
+  embeddedDataDir: string;
+  /** null: run jobs in-process */
+  redisUrl: string | null;
+  queuePrefix: string;
+  runWorkers: boolean;
+  workerConcurrency: number;
+  runMigrations: boolean;
+  analysisSweepIntervalMs: number;
+  analysisOverdueMs: number;
+  analysisMaxAttempts: number;
+  rateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  csvMaxBytes: number;
+  logLevel: LogLevel;
+  createDemoShop: boolean;
+}
+
+export class EnvError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Invalid environment variable ${variable}: ${detail}`);
+    this.name = 'EnvError';
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+function raw(source: Source, name: string): string | undefined {
+  const value = source[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function int(source: Source, name: string, fallback: number, min: number, max: number): number {
+  const value = raw(source, name);
+  if (value === undefined) return fallback;
+  if (!/^-?\d+$/.test(value)) throw new EnvError(name, `expected an integer, got "${value}"`);
+  const parsed = Number(value);
+  if (parsed < min || parsed > max) throw new EnvError(name, `expected ${min}..${max}, got ${parsed}`);
+  return parsed;
+}
+
+function bool(source: Source, name: string, fallback: boolean): boolean {
+  const value = raw(source, name);
+  if (value === undefined) return fallback;
+  const lower = value.toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(lower)) return true;
+  if (['0', 'false', 'no', 'off'].includes(lower)) return false;
+  throw new EnvError(name, `expected true or false, got "${value}"`);
+}
+
+function oneOf<T extends string>(source: Source, name: string, allowed: readonly T[], fallback: T): T {
+  const value = raw(source, name);
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new EnvError(name, `expected one of ${allowed.join(', ')}, got "${value}"`);
+  }
+  return value as T;
+}
+
+function url(source: Source, name: string, protocols: string[]): string | null {
+  const value = raw(source, name);
+  if (value === undefined) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new EnvError(name, 'not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new EnvError(name, `expected a ${protocols.join(' or ')} URL, got ${parsed.protocol}`);
+  }
+  return value;
+}
+
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+function bytes(source: Source, name: string, fallback: number): number {
+  const value = raw(source, name);
+  if (value === undefined) return fallback;
+  const match = /^(\d+)\s*(b|kb|mb|gb)?$/i.exec(value);
+  if (!match) throw new EnvError(name, `expected a size such as 16mb, got "${value}"`);
+  return Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()];
+}
+
+export function loadEnv(source: Source = process.env): AppEnv {
+  const nodeEnv = oneOf(source, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  return {
+    nodeEnv,
+    port: int(source, 'PORT', 3000, 0, 65535),
+    host: raw(source, 'HOST') ?? '0.0.0.0',
+    databaseUrl: url(source, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databasePoolSize: int(source, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    embeddedDataDir: raw(source, 'EMBEDDED_DATA_DIR') ?? './data/pglite',
+    redisUrl: url(source, 'REDIS_URL', ['redis:', 'rediss:']),
+    queuePrefix: raw(source, 'QUEUE_PREFIX') ?? 'rrs',
+    runWorkers: bool(source, 'RUN_WORKERS', true),
+    workerConcurrency: int(source, 'WORKER_CONCURRENCY', 4, 1, 64),
+    runMigrations: bool(source, 'RUN_MIGRATIONS', true),
+    analysisSweepIntervalMs: int(source, 'ANALYSIS_SWEEP_INTERVAL_MS', 30_000, 0, 86_400_000),
+    analysisOverdueMs: int(source, 'ANALYSIS_OVERDUE_MS', 120_000, 0, 86_400_000),
+    analysisMaxAttempts: int(source, 'ANALYSIS_MAX_ATTEMPTS', 5, 1, 100),
+    rateLimitPerMinute: int(source, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
+    bodyLimitBytes: bytes(source, 'BODY_LIMIT', 16 * 1024 ** 2),
+    csvMaxBytes: bytes(source, 'CSV_MAX_BYTES', 256 * 1024 ** 2),
+    logLevel: oneOf(
+      source,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      nodeEnv === 'test' ? 'warn' : 'info',
+    ),
+    createDemoShop: bool(source, 'CREATE_DEMO_SHOP', true),
+  };
+}

@@ -1,0 +1,7 @@
+import { ApiKey } from '../shops/api-key.entity';
+import { Shop } from '../shops/shop.entity';
+import { ReviewRevision } from '../reviews/review-revision.entity';
+import { Review } from '../reviews/review.entity';
+
+/** Every entity of the service: the data source, the migration generator and the tests read this list. */
+export const ENTITIES = [Shop, ApiKey, Review, ReviewRevision];

@@ -1,0 +1,105 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { JobsOptions } from 'bullmq';
+import { JobLike } from './queues';
+
+type Handler = (job: JobLike<unknown>) => Promise<unknown>;
+
+interface QueuedJob {
+  queue: string;
+  job: JobLike<unknown>;
+  options: JobsOptions;
+}
+
+/**
+ * Runs jobs in this process when there is no Redis, through the same processors and with the same
+ * retry policy as BullMQ. Jobs live in memory: after a crash the database sweepers find their work again.
+ */
+@Injectable()
+export class InProcessJobRunner implements OnModuleDestroy {
+  private readonly logger = new Logger(InProcessJobRunner.name);
+  private readonly handlers = new Map<string, Handler>();
+  private readonly waiting: QueuedJob[] = [];
+  private readonly active = new Set<Promise<void>>();
+  private concurrency = 1;
+  private running = false;
+  private closing = false;
+  private sequence = 0;
+  private idleWaiters: (() => void)[] = [];
+
+  /** Registers the processor of a queue; jobs run once start() is called. */
+  register(queue: string, handler: Handler): void {
+    this.handlers.set(queue, handler);
+  }
+
+  start(concurrency: number): void {
+    this.concurrency = concurrency;
+    this.running = true;
+    this.pump();
+  }
+
+  add(queue: string, name: string, data: unknown, options: JobsOptions): void {
+    if (this.closing) throw new Error('the job runner is shutting down');
+    this.waiting.push({ queue, options, job: { id: String(++this.sequence), name, data, attemptsMade: 0 } });
+    this.pump();
+  }
+
+  /** Resolves when no job is waiting or running (used by tests and the benchmark). */
+  async idle(): Promise<void> {
+    if (!this.waiting.length && !this.active.size) return;
+    await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  get counts(): { waiting: number; active: number } {
+    return { waiting: this.waiting.length, active: this.active.size };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    // Finish what is running; what is still waiting is found again by the sweepers after restart.
+    this.closing = true;
+    this.running = false;
+    await Promise.allSettled([...this.active]);
+  }
+
+  private pump(): void {
+    while (this.running && this.active.size < this.concurrency && this.waiting.length) {
+      const next = this.waiting.shift() as QueuedJob;
+      const run = this.execute(next).finally(() => {
+        this.active.delete(run);
+        this.pump();
+        if (!this.waiting.length && !this.active.size) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+      });
+      this.active.add(run);
+    }
+  }
+
+  private async execute(entry: QueuedJob): Promise<void> {
+    const handler = this.handlers.get(entry.queue);
+    if (!handler) {
+      this.logger.error({ msg: 'no processor registered; job dropped', queue: entry.queue, job: entry.job.name });
+      return;
+    }
+    const attempts = entry.options.attempts ?? 1;
+    for (;;) {
+      try {
+        await handler(entry.job);
+        return;
+      } catch (error) {
+        entry.job.attemptsMade += 1;
+        if (entry.job.attemptsMade >= attempts || this.closing) {
+          this.logger.error({ msg: 'job failed', queue: entry.queue, job: entry.job.name, jobId: entry.job.id, attempts: entry.job.attemptsMade, err: String(error) });
+          return;
+        }
+        await sleep(backoffDelay(entry.options, entry.job.attemptsMade));
+      }
+    }
+  }
+}
+
+function backoffDelay(options: JobsOptions, attemptsMade: number): number {
+  const backoff = options.backoff;
+  if (backoff === undefined) return 0;
+  if (typeof backoff === 'number') return backoff;
+  const delay = backoff.delay ?? 0;
+  return backoff.type === 'exponential' ? delay * 2 ** (attemptsMade - 1) : delay;
+}

@@ -1,0 +1,42 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { ANALYSIS_QUEUE, AnalyzeReviewsPayload, JobLike, JOB_NAMES } from '../jobs/queues';
+import { AnalysisSummary, ReviewAnalysisService } from './review-analysis.service';
+
+/**
+ * Thin and idempotent: validates the payload, delegates, rethrows to retry. Registered with BullMQ
+ * when there is Redis, and called by the in-process runner otherwise. autorun is off so that API-only
+ * processes never consume jobs; AnalysisWorkers starts it.
+ */
+@Processor(ANALYSIS_QUEUE, { autorun: false })
+export class AnalyzeReviewsProcessor extends WorkerHost {
+  private readonly logger = new Logger(AnalyzeReviewsProcessor.name);
+
+  constructor(private readonly analysis: ReviewAnalysisService) {
+    super();
+  }
+
+  async process(job: JobLike<AnalyzeReviewsPayload>): Promise<AnalysisSummary> {
+    if (job.name !== JOB_NAMES.analyzeReviews || !isPayload(job.data)) {
+      // can never succeed: do not retry
+      this.logger.error({ msg: 'discarding malformed analysis job', jobId: job.id, job: job.name });
+      throw new UnrecoverableError(`malformed ${job.name} job`);
+    }
+    return this.analysis.analyze(job.data.shopId, job.data.reviewIds);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isPayload(data: unknown): data is AnalyzeReviewsPayload {
+  const payload = data as Partial<AnalyzeReviewsPayload> | null;
+  return (
+    typeof payload === 'object' &&
+    payload !== null &&
+    typeof payload.shopId === 'string' &&
+    UUID.test(payload.shopId) &&
+    Array.isArray(payload.reviewIds) &&
+    payload.reviewIds.every((id) => typeof id === 'string' && UUID.test(id))
+  );
+}

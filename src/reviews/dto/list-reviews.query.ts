@@ -1,0 +1,67 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsTimestamp } from '../../common/validation/timestamp.validator';
+import { ANALYSIS_STATUSES, GRADES, PLATFORMS } from '../review.types';
+import type { AnalysisStatus, Grade, Platform } from '../review.types';
+
+export class ListReviewsQuery {
+  @ApiPropertyOptional({ enum: GRADES })
+  @IsOptional()
+  @IsIn(GRADES)
+  grade?: Grade;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  rating?: number;
+
+  @ApiPropertyOptional({ enum: PLATFORMS })
+  @IsOptional()
+  @IsIn(PLATFORMS)
+  platform?: Platform;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  productId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  buyerId?: string;
+
+  @ApiPropertyOptional({ description: 'reviewedAt on or after' })
+  @IsOptional()
+  @IsTimestamp()
+  reviewedFrom?: string;
+
+  @ApiPropertyOptional({ description: 'reviewedAt before' })
+  @IsOptional()
+  @IsTimestamp()
+  reviewedTo?: string;
+
+  @ApiPropertyOptional({ enum: ANALYSIS_STATUSES, description: 'Analysis status' })
+  @IsOptional()
+  @IsIn(ANALYSIS_STATUSES)
+  status?: AnalysisStatus;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}

@@ -1,0 +1,170 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { NoControlCharacters } from '../../common/validation/text.validators';
+import { IsTimestamp } from '../../common/validation/timestamp.validator';
+import { PLATFORMS } from '../review.types';
+import type { Platform } from '../review.types';
+
+export const REVIEW_TEXT_MAX = 10_000;
+const ID_MAX = 128;
+
+/** A review as a shop backend or another service sends it. */
+export class ReviewInputDto {
+  @ApiProperty({ enum: PLATFORMS, example: 'taobao' })
+  @IsIn(PLATFORMS)
+  platform!: Platform;
+
+  @ApiProperty({ description: 'The review id on the platform; with platform, the idempotency key', example: 'TB-1029384756' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
+  @NoControlCharacters()
+  externalId!: string;
+
+  @ApiPropertyOptional({ example: '6523109' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(ID_MAX)
+  @NoControlCharacters()
+  productId?: string;
+
+  @ApiPropertyOptional({ example: '6523109-black-L' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(ID_MAX)
+  @NoControlCharacters()
+  sku?: string;
+
+  @ApiPropertyOptional({ example: '纯棉短袖T恤' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @NoControlCharacters()
+  productName?: string;
+
+  @ApiPropertyOptional({ example: '318812223344556' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(ID_MAX)
+  @NoControlCharacters()
+  orderId?: string;
+
+  @ApiPropertyOptional({ description: 'Stable buyer id on the platform', example: 'b-77120' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(ID_MAX)
+  @NoControlCharacters()
+  buyerId?: string;
+
+  @ApiPropertyOptional({ description: 'Display name (personal data: never logged)', example: 't***8' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(ID_MAX)
+  @NoControlCharacters()
+  buyerNick?: string;
+
+  @ApiProperty({ minimum: 1, maximum: 5, description: '1-2 bad, 3 medium, 4-5 good' })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  rating!: number;
+
+  @ApiPropertyOptional({ maxLength: REVIEW_TEXT_MAX, example: '物流太慢了，等了一个星期' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(REVIEW_TEXT_MAX)
+  @NoControlCharacters()
+  content?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Photo URLs (at most 50)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true })
+  @MaxLength(2048, { each: true })
+  images?: string[];
+
+  @ApiPropertyOptional({ description: 'Number of photos when the URLs are not sent' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  imageCount?: number;
+
+  @ApiPropertyOptional({ description: 'The review has a video' })
+  @IsOptional()
+  @IsBoolean()
+  hasVideo?: boolean;
+
+  @ApiPropertyOptional({ example: 89.9 })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(999_999_999)
+  orderAmount?: number;
+
+  @ApiPropertyOptional({ description: 'ISO 4217; defaults to CNY on taobao, tmall, jd and pdd', example: 'CNY' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY or USD' })
+  currency?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-01T09:12:00+08:00' })
+  @IsOptional()
+  @IsTimestamp()
+  orderedAt?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsTimestamp()
+  shippedAt?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsTimestamp()
+  deliveredAt?: string;
+
+  @ApiProperty({ description: 'Without an offset, read in the shop time zone', example: '2026-11-05 20:31:00' })
+  @IsTimestamp()
+  reviewedAt!: string;
+
+  @ApiPropertyOptional({ example: '中通快递' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @NoControlCharacters()
+  carrier?: string;
+
+  @ApiPropertyOptional({ description: 'The customer-service agent who served the buyer', example: '小美' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @NoControlCharacters()
+  serviceAgent?: string;
+
+  @ApiPropertyOptional({ description: 'Follow-up review text (追评)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(REVIEW_TEXT_MAX)
+  @NoControlCharacters()
+  followUpContent?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsTimestamp()
+  followUpAt?: string;
+}

@@ -1,0 +1,144 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Review } from '../review.entity';
+import type { ReviewRevision } from '../review-revision.entity';
+import { ANALYSIS_STATUSES, GRADES, INGEST_RESULTS, LANGUAGES, PLATFORMS } from '../review.types';
+import type { AnalysisStatus, Grade, IngestResult, Language, Platform } from '../review.types';
+import type { ReviewFields } from '../review-fields';
+import type { FieldProblem } from '../../common/errors/domain-error';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export class ReviewResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: PLATFORMS }) platform!: Platform;
+  @ApiProperty() externalId!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) productId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) sku!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) productName!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) orderId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) buyerId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) buyerNick!: string | null;
+  @ApiProperty() rating!: number;
+  @ApiProperty({ enum: GRADES }) grade!: Grade;
+  @ApiProperty() content!: string;
+  @ApiProperty({ type: [String] }) images!: string[];
+  @ApiProperty() imageCount!: number;
+  @ApiProperty() hasVideo!: boolean;
+  @ApiPropertyOptional({ type: Number, nullable: true }) orderAmount!: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) currency!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) orderedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) shippedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) deliveredAt!: string | null;
+  @ApiProperty() reviewedAt!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) carrier!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) serviceAgent!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) followUpContent!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) followUpAt!: string | null;
+  @ApiPropertyOptional({ enum: LANGUAGES, nullable: true, description: 'Set by the analysis job' }) language!: Language | null;
+  @ApiProperty({ description: '1 when created, +1 for each change' }) revision!: number;
+  @ApiProperty({ enum: ANALYSIS_STATUSES }) analysisStatus!: AnalysisStatus;
+  @ApiPropertyOptional({ type: String, nullable: true }) analyzedAt!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+
+  static of(review: Review): ReviewResponse {
+    return {
+      id: review.id,
+      platform: review.platform,
+      externalId: review.externalId,
+      productId: review.productId,
+      sku: review.sku,
+      productName: review.productName,
+      orderId: review.orderId,
+      buyerId: review.buyerId,
+      buyerNick: review.buyerNick,
+      rating: review.rating,
+      grade: review.grade,
+      content: review.content,
+      images: review.imageUrls,
+      imageCount: review.imageCount,
+      hasVideo: review.hasVideo,
+      orderAmount: review.orderAmount === null ? null : Number(review.orderAmount),
+      currency: review.currency,
+      orderedAt: iso(review.orderedAt),
+      shippedAt: iso(review.shippedAt),
+      deliveredAt: iso(review.deliveredAt),
+      reviewedAt: review.reviewedAt.toISOString(),
+      carrier: review.carrier,
+      serviceAgent: review.serviceAgent,
+      followUpContent: review.followUpContent,
+      followUpAt: iso(review.followUpAt),
+      language: review.language,
+      revision: review.revision,
+      analysisStatus: review.analysisStatus,
+      analyzedAt: iso(review.analyzedAt),
+      createdAt: review.createdAt.toISOString(),
+      updatedAt: review.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class ReviewRevisionResponse {
+  @ApiProperty() revision!: number;
+  @ApiProperty() rating!: number;
+  @ApiProperty({ enum: GRADES }) grade!: Grade;
+  @ApiProperty() content!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) followUpContent!: string | null;
+  @ApiProperty({ type: [String], description: 'What the next version changed' }) changedFields!: string[];
+  @ApiProperty({ description: 'When the next version replaced this one' }) replacedAt!: string;
+  @ApiProperty({ type: Object, description: 'All fields of this version' }) snapshot!: ReviewFields;
+
+  static of(revision: ReviewRevision): ReviewRevisionResponse {
+    return {
+      revision: revision.revision,
+      rating: revision.rating,
+      grade: revision.grade,
+      content: revision.snapshot.content,
+      followUpContent: revision.snapshot.followUpContent,
+      changedFields: revision.changedFields,
+      replacedAt: revision.replacedAt.toISOString(),
+      snapshot: revision.snapshot,
+    };
+  }
+}
+
+export class ReviewDetailResponse extends ReviewResponse {
+  @ApiProperty({ type: [ReviewRevisionResponse], description: 'Earlier versions, oldest first' })
+  revisions!: ReviewRevisionResponse[];
+}
+
+export class IngestResponse {
+  @ApiProperty({ enum: INGEST_RESULTS }) result!: IngestResult;
+  @ApiProperty({ type: ReviewResponse }) review!: ReviewResponse;
+}
+
+export class FieldProblemResponse implements FieldProblem {
+  @ApiProperty({ example: 'items[3].rating' }) field!: string;
+  @ApiProperty({ example: 'max' }) code!: string;
+  @ApiProperty() message!: string;
+}
+
+export class BatchItemResult {
+  @ApiProperty({ description: 'Position in the request (0-based)' }) index!: number;
+  @ApiProperty({ enum: INGEST_RESULTS }) result!: IngestResult;
+  @ApiPropertyOptional({ description: 'Id of the stored review (absent when rejected)' }) id?: string;
+  @ApiPropertyOptional() revision?: number;
+  @ApiPropertyOptional({ type: [FieldProblemResponse] }) errors?: FieldProblem[];
+}
+
+export class IngestSummary {
+  @ApiProperty() created!: number;
+  @ApiProperty() updated!: number;
+  @ApiProperty() unchanged!: number;
+  @ApiProperty() rejected!: number;
+}
+
+export class BatchResponse {
+  @ApiProperty({ type: IngestSummary }) summary!: IngestSummary;
+  @ApiProperty({ type: [BatchItemResult] }) results!: BatchItemResult[];
+}
+
+export class ReviewPageResponse {
+  @ApiProperty({ type: [ReviewResponse] }) items!: ReviewResponse[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Pass as cursor for the next page' }) nextCursor!: string | null;
+}

@@ -1,0 +1,101 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { sqlRows } from '../database/sql';
+import { detectLanguage } from '../text/language';
+
+interface PendingRow {
+  id: string;
+  revision: number;
+  content: string;
+  follow_up_content: string | null;
+}
+
+export interface AnalysisSummary {
+  analyzed: number;
+  skipped: number;
+  failed: number;
+}
+
+/**
+ * The analysis of a stored review: today its language; classification and reviewer risk are later
+ * steps of the same pass. Idempotent: a review whose current revision is analysed is skipped.
+ */
+@Injectable()
+export class ReviewAnalysisService {
+  private readonly logger = new Logger(ReviewAnalysisService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async analyze(shopId: string, reviewIds: string[]): Promise<AnalysisSummary> {
+    const started = Date.now();
+    const rows: PendingRow[] = await this.dataSource.query(
+      `SELECT id, revision, content, follow_up_content FROM reviews
+       WHERE shop_id = $1 AND id = ANY($2::uuid[]) AND analysis_status = 'pending'`,
+      [shopId, reviewIds],
+    );
+    const done: { id: string; revision: number; language: string | null }[] = [];
+    const failed: { id: string; error: string }[] = [];
+    for (const row of rows) {
+      try {
+        done.push({ id: row.id, revision: row.revision, language: detectLanguage(`${row.content}\n${row.follow_up_content ?? ''}`) });
+      } catch (error) {
+        failed.push({ id: row.id, error: error instanceof Error ? error.name : 'Error' });
+      }
+    }
+    if (done.length) {
+      // Only the revision that was read is marked done: a newer one arrived meanwhile stays pending.
+      await this.dataSource.query(
+        `UPDATE reviews r SET language = x.language, analysis_status = 'done', analyzed_revision = x.revision,
+           analyzed_at = now(), analysis_error = NULL
+         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision integer, language text)
+         WHERE r.shop_id = $1 AND r.id = x.id AND r.revision = x.revision`,
+        [shopId, JSON.stringify(done)],
+      );
+    }
+    if (failed.length) await this.recordFailures(shopId, failed);
+    this.logger.debug({ msg: 'analysis batch', shopId, analyzed: done.length, failed: failed.length, ms: Date.now() - started });
+    return { analyzed: done.length, skipped: reviewIds.length - rows.length, failed: failed.length };
+  }
+
+  /** A review that keeps failing is parked as failed so it can never block the queue. */
+  private async recordFailures(shopId: string, failures: { id: string; error: string }[]): Promise<void> {
+    this.logger.warn({ msg: 'review analysis failed', shopId, count: failures.length, reviewIds: failures.map((f) => f.id) });
+    await this.dataSource.query(
+      `UPDATE reviews r SET analysis_attempts = r.analysis_attempts + 1, analysis_error = x.error,
+         analysis_status = CASE WHEN r.analysis_attempts + 1 >= $3 THEN 'failed' ELSE 'pending' END
+       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, error text)
+       WHERE r.shop_id = $1 AND r.id = x.id`,
+      [shopId, JSON.stringify(failures), this.config.env.analysisMaxAttempts],
+    );
+  }
+
+  /**
+   * Claims reviews whose analysis is overdue (lost with Redis, or with a crashed process) and
+   * stamps them as enqueued now, so concurrent sweepers never claim the same rows.
+   */
+  async claimOverdue(overdueMs: number, limit: number): Promise<{ shopId: string; ids: string[] }[]> {
+    const claimed = await sqlRows<{ id: string; shop_id: string; analysis_status: string }>(
+      this.dataSource,
+      `UPDATE reviews SET analysis_enqueued_at = now(), analysis_attempts = analysis_attempts + 1,
+         analysis_status = CASE WHEN analysis_attempts + 1 >= $3 THEN 'failed' ELSE 'pending' END
+       WHERE id IN (
+         SELECT id FROM reviews
+         WHERE analysis_status = 'pending' AND analysis_enqueued_at < now() - make_interval(secs => $1::double precision / 1000)
+         ORDER BY analysis_enqueued_at
+         LIMIT $2
+         FOR UPDATE SKIP LOCKED)
+       RETURNING id, shop_id, analysis_status`,
+      // each claim counts as an attempt: a review whose job keeps vanishing (a crash) is parked too
+      [overdueMs, limit, this.config.env.analysisMaxAttempts + 1],
+    );
+    const rows = claimed.filter((row) => row.analysis_status === 'pending');
+    const byShop = new Map<string, string[]>();
+    for (const row of rows) byShop.set(row.shop_id, [...(byShop.get(row.shop_id) ?? []), row.id]);
+    return [...byShop].map(([shopId, ids]) => ({ shopId, ids }));
+  }
+}

@@ -1,0 +1,262 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { sqlRows } from '../database/sql';
+import { AnalysisQueue } from '../jobs/analysis.queue';
+import { changedFieldNames, hashReviewFields, ReviewFields, REVIEW_FIELD_NAMES } from './review-fields';
+import { gradeOf } from './review.types';
+
+export interface IngestItem {
+  fields: ReviewFields;
+}
+
+export interface IngestOutcome {
+  result: 'created' | 'updated' | 'unchanged';
+  id: string;
+  revision: number;
+}
+
+/** PostgreSQL type of each ingested field, for jsonb_to_recordset. */
+const FIELD_TYPES: Record<keyof ReviewFields, string> = {
+  platform: 'text',
+  externalId: 'text',
+  productId: 'text',
+  sku: 'text',
+  productName: 'text',
+  orderId: 'text',
+  buyerId: 'text',
+  buyerNick: 'text',
+  rating: 'smallint',
+  content: 'text',
+  imageUrls: 'text[]',
+  imageCount: 'integer',
+  hasVideo: 'boolean',
+  orderAmount: 'numeric',
+  currency: 'text',
+  orderedAt: 'timestamptz',
+  shippedAt: 'timestamptz',
+  deliveredAt: 'timestamptz',
+  reviewedAt: 'timestamptz',
+  carrier: 'text',
+  serviceAgent: 'text',
+  followUpContent: 'text',
+  followUpAt: 'timestamptz',
+};
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const COLUMNS = REVIEW_FIELD_NAMES.map(snake);
+const RECORD_TYPE = REVIEW_FIELD_NAMES.map((name) => `${snake(name)} ${FIELD_TYPES[name]}`).join(', ');
+
+// Rows are passed as one jsonb array: one parameter whatever the batch size, and PostgreSQL
+// turns JSON arrays into text[] for image_urls.
+const INSERT_SQL = `
+  INSERT INTO reviews (shop_id, ${COLUMNS.join(', ')}, grade, content_hash)
+  SELECT $1, ${COLUMNS.map((c) => `x.${c}`).join(', ')}, x.grade, x.content_hash
+  FROM jsonb_to_recordset($2::jsonb) AS x(${RECORD_TYPE}, grade text, content_hash text)
+  ON CONFLICT (shop_id, platform, external_id) DO NOTHING
+  RETURNING id, platform, external_id`;
+
+const UPDATE_SQL = `
+  UPDATE reviews AS r SET
+    ${COLUMNS.map((c) => `${c} = x.${c}`).join(',\n    ')},
+    grade = x.grade, content_hash = x.content_hash,
+    revision = r.revision + 1,
+    analysis_status = 'pending', analysis_attempts = 0, analysis_error = NULL, analysis_enqueued_at = now(),
+    updated_at = now()
+  FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, ${RECORD_TYPE}, grade text, content_hash text)
+  WHERE r.id = x.id AND r.shop_id = $1
+  RETURNING r.id, r.revision`;
+
+const LOCK_SQL = `
+  SELECT r.id, r.revision, r.grade, r.content_hash, ${COLUMNS.map((c) => `r.${c}`).join(', ')}
+  FROM reviews r
+  JOIN jsonb_to_recordset($2::jsonb) AS k(platform text, external_id text)
+    ON r.platform = k.platform AND r.external_id = k.external_id
+  WHERE r.shop_id = $1
+  FOR UPDATE OF r`;
+
+const REVISION_SQL = `
+  INSERT INTO review_revisions (shop_id, review_id, revision, rating, grade, snapshot, changed_fields)
+  SELECT $1, x.review_id, x.revision, x.rating, x.grade, x.snapshot, x.changed_fields
+  FROM jsonb_to_recordset($2::jsonb) AS x(review_id uuid, revision integer, rating smallint, grade text, snapshot jsonb, changed_fields text[])`;
+
+interface ExistingRow extends Record<string, unknown> {
+  id: string;
+  revision: number;
+  grade: string;
+  content_hash: string;
+}
+
+const keyOf = (platform: string, externalId: string) => `${platform}\u0000${externalId}`;
+
+/**
+ * Idempotent, race-free storage of reviews keyed by (shop, platform, externalId). Existing rows are
+ * locked before they are compared, new rows go in with ON CONFLICT DO NOTHING and are retried as
+ * updates when a concurrent request won the insert.
+ */
+@Injectable()
+export class ReviewIngestService {
+  private readonly logger = new Logger(ReviewIngestService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly analysisQueue: AnalysisQueue,
+  ) {}
+
+  /** Stores the items in one transaction, then hands created and changed reviews to analysis. */
+  async ingest(shopId: string, items: IngestItem[]): Promise<IngestOutcome[]> {
+    const outcomes = await this.dataSource.transaction((manager) => this.ingestWithin(manager, shopId, items));
+    await this.enqueueAnalysis(shopId, outcomes);
+    return outcomes;
+  }
+
+  async enqueueAnalysis(shopId: string, outcomes: IngestOutcome[]): Promise<void> {
+    const ids = outcomes.filter((o) => o.result !== 'unchanged').map((o) => o.id);
+    // The rows are committed: if the queue is down the sweeper finds them as overdue later.
+    await this.analysisQueue.enqueueReviews(shopId, ids).catch((error: unknown) => {
+      this.logger.warn({ msg: 'analysis enqueue failed; the sweeper will retry', shopId, count: ids.length, err: String(error) });
+    });
+  }
+
+  /** For callers that keep their own transaction open (CSV import); they enqueue after commit. */
+  async ingestWithin(manager: EntityManager, shopId: string, items: IngestItem[]): Promise<IngestOutcome[]> {
+    const outcomes = new Array<IngestOutcome>(items.length);
+    // The same key twice in one batch is applied in order: each round holds each key once.
+    let pending = items.map((item, index) => ({ item, index }));
+    while (pending.length) {
+      const seen = new Set<string>();
+      const round: typeof pending = [];
+      const later: typeof pending = [];
+      for (const entry of pending) {
+        const key = keyOf(entry.item.fields.platform, entry.item.fields.externalId);
+        (seen.has(key) ? later : round).push(entry);
+        seen.add(key);
+      }
+      await this.applyRound(manager, shopId, round, outcomes);
+      pending = later;
+    }
+    return outcomes;
+  }
+
+  private async applyRound(
+    manager: EntityManager,
+    shopId: string,
+    round: { item: IngestItem; index: number }[],
+    outcomes: IngestOutcome[],
+  ): Promise<void> {
+    let remaining = round;
+    for (let attempt = 0; remaining.length && attempt < 3; attempt++) {
+      const existing = await this.lockExisting(manager, shopId, remaining);
+      const inserts: { item: IngestItem; index: number }[] = [];
+      const updates: { item: IngestItem; index: number; row: ExistingRow; hash: string }[] = [];
+      for (const entry of remaining) {
+        const row = existing.get(keyOf(entry.item.fields.platform, entry.item.fields.externalId));
+        if (!row) {
+          inserts.push(entry);
+          continue;
+        }
+        const hash = hashReviewFields(entry.item.fields);
+        if (row.content_hash === hash) {
+          outcomes[entry.index] = { result: 'unchanged', id: row.id, revision: row.revision };
+        } else {
+          updates.push({ ...entry, row, hash });
+        }
+      }
+      if (updates.length) await this.applyUpdates(manager, shopId, updates, outcomes);
+      remaining = inserts.length ? await this.applyInserts(manager, shopId, inserts, outcomes) : [];
+    }
+    if (remaining.length) throw new Error(`could not settle ${remaining.length} concurrent review inserts`);
+  }
+
+  private async lockExisting(manager: EntityManager, shopId: string, entries: { item: IngestItem }[]) {
+    const keys = entries.map(({ item }) => ({ platform: item.fields.platform, external_id: item.fields.externalId }));
+    const rows: ExistingRow[] = await manager.query(LOCK_SQL, [shopId, JSON.stringify(keys)]);
+    return new Map(rows.map((row) => [keyOf(String(row.platform), String(row.external_id)), row]));
+  }
+
+  /** Returns the entries that lost an insert race and must be retried as updates. */
+  private async applyInserts(
+    manager: EntityManager,
+    shopId: string,
+    entries: { item: IngestItem; index: number }[],
+    outcomes: IngestOutcome[],
+  ): Promise<{ item: IngestItem; index: number }[]> {
+    const rows = entries.map(({ item }) => ({ ...toRecord(item.fields), grade: gradeOf(item.fields.rating), content_hash: hashReviewFields(item.fields) }));
+    const inserted: { id: string; platform: string; external_id: string }[] = await manager.query(INSERT_SQL, [shopId, JSON.stringify(rows)]);
+    const ids = new Map(inserted.map((row) => [keyOf(row.platform, row.external_id), row.id]));
+    const lost: { item: IngestItem; index: number }[] = [];
+    for (const entry of entries) {
+      const id = ids.get(keyOf(entry.item.fields.platform, entry.item.fields.externalId));
+      if (id) outcomes[entry.index] = { result: 'created', id, revision: 1 };
+      else lost.push(entry);
+    }
+    return lost;
+  }
+
+  private async applyUpdates(
+    manager: EntityManager,
+    shopId: string,
+    entries: { item: IngestItem; index: number; row: ExistingRow; hash: string }[],
+    outcomes: IngestOutcome[],
+  ): Promise<void> {
+    const revisions = entries.map(({ item, row }) => {
+      const before = fromRow(row);
+      return {
+        review_id: row.id,
+        revision: row.revision,
+        rating: before.rating,
+        grade: row.grade,
+        snapshot: before,
+        changed_fields: changedFieldNames(before, item.fields),
+      };
+    });
+    await manager.query(REVISION_SQL, [shopId, JSON.stringify(revisions)]);
+    const rows = entries.map(({ item, row, hash }) => ({ id: row.id, ...toRecord(item.fields), grade: gradeOf(item.fields.rating), content_hash: hash }));
+    const updated = await sqlRows<{ id: string; revision: number }>(manager, UPDATE_SQL, [shopId, JSON.stringify(rows)]);
+    const revisionById = new Map(updated.map((r) => [r.id, r.revision]));
+    for (const entry of entries) {
+      outcomes[entry.index] = { result: 'updated', id: entry.row.id, revision: revisionById.get(entry.row.id) ?? entry.row.revision + 1 };
+    }
+  }
+}
+
+function toRecord(fields: ReviewFields): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const name of REVIEW_FIELD_NAMES) record[snake(name)] = fields[name];
+  return record;
+}
+
+function iso(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+}
+
+/** Reads the canonical fields back from a locked row, in the same shape as normalizeReview writes them. */
+function fromRow(row: Record<string, unknown>): ReviewFields {
+  const str = (c: string) => (row[c] === null || row[c] === undefined ? null : String(row[c]));
+  return {
+    platform: String(row.platform) as ReviewFields['platform'],
+    externalId: String(row.external_id),
+    productId: str('product_id'),
+    sku: str('sku'),
+    productName: str('product_name'),
+    orderId: str('order_id'),
+    buyerId: str('buyer_id'),
+    buyerNick: str('buyer_nick'),
+    rating: Number(row.rating),
+    content: String(row.content ?? ''),
+    imageUrls: (row.image_urls as string[] | null) ?? [],
+    imageCount: Number(row.image_count),
+    hasVideo: Boolean(row.has_video),
+    orderAmount: row.order_amount === null ? null : Number(row.order_amount).toFixed(2),
+    currency: str('currency'),
+    orderedAt: iso(row.ordered_at),
+    shippedAt: iso(row.shipped_at),
+    deliveredAt: iso(row.delivered_at),
+    reviewedAt: iso(row.reviewed_at) ?? '',
+    carrier: str('carrier'),
+    serviceAgent: str('service_agent'),
+    followUpContent: str('follow_up_content'),
+    followUpAt: iso(row.follow_up_at),
+  };
+}

@@ -1,0 +1,46 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Review } from './review.entity';
+import type { Grade } from './review.types';
+import type { ReviewFields } from './review-fields';
+
+/**
+ * A version of a review that a later ingestion replaced. A bad review revised to a good one is
+ * how a recovery shows up, so rating and grade are columns, not only part of the snapshot.
+ */
+@Entity('review_revisions')
+@Index('ix_review_revisions_review', ['reviewId', 'revision'], { unique: true })
+export class ReviewRevision {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  shopId!: string;
+
+  @Column({ type: 'uuid' })
+  reviewId!: string;
+
+  @ManyToOne(() => Review, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'review_id' })
+  review?: Review;
+
+  @Column({ type: 'integer' })
+  revision!: number;
+
+  @Column({ type: 'smallint' })
+  rating!: number;
+
+  @Column({ type: 'varchar', length: 8 })
+  grade!: Grade;
+
+  /** all ingested fields of this version */
+  @Column({ type: 'jsonb' })
+  snapshot!: ReviewFields;
+
+  /** fields that differ in the version that replaced this one */
+  @Column({ type: 'text', array: true })
+  changedFields!: string[];
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  replacedAt!: Date;
+}

@@ -1,0 +1,131 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Shop } from '../shops/shop.entity';
+import type { AnalysisStatus, Grade, Language, Platform } from './review.types';
+
+@Entity('reviews')
+@Unique('uq_reviews_shop_platform_external', ['shopId', 'platform', 'externalId'])
+@Index('ix_reviews_shop_reviewed', ['shopId', 'reviewedAt', 'id'])
+@Index('ix_reviews_shop_buyer', ['shopId', 'buyerId'])
+@Index('ix_reviews_shop_product', ['shopId', 'productId'])
+@Index('ix_reviews_analysis_pending', ['analysisEnqueuedAt'], { where: `analysis_status = 'pending'` })
+export class Review {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  shopId!: string;
+
+  @ManyToOne(() => Shop, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'shop_id' })
+  shop?: Shop;
+
+  @Column({ type: 'varchar', length: 16 })
+  platform!: Platform;
+
+  @Column({ type: 'varchar', length: 128 })
+  externalId!: string;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  productId!: string | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  sku!: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  productName!: string | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  orderId!: string | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  buyerId!: string | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  buyerNick!: string | null;
+
+  @Column({ type: 'smallint' })
+  rating!: number;
+
+  @Column({ type: 'varchar', length: 8 })
+  grade!: Grade;
+
+  @Column({ type: 'text', default: '' })
+  content!: string;
+
+  @Column({ type: 'text', array: true, default: () => `'{}'` })
+  imageUrls!: string[];
+
+  @Column({ type: 'integer', default: 0 })
+  imageCount!: number;
+
+  @Column({ type: 'boolean', default: false })
+  hasVideo!: boolean;
+
+  @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true })
+  orderAmount!: string | null;
+
+  @Column({ type: 'char', length: 3, nullable: true })
+  currency!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  orderedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  shippedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  deliveredAt!: Date | null;
+
+  @Column({ type: 'timestamptz' })
+  reviewedAt!: Date;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  carrier!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  serviceAgent!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  followUpContent!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  followUpAt!: Date | null;
+
+  /** detected by the analysis job */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  language!: Language | null;
+
+  /** SHA-256 of the ingested fields: equal hash means an unchanged review */
+  @Column({ type: 'char', length: 64 })
+  contentHash!: string;
+
+  /** 1 when created, +1 for every change; earlier versions are in review_revisions */
+  @Column({ type: 'integer', default: 1 })
+  revision!: number;
+
+  @Column({ type: 'varchar', length: 8, default: 'pending' })
+  analysisStatus!: AnalysisStatus;
+
+  /** the revision the last finished analysis looked at */
+  @Column({ type: 'integer', nullable: true })
+  analyzedRevision!: number | null;
+
+  @Column({ type: 'integer', default: 0 })
+  analysisAttempts!: number;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  analysisError!: string | null;
+
+  /** when the analysis was last handed to the queue; the sweeper re-enqueues overdue ones */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  analysisEnqueuedAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  analyzedAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

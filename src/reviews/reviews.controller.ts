@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ParseIdPipe } from '../common/validation/parse-id.pipe';
+import { CurrentShop } from '../shops/auth';
+import type { AuthenticatedShop } from '../shops/shops.service';
+import { ReviewBatchDto } from './dto/batch.dto';
+import { ListReviewsQuery } from './dto/list-reviews.query';
+import { ReviewInputDto } from './dto/review-input.dto';
+import { BatchResponse, IngestResponse, ReviewDetailResponse, ReviewPageResponse, ReviewResponse, ReviewRevisionResponse } from './dto/review-response.dto';
+import { ReviewsService } from './reviews.service';
+
+@ApiTags('reviews')
+@ApiBearerAuth()
+@Controller({ path: 'reviews', version: '1' })
+export class ReviewsController {
+  constructor(private readonly reviews: ReviewsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Store one review (idempotent on platform + externalId): 201 when created, 200 when updated or unchanged' })
+  @ApiOkResponse({ type: IngestResponse })
+  async create(
+    @CurrentShop() shop: AuthenticatedShop,
+    @Body() body: ReviewInputDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<IngestResponse> {
+    const { result, review } = await this.reviews.ingestOne(shop, body);
+    response.status(result === 'created' ? 201 : 200);
+    return { result, review: ReviewResponse.of(review) };
+  }
+
+  @Post('batch')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Store up to 1,000 reviews; a result per item, valid items are kept when others are rejected' })
+  @ApiOkResponse({ type: BatchResponse })
+  async batch(@CurrentShop() shop: AuthenticatedShop, @Body() body: ReviewBatchDto): Promise<BatchResponse> {
+    const results = await this.reviews.ingestBatch(shop, body.items);
+    const summary = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+    for (const item of results) summary[item.result]++;
+    return { summary, results };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List reviews, newest first, with filters and cursor pagination' })
+  @ApiOkResponse({ type: ReviewPageResponse })
+  async list(@CurrentShop() shop: AuthenticatedShop, @Query() query: ListReviewsQuery): Promise<ReviewPageResponse> {
+    const page = await this.reviews.list(shop, query);
+    return { items: page.items.map(ReviewResponse.of), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One review with its earlier versions' })
+  @ApiOkResponse({ type: ReviewDetailResponse })
+  async get(@CurrentShop() shop: AuthenticatedShop, @Param('id', new ParseIdPipe()) id: string): Promise<ReviewDetailResponse> {
+    const review = await this.reviews.get(shop.shopId, id);
+    const revisions = await this.reviews.revisionsOf(shop.shopId, id);
+    return { ...ReviewResponse.of(review), revisions: revisions.map(ReviewRevisionResponse.of) };
+  }
+}

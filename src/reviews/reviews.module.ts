@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ShopsModule } from '../shops/shops.module';
+import { AnalysisWorkers } from './analysis-workers.service';
+import { AnalyzeReviewsProcessor } from './analyze-reviews.processor';
+import { ReviewAnalysisService } from './review-analysis.service';
+import { ReviewIngestService } from './review-ingest.service';
+import { ReviewRevision } from './review-revision.entity';
+import { Review } from './review.entity';
+import { ReviewsController } from './reviews.controller';
+import { ReviewsService } from './reviews.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Review, ReviewRevision]), ShopsModule],
+  controllers: [ReviewsController],
+  providers: [ReviewsService, ReviewIngestService, ReviewAnalysisService, AnalyzeReviewsProcessor, AnalysisWorkers],
+  exports: [ReviewsService, ReviewIngestService, AnalysisWorkers],
+})
+export class ReviewsModule {}

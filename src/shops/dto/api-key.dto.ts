@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { NoControlCharacters } from '../../common/validation/text.validators';
+import type { ApiKey } from '../api-key.entity';
+import type { Shop } from '../shop.entity';
+
+export class CreateApiKeyDto {
+  @ApiProperty({ example: 'erp-sync' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  @NoControlCharacters()
+  name!: string;
+}
+
+export class ApiKeyResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'First characters of the key' }) prefix!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) revokedAt!: string | null;
+
+  static of(apiKey: ApiKey): ApiKeyResponse {
+    return {
+      id: apiKey.id,
+      name: apiKey.name,
+      prefix: apiKey.prefix,
+      createdAt: apiKey.createdAt.toISOString(),
+      revokedAt: apiKey.revokedAt ? apiKey.revokedAt.toISOString() : null,
+    };
+  }
+}
+
+export class CreatedApiKeyResponse extends ApiKeyResponse {
+  @ApiProperty({ description: 'The key itself: shown this once, store it now' }) key!: string;
+}
+
+export class ShopResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'Asia/Shanghai' }) timezone!: string;
+  @ApiProperty() createdAt!: string;
+
+  static of(shop: Shop): ShopResponse {
+    return { id: shop.id, name: shop.name, timezone: shop.timezone, createdAt: shop.createdAt.toISOString() };
+  }
+}

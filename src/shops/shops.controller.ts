@@ -1,0 +1,39 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ParseIdPipe } from '../common/validation/parse-id.pipe';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentShop } from './auth';
+import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse, ShopResponse } from './dto/api-key.dto';
+import { AuthenticatedShop, ShopsService } from './shops.service';
+
+@ApiTags('shop')
+@ApiBearerAuth()
+@Controller({ version: '1' })
+export class ShopsController {
+  constructor(private readonly shops: ShopsService) {}
+
+  @Get('shop')
+  @ApiOperation({ summary: 'The shop this API key belongs to' })
+  async current(@CurrentShop() shop: AuthenticatedShop): Promise<ShopResponse> {
+    return ShopResponse.of(await this.shops.getShop(shop.shopId));
+  }
+
+  @Get('api-keys')
+  @ApiOperation({ summary: "The shop's API keys (never the keys themselves)" })
+  async list(@CurrentShop() shop: AuthenticatedShop): Promise<ApiKeyResponse[]> {
+    return (await this.shops.listApiKeys(shop.shopId)).map(ApiKeyResponse.of);
+  }
+
+  @Post('api-keys')
+  @ApiOperation({ summary: 'Create an API key; the response is the only time the key is shown' })
+  async create(@CurrentShop() shop: AuthenticatedShop, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {
+    const { apiKey, key } = await this.shops.createApiKey(shop.shopId, body.name);
+    return { ...ApiKeyResponse.of(apiKey), key };
+  }
+
+  @Delete('api-keys/:id')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Revoke an API key; it stops working at once' })
+  async revoke(@CurrentShop() shop: AuthenticatedShop, @Param('id', new ParseIdPipe()) id: string): Promise<ApiKeyResponse> {
+    return ApiKeyResponse.of(await this.shops.revokeApiKey(shop.shopId, id));
+  }
+}

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { configOrExit, modeOf } from './bootstrap';
+
+/** Workers only: no HTTP. Scale these separately from API processes (RUN_WORKERS=false there). */
+async function main(): Promise<void> {
+  const config = configOrExit({ runWorkers: true });
+  if (config.inProcessJobs || config.embeddedDatabase) {
+    process.stderr.write('worker.js needs DATABASE_URL and REDIS_URL: without them, jobs run inside the API process (main.js)\n');
+    process.exit(78);
+  }
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { http: false, logTo: 'stdout' }), { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.enableShutdownHooks();
+  await app.init();
+  logger.log({ msg: 'review recovery worker started', ...modeOf(config), concurrency: config.env.workerConcurrency });
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`worker failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
