@@ -30,8 +30,11 @@ export interface TestApp {
  * prefix so test files never consume each other's jobs.
  */
 export async function createTestApp(overrides: Partial<AppEnv> = {}): Promise<TestApp> {
+  const env = loadEnv({ ...process.env, NODE_ENV: 'test' });
   const config = new AppConfig({
-    ...loadEnv({ ...process.env, NODE_ENV: 'test' }),
+    ...env,
+    // 4xx responses are what these tests provoke: keep the output for real problems unless asked
+    logLevel: process.env.LOG_LEVEL ? env.logLevel : 'error',
     embeddedDataDir: 'memory',
     queuePrefix: `rrs-test-${randomUUID().slice(0, 8)}`,
     rateLimitPerMinute: 0,

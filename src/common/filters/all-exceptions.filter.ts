@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { Request, Response } from 'express';
@@ -65,7 +66,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request & { id?: string | number }>();
     const body = this.toBody(exception);
-    if (request?.id !== undefined) body.requestId = String(request.id);
+    // body-parser errors happen before the request logger has given the request its id
+    const requestId = request?.id ?? response.getHeader('X-Request-Id') ?? randomUUID();
+    body.requestId = String(requestId);
     if (body.statusCode >= 500) {
       const error = exception instanceof Error ? exception : new Error(String(exception));
       this.logger.error({ msg: 'unhandled error', err: { name: error.name, message: error.message, stack: error.stack }, requestId: body.requestId });
@@ -75,6 +78,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof ThrottlerException) response.setHeader('Retry-After', '60');
+    // Do not wait for the rest of an oversized upload: answer and close the connection.
+    if (body.statusCode === 413) response.setHeader('Connection', 'close');
     response.status(body.statusCode).json(body);
   }
 

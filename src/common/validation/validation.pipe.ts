@@ -6,6 +6,8 @@ export const VALIDATION_OPTIONS = {
   whitelist: true,
   forbidNonWhitelisted: true,
   forbidUnknownValues: true,
+  // one problem per field: a missing field is "required", not three complaints about its type and length
+  stopAtFirstError: true,
   transform: true,
   validationError: { target: false, value: false },
 } as const;

@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -23,87 +24,94 @@ import type { Platform } from '../review.types';
 export const REVIEW_TEXT_MAX = 10_000;
 const ID_MAX = 128;
 
-/** A review as a shop backend or another service sends it. */
+/**
+ * A review as a shop backend or another service sends it. class-validator runs a property's
+ * decorators bottom-up and stops at the first failure, so presence and type checks sit last:
+ * "rating must be an integer" is reported before "rating must not be greater than 5".
+ */
 export class ReviewInputDto {
   @ApiProperty({ enum: PLATFORMS, example: 'taobao' })
   @IsIn(PLATFORMS)
+  @IsDefined({ message: '$property is required' })
   platform!: Platform;
 
   @ApiProperty({ description: 'The review id on the platform; with platform, the idempotency key', example: 'TB-1029384756' })
-  @IsString()
   @IsNotEmpty()
   @MaxLength(ID_MAX)
   @NoControlCharacters()
+  @IsString()
+  @IsDefined({ message: '$property is required' })
   externalId!: string;
 
   @ApiPropertyOptional({ example: '6523109' })
   @IsOptional()
-  @IsString()
   @MaxLength(ID_MAX)
   @NoControlCharacters()
+  @IsString()
   productId?: string;
 
   @ApiPropertyOptional({ example: '6523109-black-L' })
   @IsOptional()
-  @IsString()
   @MaxLength(ID_MAX)
   @NoControlCharacters()
+  @IsString()
   sku?: string;
 
   @ApiPropertyOptional({ example: '纯棉短袖T恤' })
   @IsOptional()
-  @IsString()
   @MaxLength(500)
   @NoControlCharacters()
+  @IsString()
   productName?: string;
 
   @ApiPropertyOptional({ example: '318812223344556' })
   @IsOptional()
-  @IsString()
   @MaxLength(ID_MAX)
   @NoControlCharacters()
+  @IsString()
   orderId?: string;
 
   @ApiPropertyOptional({ description: 'Stable buyer id on the platform', example: 'b-77120' })
   @IsOptional()
-  @IsString()
   @MaxLength(ID_MAX)
   @NoControlCharacters()
+  @IsString()
   buyerId?: string;
 
   @ApiPropertyOptional({ description: 'Display name (personal data: never logged)', example: 't***8' })
   @IsOptional()
-  @IsString()
   @MaxLength(ID_MAX)
   @NoControlCharacters()
+  @IsString()
   buyerNick?: string;
 
   @ApiProperty({ minimum: 1, maximum: 5, description: '1-2 bad, 3 medium, 4-5 good' })
-  @IsInt()
   @Min(1)
   @Max(5)
+  @IsInt()
+  @IsDefined({ message: '$property is required' })
   rating!: number;
 
   @ApiPropertyOptional({ maxLength: REVIEW_TEXT_MAX, example: '物流太慢了，等了一个星期' })
   @IsOptional()
-  @IsString()
   @MaxLength(REVIEW_TEXT_MAX)
   @NoControlCharacters()
+  @IsString()
   content?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Photo URLs (at most 50)' })
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(50)
   @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true })
   @MaxLength(2048, { each: true })
+  @IsArray()
   images?: string[];
 
   @ApiPropertyOptional({ description: 'Number of photos when the URLs are not sent' })
   @IsOptional()
-  @IsInt()
   @Min(0)
   @Max(1000)
+  @IsInt()
   imageCount?: number;
 
   @ApiPropertyOptional({ description: 'The review has a video' })
@@ -113,9 +121,9 @@ export class ReviewInputDto {
 
   @ApiPropertyOptional({ example: 89.9 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(999_999_999)
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
   orderAmount?: number;
 
   @ApiPropertyOptional({ description: 'ISO 4217; defaults to CNY on taobao, tmall, jd and pdd', example: 'CNY' })
@@ -140,27 +148,28 @@ export class ReviewInputDto {
 
   @ApiProperty({ description: 'Without an offset, read in the shop time zone', example: '2026-11-05 20:31:00' })
   @IsTimestamp()
+  @IsDefined({ message: '$property is required' })
   reviewedAt!: string;
 
   @ApiPropertyOptional({ example: '中通快递' })
   @IsOptional()
-  @IsString()
   @MaxLength(64)
   @NoControlCharacters()
+  @IsString()
   carrier?: string;
 
   @ApiPropertyOptional({ description: 'The customer-service agent who served the buyer', example: '小美' })
   @IsOptional()
-  @IsString()
   @MaxLength(64)
   @NoControlCharacters()
+  @IsString()
   serviceAgent?: string;
 
   @ApiPropertyOptional({ description: 'Follow-up review text (追评)' })
   @IsOptional()
-  @IsString()
   @MaxLength(REVIEW_TEXT_MAX)
   @NoControlCharacters()
+  @IsString()
   followUpContent?: string;
 
   @ApiPropertyOptional()
