@@ -1,3 +1,4 @@
+import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { AppConfig } from './config/app-config';
 import { EnvError } from './config/env';
 
@@ -19,4 +20,30 @@ export function modeOf(config: AppConfig): { database: string; jobs: string } {
     database: config.embeddedDatabase ? `embedded PGlite (${config.env.embeddedDataDir})` : 'PostgreSQL (DATABASE_URL)',
     jobs: config.inProcessJobs ? 'in-process' : 'BullMQ on Redis (REDIS_URL)',
   };
+}
+
+/**
+ * On SIGTERM/SIGINT: stop taking requests, let running jobs finish, close the queue and the
+ * database (flushing the embedded one), then exit 0. A second signal exits at once.
+ */
+export function closeOnSignals(app: INestApplicationContext, logger: LoggerService): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) process.exit(1);
+    closing = true;
+    const started = Date.now();
+    logger.log({ msg: 'shutting down', signal });
+    app
+      .close()
+      .then(() => {
+        logger.log({ msg: 'shutdown complete', ms: Date.now() - started });
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error({ msg: 'shutdown failed', err: String(error) });
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }

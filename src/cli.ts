@@ -9,7 +9,7 @@ import { configOrExit } from './bootstrap';
 import { DomainError } from './common/errors/domain-error';
 import { AppConfig } from './config/app-config';
 import { diffEntitiesAgainstMigrations, writeMigration } from './database/migration-tools';
-import { openApiDocument } from './http';
+import { enableVersioning, openApiDocument } from './http';
 import { AnalysisWorkers } from './reviews/analysis-workers.service';
 import { ShopsService } from './shops/shops.service';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -121,6 +121,7 @@ const commands: Record<string, Command> = {
       preview: true,
       logger: false,
     });
+    enableVersioning(app);
     const document = openApiDocument(app);
     const json = `${JSON.stringify(document, null, 2)}\n`;
     if (values.out) writeFileSync(values.out, json);

@@ -8,12 +8,17 @@ import { AppConfig } from './config/app-config';
 /** Everything about the HTTP surface that is not a controller; main.ts and the e2e tests share it. */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.useBodyParser('json', { limit: config.env.bodyLimitBytes });
-  app.enableVersioning({ type: VersioningType.URI });
+  enableVersioning(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   SwaggerModule.setup('docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
+}
+
+/** /v1/... routes; /health and /docs stay unversioned. */
+export function enableVersioning(app: INestApplication): void {
+  app.enableVersioning({ type: VersioningType.URI });
 }
 
 export function openApiDocument(app: INestApplication): OpenAPIObject {

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { configOrExit, modeOf } from './bootstrap';
+import { closeOnSignals, configOrExit, modeOf } from './bootstrap';
 import { configureHttp } from './http';
 import { ShopsService } from './shops/shops.service';
 
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  app.enableShutdownHooks();
+  closeOnSignals(app, logger);
   configureHttp(app, config);
   await app.listen(config.env.port, config.env.host);
 

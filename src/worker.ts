@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { configOrExit, modeOf } from './bootstrap';
+import { closeOnSignals, configOrExit, modeOf } from './bootstrap';
 
 /** Workers only: no HTTP. Scale these separately from API processes (RUN_WORKERS=false there). */
 async function main(): Promise<void> {
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { http: false, logTo: 'stdout' }), { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  app.enableShutdownHooks();
+  closeOnSignals(app, logger);
   await app.init();
   logger.log({ msg: 'review recovery worker started', ...modeOf(config), concurrency: config.env.workerConcurrency });
 }

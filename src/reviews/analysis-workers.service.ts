@@ -65,5 +65,7 @@ export class AnalysisWorkers implements OnApplicationBootstrap, OnModuleDestroy 
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.sweeping?.catch(() => undefined);
+    // Finish the jobs in hand while the database is still open (it closes in the shutdown phase).
+    if (this.config.env.runWorkers && !this.inProcess) await this.processor.worker.close();
   }
 }
