@@ -3,9 +3,9 @@ import { AppConfig } from './config/app-config';
 import { EnvError } from './config/env';
 
 /** Reads the environment or stops the process with a message naming the bad variable. */
-export function configOrExit(overrides: Partial<AppConfig['env']> = {}): AppConfig {
+export function configOrExit(overrides: Partial<AppConfig['env']> = {}, fallback: Partial<Pick<AppConfig['env'], 'logLevel'>> = {}): AppConfig {
   try {
-    return AppConfig.fromProcess(overrides);
+    return AppConfig.fromProcess(overrides, fallback);
   } catch (error) {
     if (error instanceof EnvError) {
       process.stderr.write(`${error.message}\n`);

@@ -42,7 +42,10 @@ function fail(message: string): number {
 }
 
 async function withApp<T>(config: AppConfig, run: (app: INestApplicationContext) => Promise<T>): Promise<T> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { http: false, logTo: 'stderr' }), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { http: false, logTo: 'stderr' }), {
+    bufferLogs: true,
+    logger: ['error', 'warn'],
+  });
   app.useLogger(app.get(Logger));
   try {
     return await run(app);
@@ -51,7 +54,7 @@ async function withApp<T>(config: AppConfig, run: (app: INestApplicationContext)
   }
 }
 
-const cliConfig = () => configOrExit({ runWorkers: false, analysisSweepIntervalMs: 0 });
+const cliConfig = () => configOrExit({ runWorkers: false, analysisSweepIntervalMs: 0 }, { logLevel: 'warn' });
 
 const commands: Record<string, Command> = {
   'shop:create': async (args) => {
@@ -89,7 +92,7 @@ const commands: Record<string, Command> = {
   },
   'migration:run': async () => {
     // booting the app context applies pending migrations (RUN_MIGRATIONS defaults to true)
-    await withApp(configOrExit({ runWorkers: false, analysisSweepIntervalMs: 0, runMigrations: true }), async () => undefined);
+    await withApp(configOrExit({ runWorkers: false, analysisSweepIntervalMs: 0, runMigrations: true }, { logLevel: 'warn' }), async () => undefined);
     print({ migrated: true });
     return 0;
   },

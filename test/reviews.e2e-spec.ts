@@ -210,3 +210,28 @@ describe('reviews API', () => {
     });
   });
 });
+
+describe('concurrent ingestion', () => {
+  let t: TestApp;
+  let shop: TestShop;
+  beforeAll(async () => {
+    t = await createTestApp({ databasePoolSize: 8 });
+    shop = await t.createShop();
+  });
+  afterAll(async () => t.close());
+
+  it('the same new reviews sent by several requests at once are stored once', async () => {
+    const items = Array.from({ length: 200 }, () => reviewInput({ productId: 'race' }));
+    const shuffled = [...items].reverse();
+    const responses = await Promise.all(
+      [items, shuffled, items, shuffled].map((batch) => t.http.post('/v1/reviews/batch').set(shop.auth).send({ items: batch })),
+    );
+    for (const response of responses) expect(response.status).toBe(200);
+    const created = responses.reduce((sum, r) => sum + r.body.summary.created, 0);
+    const unchanged = responses.reduce((sum, r) => sum + r.body.summary.unchanged, 0);
+    expect(created).toBe(200);
+    expect(unchanged).toBe(600);
+    const [row] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM reviews WHERE shop_id = $1 AND product_id = 'race'`, [shop.shopId]);
+    expect(row.n).toBe(200);
+  });
+});

@@ -4,8 +4,8 @@ import { AppEnv, loadEnv } from './env';
 export class AppConfig {
   constructor(readonly env: AppEnv) {}
 
-  static fromProcess(overrides: Partial<AppEnv> = {}): AppConfig {
-    return new AppConfig({ ...loadEnv(), ...overrides });
+  static fromProcess(overrides: Partial<AppEnv> = {}, fallback: Partial<Pick<AppEnv, 'logLevel'>> = {}): AppConfig {
+    return new AppConfig({ ...loadEnv(process.env, fallback), ...overrides });
   }
 
   get embeddedDatabase(): boolean {

@@ -96,7 +96,8 @@ function bytes(source: Source, name: string, fallback: number): number {
   return Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()];
 }
 
-export function loadEnv(source: Source = process.env): AppEnv {
+/** `fallback` changes defaults for a kind of process (the CLI logs warnings only unless LOG_LEVEL says otherwise). */
+export function loadEnv(source: Source = process.env, fallback: Partial<Pick<AppEnv, 'logLevel'>> = {}): AppEnv {
   const nodeEnv = oneOf(source, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   return {
     nodeEnv,
@@ -120,7 +121,7 @@ export function loadEnv(source: Source = process.env): AppEnv {
       source,
       'LOG_LEVEL',
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
-      nodeEnv === 'test' ? 'warn' : 'info',
+      fallback.logLevel ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     ),
     createDemoShop: bool(source, 'CREATE_DEMO_SHOP', true),
   };

@@ -47,12 +47,15 @@ const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase(
 const COLUMNS = REVIEW_FIELD_NAMES.map(snake);
 const RECORD_TYPE = REVIEW_FIELD_NAMES.map((name) => `${snake(name)} ${FIELD_TYPES[name]}`).join(', ');
 
+// Concurrent batches take row locks in one order (inserts by key, existing rows by id), so two
+// overlapping batches wait for each other instead of deadlocking.
 // Rows are passed as one jsonb array: one parameter whatever the batch size, and PostgreSQL
 // turns JSON arrays into text[] for image_urls.
 const INSERT_SQL = `
   INSERT INTO reviews (shop_id, ${COLUMNS.join(', ')}, grade, content_hash)
   SELECT $1, ${COLUMNS.map((c) => `x.${c}`).join(', ')}, x.grade, x.content_hash
   FROM jsonb_to_recordset($2::jsonb) AS x(${RECORD_TYPE}, grade text, content_hash text)
+  ORDER BY x.platform, x.external_id
   ON CONFLICT (shop_id, platform, external_id) DO NOTHING
   RETURNING id, platform, external_id`;
 
@@ -73,6 +76,7 @@ const LOCK_SQL = `
   JOIN jsonb_to_recordset($2::jsonb) AS k(platform text, external_id text)
     ON r.platform = k.platform AND r.external_id = k.external_id
   WHERE r.shop_id = $1
+  ORDER BY r.id
   FOR UPDATE OF r`;
 
 const REVISION_SQL = `
@@ -105,7 +109,7 @@ export class ReviewIngestService {
 
   /** Stores the items in one transaction, then hands created and changed reviews to analysis. */
   async ingest(shopId: string, items: IngestItem[]): Promise<IngestOutcome[]> {
-    const outcomes = await this.dataSource.transaction((manager) => this.ingestWithin(manager, shopId, items));
+    const outcomes = await retryOnConflict(() => this.dataSource.transaction((manager) => this.ingestWithin(manager, shopId, items)));
     await this.enqueueAnalysis(shopId, outcomes);
     return outcomes;
   }
@@ -216,6 +220,20 @@ export class ReviewIngestService {
     const revisionById = new Map(updated.map((r) => [r.id, r.revision]));
     for (const entry of entries) {
       outcomes[entry.index] = { result: 'updated', id: entry.row.id, revision: revisionById.get(entry.row.id) ?? entry.row.revision + 1 };
+    }
+  }
+}
+
+const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock detected
+
+/** A transaction PostgreSQL aborted to resolve a conflict is safe to run again: nothing of it was written. */
+export async function retryOnConflict<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+      if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw error;
     }
   }
 }
