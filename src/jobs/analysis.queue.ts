@@ -1,6 +1,18 @@
-/** Hands reviews to the analysis job; implemented by BullMQ or by the in-process runner. */
-export abstract class AnalysisQueue {
-  abstract enqueueReviews(shopId: string, reviewIds: string[]): Promise<void>;
+import { Injectable } from '@nestjs/common';
+import { JobQueue } from './job-queue';
+import { ANALYSIS_JOB_SIZE } from './queues';
+
+/** Hands reviews to the analysis job in chunks. */
+@Injectable()
+export class AnalysisQueue {
+  constructor(private readonly jobs: JobQueue) {}
+
+  async enqueueReviews(shopId: string, reviewIds: string[]): Promise<void> {
+    await this.jobs.add(
+      'analyze-reviews',
+      chunk(reviewIds, ANALYSIS_JOB_SIZE).map((ids) => ({ shopId, reviewIds: ids })),
+    );
+  }
 }
 
 export function chunk<T>(items: T[], size: number): T[][] {

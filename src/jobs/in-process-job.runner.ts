@@ -32,15 +32,17 @@ export class InProcessJobRunner implements OnModuleDestroy {
     this.handlers.set(queue, handler);
   }
 
+  /** Several features register processors; each may call start, the largest concurrency wins. */
   start(concurrency: number): void {
-    this.concurrency = concurrency;
+    this.concurrency = Math.max(this.running ? this.concurrency : 1, concurrency);
     this.running = true;
     this.pump();
   }
 
-  add(queue: string, name: string, data: unknown, options: JobsOptions): void {
+  add(queue: string, name: string, data: unknown, options: JobsOptions, jobId?: string): void {
     if (this.closing) throw new Error('the job runner is shutting down');
-    this.waiting.push({ queue, options, job: { id: String(++this.sequence), name, data, attemptsMade: 0 } });
+    if (jobId !== undefined && this.waiting.some((entry) => entry.job.id === jobId)) return;
+    this.waiting.push({ queue, options, job: { id: jobId ?? `job-${++this.sequence}`, name, data, attemptsMade: 0 } });
     this.pump();
   }
 

@@ -2,14 +2,15 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { AnalysisQueue } from './analysis.queue';
-import { BullAnalysisQueue } from './bull-analysis.queue';
-import { InProcessAnalysisQueue } from './in-process-analysis.queue';
+import { BullJobQueue } from './bull-job.queue';
+import { InProcessJobQueue } from './in-process-job.queue';
 import { InProcessJobRunner } from './in-process-job.runner';
+import { JobQueue } from './job-queue';
 import { QueueHealth } from './queue-health';
-import { ANALYSIS_QUEUE } from './queues';
+import { QUEUE_NAMES } from './queues';
 import { redisOptionsFromUrl } from './redis-options';
 
-/** BullMQ on Redis when REDIS_URL is set, otherwise the in-process runner; the rest of the app sees AnalysisQueue. */
+/** BullMQ on Redis when REDIS_URL is set, otherwise the in-process runner; the rest of the app sees JobQueue. */
 @Module({})
 export class JobsModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -17,11 +18,11 @@ export class JobsModule {
       return {
         module: JobsModule,
         global: true,
-        providers: [InProcessJobRunner, QueueHealth, { provide: AnalysisQueue, useClass: InProcessAnalysisQueue }],
-        exports: [InProcessJobRunner, AnalysisQueue, QueueHealth],
+        providers: [InProcessJobRunner, QueueHealth, AnalysisQueue, { provide: JobQueue, useClass: InProcessJobQueue }],
+        exports: [InProcessJobRunner, JobQueue, AnalysisQueue, QueueHealth],
       };
     }
-    const bullQueues = BullModule.registerQueue({ name: ANALYSIS_QUEUE });
+    const bullQueues = BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name })));
     return {
       module: JobsModule,
       global: true,
@@ -32,8 +33,8 @@ export class JobsModule {
         }),
         bullQueues,
       ],
-      providers: [QueueHealth, { provide: AnalysisQueue, useClass: BullAnalysisQueue }],
-      exports: [AnalysisQueue, QueueHealth, bullQueues],
+      providers: [QueueHealth, AnalysisQueue, { provide: JobQueue, useClass: BullJobQueue }],
+      exports: [JobQueue, AnalysisQueue, QueueHealth, bullQueues],
     };
   }
 }

@@ -1,12 +1,11 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, Optional, Inject } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { ANALYSIS_QUEUE } from './queues';
 
 /** Pings Redis through the analysis queue's connection; with in-process jobs there is nothing to ping. */
 @Injectable()
 export class QueueHealth {
-  constructor(@Optional() @Inject(getQueueToken(ANALYSIS_QUEUE)) private readonly queue?: Queue) {}
+  constructor(@Optional() @Inject(getQueueToken('analysis')) private readonly queue?: Queue) {}
 
   async ping(): Promise<void> {
     if (!this.queue) return;

@@ -1,28 +1,43 @@
 import type { JobsOptions } from 'bullmq';
 
 /**
- * The registry of queues and jobs. Queues are split by resource profile; payloads carry ids,
+ * The registry of queues and jobs. Queues are split by resource profile: `analysis` is per-review
+ * work on the ingest path, `models` is training and bulk reclassification. Payloads carry ids,
  * never entities, so a job always works on the current state of the database.
  */
-export const ANALYSIS_QUEUE = 'analysis';
-
-export const JOB_NAMES = {
-  analyzeReviews: 'analyze-reviews',
-} as const;
+export const QUEUE_NAMES = ['analysis', 'models'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface AnalyzeReviewsPayload {
   shopId: string;
   reviewIds: string[];
 }
 
+export interface ShopPayload {
+  shopId: string;
+}
+
+export interface JobPayloads {
+  'analyze-reviews': AnalyzeReviewsPayload;
+  'retrain-classifier': ShopPayload;
+  'reclassify-reviews': ShopPayload;
+}
+export type JobName = keyof JobPayloads;
+
 /** reviews per analysis job: large enough to amortise round trips, small enough to retry cheaply */
 export const ANALYSIS_JOB_SIZE = 500;
 
-export const ANALYSIS_JOB_OPTIONS: JobsOptions = {
+const RETRY: JobsOptions = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 1_000 },
   removeOnComplete: { count: 1_000 },
   removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+export const JOBS: { [N in JobName]: { queue: QueueName; options: JobsOptions } } = {
+  'analyze-reviews': { queue: 'analysis', options: RETRY },
+  'retrain-classifier': { queue: 'models', options: { ...RETRY, attempts: 3 } },
+  'reclassify-reviews': { queue: 'models', options: { ...RETRY, attempts: 3 } },
 };
 
 /** The part of a BullMQ job a processor reads, so in-process jobs run through the same code. */
@@ -31,4 +46,9 @@ export interface JobLike<T> {
   name: string;
   data: T;
   attemptsMade: number;
+}
+
+export interface EnqueueOptions {
+  /** a job with the same id that is still waiting absorbs this one (e.g. one retraining per shop) */
+  jobId?: string;
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional }
 import { AppConfig } from '../config/app-config';
 import { AnalysisQueue } from '../jobs/analysis.queue';
 import { InProcessJobRunner } from '../jobs/in-process-job.runner';
-import { ANALYSIS_QUEUE, AnalyzeReviewsPayload, JobLike } from '../jobs/queues';
+import { AnalyzeReviewsPayload, JobLike } from '../jobs/queues';
 import { AnalyzeReviewsProcessor } from './analyze-reviews.processor';
 import { ReviewAnalysisService } from './review-analysis.service';
 
@@ -30,7 +30,7 @@ export class AnalysisWorkers implements OnApplicationBootstrap, OnModuleDestroy 
     if (!this.config.env.runWorkers) return;
     const concurrency = this.config.env.workerConcurrency;
     if (this.inProcess) {
-      this.inProcess.register(ANALYSIS_QUEUE, (job) => this.processor.process(job as JobLike<AnalyzeReviewsPayload>));
+      this.inProcess.register('analysis', (job) => this.processor.process(job as JobLike<AnalyzeReviewsPayload>));
       // PGlite is a single session: more concurrency would only queue on it
       this.inProcess.start(this.config.embeddedDatabase ? 1 : concurrency);
     } else {

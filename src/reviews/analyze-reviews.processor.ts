@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import { ANALYSIS_QUEUE, AnalyzeReviewsPayload, JobLike, JOB_NAMES } from '../jobs/queues';
+import { AnalyzeReviewsPayload, JobLike } from '../jobs/queues';
 import { AnalysisSummary, ReviewAnalysisService } from './review-analysis.service';
 
 /**
@@ -9,7 +9,7 @@ import { AnalysisSummary, ReviewAnalysisService } from './review-analysis.servic
  * when there is Redis, and called by the in-process runner otherwise. autorun is off so that API-only
  * processes never consume jobs; AnalysisWorkers starts it.
  */
-@Processor(ANALYSIS_QUEUE, { autorun: false })
+@Processor('analysis', { autorun: false })
 export class AnalyzeReviewsProcessor extends WorkerHost {
   private readonly logger = new Logger(AnalyzeReviewsProcessor.name);
 
@@ -18,7 +18,7 @@ export class AnalyzeReviewsProcessor extends WorkerHost {
   }
 
   async process(job: JobLike<AnalyzeReviewsPayload>): Promise<AnalysisSummary> {
-    if (job.name !== JOB_NAMES.analyzeReviews || !isPayload(job.data)) {
+    if (job.name !== 'analyze-reviews' || !isPayload(job.data)) {
       // can never succeed: do not retry
       this.logger.error({ msg: 'discarding malformed analysis job', jobId: job.id, job: job.name });
       throw new UnrecoverableError(`malformed ${job.name} job`);
