@@ -1,10 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { CurrentShop } from '../shops/auth';
 import type { AuthenticatedShop } from '../shops/shops.service';
+import { CsvImportService } from './csv/csv-import.service';
 import { ReviewBatchDto } from './dto/batch.dto';
+import { ImportResponse } from './dto/import-response.dto';
+import { ImportReviewsQuery } from './dto/import-reviews.query';
 import { ListReviewsQuery } from './dto/list-reviews.query';
 import { ReviewInputDto } from './dto/review-input.dto';
 import { BatchResponse, IngestResponse, ReviewDetailResponse, ReviewPageResponse, ReviewResponse, ReviewRevisionResponse } from './dto/review-response.dto';
@@ -14,7 +27,10 @@ import { ReviewsService } from './reviews.service';
 @ApiBearerAuth()
 @Controller({ path: 'reviews', version: '1' })
 export class ReviewsController {
-  constructor(private readonly reviews: ReviewsService) {}
+  constructor(
+    private readonly reviews: ReviewsService,
+    private readonly csvImport: CsvImportService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Store one review (idempotent on platform + externalId): 201 when created, 200 when updated or unchanged' })
@@ -38,6 +54,32 @@ export class ReviewsController {
     const summary = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
     for (const item of results) summary[item.result]++;
     return { summary, results };
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Import a CSV export of a shop backend (UTF-8 or GBK), streamed in one transaction',
+    description:
+      'Columns are the API field names or the Chinese export headers documented in the README. Each row is validated like ' +
+      'POST /v1/reviews: bad rows are reported by line and skipped, the others stored (idempotent as in the JSON API). ' +
+      'A structurally broken file (quoting, column count, encoding) or a missing required column stores nothing.',
+  })
+  @ApiConsumes('text/csv', 'multipart/form-data')
+  @ApiBody({
+    description: 'The CSV file: the whole body (text/csv), or the field "file" of a multipart/form-data body',
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOkResponse({ type: ImportResponse })
+  @ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE: the file is larger than CSV_MAX_BYTES' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE: neither text/csv nor multipart/form-data, or an unsupported charset' })
+  @ApiUnprocessableEntityResponse({ description: 'CSV_MALFORMED (with the line) or CSV_MISSING_COLUMNS; nothing was stored' })
+  async importCsv(
+    @CurrentShop() shop: AuthenticatedShop,
+    @Req() request: Request,
+    @Query() query: ImportReviewsQuery,
+  ): Promise<ImportResponse> {
+    return this.csvImport.importCsv(shop, request, query);
   }
 
   @Get()

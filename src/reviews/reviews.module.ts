@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ShopsModule } from '../shops/shops.module';
 import { AnalysisWorkers } from './analysis-workers.service';
 import { AnalyzeReviewsProcessor } from './analyze-reviews.processor';
+import { CsvImportService } from './csv/csv-import.service';
 import { ReviewAnalysisService } from './review-analysis.service';
 import { ReviewIngestService } from './review-ingest.service';
 import { ReviewRevision } from './review-revision.entity';
@@ -13,7 +14,7 @@ import { ReviewsService } from './reviews.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Review, ReviewRevision]), ShopsModule],
   controllers: [ReviewsController],
-  providers: [ReviewsService, ReviewIngestService, ReviewAnalysisService, AnalyzeReviewsProcessor, AnalysisWorkers],
+  providers: [ReviewsService, ReviewIngestService, ReviewAnalysisService, AnalyzeReviewsProcessor, AnalysisWorkers, CsvImportService],
   exports: [ReviewsService, ReviewIngestService, AnalysisWorkers],
 })
 export class ReviewsModule {}
