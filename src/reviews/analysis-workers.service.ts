@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional }
 import { AppConfig } from '../config/app-config';
 import { AnalysisQueue } from '../jobs/analysis.queue';
 import { InProcessJobRunner } from '../jobs/in-process-job.runner';
-import { AnalyzeReviewsPayload, JobLike } from '../jobs/queues';
+import { startProcessor, stopProcessor } from '../jobs/processor-runner';
 import { AnalyzeReviewsProcessor } from './analyze-reviews.processor';
 import { ReviewAnalysisService } from './review-analysis.service';
 
@@ -28,21 +28,13 @@ export class AnalysisWorkers implements OnApplicationBootstrap, OnModuleDestroy 
 
   onApplicationBootstrap(): void {
     if (!this.config.env.runWorkers) return;
-    const concurrency = this.config.env.workerConcurrency;
-    if (this.inProcess) {
-      this.inProcess.register('analysis', (job) => this.processor.process(job as JobLike<AnalyzeReviewsPayload>));
-      // PGlite is a single session: more concurrency would only queue on it
-      this.inProcess.start(this.config.embeddedDatabase ? 1 : concurrency);
-    } else {
-      this.processor.worker.concurrency = concurrency;
-      void this.processor.worker.run().catch((error: unknown) => this.logger.error({ msg: 'analysis worker stopped', err: String(error) }));
-    }
+    startProcessor(this.config, 'analysis', this.processor, this.inProcess, this.logger);
     const interval = this.config.env.analysisSweepIntervalMs;
     if (interval > 0) {
       this.timer = setInterval(() => void this.sweep().catch((error: unknown) => this.logger.warn({ msg: 'sweep failed', err: String(error) })), interval);
       this.timer.unref();
     }
-    this.logger.log({ msg: 'analysis workers started', concurrency, jobs: this.inProcess ? 'in-process' : 'bullmq', sweepIntervalMs: interval });
+    this.logger.log({ msg: 'analysis workers started', concurrency: this.config.env.workerConcurrency, jobs: this.inProcess ? 'in-process' : 'bullmq', sweepIntervalMs: interval });
   }
 
   /** Re-enqueues overdue reviews; returns how many. Safe to run in many processes at once. */
@@ -65,7 +57,6 @@ export class AnalysisWorkers implements OnApplicationBootstrap, OnModuleDestroy 
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.sweeping?.catch(() => undefined);
-    // Finish the jobs in hand while the database is still open (it closes in the shutdown phase).
-    if (this.config.env.runWorkers && !this.inProcess) await this.processor.worker.close();
+    await stopProcessor(this.config, this.processor, this.inProcess);
   }
 }
