@@ -54,7 +54,9 @@ async function withApp<T>(config: AppConfig, run: (app: INestApplicationContext)
   }
 }
 
-const cliConfig = () => configOrExit({ runWorkers: false, analysisSweepIntervalMs: 0 }, { logLevel: 'warn' });
+// Commands that never enqueue run without Redis: nothing to connect to, nothing to close on exit.
+const cliConfig = () => configOrExit({ runWorkers: false, analysisSweepIntervalMs: 0, redisUrl: null }, { logLevel: 'warn' });
+const cliConfigWithQueue = () => configOrExit({ runWorkers: false, analysisSweepIntervalMs: 0 }, { logLevel: 'warn' });
 
 const commands: Record<string, Command> = {
   'shop:create': async (args) => {
@@ -86,13 +88,13 @@ const commands: Record<string, Command> = {
     return 0;
   },
   'analysis:sweep': async () => {
-    const count = await withApp(cliConfig(), (app) => app.get(AnalysisWorkers).sweep());
+    const count = await withApp(cliConfigWithQueue(), (app) => app.get(AnalysisWorkers).sweep());
     print({ reenqueued: count });
     return 0;
   },
   'migration:run': async () => {
     // booting the app context applies pending migrations (RUN_MIGRATIONS defaults to true)
-    await withApp(configOrExit({ runWorkers: false, analysisSweepIntervalMs: 0, runMigrations: true }, { logLevel: 'warn' }), async () => undefined);
+    await withApp(configOrExit({ runWorkers: false, analysisSweepIntervalMs: 0, runMigrations: true, redisUrl: null }, { logLevel: 'warn' }), async () => undefined);
     print({ migrated: true });
     return 0;
   },

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions, runMigrations } from './data-source';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { TableStatistics } from './table-statistics.service';
 
 /** Starts the embedded PostgreSQL when DATABASE_URL is not set, and stops it after the data source closes. */
 @Injectable()
@@ -70,13 +71,14 @@ class DatabaseLifecycleModule {}
         lifecycle.attach(dataSource);
         if (config.env.runMigrations) {
           const applied = await runMigrations(dataSource);
-          if (applied.length) new Logger('Migrations').log({ applied }, 'migrations applied');
+          if (applied.length) new Logger('Migrations').log({ msg: 'migrations applied', applied });
         }
         return true;
       },
     },
+    TableStatistics,
   ],
-  exports: ['DATABASE_READY'],
+  exports: ['DATABASE_READY', TableStatistics],
 })
 export class DatabaseModule {
   constructor(@Inject('DATABASE_READY') readonly ready: boolean) {}

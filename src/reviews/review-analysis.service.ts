@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { sqlRows } from '../database/sql';
+import { TableStatistics } from '../database/table-statistics.service';
 import { detectLanguage } from '../text/language';
 
 interface PendingRow {
@@ -29,6 +30,7 @@ export class ReviewAnalysisService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly statistics: TableStatistics,
   ) {}
 
   async analyze(shopId: string, reviewIds: string[]): Promise<AnalysisSummary> {
@@ -58,6 +60,7 @@ export class ReviewAnalysisService {
       );
     }
     if (failed.length) await this.recordFailures(shopId, failed);
+    await this.statistics.refreshIfStale('reviews');
     this.logger.debug({ msg: 'analysis batch', shopId, analyzed: done.length, failed: failed.length, ms: Date.now() - started });
     return { analyzed: done.length, skipped: reviewIds.length - rows.length, failed: failed.length };
   }

@@ -238,9 +238,11 @@ export async function retryOnConflict<T>(run: () => Promise<T>, attempts = 3): P
   }
 }
 
+const COLUMN_OF = REVIEW_FIELD_NAMES.map((name) => [name, snake(name)] as const);
+
 function toRecord(fields: ReviewFields): Record<string, unknown> {
   const record: Record<string, unknown> = {};
-  for (const name of REVIEW_FIELD_NAMES) record[snake(name)] = fields[name];
+  for (const [name, column] of COLUMN_OF) record[column] = fields[name];
   return record;
 }
 

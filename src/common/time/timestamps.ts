@@ -63,8 +63,23 @@ export function isTimeZone(name: string): boolean {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, number>();
+// Zone offsets and their changes fall on quarter hours: one Intl lookup per zone and quarter hour is exact.
+const QUARTER_HOUR_MS = 15 * 60_000;
+const OFFSET_CACHE_LIMIT = 50_000;
 
 function zoneOffsetMinutes(timeZone: string, instant: number): number {
+  const key = `${timeZone}|${Math.floor(instant / QUARTER_HOUR_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = lookupOffsetMinutes(timeZone, instant);
+    if (offsets.size >= OFFSET_CACHE_LIMIT) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function lookupOffsetMinutes(timeZone: string, instant: number): number {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
