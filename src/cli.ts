@@ -6,10 +6,12 @@ import { parseArgs } from 'node:util';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configOrExit } from './bootstrap';
+import { runClassify, runEvalClassify } from './classification/classify.cli';
 import { DomainError } from './common/errors/domain-error';
 import { AppConfig } from './config/app-config';
 import { diffEntitiesAgainstMigrations, writeMigration } from './database/migration-tools';
 import { enableVersioning, openApiDocument } from './http';
+import { runReviewerRisk } from './reviewers/reviewer-risk.cli';
 import { AnalysisWorkers } from './reviews/analysis-workers.service';
 import { ShopsService } from './shops/shops.service';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -30,6 +32,9 @@ const USAGE = `usage: npm run --silent cli -- <command> [options]
   migration:check                                      fail when entities and migrations disagree
   migration:generate NAME                              write a migration for what the entities changed
   openapi [--out openapi.json]                         write the OpenAPI document
+  reviewer-risk                                        score review-history JSON lines from stdin, one risk line per buyer
+  classify                                             classify JSON lines {"id","text","rating"?,"lang"?} from stdin
+  eval:classify --file F                               score the classifier on a labelled JSON lines file
 `;
 
 function print(value: unknown): void {
@@ -116,6 +121,16 @@ const commands: Record<string, Command> = {
       return 0;
     }
     print({ generated: writeMigration(name, diff) });
+    return 0;
+  },
+  classify: async () => runClassify(process.stdin, process.stdout),
+  'eval:classify': async (args) => {
+    const { values } = parseArgs({ args, options: { file: { type: 'string' } } });
+    if (!values.file) return fail('eval:classify needs --file F');
+    return runEvalClassify(values.file, process.stdout);
+  },
+  'reviewer-risk': async () => {
+    await runReviewerRisk(process.stdin, process.stdout);
     return 0;
   },
   openapi: async (args) => {

@@ -1,0 +1,116 @@
+import {
+  baseModelFromJson,
+  baseModelToJson,
+  shippedModel,
+  shopModelFromJson,
+  shopModelToJson,
+  trainBaseModel,
+  trainShopModel,
+  Correction,
+} from './classifier-model';
+import { parseCorpus } from './corpus/training-corpus';
+import { classify } from './review-classifier';
+
+// A frozen-food shop: "化了" (melted on the way) is a cold-chain delivery failure for its staff, which the
+// shipped model, trained on no such reviews, does not know.
+const MELTED: Correction[] = [
+  { text: '雪糕收到的时候全化了', tags: ['logistics'], subTags: ['damaged_parcel'] },
+  { text: '冰淇淋到手已经化成水了', tags: ['logistics'], subTags: ['damaged_parcel'] },
+  { text: '送来的冰棍都化了，没法吃', tags: ['logistics'], subTags: ['damaged_parcel'] },
+  { text: '打开箱子冰淇淋化了一半', tags: ['logistics'], subTags: ['damaged_parcel'] },
+  { text: '到的时候雪糕化得软趴趴的', tags: ['logistics'], subTags: ['damaged_parcel'] },
+  { text: '冰袋没了，东西都化了', tags: ['logistics'], subTags: ['damaged_parcel'] },
+];
+const SIMILAR = ['收到的雪糕全都化了', '冰淇淋送到都化了'];
+
+describe('base model', () => {
+  it('trains to byte-identical JSON and the same version from the same corpus', () => {
+    const corpus = parseCorpus(`
+      quality.defect_broken | 拉链坏了
+      logistics.slow_delivery | 物流太慢
+      service.attitude | 客服态度差
+      price.overpriced | 太贵了
+      - | 很好
+      quality.defect_broken | It broke after a week
+      logistics.slow_delivery | Shipping was slow
+      - | Great product
+    `);
+    const first = JSON.stringify(baseModelToJson(trainBaseModel(corpus)));
+    const second = JSON.stringify(baseModelToJson(trainBaseModel(corpus)));
+    expect(second).toBe(first);
+  });
+
+  it('versions the shipped model by a hash of its weights', () => {
+    const model = shippedModel();
+    expect(model.version).toMatch(/^base-[0-9a-f]{12}$/);
+    expect(trainBaseModel().version).toBe(model.version);
+  });
+
+  it('round-trips through JSON and classifies the same', () => {
+    const model = shippedModel();
+    const loaded = baseModelFromJson(JSON.stringify(baseModelToJson(model)));
+    expect(loaded.version).toBe(model.version);
+    for (const text of ['质量没问题就是快递太慢', 'The battery dies fast and support never answered', '差评']) {
+      expect(classify({ text }, { base: loaded })).toEqual(classify({ text }, { base: model }));
+    }
+  });
+
+  it.each([
+    ['not JSON of a model', '{"kind":"shop"}'],
+    ['labels that do not match the taxonomy', '{"kind":"base","version":"base-x","layer":{"labels":["a"],"bias":[0],"weights":{}}}'],
+  ])('refuses %s', (_name, json) => {
+    expect(() => baseModelFromJson(json)).toThrow();
+  });
+});
+
+describe('shop model', () => {
+  const base = shippedModel();
+
+  it('learns from corrections: similar texts the base model misreads come out as the staff tagged them', () => {
+    for (const text of SIMILAR) expect(classify({ text }, { base }).tags).not.toContain('logistics');
+    const shop = trainShopModel(base, MELTED);
+    for (const text of SIMILAR) {
+      const result = classify({ text }, { base, shop });
+      expect(result.tags).toEqual(['logistics']);
+      expect(result.subTags).toEqual(['damaged_parcel']);
+      expect(result.evidence[0]?.tag).toBe('logistics');
+    }
+  });
+
+  it('leaves unrelated reviews alone', () => {
+    const shop = trainShopModel(base, MELTED);
+    for (const text of ['客服态度很差', '质量没问题就是快递太慢', 'The zipper broke']) {
+      expect(classify({ text }, { base, shop }).tags).toEqual(classify({ text }, { base }).tags);
+    }
+  });
+
+  it('can take a cause away too', () => {
+    // a shop selling distressed jeans: "破洞" is the style, not a defect
+    const corrections: Correction[] = [
+      { text: '破洞很好看', tags: ['other'], subTags: [] },
+      { text: '膝盖的破洞位置正好', tags: ['other'], subTags: [] },
+      { text: '破洞有点大，但是挺好看', tags: ['other'], subTags: [] },
+      { text: '喜欢这个破洞设计', tags: ['other'], subTags: [] },
+    ];
+    const shop = trainShopModel(base, corrections);
+    expect(classify({ text: '这条裤子的破洞好看' }, { base, shop }).tags).toEqual(['other']);
+  });
+
+  it('is deterministic and versioned on top of its base', () => {
+    const first = trainShopModel(base, MELTED);
+    const second = trainShopModel(base, MELTED);
+    expect(JSON.stringify(shopModelToJson(second))).toBe(JSON.stringify(shopModelToJson(first)));
+    expect(first.version).toMatch(/^shop-[0-9a-f]{12}$/);
+    expect(first.baseVersion).toBe(base.version);
+    expect(first.corrections).toBe(MELTED.length);
+    expect(trainShopModel(base, MELTED.slice(1)).version).not.toBe(first.version);
+  });
+
+  it('round-trips through JSON', () => {
+    const shop = trainShopModel(base, MELTED);
+    const loaded = shopModelFromJson(JSON.stringify(shopModelToJson(shop)));
+    expect(loaded).toEqual(shop);
+    expect(classify({ text: SIMILAR[0] ?? '' }, { base, shop: loaded })).toEqual(classify({ text: SIMILAR[0] ?? '' }, { base, shop }));
+    expect(classify({ text: '化了' }, { base, shop: loaded }).modelVersion).toBe(`${base.version}+${shop.version}`);
+  });
+});
