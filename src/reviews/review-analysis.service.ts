@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { sqlRows } from '../database/sql';
 import { TableStatistics } from '../database/table-statistics.service';
 import { detectLanguage } from '../text/language';
+import { AnalysisSteps } from './analysis-hooks';
 
 interface PendingRow {
   id: string;
@@ -20,8 +21,9 @@ export interface AnalysisSummary {
 }
 
 /**
- * The analysis of a stored review: today its language; classification and reviewer risk are later
- * steps of the same pass. Idempotent: a review whose current revision is analysed is skipped.
+ * The analysis of a stored review: its language, then the AnalysisSteps other modules registered
+ * (reviewer risk, recovery cases), all in one transaction. Idempotent: a review whose current revision
+ * is analysed is skipped.
  */
 @Injectable()
 export class ReviewAnalysisService {
@@ -31,6 +33,7 @@ export class ReviewAnalysisService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly statistics: TableStatistics,
+    private readonly steps: AnalysisSteps,
   ) {}
 
   async analyze(shopId: string, reviewIds: string[]): Promise<AnalysisSummary> {
@@ -50,14 +53,19 @@ export class ReviewAnalysisService {
       }
     }
     if (done.length) {
-      // Only the revision that was read is marked done: a newer one arrived meanwhile stays pending.
-      await this.dataSource.query(
-        `UPDATE reviews r SET language = x.language, analysis_status = 'done', analyzed_revision = x.revision,
-           analyzed_at = now(), analysis_error = NULL
-         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision integer, language text)
-         WHERE r.shop_id = $1 AND r.id = x.id AND r.revision = x.revision`,
-        [shopId, JSON.stringify(done)],
-      );
+      await this.dataSource.transaction(async (manager) => {
+        // Only the revision that was read is marked done: a newer one arrived meanwhile stays pending.
+        const marked = await sqlRows<{ id: string }>(
+          manager,
+          `UPDATE reviews r SET language = x.language, analysis_status = 'done', analyzed_revision = x.revision,
+             analyzed_at = now(), analysis_error = NULL
+           FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision integer, language text)
+           WHERE r.shop_id = $1 AND r.id = x.id AND r.revision = x.revision
+           RETURNING r.id`,
+          [shopId, JSON.stringify(done)],
+        );
+        await this.steps.run(manager, { shopId, reviewIds: marked.map((row) => row.id) });
+      });
     }
     if (failed.length) await this.recordFailures(shopId, failed);
     await this.statistics.refreshIfStale('reviews');

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { Shop } from '../shops/shop.entity';
-import type { AnalysisStatus, Grade, Language, Platform } from './review.types';
+import type { AnalysisStatus, Grade, Language, Platform, TagEvidence, TagSource } from './review.types';
 
 @Entity('reviews')
 @Unique('uq_reviews_shop_platform_external', ['shopId', 'platform', 'externalId'])
@@ -8,6 +8,9 @@ import type { AnalysisStatus, Grade, Language, Platform } from './review.types';
 @Index('ix_reviews_shop_buyer', ['shopId', 'buyerId'])
 @Index('ix_reviews_shop_product', ['shopId', 'productId'])
 @Index('ix_reviews_analysis_pending', ['analysisEnqueuedAt'], { where: `analysis_status = 'pending'` })
+// GIN indexes on tags and sub_tags live in the migration: TypeORM cannot declare them
+@Index('ix_reviews_tags', { synchronize: false })
+@Index('ix_reviews_sub_tags', { synchronize: false })
 export class Review {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -122,6 +125,30 @@ export class Review {
 
   @Column({ type: 'timestamptz', nullable: true })
   analyzedAt!: Date | null;
+
+  /** root-cause tags: the classifier's, or the staff's once corrected (tagSource) */
+  @Column({ type: 'text', array: true, default: () => `'{}'` })
+  tags!: string[];
+
+  @Column({ type: 'text', array: true, default: () => `'{}'` })
+  subTags!: string[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  tagConfidence!: Record<string, number> | null;
+
+  /** the phrases that triggered each tag */
+  @Column({ type: 'jsonb', nullable: true })
+  tagEvidence!: TagEvidence[] | null;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  tagSource!: TagSource | null;
+
+  /** the model that produced the tags (base or shop model version) */
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  classifierVersion!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  classifiedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -19,3 +19,12 @@ export function gradeOf(rating: number): Grade {
   if (rating === 3) return 'medium';
   return 'bad';
 }
+
+export const TAG_SOURCES = ['model', 'staff'] as const;
+export type TagSource = (typeof TAG_SOURCES)[number];
+
+export interface TagEvidence {
+  tag: string;
+  subTag?: string;
+  phrase: string;
+}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ShopsModule } from '../shops/shops.module';
+import { AnalysisSteps } from './analysis-hooks';
 import { AnalysisWorkers } from './analysis-workers.service';
 import { AnalyzeReviewsProcessor } from './analyze-reviews.processor';
 import { CsvImportService } from './csv/csv-import.service';
@@ -14,7 +15,7 @@ import { ReviewsService } from './reviews.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Review, ReviewRevision]), ShopsModule],
   controllers: [ReviewsController],
-  providers: [ReviewsService, ReviewIngestService, ReviewAnalysisService, AnalyzeReviewsProcessor, AnalysisWorkers, CsvImportService],
-  exports: [ReviewsService, ReviewIngestService, AnalysisWorkers],
+  providers: [AnalysisSteps, ReviewsService, ReviewIngestService, ReviewAnalysisService, AnalyzeReviewsProcessor, AnalysisWorkers, CsvImportService],
+  exports: [AnalysisSteps, ReviewsService, ReviewIngestService, AnalysisWorkers],
 })
 export class ReviewsModule {}

@@ -94,6 +94,8 @@ export class ReviewsService {
     if (query.productId) qb.andWhere('r.productId = :productId', { productId: query.productId });
     if (query.buyerId) qb.andWhere('r.buyerId = :buyerId', { buyerId: query.buyerId });
     if (query.status) qb.andWhere('r.analysisStatus = :status', { status: query.status });
+    if (query.tag) qb.andWhere(':tag = ANY(r.tags)', { tag: query.tag });
+    if (query.subTag) qb.andWhere(':subTag = ANY(r.subTags)', { subTag: query.subTag });
     const from = query.reviewedFrom ? toInstant(query.reviewedFrom, shop.timezone) : null;
     const to = query.reviewedTo ? toInstant(query.reviewedTo, shop.timezone) : null;
     if (from && to && from >= to) {

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { SUB_TAGS, TAGS } from '../../classification/taxonomy';
+import type { SubTag, Tag } from '../../classification/taxonomy';
 import { IsTimestamp } from '../../common/validation/timestamp.validator';
 import { ANALYSIS_STATUSES, GRADES, PLATFORMS } from '../review.types';
 import type { AnalysisStatus, Grade, Platform } from '../review.types';
@@ -50,6 +52,16 @@ export class ListReviewsQuery {
   @IsOptional()
   @IsIn(ANALYSIS_STATUSES)
   status?: AnalysisStatus;
+
+  @ApiPropertyOptional({ enum: TAGS, description: 'Root-cause tag' })
+  @IsOptional()
+  @IsIn(TAGS)
+  tag?: Tag;
+
+  @ApiPropertyOptional({ enum: SUB_TAGS, description: 'Root-cause sub-tag' })
+  @IsOptional()
+  @IsIn(SUB_TAGS)
+  subTag?: SubTag;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()

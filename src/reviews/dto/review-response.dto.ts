@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Review } from '../review.entity';
 import type { ReviewRevision } from '../review-revision.entity';
-import { ANALYSIS_STATUSES, GRADES, INGEST_RESULTS, LANGUAGES, PLATFORMS } from '../review.types';
-import type { AnalysisStatus, Grade, IngestResult, Language, Platform } from '../review.types';
+import { ANALYSIS_STATUSES, GRADES, INGEST_RESULTS, LANGUAGES, PLATFORMS, TAG_SOURCES } from '../review.types';
+import type { AnalysisStatus, Grade, IngestResult, Language, Platform, TagEvidence, TagSource } from '../review.types';
 import type { ReviewFields } from '../review-fields';
 import type { FieldProblem } from '../../common/errors/domain-error';
 
@@ -35,6 +35,12 @@ export class ReviewResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) followUpContent!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) followUpAt!: string | null;
   @ApiPropertyOptional({ enum: LANGUAGES, nullable: true, description: 'Set by the analysis job' }) language!: Language | null;
+  @ApiProperty({ type: [String], description: 'Root-cause tags (quality, logistics, service, price, other)' }) tags!: string[];
+  @ApiProperty({ type: [String], description: 'Root-cause sub-tags, e.g. slow_delivery' }) subTags!: string[];
+  @ApiPropertyOptional({ type: Object, nullable: true, description: 'Confidence 0-1 per tag' }) tagConfidence!: Record<string, number> | null;
+  @ApiPropertyOptional({ type: [Object], nullable: true, description: 'Phrases that triggered each tag' }) tagEvidence!: TagEvidence[] | null;
+  @ApiPropertyOptional({ enum: TAG_SOURCES, nullable: true, description: 'model, or staff once corrected' }) tagSource!: TagSource | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Classifier model version behind the tags' }) classifierVersion!: string | null;
   @ApiProperty({ description: '1 when created, +1 for each change' }) revision!: number;
   @ApiProperty({ enum: ANALYSIS_STATUSES }) analysisStatus!: AnalysisStatus;
   @ApiPropertyOptional({ type: String, nullable: true }) analyzedAt!: string | null;
@@ -69,6 +75,12 @@ export class ReviewResponse {
       followUpContent: review.followUpContent,
       followUpAt: iso(review.followUpAt),
       language: review.language,
+      tags: review.tags,
+      subTags: review.subTags,
+      tagConfidence: review.tagConfidence,
+      tagEvidence: review.tagEvidence,
+      tagSource: review.tagSource,
+      classifierVersion: review.classifierVersion,
       revision: review.revision,
       analysisStatus: review.analysisStatus,
       analyzedAt: iso(review.analyzedAt),
