@@ -1,0 +1,85 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Shop } from '../shops/shop.entity';
+import type { Platform } from '../reviews/review.types';
+import type { RiskLevel, RiskSignal } from './reviewer-risk.types';
+
+export const WATCH_STATUSES = ['none', 'flagged', 'confirmed', 'dismissed'] as const;
+/**
+ * none: nothing to look at; flagged: the score reached the shop's flag level and waits for a person;
+ * confirmed: a person confirmed a professional bad-reviewer (the shop's watchlist); dismissed: a person
+ * decided the flag was wrong.
+ */
+export type WatchStatus = (typeof WATCH_STATUSES)[number];
+
+/** One buyer as seen by one shop: behaviour over time, the current risk score and a person's decision. */
+@Entity('reviewer_profiles')
+@Unique('uq_reviewer_profiles_buyer', ['shopId', 'platform', 'buyerId'])
+@Index('ix_reviewer_profiles_shop_risk', ['shopId', 'riskLevel', 'riskScore'])
+@Index('ix_reviewer_profiles_shop_status', ['shopId', 'status'])
+export class ReviewerProfile {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  shopId!: string;
+
+  @ManyToOne(() => Shop, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'shop_id' })
+  shop?: Shop;
+
+  @Column({ type: 'varchar', length: 16 })
+  platform!: Platform;
+
+  @Column({ type: 'varchar', length: 128 })
+  buyerId!: string;
+
+  /** the nick of the buyer's latest review */
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  buyerNick!: string | null;
+
+  @Column({ type: 'integer', default: 0 })
+  reviewCount!: number;
+
+  /** medium and bad reviews */
+  @Column({ type: 'integer', default: 0 })
+  negativeReviewCount!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  firstReviewedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastReviewedAt!: Date | null;
+
+  /** 0-100 */
+  @Column({ type: 'real', default: 0 })
+  riskScore!: number;
+
+  @Column({ type: 'varchar', length: 8, default: 'low' })
+  riskLevel!: RiskLevel;
+
+  /** the signals behind the score, strongest first */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  signals!: RiskSignal[];
+
+  @Column({ type: 'timestamptz', nullable: true })
+  scoredAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 12, default: 'none' })
+  status!: WatchStatus;
+
+  /** the last confirm or dismiss: who, when and why */
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  decidedBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  decisionReason!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
