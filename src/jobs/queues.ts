@@ -17,10 +17,16 @@ export interface ShopPayload {
   shopId: string;
 }
 
+export interface ReclassifyPayload {
+  shopId: string;
+  /** reviews posted in the last N days */
+  sinceDays: number;
+}
+
 export interface JobPayloads {
   'analyze-reviews': AnalyzeReviewsPayload;
   'retrain-classifier': ShopPayload;
-  'reclassify-reviews': ShopPayload;
+  'reclassify-reviews': ReclassifyPayload;
 }
 export type JobName = keyof JobPayloads;
 
@@ -36,8 +42,9 @@ const RETRY: JobsOptions = {
 
 export const JOBS: { [N in JobName]: { queue: QueueName; options: JobsOptions } } = {
   'analyze-reviews': { queue: 'analysis', options: RETRY },
-  'retrain-classifier': { queue: 'models', options: { ...RETRY, attempts: 3 } },
-  'reclassify-reviews': { queue: 'models', options: { ...RETRY, attempts: 3 } },
+  // one per shop at a time (jobId): removed when done, or BullMQ would ignore the next one with the same id
+  'retrain-classifier': { queue: 'models', options: { ...RETRY, attempts: 3, removeOnComplete: true, removeOnFail: true } },
+  'reclassify-reviews': { queue: 'models', options: { ...RETRY, attempts: 3, removeOnComplete: true, removeOnFail: true } },
 };
 
 /** The part of a BullMQ job a processor reads, so in-process jobs run through the same code. */
@@ -49,6 +56,6 @@ export interface JobLike<T> {
 }
 
 export interface EnqueueOptions {
-  /** a job with the same id that is still waiting absorbs this one (e.g. one retraining per shop) */
+  /** a job with the same id that is still waiting absorbs this one (e.g. one retraining per shop); no ':' (BullMQ) */
   jobId?: string;
 }

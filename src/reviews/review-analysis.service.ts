@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ReviewTagging, StoredTags } from '../classification/review-tagging.service';
+import { ShopClassifiers } from '../classification/shop-classifiers.service';
 import { AppConfig } from '../config/app-config';
 import { sqlRows } from '../database/sql';
 import { TableStatistics } from '../database/table-statistics.service';
@@ -10,8 +12,10 @@ import { AnalysisSteps } from './analysis-hooks';
 interface PendingRow {
   id: string;
   revision: number;
+  rating: number;
   content: string;
   follow_up_content: string | null;
+  tag_source: string | null;
 }
 
 export interface AnalysisSummary {
@@ -21,7 +25,7 @@ export interface AnalysisSummary {
 }
 
 /**
- * The analysis of a stored review: its language, then the AnalysisSteps other modules registered
+ * The analysis of a stored review: its language and root-cause tags, then the AnalysisSteps other modules registered
  * (reviewer risk, recovery cases), all in one transaction. Idempotent: a review whose current revision
  * is analysed is skipped.
  */
@@ -34,20 +38,30 @@ export class ReviewAnalysisService {
     private readonly config: AppConfig,
     private readonly statistics: TableStatistics,
     private readonly steps: AnalysisSteps,
+    private readonly classifiers: ShopClassifiers,
+    private readonly tagging: ReviewTagging,
   ) {}
 
   async analyze(shopId: string, reviewIds: string[]): Promise<AnalysisSummary> {
     const started = Date.now();
     const rows: PendingRow[] = await this.dataSource.query(
-      `SELECT id, revision, content, follow_up_content FROM reviews
+      `SELECT id, revision, rating, content, follow_up_content, tag_source FROM reviews
        WHERE shop_id = $1 AND id = ANY($2::uuid[]) AND analysis_status = 'pending'`,
       [shopId, reviewIds],
     );
     const done: { id: string; revision: number; language: string | null }[] = [];
+    const toTag: StoredTags[] = [];
     const failed: { id: string; error: string }[] = [];
+    const models = rows.length ? await this.classifiers.modelsFor(shopId) : {};
     for (const row of rows) {
       try {
-        done.push({ id: row.id, revision: row.revision, language: detectLanguage(`${row.content}\n${row.follow_up_content ?? ''}`) });
+        const language = detectLanguage(`${row.content}\n${row.follow_up_content ?? ''}`);
+        // a person's tags stay; everything else is classified with the shop's current model
+        if (row.tag_source !== 'staff') {
+          const review = { id: row.id, revision: row.revision, content: row.content, followUpContent: row.follow_up_content, rating: row.rating, language };
+          toTag.push(...this.tagging.classifyAll(models, [review]));
+        }
+        done.push({ id: row.id, revision: row.revision, language });
       } catch (error) {
         failed.push({ id: row.id, error: error instanceof Error ? error.name : 'Error' });
       }
@@ -64,6 +78,7 @@ export class ReviewAnalysisService {
            RETURNING r.id`,
           [shopId, JSON.stringify(done)],
         );
+        await this.tagging.store(manager, shopId, toTag);
         await this.steps.run(manager, { shopId, reviewIds: marked.map((row) => row.id) });
       });
     }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClassificationModule } from '../classification/classification.module';
 import { ShopsModule } from '../shops/shops.module';
 import { AnalysisSteps } from './analysis-hooks';
 import { AnalysisWorkers } from './analysis-workers.service';
@@ -13,7 +14,7 @@ import { ReviewsController } from './reviews.controller';
 import { ReviewsService } from './reviews.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Review, ReviewRevision]), ShopsModule],
+  imports: [TypeOrmModule.forFeature([Review, ReviewRevision]), ShopsModule, ClassificationModule],
   controllers: [ReviewsController],
   providers: [AnalysisSteps, ReviewsService, ReviewIngestService, ReviewAnalysisService, AnalyzeReviewsProcessor, AnalysisWorkers, CsvImportService],
   exports: [AnalysisSteps, ReviewsService, ReviewIngestService, AnalysisWorkers],

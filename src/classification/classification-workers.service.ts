@@ -1,0 +1,51 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { InProcessJobRunner } from '../jobs/in-process-job.runner';
+import { JobQueue } from '../jobs/job-queue';
+import { startProcessor, stopProcessor } from '../jobs/processor-runner';
+import { ClassifierTrainingProcessor } from './classifier-training.processor';
+import { ShopClassifiers } from './shop-classifiers.service';
+
+/**
+ * Starts the `models` processor where this process runs workers, trains the shipped model before the first
+ * review arrives, and sweeps for shops whose retraining is due (a retraining job lost with Redis is found again).
+ */
+@Injectable()
+export class ClassificationWorkers implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(ClassificationWorkers.name);
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly processor: ClassifierTrainingProcessor,
+    private readonly classifiers: ShopClassifiers,
+    private readonly jobs: JobQueue,
+    @Optional() private readonly inProcess?: InProcessJobRunner,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const started = Date.now();
+    const base = this.classifiers.warmUp();
+    this.logger.log({ msg: 'classifier ready', version: base.version, ms: Date.now() - started });
+    if (!this.config.env.runWorkers) return;
+    startProcessor(this.config, 'models', this.processor, this.inProcess, this.logger);
+    const interval = this.config.env.analysisSweepIntervalMs;
+    if (interval > 0) {
+      this.timer = setInterval(() => void this.sweep().catch((error: unknown) => this.logger.warn({ msg: 'retraining sweep failed', err: String(error) })), interval * 10);
+      this.timer.unref();
+    }
+  }
+
+  /** Enqueues a retraining for every shop that is due; returns how many. Safe in many processes at once. */
+  async sweep(): Promise<number> {
+    const due = await this.classifiers.shopsDueForTraining(this.config.env.retrainAfterCorrections);
+    for (const shopId of due) await this.jobs.add('retrain-classifier', [{ shopId }], { jobId: `retrain-classifier-${shopId}` });
+    if (due.length) this.logger.log({ msg: 'retraining due', shops: due.length });
+    return due.length;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await stopProcessor(this.config, this.processor, this.inProcess);
+  }
+}
