@@ -11,6 +11,7 @@ import { VALIDATION_OPTIONS } from '../common/validation/validation.pipe';
 import type { AuthenticatedShop } from '../shops/shops.service';
 import { ListReviewsQuery } from './dto/list-reviews.query';
 import { ReviewInputDto } from './dto/review-input.dto';
+import { fastAcceptReviewInput } from './dto/review-input.fast-check';
 import { IngestItem, IngestOutcome, ReviewIngestService } from './review-ingest.service';
 import { normalizeReview } from './review-fields';
 import { ReviewRevision } from './review-revision.entity';
@@ -40,6 +41,8 @@ export class ReviewsService {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       return { ok: false, problems: [{ field: path, code: 'isObject', message: `${path} must be an object` }] };
     }
+    const fast = fastAcceptReviewInput(raw);
+    if (fast) return this.normalize(shop, fast, path, now);
     const dto = plainToInstance(ReviewInputDto, raw);
     const errors = validateSync(dto, VALIDATION_OPTIONS);
     if (errors.length) return { ok: false, problems: toFieldProblems(errors, path) };
