@@ -18,6 +18,21 @@ interface PendingRow {
   tag_source: string | null;
 }
 
+interface AnalysedRow {
+  id: string;
+  revision: number;
+  language: string | null;
+  /** absent when the review keeps a person's tags */
+  tags?: string[];
+  subTags?: string[];
+  confidence?: Record<string, number>;
+  evidence?: StoredTags['evidence'];
+  version?: string;
+}
+
+/** The classifier's tags are written unless the review has none from it (staff tags), also if staff tagged it meanwhile. */
+const MODEL_TAGS = `x.tags IS NOT NULL AND r.tag_source IS DISTINCT FROM 'staff'`;
+
 export interface AnalysisSummary {
   analyzed: number;
   skipped: number;
@@ -49,36 +64,45 @@ export class ReviewAnalysisService {
        WHERE shop_id = $1 AND id = ANY($2::uuid[]) AND analysis_status = 'pending'`,
       [shopId, reviewIds],
     );
-    const done: { id: string; revision: number; language: string | null }[] = [];
-    const toTag: StoredTags[] = [];
+    const done: AnalysedRow[] = [];
     const failed: { id: string; error: string }[] = [];
     const models = rows.length ? await this.classifiers.modelsFor(shopId) : {};
     for (const row of rows) {
       try {
         const language = detectLanguage(`${row.content}\n${row.follow_up_content ?? ''}`);
-        // a person's tags stay; everything else is classified with the shop's current model
-        if (row.tag_source !== 'staff') {
-          const review = { id: row.id, revision: row.revision, content: row.content, followUpContent: row.follow_up_content, rating: row.rating, language };
-          toTag.push(...this.tagging.classifyAll(models, [review]));
-        }
-        done.push({ id: row.id, revision: row.revision, language });
+        // a person's tags stay (tags null); everything else is classified with the shop's current model
+        const tags: Partial<StoredTags> =
+          row.tag_source === 'staff'
+            ? {}
+            : this.tagging.classifyAll(models, [
+                { id: row.id, revision: row.revision, content: row.content, followUpContent: row.follow_up_content, rating: row.rating, language },
+              ])[0]!;
+        done.push({ id: row.id, revision: row.revision, language, tags: tags.tags, subTags: tags.subTags, confidence: tags.confidence, evidence: tags.evidence, version: tags.version });
       } catch (error) {
         failed.push({ id: row.id, error: error instanceof Error ? error.name : 'Error' });
       }
     }
     if (done.length) {
       await this.dataSource.transaction(async (manager) => {
-        // Only the revision that was read is marked done: a newer one arrived meanwhile stays pending.
+        // One UPDATE per batch: each extra one would write every row again. Only the revision that was read is
+        // marked done (a newer one arrived meanwhile stays pending), and staff tags are never replaced.
         const marked = await sqlRows<{ id: string }>(
           manager,
           `UPDATE reviews r SET language = x.language, analysis_status = 'done', analyzed_revision = x.revision,
-             analyzed_at = now(), analysis_error = NULL
-           FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision integer, language text)
+             analyzed_at = now(), analysis_error = NULL,
+             tags = CASE WHEN ${MODEL_TAGS} THEN x.tags ELSE r.tags END,
+             sub_tags = CASE WHEN ${MODEL_TAGS} THEN x."subTags" ELSE r.sub_tags END,
+             tag_confidence = CASE WHEN ${MODEL_TAGS} THEN x.confidence ELSE r.tag_confidence END,
+             tag_evidence = CASE WHEN ${MODEL_TAGS} THEN x.evidence ELSE r.tag_evidence END,
+             classifier_version = CASE WHEN ${MODEL_TAGS} THEN x.version ELSE r.classifier_version END,
+             classified_at = CASE WHEN ${MODEL_TAGS} THEN now() ELSE r.classified_at END,
+             tag_source = CASE WHEN ${MODEL_TAGS} THEN 'model' ELSE r.tag_source END
+           FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision integer, language text,
+             tags text[], "subTags" text[], confidence jsonb, evidence jsonb, version text)
            WHERE r.shop_id = $1 AND r.id = x.id AND r.revision = x.revision
            RETURNING r.id`,
           [shopId, JSON.stringify(done)],
         );
-        await this.tagging.store(manager, shopId, toTag);
         await this.steps.run(manager, { shopId, reviewIds: marked.map((row) => row.id) });
       });
     }
