@@ -6,6 +6,7 @@ import { ApiKeyThrottlerGuard } from './common/http/api-key-throttler.guard';
 import { loggerParams } from './common/http/logging';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { ConsoleController } from './console/console.controller';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
@@ -44,7 +45,7 @@ export class AppModule {
         ShopsModule,
         ReviewsModule,
       ],
-      controllers: role.http ? [HealthController] : [],
+      controllers: role.http ? [HealthController, ConsoleController] : [],
       providers: http,
     };
   }
