@@ -33,7 +33,7 @@ export class RecoveryQueue1795656374313 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"ix_recovery_cases_queue\" ON \"recovery_cases\" (\"shop_id\", \"deadline_day\", \"grade_rank\", \"queue_urgency\", \"order_amount\" DESC NULLS LAST, \"product_recent_reviews\" DESC, \"id\") WHERE queue_urgency IS NOT NULL");
     await queryRunner.query("CREATE INDEX \"ix_recovery_cases_queue_assignee\" ON \"recovery_cases\" (\"shop_id\", \"assignee_id\", \"deadline_day\", \"grade_rank\", \"queue_urgency\", \"order_amount\" DESC NULLS LAST, \"product_recent_reviews\" DESC, \"id\") WHERE queue_urgency IS NOT NULL");
     await queryRunner.query("CREATE INDEX \"ix_recovery_cases_queue_buyer\" ON \"recovery_cases\" (\"shop_id\", \"platform\", \"buyer_id\") WHERE queue_urgency IS NOT NULL");
-    await queryRunner.query("CREATE INDEX \"ix_recovery_cases_follow_up_sweep\" ON \"recovery_cases\" (\"follow_up_due_at\") WHERE follow_up_due_at IS NOT NULL AND (queue_urgency IS NULL OR queue_urgency <> 0)");
+    await queryRunner.query("CREATE INDEX \"ix_recovery_cases_follow_up_sweep\" ON \"recovery_cases\" (\"follow_up_due_at\") WHERE follow_up_due_at IS NOT NULL");
     await queryRunner.query("CREATE INDEX \"ix_recovery_cases_first_contact_sweep\" ON \"recovery_cases\" (\"first_contact_due_at\") WHERE queue_urgency = 2 AND first_contacted_at IS NULL");
     await queryRunner.query("CREATE INDEX \"ix_recovery_cases_deadline_sweep\" ON \"recovery_cases\" (\"revision_deadline_at\") WHERE status IN ('new', 'contacting', 'awaiting_revision')");
     // cases change all day long: keep the planner's statistics and the visibility map fresh
