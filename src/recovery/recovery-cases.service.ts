@@ -250,10 +250,10 @@ export class RecoveryCasesService {
     const from = recoveryCase.status;
     const final = isTerminal(to);
     await manager.query(
-      `UPDATE recovery_cases c SET status = $3,
-         closed_at = CASE WHEN $4 THEN now() ELSE NULL END,
-         revised_at = CASE WHEN $3 = 'revised' THEN now() ELSE c.revised_at END,
-         follow_up_due_at = CASE WHEN $4 OR $3 = 'escalated' THEN NULL ELSE c.follow_up_due_at END,
+      `UPDATE recovery_cases c SET status = $3::varchar,
+         closed_at = CASE WHEN $4::boolean THEN now() ELSE NULL END,
+         revised_at = CASE WHEN $3::varchar = 'revised' THEN now() ELSE c.revised_at END,
+         follow_up_due_at = CASE WHEN $4::boolean OR $3::varchar = 'escalated' THEN NULL ELSE c.follow_up_due_at END,
          updated_at = now()
        WHERE c.shop_id = $1 AND c.id = $2`,
       [recoveryCase.shopId, recoveryCase.id, to, final],

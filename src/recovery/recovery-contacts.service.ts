@@ -74,6 +74,9 @@ export class RecoveryContactsService {
     const result = await this.dataSource.transaction(async (manager) => {
       const recoveryCase = await this.cases.lockCase(manager, shopId, caseId);
       if (isTerminal(recoveryCase.status)) throw new CaseClosed(recoveryCase.status);
+      if (at < recoveryCase.reviewedAt) {
+        throw new ValidationFailed([{ field: 'at', code: 'afterReview', message: 'at must not be before the review was posted' }]);
+      }
       if (promised && promised > recoveryCase.revisionDeadlineAt) {
         throw new ValidationFailed([
           { field: 'promisedRevisionAt', code: 'afterRevisionDeadline', message: `the platform's change window closes at ${recoveryCase.revisionDeadlineAt.toISOString()}` },
@@ -117,10 +120,10 @@ export class RecoveryContactsService {
       const followUp = promised ?? nextFollowUp ?? (to === 'awaiting_revision' ? recoveryCase.followUpDueAt : null);
       await manager.query(
         `UPDATE recovery_cases SET contact_count = contact_count + 1,
-           last_contact_at = GREATEST(last_contact_at, $3),
-           first_contacted_at = LEAST(COALESCE(first_contacted_at, $3), $3),
-           first_contact_staff_id = CASE WHEN first_contacted_at IS NULL OR $3 < first_contacted_at THEN $4::uuid ELSE first_contact_staff_id END,
-           follow_up_due_at = $5, promised_revision_at = COALESCE($6, promised_revision_at), updated_at = now()
+           last_contact_at = GREATEST(last_contact_at, $3::timestamptz),
+           first_contacted_at = LEAST(COALESCE(first_contacted_at, $3::timestamptz), $3::timestamptz),
+           first_contact_staff_id = CASE WHEN first_contacted_at IS NULL OR $3::timestamptz < first_contacted_at THEN $4::uuid ELSE first_contact_staff_id END,
+           follow_up_due_at = $5::timestamptz, promised_revision_at = COALESCE($6::timestamptz, promised_revision_at), updated_at = now()
          WHERE shop_id = $1 AND id = $2`,
         [shopId, caseId, at, actor.staffId, followUp, promised],
       );

@@ -74,7 +74,7 @@ export class RecoveryFiguresService {
            count(*) FILTER (WHERE c.status IN ${OPEN_SQL}) AS open_cases,
            count(*) FILTER (WHERE ${period('c.opened_at')}) AS opened,
            count(*) FILTER (WHERE ${period('c.first_contacted_at')}) AS first_contacted,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.first_contacted_at - c.opened_at))
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(extract(epoch FROM c.first_contacted_at - c.opened_at), 0))
              FILTER (WHERE ${period('c.first_contacted_at')}) AS median_first_contact,
            count(*) FILTER (WHERE c.status = 'revised' AND ${period('c.closed_at')}) AS revised,
            count(*) FILTER (WHERE c.status = 'closed_unrevised' AND ${period('c.closed_at')}) AS closed_unrevised,

@@ -72,7 +72,9 @@ export class RecoverySettingsService {
     }
     return this.dataSource.transaction(async (manager) => {
       const current = await this.get(shopId, manager);
-      const next = { ...current, ...change };
+      // a DTO carries absent fields as undefined: they keep the current value
+      const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+      const next: EffectiveSettings = { ...current, ...defined };
       await manager.upsert(
         RecoverySettings,
         {
