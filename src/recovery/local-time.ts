@@ -26,11 +26,29 @@ export interface LocalClock {
   minute: number;
 }
 
+// Zone offsets and their changes fall on quarter hours: one Intl lookup per zone and quarter hour is exact.
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+const OFFSET_CACHE_LIMIT = 50_000;
+
+function offsetMs(instant: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(instant / QUARTER_HOUR_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const parts: Record<string, number> = {};
+    for (const part of formatter(timeZone).formatToParts(new Date(instant))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
+    offset = wall - Math.floor(instant / 60_000) * 60_000;
+    if (offsets.size >= OFFSET_CACHE_LIMIT) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
 /** The wall clock of an instant in an IANA zone. */
 export function localClock(instant: Date, timeZone: string): LocalClock {
-  const parts: Record<string, string> = {};
-  for (const part of formatter(timeZone).formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = part.value;
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, minute: Number(parts.hour) * 60 + Number(parts.minute) };
+  const wall = new Date(instant.getTime() + offsetMs(instant.getTime(), timeZone));
+  return { date: wall.toISOString().slice(0, 10), minute: wall.getUTCHours() * 60 + wall.getUTCMinutes() };
 }
 
 export function localDate(instant: Date, timeZone: string): string {

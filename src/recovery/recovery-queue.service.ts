@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { sqlRows } from '../database/sql';
+import { preparedRows } from './prepared-query';
 import type { Actor } from '../shops/actor';
 import { QueueCountsCache } from './queue-counts.cache';
 import { highRiskReason, QueueReason, queueReasons } from './queue-reasons';
@@ -91,6 +92,9 @@ interface Row {
   risk_status: string | null;
 }
 
+/** a screenful: the queue is the top of the work, GET /v1/cases lists everything */
+export const DEFAULT_QUEUE_LIMIT = 20;
+
 /** who is shown apart: confirmed or flagged bad-reviewers, and high scores nobody has dismissed */
 const HIGH_RISK = `(p.status IN ('flagged', 'confirmed') OR (p.risk_level = 'high' AND p.status <> 'dismissed'))`;
 // the key of ix_recovery_cases_queue: revision deadline (by the shop's day), bad before medium, follow-up due,
@@ -119,7 +123,7 @@ export class RecoveryQueueService {
 
   async queue(shopId: string, options: { assignee?: string; limit?: number; highRiskLimit?: number }, actor: Actor): Promise<Queue> {
     const now = new Date();
-    const limit = options.limit ?? 50;
+    const limit = options.limit ?? DEFAULT_QUEUE_LIMIT;
     const highRiskLimit = options.highRiskLimit ?? 20;
     const assignee = options.assignee === undefined ? undefined : resolveAssignee(options.assignee, actor);
     const base: unknown[] = [shopId, now];
@@ -127,9 +131,32 @@ export class RecoveryQueueService {
     if (assignee === null) assigneeSql = 'AND c.assignee_id IS NULL';
     else if (assignee !== undefined) assigneeSql = `AND c.assignee_id = $${base.push(assignee)}`;
     const limitParam = `$${base.length + 1}`;
-    const [items, risky, counts, settings] = await Promise.all([
-      sqlRows<Row>(
+    const variant = assignee === undefined ? 'all' : assignee === null ? 'unassigned' : 'assignee';
+    // The counts and the high-risk list look at every open case of the shop: they are cached for a few
+    // seconds (see QueueCountsCache); the queue itself is read fresh on every call.
+    const overview = () =>
+      Promise.all([
+        this.countCases(shopId, assigneeSql, base),
+        preparedRows<Row>(
+          this.dataSource,
+          `recovery-queue-high-risk-${variant}`,
+          `WITH risky AS MATERIALIZED (
+             SELECT p.platform, p.buyer_id, p.risk_score, p.risk_level, p.status FROM reviewer_profiles p WHERE p.shop_id = $1 AND ${HIGH_RISK}
+           ), page AS (
+             SELECT ${CASE_COLUMNS}, k.risk_score, k.risk_level, k.status AS risk_status
+             FROM risky k
+             JOIN recovery_cases c ON c.shop_id = $1 AND c.platform = k.platform AND c.buyer_id = k.buyer_id
+             WHERE c.queue_urgency IS NOT NULL ${assigneeSql} AND c.revision_deadline_at > $2
+             ORDER BY ${CASE_ORDER}
+             LIMIT ${limitParam})
+           ${DETAILS}`,
+          [...base, highRiskLimit],
+        ),
+      ]);
+    const [items, [counts, risky], settings] = await Promise.all([
+      preparedRows<Row>(
         this.dataSource,
+        `recovery-queue-${variant}`,
         `WITH page AS (
            SELECT ${CASE_COLUMNS}, NULL::real AS risk_score, NULL::text AS risk_level, NULL::text AS risk_status
            FROM recovery_cases c
@@ -141,22 +168,8 @@ export class RecoveryQueueService {
          ${DETAILS}`,
         [...base, limit],
       ),
-      sqlRows<Row>(
-        this.dataSource,
-        `WITH risky AS MATERIALIZED (
-           SELECT p.platform, p.buyer_id, p.risk_score, p.risk_level, p.status FROM reviewer_profiles p WHERE p.shop_id = $1 AND ${HIGH_RISK}
-         ), page AS (
-           SELECT ${CASE_COLUMNS}, k.risk_score, k.risk_level, k.status AS risk_status
-           FROM risky k
-           JOIN recovery_cases c ON c.shop_id = $1 AND c.platform = k.platform AND c.buyer_id = k.buyer_id
-           WHERE c.queue_urgency IS NOT NULL ${assigneeSql} AND c.revision_deadline_at > $2
-           ORDER BY ${CASE_ORDER}
-           LIMIT ${limitParam})
-         ${DETAILS}`,
-        [...base, highRiskLimit],
-      ),
-      this.counts.get(shopId, assignee === undefined ? '*' : (assignee ?? 'unassigned'), () => this.countCases(shopId, assigneeSql, base)),
-      this.settings.get(shopId),
+      this.counts.get(shopId, `${variant}:${assignee ?? ''}:${highRiskLimit}`, overview),
+      this.settings.cached(shopId),
     ]);
     const ctx = { now, timezone: settings.timezone, highValueOrderAmount: settings.highValueOrderAmount, bestSellerReviews30d: settings.bestSellerReviews30d };
     const toItem = (row: Row, index: number): QueueItem => {

@@ -37,9 +37,23 @@ export function contactPolicyOf(settings: EffectiveSettings): ContactPolicy {
 }
 
 /** A shop's recovery settings: the revision window, the first-contact SLA, the contact policy and queue thresholds. */
+const CACHE_MS = 5_000;
+
 @Injectable()
 export class RecoverySettingsService {
+  private readonly cache = new Map<string, { at: number; value: Promise<EffectiveSettings> }>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** For hot reads (the queue): at most CACHE_MS old; a change made in this process is seen at once. */
+  async cached(shopId: string, now = Date.now()): Promise<EffectiveSettings> {
+    const entry = this.cache.get(shopId);
+    if (entry && now - entry.at < CACHE_MS) return entry.value;
+    const value = this.get(shopId);
+    this.cache.set(shopId, { at: now, value });
+    value.catch(() => this.cache.delete(shopId));
+    return value;
+  }
 
   async get(shopId: string, manager: EntityManager = this.dataSource.manager): Promise<EffectiveSettings> {
     const shop = await manager.findOneByOrFail(Shop, { id: shopId });
@@ -70,6 +84,7 @@ export class RecoverySettingsService {
         throw new ValidationFailed([{ field, code: 'isClock', message: `${field} must be a time HH:MM (00:00-23:59)` }]);
       }
     }
+    this.cache.delete(shopId);
     return this.dataSource.transaction(async (manager) => {
       const current = await this.get(shopId, manager);
       // a DTO carries absent fields as undefined: they keep the current value
@@ -108,6 +123,6 @@ export class RecoverySettingsService {
         );
       }
       return this.get(shopId, manager);
-    });
+    }).finally(() => this.cache.delete(shopId));
   }
 }

@@ -32,7 +32,7 @@ export class QueueQuery {
   @Matches(ASSIGNEE, { message: 'assignee must be me, unassigned or a staff id' })
   assignee?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
