@@ -3,7 +3,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism, totalmem } from 'node:os';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
@@ -293,6 +293,8 @@ async function main(): Promise<void> {
   );
   const auth = { Authorization: `Bearer ${apiKey}` };
   let results: LoadResult[] = [];
+  let loadBefore = 0;
+  let loadAfter = 0;
   let sample: { items: number; highRisk: number; counts: Record<string, number>; first: string[] } | null = null;
   try {
     const response = await fetch(`${baseUrl}/v1/queue`, { headers: auth });
@@ -307,12 +309,14 @@ async function main(): Promise<void> {
       ['GET /v1/queue?assignee=<agent>', `${baseUrl}/v1/queue?assignee=${agentId}`, auth],
     ];
     for (const [label, url, headers] of targets) await load(label, url, headers, 3); // warm-up
+    loadBefore = loadavg()[0];
     results = [];
     for (const [label, url, headers] of targets) {
       const result = await load(label, url, headers, SETTINGS.seconds);
       results.push(result);
       log(`${label.padEnd(42)} p50 ${result.p50} ms  p90 ${result.p90} ms  p99 ${result.p99} ms  max ${result.max} ms  ${Math.round(result.rps)} req/s  non-2xx ${result.non2xx}  errors ${result.errors}`);
     }
+    loadAfter = loadavg()[0];
   } finally {
     await stopService(service);
   }
@@ -334,6 +338,7 @@ async function main(): Promise<void> {
       `- command: \`DATABASE_URL=postgres://…/${database} npm run bench:queue\``,
       `- data: ${Number(counts.reviews).toLocaleString('en')} reviews, ${Number(counts.open).toLocaleString('en')} open cases (${Number(counts.queued).toLocaleString('en')} in the daily queue), ${counts.risky} high-risk reviewers, ${STAFF} agents, one shop; seeded in ${seedSeconds.toFixed(1)} s (${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')})`,
       `- load: autocannon, ${SETTINGS.connections} connections, ${SETTINGS.seconds} s per endpoint after a 3 s warm-up, one API process (\`node dist/main.js\`, RUN_WORKERS=false), autocannon in the bench process on the same machine`,
+      `- machine load average (1 min) before / after the measured runs: ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)} on ${availableParallelism()} cores (other work on the machine shows here)`,
       `- first queue item's reasons: ${sample?.first.join(', ') ?? '-'}`,
       '',
       '| endpoint | requests | req/s | p50 | p90 | **p99** | max | non-2xx / errors |',
