@@ -230,6 +230,14 @@ describe('recovery queue', () => {
       expect(bulk.body.unchanged).toEqual([cases[0].id]);
       expect(bulk.body.notFound).toEqual(['00000000-0000-4000-8000-000000000000']);
 
+      const listed = await t.http.get(`/v1/cases?status=new,contacting&assignee=${agent2.id}&limit=2`).set(lead.auth).expect(200);
+      expect(listed.body.items).toHaveLength(2);
+      expect(listed.body.nextCursor).toEqual(expect.any(String));
+      const rest = await t.http.get(`/v1/cases?status=new,contacting&assignee=${agent2.id}&limit=2&cursor=${listed.body.nextCursor}`).set(lead.auth).expect(200);
+      expect([...listed.body.items, ...rest.body.items].map((c: { id: string }) => c.id).sort()).toEqual(cases.map((c) => c.id).sort());
+      const badFilter = await t.http.get('/v1/cases?status=new,finished').set(lead.auth).expect(400);
+      expect(badFilter.body.errors[0].field).toBe('status');
+
       const mine = await t.http.get('/v1/queue?assignee=me').set(agent2.auth).expect(200);
       const mineIds = mine.body.items.map((i: { caseId: string }) => i.caseId);
       expect(mineIds).toEqual(expect.arrayContaining(cases.map((c) => c.id)));
