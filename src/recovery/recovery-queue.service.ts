@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { sqlRows } from '../database/sql';
-import { preparedRows } from './prepared-query';
+import { preparedRows } from '../database/prepared-query';
 import type { Actor } from '../shops/actor';
 import { QueueCountsCache } from './queue-counts.cache';
 import { highRiskReason, QueueReason, queueReasons } from './queue-reasons';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { preparedRows } from '../database/prepared-query';
 import { NotFound, ValidationFailed } from '../common/errors/domain-error';
 import { isTimeZone } from '../common/time/timestamps';
 import { ApiKey } from './api-key.entity';
@@ -64,15 +65,16 @@ export class ShopsService {
    */
   async authenticateActor(key: string): Promise<{ shop: AuthenticatedShop; actor: Actor } | null> {
     if (!looksLikeApiKey(key)) return null;
-    const rows: { id: string; shop_id: string; timezone: string; staff_id: string | null; staff_name: string | null; staff_role: StaffRole | null; deactivated_at: Date | null }[] =
-      await this.apiKeys.query(
-        `SELECT k.id, k.shop_id, s.timezone, k.staff_id, m.name AS staff_name, m.role AS staff_role, m.deactivated_at
-         FROM api_keys k
-         JOIN shops s ON s.id = k.shop_id
-         LEFT JOIN staff_members m ON m.id = k.staff_id AND m.shop_id = k.shop_id
-         WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
-        [hashApiKey(key)],
-      );
+    const rows = await preparedRows<{ id: string; shop_id: string; timezone: string; staff_id: string | null; staff_name: string | null; staff_role: StaffRole | null; deactivated_at: Date | null }>(
+      this.apiKeys.manager.connection,
+      'authenticate-api-key',
+      `SELECT k.id, k.shop_id, s.timezone, k.staff_id, m.name AS staff_name, m.role AS staff_role, m.deactivated_at
+       FROM api_keys k
+       JOIN shops s ON s.id = k.shop_id
+       LEFT JOIN staff_members m ON m.id = k.staff_id AND m.shop_id = k.shop_id
+       WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
+      [hashApiKey(key)],
+    );
     const found = rows[0];
     if (!found) return null;
     const shop = { shopId: found.shop_id, apiKeyId: found.id, timezone: found.timezone };
