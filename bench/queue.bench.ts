@@ -38,6 +38,8 @@ const SETTINGS = {
   connections: intSetting('BENCH_CONNECTIONS', 50, 1),
   seconds: intSetting('BENCH_SECONDS', 20, 1),
   writeResults: process.env.BENCH_WRITE_RESULTS !== '0',
+  /** 1: measure again on the database a previous run seeded (no drop, no seeding) */
+  reuse: process.env.BENCH_REUSE === '1',
   databaseUrl: process.env.DATABASE_URL,
   redisUrl: process.env.REDIS_URL,
 };
@@ -76,6 +78,21 @@ function runCli(args: string[], env: NodeJS.ProcessEnv): string {
 }
 
 const STAFF = 10;
+const SHOP_NAME = 'Queue bench shop';
+
+/** The shop of an earlier run, when the database holds one. */
+async function findSeededShop(databaseUrl: string): Promise<string | null> {
+  const client = new Client({ connectionString: databaseUrl });
+  try {
+    await client.connect();
+    const rows = await client.query<{ id: string }>(`SELECT id FROM shops WHERE name = $1 ORDER BY created_at DESC LIMIT 1`, [SHOP_NAME]);
+    return rows.rows[0]?.id ?? null;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 const HIGH_RISK_BUYERS = 2_000;
 
 /**
@@ -250,18 +267,30 @@ async function main(): Promise<void> {
   const databaseUrl = SETTINGS.databaseUrl;
   if (!databaseUrl) throw new Error('DATABASE_URL must name the bench database (it is dropped and recreated), e.g. postgres://postgres@127.0.0.1:5432/rrs_queue_bench');
   const started = new Date();
-  const database = await recreateDatabase(databaseUrl);
-  log(`database      ${database} recreated`);
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production' };
   if (!SETTINGS.redisUrl) delete env.REDIS_URL;
-  runCli(['migration:run'], env);
-  const { shopId, apiKey } = JSON.parse(runCli(['shop:create', '--name', 'Queue bench shop'], env).trim().split('\n').pop() ?? '{}') as { shopId: string; apiKey: string };
-
+  const database = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
+  let shopId: string;
+  let apiKey: string;
+  let timings: Record<string, number> = {};
+  let seedSeconds = 0;
   const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  const seedStarted = Date.now();
-  const timings = await seed(client, shopId);
-  const seedSeconds = (Date.now() - seedStarted) / 1000;
+  const previous = SETTINGS.reuse ? await findSeededShop(databaseUrl) : null;
+  if (previous) {
+    shopId = previous;
+    apiKey = (JSON.parse(runCli(['apikey:create', '--shop', shopId, '--name', `bench-${Date.now()}`], env).trim().split('\n').pop() ?? '{}') as { apiKey: string }).apiKey;
+    await client.connect();
+    log(`database      ${database} reused (seeded by an earlier run)`);
+  } else {
+    await recreateDatabase(databaseUrl);
+    log(`database      ${database} recreated`);
+    runCli(['migration:run'], env);
+    ({ shopId, apiKey } = JSON.parse(runCli(['shop:create', '--name', SHOP_NAME], env).trim().split('\n').pop() ?? '{}') as { shopId: string; apiKey: string });
+    await client.connect();
+    const seedStarted = Date.now();
+    timings = await seed(client, shopId);
+    seedSeconds = (Date.now() - seedStarted) / 1000;
+  }
   const counts = (
     await client.query<{ reviews: string; open: string; queued: string; risky: string }>(
       `SELECT (SELECT count(*) FROM reviews WHERE shop_id = $1) AS reviews,
@@ -274,7 +303,7 @@ async function main(): Promise<void> {
   const agentId = (await client.query<{ id: string }>(`SELECT id FROM staff_members WHERE shop_id = $1 ORDER BY id LIMIT 1`, [shopId])).rows[0].id;
   const pg = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
   await client.end();
-  log(`seeded        ${Number(counts.reviews).toLocaleString('en')} reviews, ${Number(counts.open).toLocaleString('en')} open cases (${Number(counts.queued).toLocaleString('en')} in the queue), ${counts.risky} high-risk reviewers in ${seedSeconds.toFixed(1)} s`);
+  log(`data          ${Number(counts.reviews).toLocaleString('en')} reviews, ${Number(counts.open).toLocaleString('en')} open cases (${Number(counts.queued).toLocaleString('en')} in the queue), ${counts.risky} high-risk reviewers${seedSeconds ? `, seeded in ${seedSeconds.toFixed(1)} s` : ''}`);
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -336,7 +365,7 @@ async function main(): Promise<void> {
       `- date: ${started.toISOString()}`,
       `- machine: ${availableParallelism()} cores (nproc), ${cpuModel}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB memory, node ${process.version}, PostgreSQL ${pg}`,
       `- command: \`DATABASE_URL=postgres://…/${database} npm run bench:queue\``,
-      `- data: ${Number(counts.reviews).toLocaleString('en')} reviews, ${Number(counts.open).toLocaleString('en')} open cases (${Number(counts.queued).toLocaleString('en')} in the daily queue), ${counts.risky} high-risk reviewers, ${STAFF} agents, one shop; seeded in ${seedSeconds.toFixed(1)} s (${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')})`,
+      `- data: ${Number(counts.reviews).toLocaleString('en')} reviews, ${Number(counts.open).toLocaleString('en')} open cases (${Number(counts.queued).toLocaleString('en')} in the daily queue), ${counts.risky} high-risk reviewers, ${STAFF} agents, one shop; ${seedSeconds ? `seeded in ${seedSeconds.toFixed(1)} s (${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')})` : 'seeded by an earlier run (BENCH_REUSE=1)'}`,
       `- load: autocannon, ${SETTINGS.connections} connections, ${SETTINGS.seconds} s per endpoint after a 3 s warm-up, one API process (\`node dist/main.js\`, RUN_WORKERS=false), autocannon in the bench process on the same machine`,
       `- machine load average (1 min) before / after the measured runs: ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)} on ${availableParallelism()} cores (other work on the machine shows here)`,
       `- first queue item's reasons: ${sample?.first.join(', ') ?? '-'}`,
