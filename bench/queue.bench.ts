@@ -334,7 +334,7 @@ async function main(): Promise<void> {
 
     const targets: [string, string, Record<string, string>][] = [
       ['GET /health (trivial endpoint, no auth)', `${baseUrl}/health`, {}],
-      ['GET /v1/queue (20 items + 20 high-risk)', `${baseUrl}/v1/queue`, auth],
+      ['GET /v1/queue (20 items + 10 high-risk)', `${baseUrl}/v1/queue`, auth],
       ['GET /v1/queue?assignee=<agent>', `${baseUrl}/v1/queue?assignee=${agentId}`, auth],
     ];
     for (const [label, url, headers] of targets) await load(label, url, headers, 3); // warm-up

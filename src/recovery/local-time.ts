@@ -28,19 +28,24 @@ export interface LocalClock {
 
 // Zone offsets and their changes fall on quarter hours: one Intl lookup per zone and quarter hour is exact.
 const QUARTER_HOUR_MS = 15 * 60_000;
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
 const OFFSET_CACHE_LIMIT = 50_000;
 
 function offsetMs(instant: number, timeZone: string): number {
-  const key = `${timeZone}|${Math.floor(instant / QUARTER_HOUR_MS)}`;
-  let offset = offsets.get(key);
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  const key = Math.floor(instant / QUARTER_HOUR_MS);
+  let offset = zone.get(key);
   if (offset === undefined) {
     const parts: Record<string, number> = {};
     for (const part of formatter(timeZone).formatToParts(new Date(instant))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
     const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
     offset = wall - Math.floor(instant / 60_000) * 60_000;
-    if (offsets.size >= OFFSET_CACHE_LIMIT) offsets.clear();
-    offsets.set(key, offset);
+    if (zone.size >= OFFSET_CACHE_LIMIT) zone.clear();
+    zone.set(key, offset);
   }
   return offset;
 }

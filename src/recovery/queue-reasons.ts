@@ -40,6 +40,8 @@ export interface ReasonInput {
 export interface ReasonContext {
   now: Date;
   timezone: string;
+  /** localDate(now, timezone), when the caller already has it (one per page rather than one per item) */
+  today?: string;
   highValueOrderAmount: number;
   bestSellerReviews30d: number;
 }
@@ -52,7 +54,7 @@ const HOUR = 3_600_000;
  */
 export function queueReasons(item: ReasonInput, ctx: ReasonContext): QueueReason[] {
   const reasons: QueueReason[] = [];
-  const today = localDate(ctx.now, ctx.timezone);
+  const today = ctx.today ?? localDate(ctx.now, ctx.timezone);
   const daysLeft = daysBetween(today, localDate(item.revisionDeadlineAt, ctx.timezone));
   if (daysLeft <= 0) {
     reasons.push({ code: 'revision_deadline_today', en: 'The revision window closes today', zh: '改评窗口今天关闭', value: 0 });

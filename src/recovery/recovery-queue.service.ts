@@ -5,6 +5,7 @@ import { sqlRows } from '../database/sql';
 import { preparedRows } from '../database/prepared-query';
 import type { Actor } from '../shops/actor';
 import { QueueCountsCache } from './queue-counts.cache';
+import { localDate } from './local-time';
 import { highRiskReason, QueueReason, queueReasons } from './queue-reasons';
 import { resolveAssignee } from './recovery-cases.service';
 import { RecoverySettingsService } from './recovery-settings.service';
@@ -94,6 +95,7 @@ interface Row {
 
 /** a screenful: the queue is the top of the work, GET /v1/cases lists everything */
 export const DEFAULT_QUEUE_LIMIT = 20;
+export const DEFAULT_HIGH_RISK_LIMIT = 10;
 
 /** who is shown apart: confirmed or flagged bad-reviewers, and high scores nobody has dismissed */
 const HIGH_RISK = `(p.status IN ('flagged', 'confirmed') OR (p.risk_level = 'high' AND p.status <> 'dismissed'))`;
@@ -104,7 +106,7 @@ const CASE_ORDER = `c.deadline_day, c.grade_rank, c.queue_urgency, c.order_amoun
 const CASE_COLUMNS = `c.id, c.status, c.grade, c.platform, c.review_id, c.product_id, c.order_amount, c.product_recent_reviews, c.reviewed_at,
   c.revision_deadline_at, c.first_contact_due_at, c.first_contacted_at, c.follow_up_due_at, c.promised_revision_at, c.missed_promises,
   c.contact_count, c.last_contact_at, c.assignee_id, c.deadline_day, c.grade_rank, c.queue_urgency`;
-const DETAILS = `SELECT page.*, r.rating, r.product_name, left(r.content, 120) AS excerpt, r.tags, m.name AS assignee_name
+const DETAILS = `SELECT page.*, r.rating, r.product_name, left(r.content, 80) AS excerpt, r.tags, m.name AS assignee_name
   FROM page JOIN reviews r ON r.id = page.review_id LEFT JOIN staff_members m ON m.id = page.assignee_id
   ORDER BY ${ORDER}`;
 
@@ -124,7 +126,7 @@ export class RecoveryQueueService {
   async queue(shopId: string, options: { assignee?: string; limit?: number; highRiskLimit?: number }, actor: Actor): Promise<Queue> {
     const now = new Date();
     const limit = options.limit ?? DEFAULT_QUEUE_LIMIT;
-    const highRiskLimit = options.highRiskLimit ?? 20;
+    const highRiskLimit = options.highRiskLimit ?? DEFAULT_HIGH_RISK_LIMIT;
     const assignee = options.assignee === undefined ? undefined : resolveAssignee(options.assignee, actor);
     const base: unknown[] = [shopId, now];
     let assigneeSql = '';
@@ -171,7 +173,7 @@ export class RecoveryQueueService {
       this.counts.get(shopId, `${variant}:${assignee ?? ''}:${highRiskLimit}`, overview),
       this.settings.cached(shopId),
     ]);
-    const ctx = { now, timezone: settings.timezone, highValueOrderAmount: settings.highValueOrderAmount, bestSellerReviews30d: settings.bestSellerReviews30d };
+    const ctx = { now, today: localDate(now, settings.timezone), timezone: settings.timezone, highValueOrderAmount: settings.highValueOrderAmount, bestSellerReviews30d: settings.bestSellerReviews30d };
     const toItem = (row: Row, index: number): QueueItem => {
       const item = this.toItem(row, index + 1, queueReasons(this.reasonInput(row), ctx));
       if (row.risk_score !== null) item.reasons.unshift(highRiskReason(row.risk_score, row.risk_status ?? 'none'));

@@ -40,7 +40,7 @@ export class QueueQuery {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 20, description: 'size of the separate high-risk list' })
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 10, description: 'size of the separate high-risk list' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -195,7 +195,7 @@ export class QueueItemResponse {
   @ApiProperty() reviewId!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) productId!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) productName!: string | null;
-  @ApiProperty({ description: 'the first 120 characters of the review' }) excerpt!: string;
+  @ApiProperty({ description: 'the first 80 characters of the review' }) excerpt!: string;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiPropertyOptional({ type: Number, nullable: true }) orderAmount!: number | null;
   @ApiProperty() reviewedAt!: string;
