@@ -10,6 +10,7 @@ import { ConsoleController } from './console/console.controller';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
+import { RecoveryModule } from './recovery/recovery.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { ApiKeyGuard } from './shops/auth';
 import { ShopsModule } from './shops/shops.module';
@@ -44,6 +45,7 @@ export class AppModule {
         JobsModule.forRoot(config),
         ShopsModule,
         ReviewsModule,
+        RecoveryModule,
       ],
       controllers: role.http ? [HealthController, ConsoleController] : [],
       providers: http,

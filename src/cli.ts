@@ -12,8 +12,11 @@ import { AppConfig } from './config/app-config';
 import { diffEntitiesAgainstMigrations, writeMigration } from './database/migration-tools';
 import { enableVersioning, openApiDocument } from './http';
 import { runReviewerRisk } from './reviewers/reviewer-risk.cli';
+import { RecoveryWorkers } from './recovery/recovery-workers.service';
 import { AnalysisWorkers } from './reviews/analysis-workers.service';
+import { STAFF_ROLES, StaffRole } from './shops/staff-member.entity';
 import { ShopsService } from './shops/shops.service';
+import { StaffService } from './shops/staff.service';
 import type { INestApplicationContext } from '@nestjs/common';
 
 /**
@@ -27,7 +30,9 @@ const USAGE = `usage: npm run --silent cli -- <command> [options]
   shop:create --name NAME [--timezone Asia/Shanghai]   create a shop and its first API key
   apikey:create --shop SHOP_ID --name NAME             another API key for a shop
   apikey:revoke --shop SHOP_ID --key KEY_ID            revoke an API key
+  staff:create --shop SHOP_ID --name NAME --role lead|agent   add a staff member and print their API key
   analysis:sweep                                       re-enqueue overdue review analyses now
+  recovery:sweep                                       mark missed promises, close passed windows, refresh queue urgency now
   migration:run                                        apply pending migrations
   migration:check                                      fail when entities and migrations disagree
   migration:generate NAME                              write a migration for what the entities changed
@@ -90,6 +95,26 @@ const commands: Record<string, Command> = {
     const [shopId, keyId] = [values.shop, values.key];
     const revoked = await withApp(cliConfig(), (app) => app.get(ShopsService).revokeApiKey(shopId, keyId));
     print({ keyId: revoked.id, revokedAt: revoked.revokedAt });
+    return 0;
+  },
+  'staff:create': async (args) => {
+    const { values } = parseArgs({ args, options: { shop: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
+    if (!values.shop || !values.name?.trim() || !values.role) return fail('staff:create needs --shop SHOP_ID --name NAME --role lead|agent');
+    if (!(STAFF_ROLES as readonly string[]).includes(values.role)) return fail('--role must be lead or agent');
+    const [shopId, name, role] = [values.shop, values.name, values.role as StaffRole];
+    const created = await withApp(cliConfig(), async (app) => {
+      await app.get(ShopsService).getShop(shopId);
+      const staff = app.get(StaffService);
+      const member = await staff.create(shopId, name, role);
+      const { key } = await staff.createKey(shopId, member.id);
+      return { staffId: member.id, apiKey: key };
+    });
+    print(created);
+    return 0;
+  },
+  'recovery:sweep': async () => {
+    const result = await withApp(cliConfig(), (app) => app.get(RecoveryWorkers).sweep());
+    print(result);
     return 0;
   },
   'analysis:sweep': async () => {

@@ -2,6 +2,8 @@ import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMet
 import { Reflector } from '@nestjs/core';
 import { Request } from 'express';
 import { Unauthorized } from '../common/errors/domain-error';
+import type { ActorRequest } from './actor';
+import { LEAD_ONLY_KEY, RoleForbidden, hasLeadAuthority } from './roles';
 import { AuthenticatedShop, ShopsService } from './shops.service';
 
 const PUBLIC = 'rrs:public';
@@ -11,7 +13,11 @@ export const Public = () => SetMetadata(PUBLIC, true);
 
 export type ShopRequest = Request & { shop?: AuthenticatedShop };
 
-/** Every route needs `Authorization: Bearer <key>` unless marked @Public(). */
+/**
+ * Every route needs `Authorization: Bearer <key>` unless marked @Public(). The key identifies the shop
+ * and the actor: the staff member of a staff key, or the shop's integration. Routes marked @LeadOnly()
+ * refuse agents with 403.
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
@@ -21,13 +27,17 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    const request = context.switchToHttp().getRequest<ShopRequest>();
+    const request = context.switchToHttp().getRequest<ActorRequest>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw new Unauthorized();
-    const shop = await this.shops.authenticate(match[1]);
-    if (!shop) throw new Unauthorized('The API key is not valid or has been revoked');
-    request.shop = shop;
+    const found = await this.shops.authenticateActor(match[1]);
+    if (!found) throw new Unauthorized('The API key is not valid or has been revoked');
+    request.shop = found.shop;
+    request.actor = found.actor;
+    if (this.reflector.getAllAndOverride<boolean>(LEAD_ONLY_KEY, [context.getHandler(), context.getClass()]) && !hasLeadAuthority(found.actor)) {
+      throw new RoleForbidden(`${request.method} ${request.route ? String((request.route as { path?: unknown }).path) : request.path}`);
+    }
     return true;
   }
 }

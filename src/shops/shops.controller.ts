@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentShop } from './auth';
+import { LeadOnly } from './roles';
 import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse, ShopResponse } from './dto/api-key.dto';
 import { AuthenticatedShop, ShopsService } from './shops.service';
 
@@ -18,12 +19,14 @@ export class ShopsController {
   }
 
   @Get('api-keys')
+  @LeadOnly()
   @ApiOperation({ summary: "The shop's API keys (never the keys themselves)" })
   async list(@CurrentShop() shop: AuthenticatedShop): Promise<ApiKeyResponse[]> {
     return (await this.shops.listApiKeys(shop.shopId)).map(ApiKeyResponse.of);
   }
 
   @Post('api-keys')
+  @LeadOnly()
   @ApiOperation({ summary: 'Create an API key; the response is the only time the key is shown' })
   async create(@CurrentShop() shop: AuthenticatedShop, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {
     const { apiKey, key } = await this.shops.createApiKey(shop.shopId, body.name);
@@ -31,6 +34,7 @@ export class ShopsController {
   }
 
   @Delete('api-keys/:id')
+  @LeadOnly()
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke an API key; it stops working at once' })
   async revoke(@CurrentShop() shop: AuthenticatedShop, @Param('id', new ParseIdPipe()) id: string): Promise<ApiKeyResponse> {

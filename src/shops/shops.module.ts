@@ -5,11 +5,14 @@ import { ApiKeyGuard } from './auth';
 import { Shop } from './shop.entity';
 import { ShopsController } from './shops.controller';
 import { ShopsService } from './shops.service';
+import { StaffController } from './staff.controller';
+import { StaffMember } from './staff-member.entity';
+import { StaffService } from './staff.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Shop, ApiKey])],
-  controllers: [ShopsController],
-  providers: [ShopsService, ApiKeyGuard],
-  exports: [ShopsService, ApiKeyGuard],
+  imports: [TypeOrmModule.forFeature([Shop, ApiKey, StaffMember])],
+  controllers: [ShopsController, StaffController],
+  providers: [ShopsService, StaffService, ApiKeyGuard],
+  exports: [ShopsService, StaffService, ApiKeyGuard],
 })
 export class ShopsModule {}

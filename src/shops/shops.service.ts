@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import { preparedRows } from '../database/prepared-query';
 import { NotFound, ValidationFailed } from '../common/errors/domain-error';
 import { isTimeZone } from '../common/time/timestamps';
 import { ApiKey } from './api-key.entity';
 import { generateApiKey, hashApiKey, looksLikeApiKey } from './api-key';
+import type { Actor } from './actor';
 import { Shop } from './shop.entity';
+import type { StaffRole } from './staff-member.entity';
 
 export interface AuthenticatedShop {
   shopId: string;
@@ -37,7 +40,7 @@ export class ShopsService {
     return this.shops.manager.transaction(async (manager) => {
       const shop = await manager.save(manager.create(Shop, { name: trimmed, timezone }));
       const { key, prefix, hash } = generateApiKey();
-      await manager.save(manager.create(ApiKey, { shopId: shop.id, name: 'default', prefix, keyHash: hash, revokedAt: null }));
+      await manager.save(manager.create(ApiKey, { shopId: shop.id, name: 'default', prefix, keyHash: hash, revokedAt: null, staffId: null }));
       return { shop, key };
     });
   }
@@ -53,18 +56,36 @@ export class ShopsService {
   }
 
   async authenticate(key: string): Promise<AuthenticatedShop | null> {
-    if (!looksLikeApiKey(key)) return null;
-    const found = await this.apiKeys.findOne({
-      where: { keyHash: hashApiKey(key), revokedAt: IsNull() },
-      relations: { shop: true },
-    });
-    if (!found?.shop) return null;
-    return { shopId: found.shopId, apiKeyId: found.id, timezone: found.shop.timezone };
+    return (await this.authenticateActor(key))?.shop ?? null;
   }
 
-  async createApiKey(shopId: string, name: string): Promise<CreatedApiKey> {
+  /**
+   * The shop and the actor of a key: a staff key acts as its staff member (refused once the member is
+   * deactivated), the shop's own keys act as the integration. One indexed query: it runs on every request.
+   */
+  async authenticateActor(key: string): Promise<{ shop: AuthenticatedShop; actor: Actor } | null> {
+    if (!looksLikeApiKey(key)) return null;
+    const rows = await preparedRows<{ id: string; shop_id: string; timezone: string; staff_id: string | null; staff_name: string | null; staff_role: StaffRole | null; deactivated_at: Date | null }>(
+      this.apiKeys.manager.connection,
+      'authenticate-api-key',
+      `SELECT k.id, k.shop_id, s.timezone, k.staff_id, m.name AS staff_name, m.role AS staff_role, m.deactivated_at
+       FROM api_keys k
+       JOIN shops s ON s.id = k.shop_id
+       LEFT JOIN staff_members m ON m.id = k.staff_id AND m.shop_id = k.shop_id
+       WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
+      [hashApiKey(key)],
+    );
+    const found = rows[0];
+    if (!found) return null;
+    const shop = { shopId: found.shop_id, apiKeyId: found.id, timezone: found.timezone };
+    if (found.staff_id === null) return { shop, actor: { staffId: null, name: `api:${found.id}`, role: 'integration' } };
+    if (found.staff_role === null || found.staff_name === null || found.deactivated_at !== null) return null;
+    return { shop, actor: { staffId: found.staff_id, name: found.staff_name, role: found.staff_role } };
+  }
+
+  async createApiKey(shopId: string, name: string, staffId: string | null = null): Promise<CreatedApiKey> {
     const { key, prefix, hash } = generateApiKey();
-    const apiKey = await this.apiKeys.save(this.apiKeys.create({ shopId, name: name.trim(), prefix, keyHash: hash, revokedAt: null }));
+    const apiKey = await this.apiKeys.save(this.apiKeys.create({ shopId, name: name.trim(), prefix, keyHash: hash, revokedAt: null, staffId }));
     return { apiKey, key };
   }
 

@@ -17,6 +17,8 @@ export class ApiKeyResponse {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'First characters of the key' }) prefix!: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The staff member the key acts as; null for the shop's integration keys" })
+  staffId!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) revokedAt!: string | null;
 
@@ -25,6 +27,7 @@ export class ApiKeyResponse {
       id: apiKey.id,
       name: apiKey.name,
       prefix: apiKey.prefix,
+      staffId: apiKey.staffId ?? null,
       createdAt: apiKey.createdAt.toISOString(),
       revokedAt: apiKey.revokedAt ? apiKey.revokedAt.toISOString() : null,
     };

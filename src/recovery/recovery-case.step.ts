@@ -1,0 +1,107 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { sqlRows } from '../database/sql';
+import { AnalysisStep, AnalysisSteps, AnalyzedBatch } from '../reviews/analysis-hooks';
+import { QueueCountsCache } from './queue-counts.cache';
+import { OPEN_SQL, settingsJoinSql } from './recovery-sql';
+
+const SYSTEM = 'system:analysis';
+
+// A review revised to a good rating closes its open case as revised, with the time it took.
+const AUTO_REVISE_SQL = `
+  WITH target AS (
+    SELECT c.id, c.status FROM recovery_cases c
+    JOIN reviews r ON r.id = c.review_id AND r.shop_id = c.shop_id
+    WHERE c.shop_id = $1 AND c.review_id = ANY($2::uuid[]) AND r.grade = 'good' AND c.status IN ${OPEN_SQL}
+    ORDER BY c.id
+    FOR UPDATE OF c
+  ), moved AS (
+    UPDATE recovery_cases c SET status = 'revised', revised_at = now(), closed_at = now(), queue_urgency = NULL,
+      follow_up_due_at = NULL, updated_at = now()
+    FROM target t WHERE c.id = t.id
+    RETURNING c.id, t.status AS from_status, c.opened_at, c.revised_at
+  )
+  INSERT INTO recovery_case_events (shop_id, case_id, actor, action, from_status, to_status, reason, details)
+  SELECT $1, m.id, '${SYSTEM}', 'auto_revised', m.from_status, 'revised', 'the review now has a good rating',
+    jsonb_build_object('secondsToRevision', floor(extract(epoch FROM m.revised_at - m.opened_at))::bigint)
+  FROM moved m
+  RETURNING case_id`;
+
+// A negative review that changed (bad <-> medium, a new amount...) keeps its case in step.
+const REFRESH_SQL = `
+  UPDATE recovery_cases c SET grade = r.grade, grade_rank = CASE r.grade WHEN 'bad' THEN 0 ELSE 1 END,
+    buyer_id = r.buyer_id, product_id = r.product_id, order_amount = r.order_amount, reviewed_at = r.reviewed_at,
+    revision_deadline_at = r.reviewed_at + make_interval(days => cfg.window_days),
+    deadline_day = ((r.reviewed_at + make_interval(days => cfg.window_days)) AT TIME ZONE s.timezone)::date,
+    updated_at = now()
+  FROM reviews r JOIN shops s ON s.id = r.shop_id ${settingsJoinSql('cfg', 'r.shop_id')}
+  WHERE c.shop_id = $1 AND c.review_id = ANY($2::uuid[]) AND r.id = c.review_id AND r.shop_id = c.shop_id
+    AND r.grade IN ('medium', 'bad') AND c.status IN ${OPEN_SQL}
+    AND (c.grade, c.buyer_id, c.product_id, c.order_amount, c.reviewed_at)
+      IS DISTINCT FROM (r.grade, r.buyer_id, r.product_id, r.order_amount, r.reviewed_at)
+  RETURNING c.id`;
+
+// One case per medium/bad review whose change window is still open; a review whose earlier case ended
+// revised (a follow-up turned it bad again) gets a new one; dismissed or closed cases are not reopened.
+const OPEN_SQL_STATEMENT = `
+  WITH candidates AS (
+    SELECT r.id, r.grade, r.platform, r.buyer_id, r.product_id, r.order_amount, r.reviewed_at
+    FROM reviews r
+    WHERE r.shop_id = $1 AND r.id = ANY($2::uuid[]) AND r.grade IN ('medium', 'bad')
+      AND NOT EXISTS (SELECT 1 FROM recovery_cases c WHERE c.review_id = r.id AND c.status <> 'revised')
+  ), popularity AS (
+    SELECT p.product_id, count(*)::integer AS n FROM reviews p
+    WHERE p.shop_id = $1 AND p.reviewed_at >= now() - interval '30 days'
+      AND p.product_id IN (SELECT DISTINCT product_id FROM candidates WHERE product_id IS NOT NULL)
+    GROUP BY p.product_id
+  ), inserted AS (
+    INSERT INTO recovery_cases (shop_id, review_id, status, grade, grade_rank, platform, buyer_id, product_id, order_amount,
+      product_recent_reviews, reviewed_at, revision_deadline_at, deadline_day, first_contact_due_at, queue_urgency, opened_at)
+    SELECT $1, x.id, 'new', x.grade, CASE x.grade WHEN 'bad' THEN 0 ELSE 1 END, x.platform, x.buyer_id, x.product_id, x.order_amount,
+      COALESCE(p.n, 0), x.reviewed_at, x.reviewed_at + make_interval(days => cfg.window_days),
+      ((x.reviewed_at + make_interval(days => cfg.window_days)) AT TIME ZONE s.timezone)::date,
+      now() + make_interval(hours => cfg.sla_hours), 2, now()
+    FROM candidates x
+    JOIN shops s ON s.id = $1
+    ${settingsJoinSql('cfg', 's.id')}
+    LEFT JOIN popularity p ON p.product_id = x.product_id
+    WHERE x.reviewed_at + make_interval(days => cfg.window_days) > now()
+    ORDER BY x.id
+    ON CONFLICT (review_id) WHERE status IN ${OPEN_SQL} DO NOTHING
+    RETURNING id, grade
+  )
+  INSERT INTO recovery_case_events (shop_id, case_id, actor, action, to_status, reason)
+  SELECT $1, i.id, '${SYSTEM}', 'opened', 'new', CASE i.grade WHEN 'bad' THEN 'bad review' ELSE 'medium review' END
+  FROM inserted i
+  RETURNING case_id`;
+
+/**
+ * Opens, updates and closes recovery cases as reviews are analysed: three set-based statements per batch,
+ * in the analysis transaction (order 200: after reviewer risk, so a case sees the fresh score).
+ */
+@Injectable()
+export class RecoveryCaseStep implements AnalysisStep, OnModuleInit {
+  readonly name = 'recovery-cases';
+  readonly order = 200;
+  private readonly logger = new Logger(RecoveryCaseStep.name);
+
+  constructor(
+    private readonly steps: AnalysisSteps,
+    private readonly counts: QueueCountsCache,
+  ) {}
+
+  onModuleInit(): void {
+    this.steps.register(this);
+  }
+
+  async afterAnalysis(manager: EntityManager, batch: AnalyzedBatch): Promise<void> {
+    const params = [batch.shopId, batch.reviewIds];
+    const revised = await sqlRows<{ case_id: string }>(manager, AUTO_REVISE_SQL, params);
+    const refreshed = await sqlRows<{ id: string }>(manager, REFRESH_SQL, params);
+    const opened = await sqlRows<{ case_id: string }>(manager, OPEN_SQL_STATEMENT, params);
+    if (revised.length || refreshed.length || opened.length) {
+      this.counts.invalidate(batch.shopId);
+      this.logger.debug({ msg: 'recovery cases', shopId: batch.shopId, opened: opened.length, revised: revised.length, refreshed: refreshed.length });
+    }
+  }
+}

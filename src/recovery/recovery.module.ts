@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { ReviewsModule } from '../reviews/reviews.module';
+import { ShopsModule } from '../shops/shops.module';
+import { ContactOutcomeListeners } from './contact-outcome-listeners';
+import { QueueCountsCache } from './queue-counts.cache';
+import { RecoveryCaseStep } from './recovery-case.step';
+import { RecoveryCasesService } from './recovery-cases.service';
+import { RecoveryContactsService } from './recovery-contacts.service';
+import { RecoveryController } from './recovery.controller';
+import { RecoveryFiguresService } from './recovery-figures.service';
+import { RecoveryQueueService } from './recovery-queue.service';
+import { RecoverySettingsService } from './recovery-settings.service';
+import { RecoverySweepService } from './recovery-sweep.service';
+import { RecoveryWorkers } from './recovery-workers.service';
+
+/** Recovery of medium/bad reviews: cases, the daily queue, contacts, settings, figures and the sweep. */
+@Module({
+  imports: [ShopsModule, ReviewsModule],
+  controllers: [RecoveryController],
+  providers: [
+    ContactOutcomeListeners,
+    QueueCountsCache,
+    RecoveryCaseStep,
+    RecoverySettingsService,
+    RecoveryCasesService,
+    RecoveryContactsService,
+    RecoveryQueueService,
+    RecoveryFiguresService,
+    RecoverySweepService,
+    RecoveryWorkers,
+  ],
+  exports: [ContactOutcomeListeners, RecoveryCasesService, RecoverySettingsService, RecoveryWorkers],
+})
+export class RecoveryModule {}
