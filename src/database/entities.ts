@@ -1,10 +1,13 @@
 import { ClassifierModel } from '../classification/classifier-model.entity';
 import { TagCorrection } from '../classification/tag-correction.entity';
+import { ReviewerContactOutcome } from '../reviewers/reviewer-contact-outcome.entity';
+import { ReviewerDecision } from '../reviewers/reviewer-decision.entity';
 import { ReviewerProfile } from '../reviewers/reviewer-profile.entity';
+import { ReviewerRiskSettings } from '../reviewers/reviewer-risk-settings.entity';
 import { ApiKey } from '../shops/api-key.entity';
 import { Shop } from '../shops/shop.entity';
 import { ReviewRevision } from '../reviews/review-revision.entity';
 import { Review } from '../reviews/review.entity';
 
 /** Every entity of the service: the data source, the migration generator and the tests read this list. */
-export const ENTITIES = [Shop, ApiKey, Review, ReviewRevision, TagCorrection, ClassifierModel, ReviewerProfile];
+export const ENTITIES = [Shop, ApiKey, Review, ReviewRevision, TagCorrection, ClassifierModel, ReviewerProfile, ReviewerDecision, ReviewerContactOutcome, ReviewerRiskSettings];
