@@ -2,10 +2,11 @@ import type { JobsOptions } from 'bullmq';
 
 /**
  * The registry of queues and jobs. Queues are split by resource profile: `analysis` is per-review
- * work on the ingest path, `models` is training and bulk reclassification. Payloads carry ids,
- * never entities, so a job always works on the current state of the database.
+ * work on the ingest path, `models` is training and bulk reclassification, `rescoring` scores every
+ * reviewer of a shop again after its risk settings changed (bulk, and kept off the ingest path). Payloads
+ * carry ids, never entities, so a job always works on the current state of the database.
  */
-export const QUEUE_NAMES = ['analysis', 'models'] as const;
+export const QUEUE_NAMES = ['analysis', 'models', 'rescoring'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface AnalyzeReviewsPayload {
@@ -21,6 +22,7 @@ export interface JobPayloads {
   'analyze-reviews': AnalyzeReviewsPayload;
   'retrain-classifier': ShopPayload;
   'reclassify-reviews': ShopPayload;
+  'rescore-reviewers': ShopPayload;
 }
 export type JobName = keyof JobPayloads;
 
@@ -38,6 +40,7 @@ export const JOBS: { [N in JobName]: { queue: QueueName; options: JobsOptions } 
   'analyze-reviews': { queue: 'analysis', options: RETRY },
   'retrain-classifier': { queue: 'models', options: { ...RETRY, attempts: 3 } },
   'reclassify-reviews': { queue: 'models', options: { ...RETRY, attempts: 3 } },
+  'rescore-reviewers': { queue: 'rescoring', options: { ...RETRY, attempts: 3 } },
 };
 
 /** The part of a BullMQ job a processor reads, so in-process jobs run through the same code. */
