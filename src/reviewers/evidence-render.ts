@@ -137,7 +137,8 @@ function reviewTitle(review: PackReview, lang: EvidenceLanguage): string {
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`)
-    .replace(/^(\s*)([#+-]|\d+\.)(?=\s)/gm, (_m, space: string, marker: string) => `${space}\\${marker}`);
+    .replace(/^(\s*)([#+-])(?=\s)/gm, '$1\\$2')
+    .replace(/^(\s*)(\d+)\.(?=\s)/gm, '$1$2\\.');
 }
 
 /** A table cell: escaped, on one line. */
@@ -192,7 +193,11 @@ export function renderEvidenceMarkdown(pack: EvidencePack): string {
       [t.photos, review.imageCount ? String(review.imageCount) : t.no],
       [t.video, review.hasVideo ? t.yes : t.no],
     ];
-    for (const [label, value] of facts) if (value) lines.push(`- ${label}: ${escapeMarkdown(value)}`);
+    for (const [label, value] of facts) {
+      if (!value) continue;
+      lines.push(`- ${label}: ${escapeMarkdown(value)}`);
+      if (label === t.photos) for (const url of review.images) lines.push(`  - \`${url.replace(/`/g, '')}\``);
+    }
     const steps: [string, string | null][] = [
       [t.ordered, review.timeline.orderedAt],
       [t.shipped, review.timeline.shippedAt],
@@ -207,7 +212,6 @@ export function renderEvidenceMarkdown(pack: EvidencePack): string {
       const titles = review.signals.map((code) => pack.signals.find((s) => s.code === code)?.title ?? code);
       lines.push(`- ${t.evidenceFor}: ${escapeMarkdown(titles.join(', '))}`);
     }
-    if (review.images.length) for (const url of review.images) lines.push(`  - \`${url.replace(/`/g, '')}\``);
     lines.push('', `${t.text}:`, '', review.content ? quote(review.content) : `> ${t.empty}`, '');
     if (review.followUpContent) lines.push(`${t.followUpText}:`, '', quote(review.followUpContent), '');
   }
@@ -295,7 +299,7 @@ export function renderEvidenceHtml(pack: EvidencePack): string {
         t.signalColumns,
         pack.signals.map((s) => [
           `<span${s.dismissal === 'covered' ? ' class="covered"' : ''}>${e(s.title)}</span>`,
-          `${e(s.explanation)}<span class="muted">${e(signalNote(s, lang))}</span>`,
+          e(s.explanation) + (s.dismissal ? `<span class="muted">${e(signalNote(s, lang))}</span>` : ''),
           e(String(s.value)),
           e(String(s.contribution)),
         ]),
