@@ -53,62 +53,51 @@ function keyArrays(keys: readonly BuyerKey[]): [string[], string[]] {
   return [keys.map((k) => k.platform), keys.map((k) => k.buyerId)];
 }
 
-export type ProfileSource = { reviewIds: readonly string[] } | { profileIds: readonly string[] };
+/** Which buyers: those of some profiles, or those with the given keys. */
+export type ProfileSelection = { profileIds: readonly string[] } | { keys: readonly BuyerKey[] };
 
 /**
- * Creates or refreshes the profiles of the buyers of some reviews (or of some profiles): counts, first and last
- * review and the latest nick, recomputed from all of the buyer's reviews in the shop so that running it twice
- * changes nothing. The upsert locks the rows until the transaction ends, in one order, so that concurrent
- * batches and decisions on the same buyer wait for each other instead of overwriting each other's score.
+ * Existing profiles, locked until the transaction ends (in one order), so that a batch, a decision and a
+ * contact outcome on the same buyer wait for each other instead of overwriting each other's score. With
+ * `skipLocked`, rows another transaction holds are left out: that transaction is scoring them already.
  */
-export async function refreshProfiles(manager: EntityManager, shopId: string, source: ProfileSource, negativeRatingMax: number): Promise<ScoringProfile[]> {
-  const buyers =
-    'reviewIds' in source
-      ? `SELECT DISTINCT platform, buyer_id FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[]) AND buyer_id IS NOT NULL`
-      : `SELECT platform, buyer_id FROM reviewer_profiles WHERE shop_id = $1 AND id = ANY($2::uuid[])`;
-  const ids = 'reviewIds' in source ? source.reviewIds : source.profileIds;
-  if (!ids.length) return [];
-  const rows = await sqlRows<ProfileRow>(
-    manager,
-    `WITH buyers AS (${buyers}),
-     stats AS (
-       SELECT r.platform, r.buyer_id, count(*)::int AS review_count,
-              count(*) FILTER (WHERE r.rating <= $3)::int AS negative_count,
-              min(r.reviewed_at) AS first_at, max(r.reviewed_at) AS last_at,
-              (array_agg(r.buyer_nick ORDER BY r.reviewed_at DESC) FILTER (WHERE r.buyer_nick IS NOT NULL))[1] AS nick
-       FROM reviews r JOIN buyers b ON r.platform = b.platform AND r.buyer_id = b.buyer_id
-       WHERE r.shop_id = $1
-       GROUP BY r.platform, r.buyer_id)
-     INSERT INTO reviewer_profiles AS p
-       (shop_id, platform, buyer_id, buyer_nick, review_count, negative_review_count, first_reviewed_at, last_reviewed_at)
-     SELECT $1, platform, buyer_id, nick, review_count, negative_count, first_at, last_at FROM stats ORDER BY platform, buyer_id
-     ON CONFLICT (shop_id, platform, buyer_id) DO UPDATE SET
-       buyer_nick = COALESCE(EXCLUDED.buyer_nick, p.buyer_nick), review_count = EXCLUDED.review_count,
-       negative_review_count = EXCLUDED.negative_review_count, first_reviewed_at = EXCLUDED.first_reviewed_at,
-       last_reviewed_at = EXCLUDED.last_reviewed_at, updated_at = now()
-     RETURNING ${PROFILE_COLUMNS}`,
-    [shopId, ids, negativeRatingMax],
-  );
+export async function lockProfiles(manager: EntityManager, shopId: string, selection: ProfileSelection, skipLocked = false): Promise<ScoringProfile[]> {
+  const lock = skipLocked ? 'FOR UPDATE OF p SKIP LOCKED' : 'FOR UPDATE OF p';
+  let rows: ProfileRow[];
+  if ('profileIds' in selection) {
+    if (!selection.profileIds.length) return [];
+    rows = await sqlRows<ProfileRow>(
+      manager,
+      `SELECT ${PROFILE_COLUMNS} FROM reviewer_profiles p WHERE p.shop_id = $1 AND p.id = ANY($2::uuid[]) ORDER BY p.platform, p.buyer_id ${lock}`,
+      [shopId, selection.profileIds],
+    );
+  } else {
+    if (!selection.keys.length) return [];
+    const [platforms, buyerIds] = keyArrays(selection.keys);
+    rows = await sqlRows<ProfileRow>(
+      manager,
+      `SELECT ${PROFILE_COLUMNS} FROM reviewer_profiles p
+       JOIN unnest($2::text[], $3::text[]) AS b(platform, buyer_id) ON p.platform = b.platform AND p.buyer_id = b.buyer_id
+       WHERE p.shop_id = $1
+       ORDER BY p.platform, p.buyer_id ${lock}`,
+      [shopId, platforms, buyerIds],
+    );
+  }
   return rows.map(toProfile);
 }
 
-/**
- * Profiles of other buyers that a batch affects (their texts match a new template), locked for rescoring. Rows
- * another transaction holds are skipped: that transaction is rescoring them already, and waiting could deadlock.
- */
-export async function lockOtherProfiles(manager: EntityManager, shopId: string, keys: readonly BuyerKey[]): Promise<ScoringProfile[]> {
-  if (!keys.length) return [];
-  const [platforms, buyerIds] = keyArrays(keys);
-  const rows = await sqlRows<ProfileRow>(
-    manager,
-    `SELECT ${PROFILE_COLUMNS} FROM reviewer_profiles p
-     JOIN unnest($2::text[], $3::text[]) AS b(platform, buyer_id) ON p.platform = b.platform AND p.buyer_id = b.buyer_id
-     WHERE p.shop_id = $1
-     ORDER BY p.platform, p.buyer_id
-     FOR UPDATE OF p SKIP LOCKED`,
-    [shopId, platforms, buyerIds],
+/** Creates the profile of a buyer if there is none yet (it is scored right after); returns its id. */
+export async function ensureProfile(manager: EntityManager, shopId: string, key: BuyerKey): Promise<string> {
+  await manager.query(
+    `INSERT INTO reviewer_profiles (shop_id, platform, buyer_id) VALUES ($1, $2, $3) ON CONFLICT (shop_id, platform, buyer_id) DO NOTHING`,
+    [shopId, key.platform, key.buyerId],
   );
-  return rows.map(toProfile);
+  const [row] = await sqlRows<{ id: string }>(manager, `SELECT id FROM reviewer_profiles WHERE shop_id = $1 AND platform = $2 AND buyer_id = $3`, [
+    shopId,
+    key.platform,
+    key.buyerId,
+  ]);
+  return row.id;
 }
 
 /** One profile of the shop, locked for a decision; null when the shop has no such profile. */
@@ -125,10 +114,11 @@ export interface ScoringReview extends ReviewerReview {
   key: string;
 }
 
-interface ReviewRow {
+interface HistoryRow {
   id: string;
   platform: string;
   buyer_id: string;
+  buyer_nick: string | null;
   product_id: string | null;
   rating: number;
   reviewed_at: Date;
@@ -142,27 +132,89 @@ interface ReviewRow {
   has_video: boolean;
   tags: string[];
   classified_at: Date | null;
+  n: string;
+  review_count: string;
+  negative_count: string;
+  first_at: Date;
+  last_at: Date;
 }
 
-/** The latest `perBuyer` reviews of each buyer in this shop, in the engine's shape. */
-export async function buyerReviews(manager: EntityManager, shopId: string, keys: readonly BuyerKey[], perBuyer: number): Promise<Map<string, ScoringReview[]>> {
-  const byBuyer = new Map<string, ScoringReview[]>();
-  if (!keys.length) return byBuyer;
-  const [platforms, buyerIds] = keyArrays(keys);
-  const rows = await sqlRows<ReviewRow>(
+/** A buyer's behaviour in the shop: counts over all their reviews, and the latest reviews themselves. */
+export interface BuyerHistory extends BuyerKey {
+  key: string;
+  /** the nick of the latest review */
+  nick: string | null;
+  reviewCount: number;
+  negativeCount: number;
+  firstReviewedAt: Date | null;
+  lastReviewedAt: Date | null;
+  /** newest first, at most the `perBuyer` latest */
+  reviews: ScoringReview[];
+}
+
+/** The buyers of some reviews (those with a buyer id), or a list of buyers. */
+export type BuyerSelection = { reviewIds: readonly string[] } | { keys: readonly BuyerKey[] };
+
+/**
+ * The latest `perBuyer` reviews of each selected buyer in this shop, in the engine's shape, with the counts over
+ * all of the buyer's reviews (window aggregates over the same rows: one statement).
+ */
+export async function buyerHistories(
+  manager: EntityManager,
+  shopId: string,
+  selection: BuyerSelection,
+  perBuyer: number,
+  negativeRatingMax: number,
+): Promise<Map<string, BuyerHistory>> {
+  const histories = new Map<string, BuyerHistory>();
+  let buyers: string;
+  let params: unknown[];
+  if ('reviewIds' in selection) {
+    if (!selection.reviewIds.length) return histories;
+    buyers = `SELECT DISTINCT platform, buyer_id FROM reviews WHERE shop_id = $1 AND id = ANY($4::uuid[]) AND buyer_id IS NOT NULL`;
+    params = [selection.reviewIds];
+  } else {
+    if (!selection.keys.length) return histories;
+    buyers = `SELECT * FROM unnest($4::text[], $5::text[]) AS k(platform, buyer_id)`;
+    params = keyArrays(selection.keys);
+  }
+  const rows = await sqlRows<HistoryRow>(
     manager,
-    `SELECT id, platform, buyer_id, product_id, rating, reviewed_at, ordered_at, delivered_at, order_amount, content,
-            follow_up_content, follow_up_at, image_count, has_video, tags, classified_at
-     FROM (
-       SELECT r.*, row_number() OVER (PARTITION BY r.platform, r.buyer_id ORDER BY r.reviewed_at DESC, r.id DESC) AS n
-       FROM reviews r JOIN unnest($2::text[], $3::text[]) AS b(platform, buyer_id) ON r.platform = b.platform AND r.buyer_id = b.buyer_id
-       WHERE r.shop_id = $1) x
-     WHERE n <= $4`,
-    [shopId, platforms, buyerIds, perBuyer],
+    `WITH buyers AS (${buyers})
+     SELECT * FROM (
+       SELECT r.id, r.platform, r.buyer_id, r.buyer_nick, r.product_id, r.rating, r.reviewed_at, r.ordered_at, r.delivered_at,
+              r.order_amount, r.content, r.follow_up_content, r.follow_up_at, r.image_count, r.has_video, r.tags, r.classified_at,
+              row_number() OVER latest AS n,
+              count(*) OVER buyer AS review_count,
+              count(*) FILTER (WHERE r.rating <= $2) OVER buyer AS negative_count,
+              min(r.reviewed_at) OVER buyer AS first_at,
+              max(r.reviewed_at) OVER buyer AS last_at
+       FROM reviews r JOIN buyers b ON r.platform = b.platform AND r.buyer_id = b.buyer_id
+       WHERE r.shop_id = $1
+       WINDOW buyer AS (PARTITION BY r.platform, r.buyer_id),
+              latest AS (PARTITION BY r.platform, r.buyer_id ORDER BY r.reviewed_at DESC, r.id DESC)) x
+     WHERE n <= $3`,
+    [shopId, negativeRatingMax, perBuyer, ...params],
   );
   for (const row of rows) {
     const key = buyerKey(row.platform, row.buyer_id);
-    const review: ScoringReview = {
+    let history = histories.get(key);
+    if (!history) {
+      history = {
+        key,
+        platform: row.platform,
+        buyerId: row.buyer_id,
+        nick: null,
+        reviewCount: Number(row.review_count),
+        negativeCount: Number(row.negative_count),
+        firstReviewedAt: row.first_at,
+        lastReviewedAt: row.last_at,
+        reviews: [],
+      };
+      histories.set(key, history);
+    }
+    if (Number(row.n) === 1) history.nick = row.buyer_nick;
+    history.reviews.push({
       key,
       reviewId: row.id,
       productId: row.product_id,
@@ -178,12 +230,9 @@ export async function buyerReviews(manager: EntityManager, shopId: string, keys:
       hasVideo: row.has_video,
       // tags only mean something once the classifier has looked; until then the engine reads the text
       tags: row.classified_at ? row.tags : null,
-    };
-    const list = byBuyer.get(key);
-    if (list) list.push(review);
-    else byBuyer.set(key, [review]);
+    });
   }
-  return byBuyer;
+  return histories;
 }
 
 /** Counts only: medium/bad reviews by the same platform buyer in the deployment's other shops, never their content. */
@@ -280,22 +329,57 @@ export async function recentNegativeTexts(manager: EntityManager, shopId: string
   return rows.map((row) => ({ reviewId: row.id, owner: row.buyer_id === null ? `anon:${row.id}` : buyerKey(row.platform, row.buyer_id), text: row.content }));
 }
 
-export interface ScoreUpdate {
-  id: string;
+export interface ScoredBuyer extends BuyerKey {
+  nick: string | null;
+  reviewCount: number;
+  negativeCount: number;
+  firstReviewedAt: Date | null;
+  lastReviewedAt: Date | null;
   score: number;
   level: RiskLevel;
   signals: RiskSignal[];
   status: WatchStatus;
 }
 
-/** Writes the new scores of many profiles in one statement. */
-export async function writeScores(manager: EntityManager, shopId: string, updates: readonly ScoreUpdate[]): Promise<void> {
-  if (!updates.length) return;
-  await manager.query(
-    `UPDATE reviewer_profiles p SET risk_score = x.score, risk_level = x.level, signals = x.signals, status = x.status,
-       scored_at = now(), updated_at = now()
-     FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, score real, level text, signals jsonb, status text)
-     WHERE p.shop_id = $1 AND p.id = x.id`,
-    [shopId, JSON.stringify(updates)],
+/**
+ * Writes counts, score and status of many buyers in one statement, creating the profiles that do not exist yet;
+ * returns the profile ids by buyer key. The caller has locked the existing rows (lockProfiles) before scoring.
+ */
+export async function upsertScores(manager: EntityManager, shopId: string, buyers: readonly ScoredBuyer[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  if (!buyers.length) return ids;
+  // typed arrays through unnest: cheaper for PostgreSQL than a JSON record set
+  const column = <T>(pick: (b: ScoredBuyer) => T) => buyers.map(pick);
+  const rows = await sqlRows<{ id: string; platform: string; buyer_id: string }>(
+    manager,
+    `INSERT INTO reviewer_profiles AS p
+       (shop_id, platform, buyer_id, buyer_nick, review_count, negative_review_count, first_reviewed_at, last_reviewed_at,
+        risk_score, risk_level, signals, status, scored_at)
+     SELECT $1, x.platform, x.buyer_id, x.nick, x.review_count, x.negative_count, x.first_at, x.last_at, x.score, x.level, x.signals, x.status, now()
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::timestamptz[], $8::timestamptz[], $9::real[], $10::text[], $11::jsonb[], $12::text[])
+       AS x(platform, buyer_id, nick, review_count, negative_count, first_at, last_at, score, level, signals, status)
+     ORDER BY x.platform, x.buyer_id
+     ON CONFLICT (shop_id, platform, buyer_id) DO UPDATE SET
+       buyer_nick = COALESCE(EXCLUDED.buyer_nick, p.buyer_nick), review_count = EXCLUDED.review_count,
+       negative_review_count = EXCLUDED.negative_review_count, first_reviewed_at = EXCLUDED.first_reviewed_at,
+       last_reviewed_at = EXCLUDED.last_reviewed_at, risk_score = EXCLUDED.risk_score, risk_level = EXCLUDED.risk_level,
+       signals = EXCLUDED.signals, status = EXCLUDED.status, scored_at = now(), updated_at = now()
+     RETURNING p.id, p.platform, p.buyer_id`,
+    [
+      shopId,
+      column((b) => b.platform),
+      column((b) => b.buyerId),
+      column((b) => b.nick),
+      column((b) => b.reviewCount),
+      column((b) => b.negativeCount),
+      column((b) => b.firstReviewedAt),
+      column((b) => b.lastReviewedAt),
+      column((b) => b.score),
+      column((b) => b.level),
+      column((b) => JSON.stringify(b.signals)),
+      column((b) => b.status),
+    ],
   );
+  for (const row of rows) ids.set(buyerKey(row.platform, row.buyer_id), row.id);
+  return ids;
 }

@@ -30,37 +30,40 @@ describe('contact outcomes from the recovery queue', () => {
 
 describe('template neighbours', () => {
   const TEMPLATE = '刚拆开就发现外壳有划痕和使用痕迹，明显是退货翻新的二手货，大家千万不要买';
+  const HONEST = '尺码偏小一码，颜色也比图片暗一些，不太满意，希望下次改进';
   const review = (key: string, reviewId: string, text: string, rating = 1): ScoringReview => ({ key, reviewId, rating, reviewedAt: new Date(), text });
+  const history = (key: string, ...reviews: ScoringReview[]) => new Map([[key, { reviews }]]);
 
-  function index(): TextTemplateIndex {
+  function index(...authors: string[]): TextTemplateIndex {
     const templates = new TextTemplateIndex({ similarity: 0.6, minLength: 15 });
-    templates.add('old-1', 'taobao:ring-1', TEMPLATE);
-    templates.add('old-2', 'jd:ring:2', `${TEMPLATE}！！`);
-    templates.add('old-3', 'anon:old-3', TEMPLATE);
-    templates.add('old-4', 'taobao:honest', '尺码偏小一码，颜色也比图片暗一些，不太满意');
+    authors.forEach((author, i) => templates.add(`old-${i}`, author, i % 2 ? `${TEMPLATE}！！` : TEMPLATE));
+    templates.add('honest', 'taobao:honest', HONEST);
     return templates;
   }
 
-  it('finds the other buyers whose texts a new medium/bad review repeats', () => {
-    const templates = index();
-    const reviews = new Map([['taobao:new', [review('taobao:new', 'new-1', TEMPLATE)]]]);
-    templates.add('new-1', 'taobao:new', TEMPLATE);
-    const found = templateNeighbours(templates, reviews, new Set(['new-1']), new Set(['taobao:new']), DEFAULT_RISK_CONFIG);
-    // buyer ids may contain the separator; reviews without a buyer have no profile to rescore
-    expect(found).toEqual(expect.arrayContaining([{ platform: 'taobao', buyerId: 'ring-1' }, { platform: 'jd', buyerId: 'ring:2' }]));
-    expect(found).toHaveLength(2);
-  });
-
-  it('ignores old reviews, good reviews, buyers already being scored, and stops at the bound', () => {
-    const templates = index();
-    const old = new Map([['taobao:new', [review('taobao:new', 'old-review', TEMPLATE)]]]);
-    expect(templateNeighbours(templates, old, new Set(['new-1']), new Set(['taobao:new']), DEFAULT_RISK_CONFIG)).toEqual([]);
-    const good = new Map([['taobao:new', [review('taobao:new', 'new-1', TEMPLATE, 5)]]]);
-    expect(templateNeighbours(templates, good, new Set(['new-1']), new Set(['taobao:new']), DEFAULT_RISK_CONFIG)).toEqual([]);
-    const fresh = new Map([['taobao:new', [review('taobao:new', 'new-1', TEMPLATE)]]]);
-    expect(templateNeighbours(templates, fresh, new Set(['new-1']), new Set(['taobao:new', 'taobao:ring-1']), DEFAULT_RISK_CONFIG)).toEqual([
+  it('finds the earlier authors of a text a new medium/bad review repeats', () => {
+    const templates = index('taobao:ring-1', 'jd:ring:2');
+    const found = templateNeighbours(templates, history('taobao:new', review('taobao:new', 'new-1', TEMPLATE)), new Set(['new-1']), new Set(['taobao:new']), DEFAULT_RISK_CONFIG);
+    // buyer ids may contain the separator
+    expect(found).toEqual([
+      { platform: 'taobao', buyerId: 'ring-1' },
       { platform: 'jd', buyerId: 'ring:2' },
     ]);
-    expect(templateNeighbours(templates, fresh, new Set(['new-1']), new Set(['taobao:new']), DEFAULT_RISK_CONFIG, 1)).toHaveLength(1);
+  });
+
+  it('leaves a text alone that more than otherBuyersFull buyers wrote before: they are at full strength already', () => {
+    const templates = index('taobao:ring-1', 'jd:ring:2', 'anon:r-9');
+    expect(templateNeighbours(templates, history('taobao:new', review('taobao:new', 'new-1', TEMPLATE)), new Set(['new-1']), new Set(['taobao:new']), DEFAULT_RISK_CONFIG)).toEqual([]);
+  });
+
+  it('skips reviews without a buyer, old reviews, good reviews, buyers already being scored, and stops at the bound', () => {
+    const templates = index('taobao:ring-1', 'anon:r-9');
+    const fresh = history('taobao:new', review('taobao:new', 'new-1', TEMPLATE));
+    expect(templateNeighbours(templates, fresh, new Set(['new-1']), new Set(['taobao:new']), DEFAULT_RISK_CONFIG)).toEqual([{ platform: 'taobao', buyerId: 'ring-1' }]);
+    expect(templateNeighbours(templates, history('taobao:new', review('taobao:new', 'old-review', TEMPLATE)), new Set(['new-1']), new Set(['taobao:new']), DEFAULT_RISK_CONFIG)).toEqual([]);
+    expect(templateNeighbours(templates, history('taobao:new', review('taobao:new', 'new-1', TEMPLATE, 5)), new Set(['new-1']), new Set(['taobao:new']), DEFAULT_RISK_CONFIG)).toEqual([]);
+    expect(templateNeighbours(templates, fresh, new Set(['new-1']), new Set(['taobao:new', 'taobao:ring-1']), DEFAULT_RISK_CONFIG)).toEqual([]);
+    const two = index('taobao:ring-1', 'taobao:ring-2');
+    expect(templateNeighbours(two, fresh, new Set(['new-1']), new Set(['taobao:new']), DEFAULT_RISK_CONFIG, 1)).toHaveLength(1);
   });
 });

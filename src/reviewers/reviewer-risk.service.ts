@@ -7,16 +7,18 @@ import { AnalysisStep, AnalysisSteps, AnalyzedBatch } from '../reviews/analysis-
 import { watchStatus } from './reviewer-decisions';
 import type { WatchStatus } from './reviewer-profile.entity';
 import {
+  BuyerHistory,
   BuyerKey,
+  buyerHistories,
   buyerKey,
-  buyerReviews,
   contactOutcomesOf,
   crossShopActivity,
-  lockOtherProfiles,
-  refreshProfiles,
+  ensureProfile,
+  lockProfiles,
+  ProfileSelection,
+  ScoredBuyer,
   ScoringProfile,
-  ScoringReview,
-  writeScores,
+  upsertScores,
 } from './reviewer-risk.queries';
 import { CONTACT_OUTCOME_KINDS, ContactOutcomeKind, RiskLevel } from './reviewer-risk.types';
 import { ReviewerSettingsService, ShopRiskSettings } from './reviewer-settings.service';
@@ -24,6 +26,7 @@ import type { RiskConfig } from './risk-config';
 import { assessReviewerRisk } from './risk-scoring';
 import { ShopContextCache } from './shop-context.cache';
 import type { TemplateLookup } from './reviewer-risk.types';
+import type { ScoringReview } from './reviewer-risk.queries';
 
 /** the latest reviews of a buyer in the shop that scoring reads */
 export const REVIEWS_PER_BUYER = 200;
@@ -77,34 +80,39 @@ export function contactOutcomeProblems(outcome: ContactOutcomeInput): FieldProbl
 }
 
 /** Medium/bad review texts of the buyers being scored, for the template index. */
-function negativeTexts(reviews: Map<string, ScoringReview[]>, config: RiskConfig) {
+function negativeTexts(histories: Map<string, BuyerHistory>, config: RiskConfig) {
   const texts: { reviewId: string; owner: string; text: string | null | undefined }[] = [];
-  for (const [owner, list] of reviews) {
-    for (const review of list) if (review.rating <= config.negativeRatingMax && review.text) texts.push({ reviewId: review.reviewId, owner, text: review.text });
+  for (const [owner, history] of histories) {
+    for (const review of history.reviews) if (review.rating <= config.negativeRatingMax && review.text) texts.push({ reviewId: review.reviewId, owner, text: review.text });
   }
   return texts;
 }
 
 /**
- * Other buyers whose texts the batch's new medium/bad reviews repeat: their own template evidence just grew,
- * so they are rescored with the batch (the first poster of a template is otherwise only caught later).
+ * Other buyers whose texts the batch's new medium/bad reviews repeat, when that raises their own template
+ * evidence: a text that at most `otherBuyersFull` other buyers wrote before (beyond that they are all at full
+ * strength already, and a generic complaint shared by hundreds would drag them all in). Without this, the
+ * first posters of a template would only be caught at their next review.
  */
 export function templateNeighbours(
   templates: TemplateLookup,
-  reviews: Map<string, ScoringReview[]>,
+  reviews: ReadonlyMap<string, { reviews: readonly ScoringReview[] }>,
   newReviewIds: ReadonlySet<string>,
   scoring: ReadonlySet<string>,
   config: RiskConfig,
   max = MAX_TEMPLATE_NEIGHBOURS,
 ): BuyerKey[] {
+  const full = config.signals.template_text.otherBuyersFull;
   const found = new Map<string, BuyerKey>();
-  for (const [owner, list] of reviews) {
-    for (const review of list) {
+  for (const [owner, history] of reviews) {
+    for (const review of history.reviews) {
       if (!newReviewIds.has(review.reviewId) || review.rating > config.negativeRatingMax || !review.text) continue;
-      for (const match of templates.findSimilar(review.text, { excludeOwner: owner, limit: config.signals.template_text.otherBuyersFull + 3 })) {
-        if (scoring.has(match.ownerId) || found.has(match.ownerId) || match.ownerId.startsWith('anon:')) continue;
-        const colon = match.ownerId.indexOf(':');
-        found.set(match.ownerId, { platform: match.ownerId.slice(0, colon), buyerId: match.ownerId.slice(colon + 1) });
+      const authors = new Set(templates.findSimilar(review.text, { excludeOwner: owner, limit: full + 3 }).map((match) => match.ownerId));
+      if (authors.size > full) continue;
+      for (const author of authors) {
+        if (scoring.has(author) || found.has(author) || author.startsWith('anon:')) continue;
+        const colon = author.indexOf(':');
+        found.set(author, { platform: author.slice(0, colon), buyerId: author.slice(colon + 1) });
         if (found.size >= max) return [...found.values()];
       }
     }
@@ -137,11 +145,10 @@ export class ReviewerRiskService implements AnalysisStep, OnModuleInit {
   async afterAnalysis(manager: EntityManager, batch: AnalyzedBatch): Promise<void> {
     const started = Date.now();
     const settings = await this.settings.load(manager, batch.shopId);
-    const profiles = await refreshProfiles(manager, batch.shopId, { reviewIds: batch.reviewIds }, settings.config.negativeRatingMax);
     this.contexts.noteAnalysed(batch.shopId, batch.reviewIds.length);
-    if (!profiles.length) return;
-    const scored = await this.score(manager, batch.shopId, profiles, settings, new Set(batch.reviewIds));
-    const watched = profiles.filter((p) => p.status === 'confirmed').map((p) => p.id);
+    const scored = await this.score(manager, batch.shopId, { reviewIds: batch.reviewIds }, settings);
+    if (!scored.length) return;
+    const watched = scored.filter((s) => s.status === 'confirmed').map((s) => s.profileId);
     if (watched.length) this.logger.log({ msg: 'reviewers on the watchlist posted reviews', shopId: batch.shopId, profileIds: watched });
     this.logger.debug({
       msg: 'reviewers scored',
@@ -154,9 +161,7 @@ export class ReviewerRiskService implements AnalysisStep, OnModuleInit {
 
   /** Scores some profiles of a shop again (counts refreshed too), inside the caller's transaction. */
   async rescoreProfiles(manager: EntityManager, shopId: string, profileIds: readonly string[], settings?: ShopRiskSettings): Promise<ReviewerScore[]> {
-    const effective = settings ?? (await this.settings.load(manager, shopId));
-    const profiles = await refreshProfiles(manager, shopId, { profileIds }, effective.config.negativeRatingMax);
-    return this.score(manager, shopId, profiles, effective);
+    return this.score(manager, shopId, { profileIds }, settings ?? (await this.settings.load(manager, shopId)));
   }
 
   /**
@@ -167,11 +172,13 @@ export class ReviewerRiskService implements AnalysisStep, OnModuleInit {
   async recordContactOutcome(manager: EntityManager, shopId: string, outcome: ContactOutcomeInput): Promise<RecordedContactOutcome | null> {
     const problems = contactOutcomeProblems(outcome);
     if (problems.length) throw new ValidationFailed(problems, 'The contact outcome is not valid');
-    const [review] = await sqlRows<{ buyer_id: string | null }>(manager, `SELECT buyer_id FROM reviews WHERE shop_id = $1 AND id = $2`, [shopId, outcome.reviewId]);
+    const [review] = await sqlRows<{ platform: string; buyer_id: string | null }>(manager, `SELECT platform, buyer_id FROM reviews WHERE shop_id = $1 AND id = $2`, [
+      shopId,
+      outcome.reviewId,
+    ]);
     if (!review) throw new ReviewNotFound(outcome.reviewId);
     if (review.buyer_id === null) return null;
-    const settings = await this.settings.load(manager, shopId);
-    const [profile] = await refreshProfiles(manager, shopId, { reviewIds: [outcome.reviewId] }, settings.config.negativeRatingMax);
+    const profileId = await ensureProfile(manager, shopId, { platform: review.platform, buyerId: review.buyer_id });
     const [stored] = await sqlRows<{ id: string }>(
       manager,
       `INSERT INTO reviewer_contact_outcomes (shop_id, profile_id, review_id, contact_id, kind, at, demanded_amount)
@@ -180,9 +187,9 @@ export class ReviewerRiskService implements AnalysisStep, OnModuleInit {
          profile_id = EXCLUDED.profile_id, review_id = EXCLUDED.review_id, kind = EXCLUDED.kind, at = EXCLUDED.at,
          demanded_amount = EXCLUDED.demanded_amount
        RETURNING id`,
-      [shopId, profile.id, outcome.reviewId, outcome.contactId ?? null, outcome.kind, outcome.at, outcome.demandedAmount ?? null],
+      [shopId, profileId, outcome.reviewId, outcome.contactId ?? null, outcome.kind, outcome.at, outcome.demandedAmount ?? null],
     );
-    const [scored] = await this.score(manager, shopId, [profile], settings);
+    const [scored] = await this.rescoreProfiles(manager, shopId, [profileId]);
     return { outcomeId: stored.id, ...scored };
   }
 
@@ -211,51 +218,79 @@ export class ReviewerRiskService implements AnalysisStep, OnModuleInit {
     return total;
   }
 
-  private async score(
-    manager: EntityManager,
-    shopId: string,
-    profiles: ScoringProfile[],
-    settings: ShopRiskSettings,
-    newReviewIds?: ReadonlySet<string>,
-  ): Promise<ReviewerScore[]> {
-    if (!profiles.length) return [];
+  /**
+   * Scores the buyers of a batch's reviews (and, for a batch, the buyers its new texts affect) or some profiles,
+   * and writes counts, scores and status: 5-7 statements whatever the number of buyers.
+   */
+  private async score(manager: EntityManager, shopId: string, target: { reviewIds: readonly string[] } | ProfileSelection, settings: ShopRiskSettings): Promise<ReviewerScore[]> {
     const { config, flagLevel } = settings;
-    const scoring = new Map(profiles.map((profile) => [buyerKey(profile.platform, profile.buyerId), profile]));
-    const reviews = await buyerReviews(manager, shopId, profiles, REVIEWS_PER_BUYER);
+    const perBuyer = (selection: { reviewIds: readonly string[] } | { keys: readonly BuyerKey[] }) =>
+      buyerHistories(manager, shopId, selection, REVIEWS_PER_BUYER, config.negativeRatingMax);
+    let histories: Map<string, BuyerHistory>;
+    let locked: ScoringProfile[];
+    if ('reviewIds' in target) {
+      histories = await perBuyer(target);
+      locked = await lockProfiles(manager, shopId, { keys: [...histories.values()] });
+    } else {
+      locked = await lockProfiles(manager, shopId, target);
+      histories = await perBuyer({ keys: locked });
+    }
+    const profiles = new Map(locked.map((profile) => [buyerKey(profile.platform, profile.buyerId), profile]));
+    const keys = new Map<string, BuyerKey>([...locked, ...histories.values()].map((buyer) => [buyerKey(buyer.platform, buyer.buyerId), buyer]));
+    if (!keys.size) return [];
+
     const shop = await this.contexts.get(manager, shopId, config);
-    this.contexts.addTexts(shop, negativeTexts(reviews, config));
-    if (newReviewIds) {
-      const neighbours = templateNeighbours(shop.templates, reviews, newReviewIds, new Set(scoring.keys()), config);
-      const others = await lockOtherProfiles(manager, shopId, neighbours);
+    this.contexts.addTexts(shop, negativeTexts(histories, config));
+    if ('reviewIds' in target) {
+      const neighbours = templateNeighbours(shop.templates, histories, new Set(target.reviewIds), new Set(keys.keys()), config);
+      const others = await lockProfiles(manager, shopId, { keys: neighbours }, true);
       if (others.length) {
-        for (const [key, list] of await buyerReviews(manager, shopId, others, REVIEWS_PER_BUYER)) reviews.set(key, list);
-        for (const profile of others) scoring.set(buyerKey(profile.platform, profile.buyerId), profile);
+        for (const [key, history] of await perBuyer({ keys: others })) histories.set(key, history);
+        for (const profile of others) {
+          const key = buyerKey(profile.platform, profile.buyerId);
+          profiles.set(key, profile);
+          keys.set(key, profile);
+        }
       }
     }
-    const all = [...scoring.values()];
-    const cross = await crossShopActivity(manager, shopId, all, config.negativeRatingMax, config.signals.cross_shop_bad_reviews.windowDays);
-    const outcomes = await contactOutcomesOf(manager, shopId, all.map((profile) => profile.id));
-    const updates = [...scoring].map(([key, profile]) => {
+    const buyers = [...keys.values()];
+    const cross = await crossShopActivity(manager, shopId, buyers, config.negativeRatingMax, config.signals.cross_shop_bad_reviews.windowDays);
+    const outcomes = await contactOutcomesOf(manager, shopId, [...profiles.values()].map((profile) => profile.id));
+
+    const scored: ScoredBuyer[] = [...keys].map(([key, buyer]) => {
+      const profile = profiles.get(key);
+      const history = histories.get(key);
       const assessment = assessReviewerRisk(
         {
           buyerId: key,
-          reviews: reviews.get(key) ?? [],
+          reviews: history?.reviews ?? [],
           crossShop: cross.get(key) ?? null,
-          contactOutcomes: outcomes.get(profile.id) ?? [],
-          dismissed: profile.dismissedEvidence.map((d) => ({ code: d.code, dismissedAt: new Date(d.dismissedAt) })),
+          contactOutcomes: profile ? (outcomes.get(profile.id) ?? []) : [],
+          dismissed: (profile?.dismissedEvidence ?? []).map((d) => ({ code: d.code, dismissedAt: new Date(d.dismissedAt) })),
         },
         shop.context,
         config,
       );
       return {
-        id: profile.id,
+        platform: buyer.platform,
+        buyerId: buyer.buyerId,
+        nick: history?.nick ?? null,
+        reviewCount: history?.reviewCount ?? 0,
+        negativeCount: history?.negativeCount ?? 0,
+        firstReviewedAt: history?.firstReviewedAt ?? null,
+        lastReviewedAt: history?.lastReviewedAt ?? null,
         score: assessment.score,
         level: assessment.level,
         signals: assessment.signals,
-        status: watchStatus(profile.decision, assessment.level, flagLevel),
+        status: watchStatus(profile?.decision ?? null, assessment.level, flagLevel),
       };
     });
-    await writeScores(manager, shopId, updates);
-    return updates.map((u) => ({ profileId: u.id, riskScore: u.score, riskLevel: u.level, status: u.status }));
+    const ids = await upsertScores(manager, shopId, scored);
+    return scored.map((buyer) => ({
+      profileId: ids.get(buyerKey(buyer.platform, buyer.buyerId)) as string,
+      riskScore: buyer.score,
+      riskLevel: buyer.level,
+      status: buyer.status,
+    }));
   }
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_RISK_CONFIG, mergeRiskConfig } from './risk-config';
-import { CONTEXT_TTL_MS, ContextEntry, contextConfigKey, isStale, ShopContextCache, TEMPLATE_TEXTS } from './shop-context.cache';
+import { CONTEXT_TTL_MS, ContextEntry, contextConfigKey, ShopContextCache, statisticsStale, TEMPLATE_TEXTS, templatesStale } from './shop-context.cache';
 import { buildShopRiskContext, contextFromProductStats } from './shop-risk-context';
 import { TextTemplateIndex } from './text-template-index';
 
@@ -9,6 +9,7 @@ function entry(overrides: Partial<ContextEntry> = {}): ContextEntry {
   return {
     configKey: KEY,
     builtAt: 1_000_000,
+    templatesBuiltAt: 1_000_000,
     reviewCount: 10_000,
     analysedSince: 0,
     context: contextFromProductStats([], { reviewCount: 0, ratingSum: 0, negativeCount: 0 }),
@@ -23,18 +24,26 @@ describe('shop context cache', () => {
     ['fresh', entry(), KEY, 1_000_000 + 1000, false],
     ['older than the TTL', entry(), KEY, 1_000_000 + CONTEXT_TTL_MS + 1, true],
     ['built with other settings', entry(), contextConfigKey(mergeRiskConfig(DEFAULT_RISK_CONFIG, { negativeRatingMax: 2 })), 1_000_000, true],
-    ['a tenth of a large shop analysed since', entry({ analysedSince: 1001 }), KEY, 1_000_000, true],
-    ['less than a tenth of a large shop analysed since', entry({ analysedSince: 900 }), KEY, 1_000_000, false],
-    ['a small shop: at least 200 reviews before a rebuild', entry({ reviewCount: 50, analysedSince: 150 }), KEY, 1_000_000, false],
-    ['a small shop after 200 reviews', entry({ reviewCount: 50, analysedSince: 201 }), KEY, 1_000_000, true],
-  ])('%s: stale %s', (_name, cached, key, now, stale) => {
-    expect(isStale(cached, key, now)).toBe(stale);
+    ['a fifth of a large shop analysed since', entry({ analysedSince: 2001 }), KEY, 1_000_000, true],
+    ['less than a fifth of a large shop analysed since', entry({ analysedSince: 1900 }), KEY, 1_000_000, false],
+    ['a small shop: at least 1,000 reviews before a rebuild', entry({ reviewCount: 50, analysedSince: 900 }), KEY, 1_000_000, false],
+    ['a small shop after 1,000 reviews', entry({ reviewCount: 50, analysedSince: 1001 }), KEY, 1_000_000, true],
+  ])('statistics %s: stale %s', (_name, cached, key, now, stale) => {
+    expect(statisticsStale(cached, key, now)).toBe(stale);
   });
 
-  it('rebuilds when the index grew past twice its bound', () => {
+  it.each([
+    ['fresh, many reviews analysed since (their texts were added as they came)', entry({ analysedSince: 5000 }), KEY, 1_000_000 + 1000, false],
+    ['older than the TTL', entry(), KEY, 1_000_000 + CONTEXT_TTL_MS + 1, true],
+    ['built with other template settings', entry(), contextConfigKey(mergeRiskConfig(DEFAULT_RISK_CONFIG, { signals: { template_text: { minLength: 20 } } })), 1_000_000, true],
+  ])('template index %s: stale %s', (_name, cached, key, now, stale) => {
+    expect(templatesStale(cached, key, now)).toBe(stale);
+  });
+
+  it('rebuilds the index when it grew past twice its bound', () => {
     const big = entry();
     for (let i = 0; i <= 2 * TEMPLATE_TEXTS; i++) big.templates.add(`r${i}`, `o${i}`, `这是第${i}条足够长的中差评文字，用来填满模板索引`);
-    expect(isStale(big, KEY, 1_000_000)).toBe(true);
+    expect(templatesStale(big, KEY, 1_000_000)).toBe(true);
   });
 
   it('depends on the settings that change the context: the negative threshold and the template settings', () => {
