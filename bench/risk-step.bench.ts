@@ -14,6 +14,7 @@ import type { AnalyzedBatch } from '../src/reviews/analysis-hooks';
 import { ReviewAnalysisService } from '../src/reviews/review-analysis.service';
 import { ReviewsService } from '../src/reviews/reviews.service';
 import { ReviewerRiskService } from '../src/reviewers/reviewer-risk.service';
+import { CONTEXT_CHANGE_SHARE, CONTEXT_MIN_CHANGE, CONTEXT_TTL_MS } from '../src/reviewers/shop-context.cache';
 import { ShopsService } from '../src/shops/shops.service';
 import { ReviewGenerator } from './review-generator';
 
@@ -201,7 +202,7 @@ async function main(): Promise<void> {
       '',
       `- the step is ${format(mean(steps) / mean(baseline), 1)}x the baseline; ${format(mean(totals) / mean(baseline), 1)}x for the whole analysis batch, ${format((BATCH * 1000) / mean(totals))} reviews/s analysed in one process`,
       `- first batch (builds the shop's statistics and template index, cold JIT): step ${format(first.stepMs, 0)} ms, ${first.statements} statements`,
-      `- the shop context is rebuilt every ${format(Math.max(200, 0.1 * ids.length))} analysed reviews (10 %) or 5 minutes: those batches are the p95/max`,
+      `- the shop's product statistics are rebuilt every ${format(Math.max(CONTEXT_MIN_CHANGE, CONTEXT_CHANGE_SHARE * ids.length))} analysed reviews here (${CONTEXT_CHANGE_SHARE * 100} % of the shop) or ${CONTEXT_TTL_MS / 60_000} minutes, the template index every ${CONTEXT_TTL_MS / 60_000} minutes: those batches are the p95/max`,
       `- scoring every reviewer again (settings change): ${format(rescored)} reviewers in ${format(rescoreSeconds, 1)} s, ${format(rescored / rescoreSeconds)} reviewers/s`,
       END_MARK,
     ];
