@@ -197,21 +197,24 @@ export class ReviewerRiskService implements AnalysisStep, OnModuleInit {
   async rescoreShop(shopId: string): Promise<number> {
     const started = Date.now();
     const settings = await this.settings.load(this.dataSource.manager, shopId);
-    let after = '00000000-0000-0000-0000-000000000000';
+    // keyset on the shop's unique (platform, buyer_id) index
+    let after = { platform: '', buyerId: '' };
     let total = 0;
     for (;;) {
       const page = await this.dataSource.transaction(async (manager) => {
-        const ids = await sqlRows<{ id: string }>(
+        const rows = await sqlRows<{ id: string; platform: string; buyer_id: string }>(
           manager,
-          `SELECT id FROM reviewer_profiles WHERE shop_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
-          [shopId, after, RESCORE_PAGE],
+          `SELECT id, platform, buyer_id FROM reviewer_profiles WHERE shop_id = $1 AND (platform, buyer_id) > ($2, $3)
+           ORDER BY platform, buyer_id LIMIT $4`,
+          [shopId, after.platform, after.buyerId, RESCORE_PAGE],
         );
-        if (ids.length) await this.rescoreProfiles(manager, shopId, ids.map((row) => row.id), settings);
-        return ids;
+        if (rows.length) await this.rescoreProfiles(manager, shopId, rows.map((row) => row.id), settings);
+        return rows;
       });
       total += page.length;
       if (page.length < RESCORE_PAGE) break;
-      after = page[page.length - 1].id;
+      const last = page[page.length - 1];
+      after = { platform: last.platform, buyerId: last.buyer_id };
     }
     await this.settings.markRescored(shopId, settings.version);
     this.logger.log({ msg: 'reviewers rescored with new settings', shopId, version: settings.version, reviewers: total, ms: Date.now() - started });
