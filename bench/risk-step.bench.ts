@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
@@ -87,6 +87,7 @@ interface BatchMeasure {
 }
 
 async function main(): Promise<void> {
+  const loadBefore = loadavg()[0];
   const pgVersion = await recreateDatabase(SETTINGS.databaseUrl);
   execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'migration:run'], {
     env: { ...process.env, DATABASE_URL: SETTINGS.databaseUrl, REDIS_URL: '', LOG_LEVEL: 'warn' },
@@ -189,6 +190,7 @@ async function main(): Promise<void> {
       '',
       `- date: ${new Date().toISOString()}`,
       `- machine: ${cpus().length} cores, ${cpu}, ${format(totalmem() / 2 ** 30, 1)} GiB memory, node ${process.version}, PostgreSQL ${pgVersion}`,
+      `- load average (1 min) at the start and the end: ${format(loadBefore, 1)} / ${format(loadavg()[0], 1)} on ${cpus().length} cores (other processes share this machine: compare the rows with each other, not across runs)`,
       `- shop: ${format(ids.length)} reviews stored in ${format(storeSeconds, 1)} s, ${format(profiles)} reviewer profiles after the analysis, ${format(flagged)} flagged`,
       '',
       '| per batch of 500 reviews | mean | p50 | p95 | max |',
