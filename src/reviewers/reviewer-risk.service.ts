@@ -18,15 +18,14 @@ import {
   ProfileSelection,
   ScoredBuyer,
   ScoringProfile,
+  ScoringReview,
   upsertScores,
 } from './reviewer-risk.queries';
-import { CONTACT_OUTCOME_KINDS, ContactOutcomeKind, RiskLevel } from './reviewer-risk.types';
+import { CONTACT_OUTCOME_KINDS, ContactOutcomeKind, RiskLevel, TemplateLookup } from './reviewer-risk.types';
 import { ReviewerSettingsService, ShopRiskSettings } from './reviewer-settings.service';
 import type { RiskConfig } from './risk-config';
 import { assessReviewerRisk } from './risk-scoring';
 import { ShopContextCache } from './shop-context.cache';
-import type { TemplateLookup } from './reviewer-risk.types';
-import type { ScoringReview } from './reviewer-risk.queries';
 
 /** the latest reviews of a buyer in the shop that scoring reads */
 export const REVIEWS_PER_BUYER = 200;
@@ -149,7 +148,7 @@ export class ReviewerRiskService implements AnalysisStep, OnModuleInit {
     const scored = await this.score(manager, batch.shopId, { reviewIds: batch.reviewIds }, settings);
     if (!scored.length) return;
     const watched = scored.filter((s) => s.status === 'confirmed').map((s) => s.profileId);
-    if (watched.length) this.logger.log({ msg: 'reviewers on the watchlist posted reviews', shopId: batch.shopId, profileIds: watched });
+    if (watched.length) this.logger.log({ msg: 'watchlisted reviewers scored', shopId: batch.shopId, profileIds: watched });
     this.logger.debug({
       msg: 'reviewers scored',
       shopId: batch.shopId,
