@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { RecoveryModule } from './recovery/recovery.module';
+import { ReviewersModule } from './reviewers/reviewers.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { ApiKeyGuard } from './shops/auth';
 import { ShopsModule } from './shops/shops.module';
@@ -46,6 +47,7 @@ export class AppModule {
         ShopsModule,
         ReviewsModule,
         RecoveryModule,
+        ReviewersModule,
       ],
       controllers: role.http ? [HealthController, ConsoleController] : [],
       providers: http,

@@ -4,7 +4,10 @@ import { RecoveryCaseEvent } from '../recovery/recovery-case-event.entity';
 import { RecoveryCase } from '../recovery/recovery-case.entity';
 import { RecoveryContact } from '../recovery/recovery-contact.entity';
 import { RecoverySettings } from '../recovery/recovery-settings.entity';
+import { ReviewerContactOutcome } from '../reviewers/reviewer-contact-outcome.entity';
+import { ReviewerDecision } from '../reviewers/reviewer-decision.entity';
 import { ReviewerProfile } from '../reviewers/reviewer-profile.entity';
+import { ReviewerRiskSettings } from '../reviewers/reviewer-risk-settings.entity';
 import { ApiKey } from '../shops/api-key.entity';
 import { Shop } from '../shops/shop.entity';
 import { StaffMember } from '../shops/staff-member.entity';
@@ -12,4 +15,20 @@ import { ReviewRevision } from '../reviews/review-revision.entity';
 import { Review } from '../reviews/review.entity';
 
 /** Every entity of the service: the data source, the migration generator and the tests read this list. */
-export const ENTITIES = [Shop, ApiKey, Review, ReviewRevision, TagCorrection, ClassifierModel, ReviewerProfile, StaffMember, RecoverySettings, RecoveryCase, RecoveryContact, RecoveryCaseEvent];
+export const ENTITIES = [
+  Shop,
+  ApiKey,
+  Review,
+  ReviewRevision,
+  TagCorrection,
+  ClassifierModel,
+  ReviewerProfile,
+  ReviewerDecision,
+  ReviewerContactOutcome,
+  ReviewerRiskSettings,
+  StaffMember,
+  RecoverySettings,
+  RecoveryCase,
+  RecoveryContact,
+  RecoveryCaseEvent,
+];

@@ -2,10 +2,11 @@ import type { JobsOptions } from 'bullmq';
 
 /**
  * The registry of queues and jobs. Queues are split by resource profile: `analysis` is per-review
- * work on the ingest path, `models` is training and bulk reclassification. Payloads carry ids,
- * never entities, so a job always works on the current state of the database.
+ * work on the ingest path, `models` is training and bulk reclassification, `rescoring` scores every
+ * reviewer of a shop again after its risk settings changed (bulk, and kept off the ingest path). Payloads
+ * carry ids, never entities, so a job always works on the current state of the database.
  */
-export const QUEUE_NAMES = ['analysis', 'models'] as const;
+export const QUEUE_NAMES = ['analysis', 'models', 'rescoring'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface AnalyzeReviewsPayload {
@@ -27,6 +28,7 @@ export interface JobPayloads {
   'analyze-reviews': AnalyzeReviewsPayload;
   'retrain-classifier': ShopPayload;
   'reclassify-reviews': ReclassifyPayload;
+  'rescore-reviewers': ShopPayload;
 }
 export type JobName = keyof JobPayloads;
 
@@ -45,6 +47,7 @@ export const JOBS: { [N in JobName]: { queue: QueueName; options: JobsOptions } 
   // one per shop at a time (jobId): removed when done, or BullMQ would ignore the next one with the same id
   'retrain-classifier': { queue: 'models', options: { ...RETRY, attempts: 3, removeOnComplete: true, removeOnFail: true } },
   'reclassify-reviews': { queue: 'models', options: { ...RETRY, attempts: 3, removeOnComplete: true, removeOnFail: true } },
+  'rescore-reviewers': { queue: 'rescoring', options: { ...RETRY, attempts: 3, removeOnComplete: true, removeOnFail: true } },
 };
 
 /** The part of a BullMQ job a processor reads, so in-process jobs run through the same code. */

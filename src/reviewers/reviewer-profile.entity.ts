@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { Shop } from '../shops/shop.entity';
 import type { Platform } from '../reviews/review.types';
-import type { RiskLevel, RiskSignal } from './reviewer-risk.types';
+import type { RiskLevel, RiskSignal, SignalCode } from './reviewer-risk.types';
 
 export const WATCH_STATUSES = ['none', 'flagged', 'confirmed', 'dismissed'] as const;
 /**
@@ -10,6 +10,16 @@ export const WATCH_STATUSES = ['none', 'flagged', 'confirmed', 'dismissed'] as c
  * decided the flag was wrong.
  */
 export type WatchStatus = (typeof WATCH_STATUSES)[number];
+
+/** A person's decision still in force (not undone by a reopen). */
+export const EFFECTIVE_DECISIONS = ['confirmed', 'dismissed'] as const;
+export type EffectiveDecision = (typeof EFFECTIVE_DECISIONS)[number];
+
+/** A DismissedEvidence as stored in JSON (ISO timestamp). */
+export interface StoredDismissal {
+  code: SignalCode;
+  dismissedAt: string;
+}
 
 /** One buyer as seen by one shop: behaviour over time, the current risk score and a person's decision. */
 @Entity('reviewer_profiles')
@@ -66,6 +76,17 @@ export class ReviewerProfile {
 
   @Column({ type: 'varchar', length: 12, default: 'none' })
   status!: WatchStatus;
+
+  /**
+   * The confirm or dismiss in force (null: none, or undone). With the score it decides `status`: confirmed stays
+   * confirmed, otherwise the score can flag, otherwise a dismissal shows as dismissed.
+   */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  decision!: EffectiveDecision | null;
+
+  /** kinds of evidence a person dismissed for this buyer, and when: the scorer discounts what they already saw */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  dismissedEvidence!: StoredDismissal[];
 
   /** the last confirm or dismiss: who, when and why */
   @Column({ type: 'varchar', length: 128, nullable: true })

@@ -19,8 +19,8 @@ export interface RiskConfig {
 export interface SignalSettings {
   /** many medium/bad reviews in this shop within a sliding window */
   bad_review_burst: { weight: number; windowDays: number; startCount: number; fullCount: number };
-  /** medium/bad reviews in other shops of the deployment (counts only) */
-  cross_shop_bad_reviews: { weight: number; startCount: number; fullCount: number };
+  /** medium/bad reviews in other shops of the deployment (counts only), within the last `windowDays` */
+  cross_shop_bad_reviews: { weight: number; windowDays: number; startCount: number; fullCount: number };
   /**
    * Medium/bad reviews beyond what other buyers of the same products post: (observed - expected) / (reviews +
    * priorReviews), where expected sums each product's medium/bad share (without this review; `expectedShare` when
@@ -96,7 +96,7 @@ export const DEFAULT_RISK_CONFIG: RiskConfig = {
   dismissedWeightFactor: 0.5,
   signals: {
     bad_review_burst: { weight: 1.2, windowDays: 7, startCount: 2, fullCount: 5 },
-    cross_shop_bad_reviews: { weight: 1, startCount: 1, fullCount: 6 },
+    cross_shop_bad_reviews: { weight: 1, windowDays: 30, startCount: 1, fullCount: 6 },
     bad_review_share: { weight: 0.5, expectedShare: 0.15, priorReviews: 2, startShare: 0.35, fullShare: 0.8 },
     rating_below_product: { weight: 0.3, priorReviews: 5, startDeviation: 0.5, fullDeviation: 3.5 },
     targets_best_sellers: { weight: 0.6, windowDays: 30, topRank: 10, topShare: 0.2, startCount: 2, fullCount: 4 },

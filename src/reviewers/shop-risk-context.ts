@@ -37,26 +37,56 @@ export function buildShopRiskContext(
       sums.set(review.productId, { sum: review.rating, count: 1, negative, first: at });
     }
   }
-  // ties take the last rank of their group: forty products with ten reviews each are not all best sellers
-  const byCount = [...sums.entries()].sort((a, b) => b[1].count - a[1].count);
-  const lastPosition = new Map<number, number>();
-  byCount.forEach(([, entry], position) => lastPosition.set(entry.count, position + 1));
-  const products = new Map<string, ProductStats>();
-  byCount.forEach(([productId, entry]) => {
-    const rank = lastPosition.get(entry.count) ?? byCount.length;
-    products.set(productId, {
-      meanRating: entry.sum / entry.count,
+  return contextFromProductStats(
+    [...sums].map(([productId, entry]) => ({
+      productId,
       reviewCount: entry.count,
+      ratingSum: entry.sum,
+      negativeCount: entry.negative,
       firstReviewedAt: new Date(entry.first),
-      negativeShare: entry.negative / entry.count,
-      popularityRank: rank,
+    })),
+    { reviewCount: ratingCount, ratingSum, negativeCount },
+    templates,
+  );
+}
+
+/** Per-product sums, as a SQL aggregate gives them (GROUP BY product). */
+export interface ProductAggregate {
+  productId: string;
+  reviewCount: number;
+  ratingSum: number;
+  negativeCount: number;
+  firstReviewedAt: Date | null;
+}
+
+/** The same sums over all of the shop's reviews, those without a product included. */
+export interface ShopAggregate {
+  reviewCount: number;
+  ratingSum: number;
+  negativeCount: number;
+}
+
+/** The shop context from aggregates: what the service computes with SQL instead of reading every review. */
+export function contextFromProductStats(products: readonly ProductAggregate[], shop: ShopAggregate, templates: TemplateLookup | null = null): ShopRiskContext {
+  // ties take the last rank of their group: forty products with ten reviews each are not all best sellers
+  const byCount = [...products].filter((p) => p.reviewCount > 0).sort((a, b) => b.reviewCount - a.reviewCount);
+  const lastPosition = new Map<number, number>();
+  byCount.forEach((entry, position) => lastPosition.set(entry.reviewCount, position + 1));
+  const stats = new Map<string, ProductStats>();
+  for (const entry of byCount) {
+    stats.set(entry.productId, {
+      meanRating: entry.ratingSum / entry.reviewCount,
+      reviewCount: entry.reviewCount,
+      firstReviewedAt: entry.firstReviewedAt,
+      negativeShare: entry.negativeCount / entry.reviewCount,
+      popularityRank: lastPosition.get(entry.reviewCount) ?? byCount.length,
     });
-  });
+  }
   return {
-    products,
-    productCount: products.size,
-    meanRating: ratingCount ? ratingSum / ratingCount : 4.5,
-    negativeShare: ratingCount ? negativeCount / ratingCount : null,
+    products: stats,
+    productCount: stats.size,
+    meanRating: shop.reviewCount ? shop.ratingSum / shop.reviewCount : 4.5,
+    negativeShare: shop.reviewCount ? shop.negativeCount / shop.reviewCount : null,
     templates,
   };
 }

@@ -1,11 +1,14 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { Shop } from '../shops/shop.entity';
+import type { ReviewerProfile } from '../reviewers/reviewer-profile.entity';
 import type { AnalysisStatus, Grade, Language, Platform, TagEvidence, TagSource } from './review.types';
 
 @Entity('reviews')
 @Unique('uq_reviews_shop_platform_external', ['shopId', 'platform', 'externalId'])
 @Index('ix_reviews_shop_reviewed', ['shopId', 'reviewedAt', 'id'])
 @Index('ix_reviews_shop_buyer', ['shopId', 'buyerId'])
+// the same buyer in other shops (reviewer risk counts their medium/bad reviews there)
+@Index('ix_reviews_platform_buyer', ['platform', 'buyerId'])
 @Index('ix_reviews_shop_product', ['shopId', 'productId'])
 @Index('ix_reviews_analysis_pending', ['analysisEnqueuedAt'], { where: `analysis_status = 'pending'` })
 // GIN indexes on tags and sub_tags live in the migration: TypeORM cannot declare them
@@ -155,4 +158,7 @@ export class Review {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** not a column: the buyer's reviewer profile, joined when reviews are read (risk level, watchlist) */
+  reviewer?: ReviewerProfile | null;
 }

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { Brackets, Repository } from 'typeorm';
+import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
 import { FieldProblem, ReviewNotFound, ValidationFailed } from '../common/errors/domain-error';
 import { decodeCursor, encodeCursor, Page } from '../common/pagination/cursor';
 import { toInstant } from '../common/time/timestamps';
 import { toFieldProblems } from '../common/validation/field-problems';
 import { VALIDATION_OPTIONS } from '../common/validation/validation.pipe';
+import { ReviewerProfile } from '../reviewers/reviewer-profile.entity';
 import type { AuthenticatedShop } from '../shops/shops.service';
 import { ListReviewsQuery } from './dto/list-reviews.query';
 import { ReviewInputDto } from './dto/review-input.dto';
@@ -77,8 +78,15 @@ export class ReviewsService {
     return results;
   }
 
+  /** Reviews come with their buyer's reviewer profile (risk, watchlist): one row per review, the key is unique. */
+  private withReviewer(qb: SelectQueryBuilder<Review>): SelectQueryBuilder<Review> {
+    return qb.leftJoinAndMapOne('r.reviewer', ReviewerProfile, 'rp', 'rp.shopId = r.shopId AND rp.platform = r.platform AND rp.buyerId = r.buyerId');
+  }
+
   async get(shopId: string, id: string): Promise<Review> {
-    const review = await this.reviews.findOneBy({ id, shopId });
+    const review = await this.withReviewer(this.reviews.createQueryBuilder('r'))
+      .where('r.shopId = :shopId AND r.id = :id', { shopId, id })
+      .getOne();
     if (!review) throw new ReviewNotFound(id);
     return review;
   }
@@ -90,7 +98,7 @@ export class ReviewsService {
   /** Newest reviews first, keyset-paginated on (reviewed_at, id). */
   async list(shop: AuthenticatedShop, query: ListReviewsQuery): Promise<Page<Review>> {
     const limit = query.limit ?? 50;
-    const qb = this.reviews.createQueryBuilder('r').where('r.shopId = :shopId', { shopId: shop.shopId });
+    const qb = this.withReviewer(this.reviews.createQueryBuilder('r')).where('r.shopId = :shopId', { shopId: shop.shopId });
     if (query.grade) qb.andWhere('r.grade = :grade', { grade: query.grade });
     if (query.rating) qb.andWhere('r.rating = :rating', { rating: query.rating });
     if (query.platform) qb.andWhere('r.platform = :platform', { platform: query.platform });
@@ -99,6 +107,8 @@ export class ReviewsService {
     if (query.status) qb.andWhere('r.analysisStatus = :status', { status: query.status });
     if (query.tag) qb.andWhere(':tag = ANY(r.tags)', { tag: query.tag });
     if (query.subTag) qb.andWhere(':subTag = ANY(r.subTags)', { subTag: query.subTag });
+    if (query.reviewerStatus) qb.andWhere('rp.status = :reviewerStatus', { reviewerStatus: query.reviewerStatus });
+    if (query.reviewerLevel) qb.andWhere('rp.riskLevel = :reviewerLevel', { reviewerLevel: query.reviewerLevel });
     const from = query.reviewedFrom ? toInstant(query.reviewedFrom, shop.timezone) : null;
     const to = query.reviewedTo ? toInstant(query.reviewedTo, shop.timezone) : null;
     if (from && to && from >= to) {
@@ -114,7 +124,8 @@ export class ReviewsService {
         ),
       );
     }
-    const rows = await qb.orderBy('r.reviewedAt', 'DESC').addOrderBy('r.id', 'DESC').take(limit + 1).getMany();
+    // limit, not take: the join is one-to-one, so TypeORM's two-query pagination for joins is not needed
+    const rows = await qb.orderBy('r.reviewedAt', 'DESC').addOrderBy('r.id', 'DESC').limit(limit + 1).getMany();
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {

@@ -4,6 +4,10 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import { SUB_TAGS, TAGS } from '../../classification/taxonomy';
 import type { SubTag, Tag } from '../../classification/taxonomy';
 import { IsTimestamp } from '../../common/validation/timestamp.validator';
+import { WATCH_STATUSES } from '../../reviewers/reviewer-profile.entity';
+import type { WatchStatus } from '../../reviewers/reviewer-profile.entity';
+import { RISK_LEVELS } from '../../reviewers/reviewer-risk.types';
+import type { RiskLevel } from '../../reviewers/reviewer-risk.types';
 import { ANALYSIS_STATUSES, GRADES, PLATFORMS } from '../review.types';
 import type { AnalysisStatus, Grade, Platform } from '../review.types';
 
@@ -62,6 +66,16 @@ export class ListReviewsQuery {
   @IsOptional()
   @IsIn(SUB_TAGS)
   subTag?: SubTag;
+
+  @ApiPropertyOptional({ enum: WATCH_STATUSES, description: "The buyer's reviewer status: confirmed lists the watchlist's reviews" })
+  @IsOptional()
+  @IsIn(WATCH_STATUSES)
+  reviewerStatus?: WatchStatus;
+
+  @ApiPropertyOptional({ enum: RISK_LEVELS, description: "The buyer's reviewer risk level" })
+  @IsOptional()
+  @IsIn(RISK_LEVELS)
+  reviewerLevel?: RiskLevel;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()

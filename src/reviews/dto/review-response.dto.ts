@@ -5,8 +5,31 @@ import { ANALYSIS_STATUSES, GRADES, INGEST_RESULTS, LANGUAGES, PLATFORMS, TAG_SO
 import type { AnalysisStatus, Grade, IngestResult, Language, Platform, TagEvidence, TagSource } from '../review.types';
 import type { ReviewFields } from '../review-fields';
 import type { FieldProblem } from '../../common/errors/domain-error';
+import { WATCH_STATUSES } from '../../reviewers/reviewer-profile.entity';
+import type { ReviewerProfile, WatchStatus } from '../../reviewers/reviewer-profile.entity';
+import { RISK_LEVELS } from '../../reviewers/reviewer-risk.types';
+import type { RiskLevel } from '../../reviewers/reviewer-risk.types';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** The buyer's reviewer profile as a review shows it: how risky, and whether a person put them on the watchlist. */
+export class ReviewerSummaryResponse {
+  @ApiProperty({ description: 'Reviewer profile id (GET /v1/reviewers/:id)' }) id!: string;
+  @ApiProperty({ description: 'Risk score 0-100' }) riskScore!: number;
+  @ApiProperty({ enum: RISK_LEVELS }) riskLevel!: RiskLevel;
+  @ApiProperty({ enum: WATCH_STATUSES, description: 'flagged: waits for a person; confirmed: on the watchlist' }) status!: WatchStatus;
+  @ApiProperty({ description: 'A person confirmed this buyer as a professional bad-reviewer: the review is flagged' }) watchlisted!: boolean;
+
+  static of(profile: ReviewerProfile): ReviewerSummaryResponse {
+    return {
+      id: profile.id,
+      riskScore: Number(profile.riskScore),
+      riskLevel: profile.riskLevel,
+      status: profile.status,
+      watchlisted: profile.status === 'confirmed',
+    };
+  }
+}
 
 export class ReviewResponse {
   @ApiProperty() id!: string;
@@ -44,6 +67,8 @@ export class ReviewResponse {
   @ApiProperty({ description: '1 when created, +1 for each change' }) revision!: number;
   @ApiProperty({ enum: ANALYSIS_STATUSES }) analysisStatus!: AnalysisStatus;
   @ApiPropertyOptional({ type: String, nullable: true }) analyzedAt!: string | null;
+  @ApiPropertyOptional({ type: ReviewerSummaryResponse, nullable: true, description: "The buyer's reviewer risk; null without a buyerId or before the first analysis" })
+  reviewer!: ReviewerSummaryResponse | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 
@@ -84,6 +109,7 @@ export class ReviewResponse {
       revision: review.revision,
       analysisStatus: review.analysisStatus,
       analyzedAt: iso(review.analyzedAt),
+      reviewer: review.reviewer ? ReviewerSummaryResponse.of(review.reviewer) : null,
       createdAt: review.createdAt.toISOString(),
       updatedAt: review.updatedAt.toISOString(),
     };
