@@ -1,5 +1,10 @@
 import { ClassifierModel } from '../classification/classifier-model.entity';
 import { TagCorrection } from '../classification/tag-correction.entity';
+import { RemedyPolicyRow } from '../replies/remedy-policy.entity';
+import { ReplyDraft } from '../replies/reply-draft.entity';
+import { ReplySettings } from '../replies/reply-settings.entity';
+import { ReplyTemplate } from '../replies/reply-template.entity';
+import { WebhookDelivery } from '../replies/webhook-delivery.entity';
 import { ReviewerProfile } from '../reviewers/reviewer-profile.entity';
 import { ApiKey } from '../shops/api-key.entity';
 import { Shop } from '../shops/shop.entity';
@@ -7,4 +12,4 @@ import { ReviewRevision } from '../reviews/review-revision.entity';
 import { Review } from '../reviews/review.entity';
 
 /** Every entity of the service: the data source, the migration generator and the tests read this list. */
-export const ENTITIES = [Shop, ApiKey, Review, ReviewRevision, TagCorrection, ClassifierModel, ReviewerProfile];
+export const ENTITIES = [Shop, ApiKey, Review, ReviewRevision, TagCorrection, ClassifierModel, ReviewerProfile, ReplyTemplate, RemedyPolicyRow, ReplySettings, ReplyDraft, WebhookDelivery];

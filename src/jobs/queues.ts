@@ -2,10 +2,11 @@ import type { JobsOptions } from 'bullmq';
 
 /**
  * The registry of queues and jobs. Queues are split by resource profile: `analysis` is per-review
- * work on the ingest path, `models` is training and bulk reclassification. Payloads carry ids,
- * never entities, so a job always works on the current state of the database.
+ * work on the ingest path, `models` is training and bulk reclassification, `webhooks` waits on other
+ * people's servers. Payloads carry ids, never entities, so a job always works on the current state
+ * of the database.
  */
-export const QUEUE_NAMES = ['analysis', 'models'] as const;
+export const QUEUE_NAMES = ['analysis', 'models', 'webhooks'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface AnalyzeReviewsPayload {
@@ -17,8 +18,14 @@ export interface ShopPayload {
   shopId: string;
 }
 
+export interface DeliverWebhookPayload {
+  shopId: string;
+  deliveryId: string;
+}
+
 export interface JobPayloads {
   'analyze-reviews': AnalyzeReviewsPayload;
+  'deliver-webhook': DeliverWebhookPayload;
   'retrain-classifier': ShopPayload;
   'reclassify-reviews': ShopPayload;
 }
@@ -38,6 +45,9 @@ export const JOBS: { [N in JobName]: { queue: QueueName; options: JobsOptions } 
   'analyze-reviews': { queue: 'analysis', options: RETRY },
   'retrain-classifier': { queue: 'models', options: { ...RETRY, attempts: 3 } },
   'reclassify-reviews': { queue: 'models', options: { ...RETRY, attempts: 3 } },
+  // A failed HTTP attempt is recorded and rescheduled by the delivery itself (its own backoff, see
+  // WebhookDeliveryService); these attempts only cover errors before the request, such as the database.
+  'deliver-webhook': { queue: 'webhooks', options: { ...RETRY, attempts: 3 } },
 };
 
 /** The part of a BullMQ job a processor reads, so in-process jobs run through the same code. */
@@ -51,4 +61,6 @@ export interface JobLike<T> {
 export interface EnqueueOptions {
   /** a job with the same id that is still waiting absorbs this one (e.g. one retraining per shop) */
   jobId?: string;
+  /** run no earlier than this many milliseconds from now */
+  delayMs?: number;
 }
