@@ -11,6 +11,8 @@ import { DomainError } from './common/errors/domain-error';
 import { AppConfig } from './config/app-config';
 import { diffEntitiesAgainstMigrations, writeMigration } from './database/migration-tools';
 import { enableVersioning, openApiDocument } from './http';
+import { renderReplySamples } from './replies/reply-samples';
+import { WebhookWorkers } from './replies/webhook-workers.service';
 import { runReviewerRisk } from './reviewers/reviewer-risk.cli';
 import { AnalysisWorkers } from './reviews/analysis-workers.service';
 import { ShopsService } from './shops/shops.service';
@@ -28,6 +30,8 @@ const USAGE = `usage: npm run --silent cli -- <command> [options]
   apikey:create --shop SHOP_ID --name NAME             another API key for a shop
   apikey:revoke --shop SHOP_ID --key KEY_ID            revoke an API key
   analysis:sweep                                       re-enqueue overdue review analyses now
+  webhooks:sweep                                       re-enqueue webhook deliveries whose job was lost
+  replies:samples [--out docs/reply-samples.md]        draft the sample reviews and write the samples page
   migration:run                                        apply pending migrations
   migration:check                                      fail when entities and migrations disagree
   migration:generate NAME                              write a migration for what the entities changed
@@ -95,6 +99,22 @@ const commands: Record<string, Command> = {
   'analysis:sweep': async () => {
     const count = await withApp(cliConfigWithQueue(), (app) => app.get(AnalysisWorkers).sweep());
     print({ reenqueued: count });
+    return 0;
+  },
+  'webhooks:sweep': async () => {
+    const count = await withApp(cliConfigWithQueue(), (app) => app.get(WebhookWorkers).sweep());
+    print({ reenqueued: count });
+    return 0;
+  },
+  'replies:samples': async (args) => {
+    const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+    const page = renderReplySamples();
+    if (values.out) {
+      writeFileSync(values.out, page);
+      print({ written: values.out });
+    } else {
+      process.stdout.write(page);
+    }
     return 0;
   },
   'migration:run': async () => {

@@ -20,7 +20,7 @@ export const EN_LIBRARY: LanguageLibrary = {
         'Our quality team has gone through the remaining stock from the same batch, and every unit is now checked before dispatch.',
         'We traced your order through our warehouse and tightened both our packing and our quality checks.',
       ],
-      explain: ['We looked into your order, and the item slipped through our final check before dispatch. That is on us.'],
+      explain: ['We are checking our dispatch inspection and the delivery record for your order; whichever step it was, it is on us.'],
     },
     'quality/not_as_described': {
       issue: ['the item was not what the listing described', 'what arrived did not match the product page'],
