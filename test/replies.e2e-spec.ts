@@ -101,6 +101,8 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
     }
     expect(new Set(texts).size).toBe(3);
 
+    // good reviews are drafted by themselves only when the shop asks for all reviews
+    await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: 'all' }).expect(200);
     const thanks: string[] = [];
     for (let i = 0; i < 3; i++) {
       const id = await analysedReview(alpha, { productId: 'p-thanks', rating: 5, content: '很好，很喜欢' });
@@ -108,8 +110,16 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
       expect(replies.body.current).toMatchObject({ kind: 'thank_you', feel: null, outreach: null, remedy: null });
       thanks.push(replies.body.current.text);
     }
-    expect(thanks[1]).not.toBe(thanks[0]);
-    expect(thanks[2]).not.toBe(thanks[1]);
+    await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: null }).expect(200);
+    const good = await analysedReview(alpha, { productId: 'p-thanks', rating: 5, content: '不错' });
+    expect((await t.http.get(`/v1/reviews/${good}/replies`).set(alpha.auth).expect(200)).body.current).toBeNull();
+    thanks.push((await draft(alpha, good)).text);
+    await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: 'off' }).expect(200);
+    const bad = await analysedReview(alpha, { productId: 'p-thanks', rating: 1 });
+    expect((await t.http.get(`/v1/reviews/${bad}/replies`).set(alpha.auth).expect(200)).body.current).toBeNull();
+    await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: 'bogus' }).expect(400);
+    await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: null }).expect(200);
+    for (let i = 1; i < thanks.length; i++) expect(thanks[i]).not.toBe(thanks[i - 1]);
   });
 
   it('a flagged high-risk reviewer gets a calm factual reply, an evidence-first script, and no compensation even by edit', async () => {
@@ -233,7 +243,7 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
     expect(noSecret.body.errors[0]).toMatchObject({ field: 'webhookSecret', code: 'required' });
     await t.http.put('/v1/reply-settings').set(beta.auth).send({ webhookUrl: 'ftp://example.com/x', webhookSecret: 'x'.repeat(20) }).expect(400);
     const set = await t.http.put('/v1/reply-settings').set(beta.auth).send({ maxLength: 120, webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'a-very-secret-value' }).expect(200);
-    expect(set.body).toMatchObject({ maxLength: 120, autoDraft: true, webhookUrl: 'http://127.0.0.1:9/hook', hasWebhookSecret: true });
+    expect(set.body).toMatchObject({ maxLength: 120, autoDraft: 'negative', webhookUrl: 'http://127.0.0.1:9/hook', hasWebhookSecret: true });
     expect(JSON.stringify(set.body)).not.toContain('a-very-secret-value');
 
     const id = await analysedReview(beta, {}, { tags: ['logistics', 'quality', 'service'], subTags: ['damaged_parcel', 'not_as_described', 'slow_response'] });

@@ -108,18 +108,34 @@ function hash(text: string): number {
  * unused, ties broken by a hash of the review and the slot. Deterministic for the same inputs and history.
  */
 export function preferenceOrder(candidates: readonly Candidate[], recent: readonly (readonly string[])[], seed: string): Candidate[] {
-  const lastUse = (id: string) => {
-    const index = recent.findIndex((ids) => ids.includes(id));
-    return index === -1 ? Number.POSITIVE_INFINITY : index;
-  };
-  return [...candidates].sort((a, b) => lastUse(b.id) - lastUse(a.id) || hash(`${seed}|${a.id}`) - hash(`${seed}|${b.id}`));
+  const keyed = candidates.map((candidate) => {
+    const index = recent.findIndex((ids) => ids.includes(candidate.id));
+    return { candidate, lastUse: index === -1 ? Number.POSITIVE_INFINITY : index, tie: hash(`${seed}|${candidate.id}`) };
+  });
+  return keyed.sort((a, b) => b.lastUse - a.lastUse || a.tie - b.tie).map((k) => k.candidate);
 }
 
-/** A sentence slot of the reply and its filled options, preferred first. */
+/** A candidate sentence, filled the first time its text is needed: most replies fit with their first choice. */
+class SentenceOption {
+  private filled: string | null = null;
+
+  constructor(
+    readonly id: string,
+    /** a short, general sentence, used only when the specific ones cannot meet the limit */
+    readonly generic: boolean,
+    private readonly make: () => string,
+  ) {}
+
+  get text(): string {
+    this.filled ??= this.make();
+    return this.filled;
+  }
+}
+
+/** A sentence slot of the reply and its options, preferred first. */
 interface Unit {
   part: 'feel' | 'felt' | 'found';
-  /** generic options are short, general sentences, used only when the specific ones cannot meet the limit */
-  options: { id: string; text: string; generic: boolean }[];
+  options: SentenceOption[];
   choice: number;
   /** 0: never left out; otherwise the order in which units are left out to meet the length limit */
   dropOrder: number;
@@ -136,12 +152,22 @@ function withConnector(language: ReplyLanguage, connector: string, sentence: str
   return `${connector}${sentence[0].toLowerCase()}${sentence.slice(1)}`;
 }
 
+// Products, shops and carriers repeat from review to review: check each value once.
+const CLEANED = new Map<string, string | null>();
+const CLEANED_MAX = 10_000;
+
+/** A value fit for a public reply, or null: no braces, short enough, no personal data, no blame. */
 function cleanValue(value: string | null, maxLength: number, known: readonly (string | null)[]): string | null {
   if (!value) return null;
-  const cleaned = value.replace(/[{}[\]]/g, '').replace(/\s+/g, ' ').trim();
-  if (!cleaned || replyLength(cleaned) > maxLength) return null;
-  if (findPersonalData(cleaned, known) || findBlame(cleaned)) return null;
-  return cleaned;
+  const key = `${maxLength}\u0000${value}`;
+  let cleaned = CLEANED.get(key);
+  if (cleaned === undefined) {
+    const text = value.replace(/[{}[\]]/g, '').replace(/\s+/g, ' ').trim();
+    cleaned = !text || replyLength(text) > maxLength || findPersonalData(text) || findBlame(text) ? null : text;
+    if (CLEANED.size >= CLEANED_MAX) CLEANED.clear();
+    CLEANED.set(key, cleaned);
+  }
+  return cleaned !== null && findPersonalData(cleaned, known) ? null : cleaned;
 }
 
 /**
@@ -232,7 +258,7 @@ class ReplyBuilder {
     options: { dropOrder?: number; transform?: (text: string) => string; extra?: PlaceholderValues; generic?: readonly Candidate[] } = {},
   ): Unit {
     const transform = options.transform ?? ((text: string) => text);
-    const fill = (c: Candidate, generic: boolean) => ({ id: c.id, text: transform(this.fill(c.text, options.extra)), generic });
+    const fill = (c: Candidate, generic: boolean) => new SentenceOption(c.id, generic, () => transform(this.fill(c.text, options.extra)));
     return {
       part,
       options: [...this.ordered(slot, candidates).map((c) => fill(c, false)), ...this.ordered(`${slot}.short`, options.generic ?? []).map((c) => fill(c, true))],
@@ -271,6 +297,7 @@ function render(language: ReplyLanguage, units: readonly Unit[]): { feel: string
  */
 function fit(language: ReplyLanguage, units: Unit[], maxLength: number): boolean {
   const length = () => replyLength(render(language, units).text);
+  if (length() <= maxLength) return true;
   const swap = (allowGeneric: boolean) => {
     for (let over = length() - maxLength; over > 0; over = length() - maxLength) {
       const moves: { unit: Unit; index: number; saving: number }[] = [];
@@ -302,7 +329,8 @@ function fit(language: ReplyLanguage, units: Unit[], maxLength: number): boolean
   return length() <= maxLength;
 }
 
-function outreachText(language: ReplyLanguage, steps: readonly OutreachStep[]): string {
+/** The steps as one numbered text, with the lines to say under each. */
+export function outreachText(language: ReplyLanguage, steps: readonly OutreachStep[]): string {
   const say = language === 'en' ? 'Say: ' : language === 'zh-Hant' ? '話術：' : '话术：';
   return steps.map((step, i) => `${i + 1}. ${step.goal}${step.say ? `\n   ${say}${step.say}` : ''}`).join('\n');
 }
@@ -336,13 +364,14 @@ function composeThankYou(input: ComposeInput): ComposedReply {
   const { lib } = builder;
   const candidates = builder.shopCandidates('thank_you', null, null) ?? builtinCandidates(input.language, 'thankYou', lib.thankYou);
   const ordered = builder.ordered('thank_you', candidates);
-  const filled = ordered.map((c) => ({ id: c.id, text: builder.fill(c.text) }));
-  const ok = (text: string) => checkPublicText(text, 'text', { maxLength: input.maxLength, knownPersonalData: input.knownPersonalData }).length === 0;
-  let chosen = ok(filled[0].text) ? filled[0] : undefined;
+  const ok = (text: string) => checkPublicText(text, 'text', { maxLength: input.maxLength, knownPersonalData: input.knownPersonalData, ownText: true }).length === 0;
+  const preferred = { id: ordered[0].id, text: builder.fill(ordered[0].text) };
+  let chosen = ok(preferred.text) ? preferred : undefined;
   let shortened = false;
   if (!chosen) {
     shortened = true;
-    chosen = [...filled].sort((a, b) => replyLength(a.text) - replyLength(b.text)).find((f) => ok(f.text));
+    const filled = ordered.map((c) => ({ id: c.id, text: builder.fill(c.text) }));
+    chosen = filled.sort((a, b) => replyLength(a.text) - replyLength(b.text)).find((f) => ok(f.text));
   }
   if (!chosen) {
     const bare = ordered.map((c) => ({ id: c.id, text: fillTemplate(c.text, {}, lib.fallbacks) })).find((f) => ok(f.text));
@@ -443,7 +472,7 @@ function composeRecovery(input: ComposeInput): ComposedReply {
   const shortened = !fits || units.some((u) => u.choice !== 0 || u.dropped);
   let parts = render(language, units);
   let templateIds = [...builder.usedIds, ...units.filter((u) => !u.dropped).map((u) => u.options[u.choice].id)];
-  const problems = checkPublicText(parts.text, 'text', { highRisk: input.highRisk, maxLength: input.maxLength, knownPersonalData: input.knownPersonalData });
+  const problems = checkPublicText(parts.text, 'text', { highRisk: input.highRisk, maxLength: input.maxLength, knownPersonalData: input.knownPersonalData, ownText: true });
   if (!fits || problems.length) {
     parts = minimalReply(input, lib);
     templateIds = [`builtin:${language}:minimal`];

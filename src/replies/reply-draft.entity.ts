@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Review } from '../reviews/review.entity';
 import { Shop } from '../shops/shop.entity';
-import type { Outreach, DraftRemedy } from './reply-composer';
+import type { DraftRemedy, OutreachStep } from './reply-composer';
 import type { Cause, ReplyKind, ReplyLanguage, ReplyStatus, Severity } from './reply.types';
 
 /**
@@ -71,8 +71,9 @@ export class ReplyDraft {
   @Column({ type: 'boolean', default: false })
   shortened!: boolean;
 
+  /** the private script's steps (its numbered text is derived when read) */
   @Column({ type: 'jsonb', nullable: true })
-  outreach!: Outreach | null;
+  outreach!: { steps: OutreachStep[] } | null;
 
   @Column({ type: 'jsonb', nullable: true })
   remedy!: DraftRemedy | null;

@@ -10,6 +10,7 @@ import { detectLanguage } from '../text/language';
 import { Shop } from '../shops/shop.entity';
 import { causesOf, ComposedReply, composeReply, ShopTemplate } from './reply-composer';
 import { ReplyDraft } from './reply-draft.entity';
+import type { AutoDraftMode } from './reply-settings.entity';
 import { ReplySettingsService } from './reply-settings.service';
 import { ReplyTemplatesService } from './reply-templates.service';
 import { isReplyLanguage, ReplyLanguage } from './reply.types';
@@ -27,7 +28,7 @@ const QUALITY_SUB_TAGS: readonly string[] = SUB_TAGS_BY_TAG.quality;
 interface ShopContext {
   shopName: string;
   maxLength: number;
-  autoDraft: boolean;
+  autoDraft: AutoDraftMode;
   policy: RemedyPolicy;
   templates: ShopTemplate[];
 }
@@ -80,18 +81,20 @@ export class ReplyDrafting implements OnModuleInit, AnalysisStep {
 
   /**
    * Runs in the analysis transaction: drafts the reviews that have no current reply, and redrafts those whose
-   * current reply is an untouched automatic draft of an earlier revision. Anything a person has touched stays.
+   * current reply is an untouched automatic draft of an earlier revision (a bad review revised to good gets its
+   * thank-you). Anything a person has touched stays. Medium and bad reviews only, unless the shop asks for all.
    */
   async afterAnalysis(manager: EntityManager, batch: AnalyzedBatch): Promise<void> {
     const context = await this.shopContext(manager, batch.shopId);
-    if (!context.autoDraft) return;
+    if (context.autoDraft === 'off') return;
     const due = await sqlRows<{ id: string }>(
       manager,
       `SELECT r.id FROM reviews r
        LEFT JOIN reply_drafts d ON d.review_id = r.id AND d.is_current
        WHERE r.shop_id = $1 AND r.id = ANY($2::uuid[])
-         AND (d.id IS NULL OR (d.status = 'draft' AND d.created_by = $3 AND d.review_revision < r.revision))`,
-      [batch.shopId, batch.reviewIds, AUTO_DRAFT_ACTOR],
+         AND (d.id IS NULL OR (d.status = 'draft' AND d.created_by = $3 AND d.review_revision < r.revision))
+         AND (r.grade <> 'good' OR $4 = 'all' OR d.id IS NOT NULL)`,
+      [batch.shopId, batch.reviewIds, AUTO_DRAFT_ACTOR, context.autoDraft],
     );
     if (!due.length) return;
     const reviews = await manager.find(Review, { where: { shopId: batch.shopId, id: In(due.map((row) => row.id)) }, order: { reviewedAt: 'ASC', id: 'ASC' } });
@@ -257,7 +260,8 @@ function toRow(shopId: string, review: Review, productKey: string, composed: Com
     text: composed.text,
     maxLength: composed.maxLength,
     shortened: composed.shortened,
-    outreach: composed.outreach,
+    // the numbered text is derived from the steps when read
+    outreach: composed.outreach ? { steps: composed.outreach.steps } : null,
     remedy: composed.remedy,
     causes: composed.causes,
     severity: composed.severity,

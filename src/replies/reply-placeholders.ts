@@ -29,11 +29,25 @@ type Segment = { kind: 'text'; text: string } | { kind: 'placeholder'; name: str
 
 export type ParsedTemplate = { ok: true; segments: Segment[] } | { ok: false; message: string };
 
+// Drafting fills the same few hundred templates over and over: parse each once.
+const PARSED = new Map<string, ParsedTemplate>();
+const PARSED_MAX = 10_000;
+
 /**
  * `{name}` is a placeholder; `[...]` is an optional segment, left out when a placeholder inside has no value
  * ("[{buyer}，]" drops the comma along with the missing nick). Optional segments do not nest.
  */
 export function parseTemplate(text: string): ParsedTemplate {
+  let parsed = PARSED.get(text);
+  if (!parsed) {
+    parsed = parse(text);
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    PARSED.set(text, parsed);
+  }
+  return parsed;
+}
+
+function parse(text: string): ParsedTemplate {
   const top: Segment[] = [];
   let optional: Segment[] | null = null;
   let literal = '';

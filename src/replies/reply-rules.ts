@@ -1,4 +1,5 @@
 import { toSimplified } from '../classification/chinese-script';
+import { toTraditional } from './library/library';
 import type { FieldProblem } from '../common/errors/domain-error';
 
 /**
@@ -52,6 +53,11 @@ const PLACEHOLDER_LEFT = /\{[A-Za-z_]*\}/;
 export type RuleCode = 'blamesBuyer' | 'personalData' | 'unfilledPlaceholder' | 'compensationForHighRisk' | 'tooLong';
 
 export interface ReplyCheckOptions {
+  /**
+   * The composer checking its own text: the phrase lists are matched in both scripts as they are, without
+   * converting the text (the library itself is checked with conversion by its unit tests).
+   */
+  ownText?: boolean;
   /** the reviewer is flagged high-risk: nothing that offers compensation */
   highRisk?: boolean;
   /** length limit in characters (code points) */
@@ -67,18 +73,30 @@ export function replyLength(text: string): number {
   return count;
 }
 
-export function findBlame(text: string): string | null {
-  const simplified = toSimplified(text);
-  const zh = BLAME_ZH.find((phrase) => simplified.includes(phrase));
-  if (zh) return zh;
-  return BLAME_EN_PATTERN.exec(text)?.[1] ?? null;
+let traditionalLists: { blame: string[]; compensation: string[] } | undefined;
+
+/** The Chinese phrase lists in traditional script, for matching text as it is. */
+function inTraditional(): { blame: string[]; compensation: string[] } {
+  traditionalLists ??= { blame: BLAME_ZH.map(toTraditional), compensation: COMPENSATION_ZH.map(toTraditional) };
+  return traditionalLists;
 }
 
-export function findCompensation(text: string): string | null {
+function findPhrase(text: string, simplifiedList: readonly string[], traditionalList: () => readonly string[], quick: boolean): string | null {
+  if (quick) {
+    const index = traditionalList().findIndex((phrase) => text.includes(phrase));
+    if (index !== -1) return simplifiedList[index];
+    return simplifiedList.find((phrase) => text.includes(phrase)) ?? null;
+  }
   const simplified = toSimplified(text);
-  const zh = COMPENSATION_ZH.find((phrase) => simplified.includes(phrase));
-  if (zh) return zh;
-  return COMPENSATION_EN.exec(text)?.[1] ?? null;
+  return simplifiedList.find((phrase) => simplified.includes(phrase)) ?? null;
+}
+
+export function findBlame(text: string, quick = false): string | null {
+  return findPhrase(text, BLAME_ZH, () => inTraditional().blame, quick) ?? BLAME_EN_PATTERN.exec(text)?.[1] ?? null;
+}
+
+export function findCompensation(text: string, quick = false): string | null {
+  return findPhrase(text, COMPENSATION_ZH, () => inTraditional().compensation, quick) ?? COMPENSATION_EN.exec(text)?.[1] ?? null;
 }
 
 export function findPersonalData(text: string, known: readonly (string | null | undefined)[] = []): string | null {
@@ -95,14 +113,14 @@ export function findUnfilledPlaceholder(text: string): string | null {
 /** Every rule a public reply text breaks, as field problems. */
 export function checkPublicText(text: string, field: string, options: ReplyCheckOptions = {}): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const blame = findBlame(text);
+  const blame = findBlame(text, options.ownText);
   if (blame) problems.push({ field, code: 'blamesBuyer', message: `${field} must not blame or question the buyer ("${blame}")` });
   const personal = findPersonalData(text, options.knownPersonalData);
   if (personal) problems.push({ field, code: 'personalData', message: `${field} must not contain personal data: it contains ${personal}` });
   const placeholder = findUnfilledPlaceholder(text);
   if (placeholder) problems.push({ field, code: 'unfilledPlaceholder', message: `${field} contains the unfilled placeholder ${placeholder}` });
   if (options.highRisk) {
-    const compensation = findCompensation(text);
+    const compensation = findCompensation(text, options.ownText);
     if (compensation) {
       problems.push({
         field,

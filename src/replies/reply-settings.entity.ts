@@ -3,6 +3,10 @@ import { Shop } from '../shops/shop.entity';
 
 export const DEFAULT_REPLY_MAX_LENGTH = 500;
 
+/** Which analysed reviews get a draft by themselves: none, medium and bad ones (the recovery work), or all. */
+export const AUTO_DRAFT_MODES = ['off', 'negative', 'all'] as const;
+export type AutoDraftMode = (typeof AUTO_DRAFT_MODES)[number];
+
 /** How a shop's replies are drafted and delivered; a shop without a row uses the defaults. */
 @Entity('reply_settings')
 export class ReplySettings {
@@ -17,9 +21,9 @@ export class ReplySettings {
   @Column({ type: 'integer', default: DEFAULT_REPLY_MAX_LENGTH })
   maxLength!: number;
 
-  /** draft a reply for every review as soon as it has been analysed */
-  @Column({ type: 'boolean', default: true })
-  autoDraft!: boolean;
+  /** which reviews get a draft as soon as they have been analysed */
+  @Column({ type: 'varchar', length: 8, default: 'negative' })
+  autoDraft!: AutoDraftMode;
 
   /** where published replies are delivered; null: publishing only records */
   @Column({ type: 'varchar', length: 2000, nullable: true })

@@ -3,18 +3,18 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-error';
 import { ReplySettingsResponse, UpdateReplySettingsDto } from './dto/reply-settings.dto';
-import { DEFAULT_REPLY_MAX_LENGTH, ReplySettings } from './reply-settings.entity';
+import { AutoDraftMode, DEFAULT_REPLY_MAX_LENGTH, ReplySettings } from './reply-settings.entity';
 
 export interface EffectiveReplySettings {
   maxLength: number;
-  autoDraft: boolean;
+  autoDraft: AutoDraftMode;
   webhookUrl: string | null;
   webhookSecret: string | null;
   updatedBy: string | null;
   updatedAt: Date | null;
 }
 
-const DEFAULTS: EffectiveReplySettings = { maxLength: DEFAULT_REPLY_MAX_LENGTH, autoDraft: true, webhookUrl: null, webhookSecret: null, updatedBy: null, updatedAt: null };
+const DEFAULTS: EffectiveReplySettings = { maxLength: DEFAULT_REPLY_MAX_LENGTH, autoDraft: 'negative', webhookUrl: null, webhookSecret: null, updatedBy: null, updatedAt: null };
 
 @Injectable()
 export class ReplySettingsService {

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { NoControlCharacters } from '../../common/validation/text.validators';
+import { AUTO_DRAFT_MODES } from '../reply-settings.entity';
+import type { AutoDraftMode } from '../reply-settings.entity';
 
 export const MIN_REPLY_LENGTH = 100;
 export const MAX_REPLY_LENGTH = 5_000;
@@ -14,10 +16,14 @@ export class UpdateReplySettingsDto {
   @IsInt()
   maxLength?: number | null;
 
-  @ApiPropertyOptional({ example: true, description: 'draft a reply for every review once it is analysed' })
+  @ApiPropertyOptional({
+    enum: AUTO_DRAFT_MODES,
+    default: 'negative',
+    description: 'which reviews are drafted as soon as they are analysed: off, negative (medium and bad), all (thank-yous too)',
+  })
   @IsOptional()
-  @IsBoolean()
-  autoDraft?: boolean | null;
+  @IsIn(AUTO_DRAFT_MODES)
+  autoDraft?: AutoDraftMode | null;
 
   @ApiPropertyOptional({ example: 'https://adapter.example.com/hooks/replies', nullable: true })
   @IsOptional()
@@ -37,7 +43,7 @@ export class UpdateReplySettingsDto {
 
 export class ReplySettingsResponse {
   @ApiProperty() maxLength!: number;
-  @ApiProperty() autoDraft!: boolean;
+  @ApiProperty({ enum: AUTO_DRAFT_MODES }) autoDraft!: AutoDraftMode;
   @ApiPropertyOptional({ type: String, nullable: true }) webhookUrl!: string | null;
   @ApiProperty({ description: 'whether a shared secret is set; the secret itself is never returned' }) hasWebhookSecret!: boolean;
   @ApiPropertyOptional({ type: String, nullable: true }) updatedBy!: string | null;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { NoControlCharacters } from '../../common/validation/text.validators';
-import { OUTREACH_STEPS } from '../reply-composer';
+import { OUTREACH_STEPS, outreachText } from '../reply-composer';
 import type { DraftRemedy, OutreachStepName } from '../reply-composer';
 import type { ReplyDraft } from '../reply-draft.entity';
 import { REMEDY_KINDS } from '../remedy-policy';
@@ -208,7 +208,7 @@ export class ReplyResponse {
       length: [...reply.text].length,
       maxLength: reply.maxLength,
       shortened: reply.shortened,
-      outreach: reply.outreach,
+      outreach: reply.outreach ? { steps: reply.outreach.steps, text: outreachText(reply.language, reply.outreach.steps) } : null,
       remedy: reply.remedy,
       causes: reply.causes,
       severity: reply.severity,

@@ -22,8 +22,21 @@ const TAIWAN_WORDS: [string, string][] = [
   ['质量', '品质'],
 ];
 
+// Remedy wording, reasons and shop templates repeat from draft to draft: convert each once.
+const CONVERTED = new Map<string, string>();
+const CONVERTED_MAX = 10_000;
+
 /** Simplified to traditional Chinese (Taiwan characters); the cn2t build is loaded on first use. */
 export function toTraditional(text: string): string {
+  const cached = CONVERTED.get(text);
+  if (cached !== undefined) return cached;
+  const converted = convertToTraditional(text);
+  if (CONVERTED.size >= CONVERTED_MAX) CONVERTED.clear();
+  CONVERTED.set(text, converted);
+  return converted;
+}
+
+function convertToTraditional(text: string): string {
   if (!toTraditionalConverter) {
     const openCC = require('opencc-js/cn2t') as typeof OpenCC;
     toTraditionalConverter = openCC.Converter({ from: 'cn', to: 'tw' });
@@ -57,9 +70,17 @@ export function inScript(language: ReplyLanguage, text: string): string {
   return language === 'zh-Hant' ? toTraditional(text) : text;
 }
 
-/** Built-in candidates of one slot, e.g. (zh-Hans, 'causes.logistics/slow_delivery.feel', [...]). */
+const CANDIDATES = new Map<string, Candidate[]>();
+
+/** Built-in candidates of one slot, e.g. (zh-Hans, 'causes.logistics/slow_delivery.feel', [...]); built once per slot. */
 export function builtinCandidates(language: ReplyLanguage, path: string, texts: readonly string[]): Candidate[] {
-  return texts.map((text, index) => ({ id: `builtin:${language}:${path}:${index}`, text }));
+  const key = `${language}:${path}`;
+  let candidates = CANDIDATES.get(key);
+  if (!candidates || candidates.length !== texts.length || candidates.some((c, i) => c.text !== texts[i])) {
+    candidates = texts.map((text, index) => ({ id: `builtin:${key}:${index}`, text }));
+    CANDIDATES.set(key, candidates);
+  }
+  return candidates;
 }
 
 /** Chinese text is joined without spaces, English with one. */

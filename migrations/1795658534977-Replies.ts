@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Replies1795657421133 implements MigrationInterface {
-  name = 'Replies1795657421133';
+export class Replies1795658534977 implements MigrationInterface {
+  name = 'Replies1795658534977';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"remedy_policies\" (\"shop_id\" uuid NOT NULL, \"policy\" jsonb NOT NULL, \"updated_by\" character varying(128) NOT NULL, \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_72e6e03ff3873132f945b8d0a77\" PRIMARY KEY (\"shop_id\"))");
@@ -10,7 +10,7 @@ export class Replies1795657421133 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"ix_reply_drafts_product\" ON \"reply_drafts\" (\"shop_id\", \"product_key\", \"created_at\") ");
     await queryRunner.query("CREATE INDEX \"ix_reply_drafts_review\" ON \"reply_drafts\" (\"shop_id\", \"review_id\", \"created_at\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_reply_drafts_current\" ON \"reply_drafts\" (\"review_id\") WHERE is_current");
-    await queryRunner.query("CREATE TABLE \"reply_settings\" (\"shop_id\" uuid NOT NULL, \"max_length\" integer NOT NULL DEFAULT '500', \"auto_draft\" boolean NOT NULL DEFAULT true, \"webhook_url\" character varying(2000), \"webhook_secret\" character varying(256), \"updated_by\" character varying(128) NOT NULL, \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_53d096e0b4f79a5ab0a324e2f83\" PRIMARY KEY (\"shop_id\"))");
+    await queryRunner.query("CREATE TABLE \"reply_settings\" (\"shop_id\" uuid NOT NULL, \"max_length\" integer NOT NULL DEFAULT '500', \"auto_draft\" character varying(8) NOT NULL DEFAULT 'negative', \"webhook_url\" character varying(2000), \"webhook_secret\" character varying(256), \"updated_by\" character varying(128) NOT NULL, \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_53d096e0b4f79a5ab0a324e2f83\" PRIMARY KEY (\"shop_id\"))");
     await queryRunner.query("CREATE TABLE \"reply_templates\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"shop_id\" uuid NOT NULL, \"tag\" character varying(16), \"sub_tag\" character varying(32), \"language\" character varying(8) NOT NULL, \"part\" character varying(24) NOT NULL, \"text\" text NOT NULL, \"active\" boolean NOT NULL DEFAULT true, \"created_by\" character varying(128) NOT NULL, \"updated_by\" character varying(128) NOT NULL, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_5eea29db5f7f80ebf8210ee3df6\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"ix_reply_templates_shop_slot\" ON \"reply_templates\" (\"shop_id\", \"language\", \"part\") ");
     await queryRunner.query("CREATE TABLE \"webhook_deliveries\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"shop_id\" uuid NOT NULL, \"reply_id\" uuid NOT NULL, \"event\" character varying(40) NOT NULL, \"url\" character varying(2000) NOT NULL, \"body\" text NOT NULL, \"status\" character varying(12) NOT NULL DEFAULT 'pending', \"attempts\" integer NOT NULL DEFAULT '0', \"last_status_code\" integer, \"last_error\" character varying(300), \"last_attempt_at\" TIMESTAMP WITH TIME ZONE, \"next_attempt_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"delivered_at\" TIMESTAMP WITH TIME ZONE, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_535dd409947fb6d8fc6dfc0112a\" PRIMARY KEY (\"id\"))");
