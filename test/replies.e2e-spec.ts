@@ -52,10 +52,12 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
     return response.body as Reply;
   }
 
-  it('drafts every analysed review by itself, and a person redrafts it into a 3F reply with outreach and remedy', async () => {
+  it('drafts analysed reviews by itself when the shop asks, and a person redrafts into a 3F reply with outreach and remedy', async () => {
+    await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: 'negative' }).expect(200);
     const reviewId = await analysedReview(alpha, { buyerNick: '小蓝鲸', content: '等了一个星期才到，打开还是坏的', productId: 'p-slow', productName: '陶瓷马克杯' });
     const auto = await t.http.get(`/v1/reviews/${reviewId}/replies`).set(alpha.auth).expect(200);
     expect(auto.body.current).toMatchObject({ status: 'draft', kind: 'recovery', createdBy: 'system:auto-draft', language: 'zh-Hans' });
+    await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: null }).expect(200);
 
     await db.query(`UPDATE reviews SET tags = '{logistics,quality}', sub_tags = '{slow_delivery,defect_broken}' WHERE id = $1`, [reviewId]);
     const reply = await draft(alpha, reviewId);
@@ -110,7 +112,7 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
       expect(replies.body.current).toMatchObject({ kind: 'thank_you', feel: null, outreach: null, remedy: null });
       thanks.push(replies.body.current.text);
     }
-    await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: null }).expect(200);
+    await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: 'negative' }).expect(200);
     const good = await analysedReview(alpha, { productId: 'p-thanks', rating: 5, content: '不错' });
     expect((await t.http.get(`/v1/reviews/${good}/replies`).set(alpha.auth).expect(200)).body.current).toBeNull();
     thanks.push((await draft(alpha, good)).text);
@@ -243,7 +245,7 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
     expect(noSecret.body.errors[0]).toMatchObject({ field: 'webhookSecret', code: 'required' });
     await t.http.put('/v1/reply-settings').set(beta.auth).send({ webhookUrl: 'ftp://example.com/x', webhookSecret: 'x'.repeat(20) }).expect(400);
     const set = await t.http.put('/v1/reply-settings').set(beta.auth).send({ maxLength: 120, webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'a-very-secret-value' }).expect(200);
-    expect(set.body).toMatchObject({ maxLength: 120, autoDraft: 'negative', webhookUrl: 'http://127.0.0.1:9/hook', hasWebhookSecret: true });
+    expect(set.body).toMatchObject({ maxLength: 120, autoDraft: 'off', webhookUrl: 'http://127.0.0.1:9/hook', hasWebhookSecret: true });
     expect(JSON.stringify(set.body)).not.toContain('a-very-secret-value');
 
     const id = await analysedReview(beta, {}, { tags: ['logistics', 'quality', 'service'], subTags: ['damaged_parcel', 'not_as_described', 'slow_response'] });

@@ -32,8 +32,8 @@ export class RepliesService {
       // one draft at a time per review: concurrent redrafts and the analysis job queue on the review row
       const review = await manager.findOne(Review, { where: { id: reviewId, shopId }, lock: { mode: 'pessimistic_write' } });
       if (!review) throw new ReviewNotFound(reviewId);
-      const [draft] = await this.drafting.draft(manager, shopId, [review], { createdBy: actor, language: dto.language });
-      return draft;
+      const [draftId] = await this.drafting.draft(manager, shopId, [review], { createdBy: actor, language: dto.language });
+      return manager.findOneByOrFail(ReplyDraft, { id: draftId, shopId });
     });
     return this.view(shopId, reply);
   }

@@ -103,14 +103,35 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
+const ID_HASHES = new Map<string, number>();
+
+function idHash(id: string): number {
+  let h = ID_HASHES.get(id);
+  if (h === undefined) {
+    h = hash(id);
+    if (ID_HASHES.size >= 50_000) ID_HASHES.clear();
+    ID_HASHES.set(id, h);
+  }
+  return h;
+}
+
+/** Combines two hashes into a well-spread 32-bit value (murmur3's finaliser). */
+function mix(a: number, b: number): number {
+  let h = (a ^ Math.imul(b, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 /**
  * Candidates in order of preference: never used on this product's recent drafts first, then the longest
  * unused, ties broken by a hash of the review and the slot. Deterministic for the same inputs and history.
  */
 export function preferenceOrder(candidates: readonly Candidate[], recent: readonly (readonly string[])[], seed: string): Candidate[] {
+  const seedHash = hash(seed);
   const keyed = candidates.map((candidate) => {
     const index = recent.findIndex((ids) => ids.includes(candidate.id));
-    return { candidate, lastUse: index === -1 ? Number.POSITIVE_INFINITY : index, tie: hash(`${seed}|${candidate.id}`) };
+    return { candidate, lastUse: index === -1 ? Number.POSITIVE_INFINITY : index, tie: mix(seedHash, idHash(candidate.id)) };
   });
   return keyed.sort((a, b) => b.lastUse - a.lastUse || a.tie - b.tie).map((k) => k.candidate);
 }

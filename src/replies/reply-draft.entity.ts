@@ -11,7 +11,7 @@ import type { Cause, ReplyKind, ReplyLanguage, ReplyStatus, Severity } from './r
 @Entity('reply_drafts')
 @Index('uq_reply_drafts_current', ['reviewId'], { unique: true, where: 'is_current' })
 @Index('ix_reply_drafts_review', ['shopId', 'reviewId', 'createdAt'])
-@Index('ix_reply_drafts_product', ['shopId', 'productKey', 'createdAt'])
+@Index('ix_reply_drafts_product', ['shopId', 'productKey', 'createdAt', 'id'])
 @Index('ix_reply_drafts_shop_status', ['shopId', 'status', 'createdAt', 'id'])
 export class ReplyDraft {
   @PrimaryGeneratedColumn('uuid')

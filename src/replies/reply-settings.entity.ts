@@ -3,7 +3,11 @@ import { Shop } from '../shops/shop.entity';
 
 export const DEFAULT_REPLY_MAX_LENGTH = 500;
 
-/** Which analysed reviews get a draft by themselves: none, medium and bad ones (the recovery work), or all. */
+/**
+ * Which analysed reviews get a draft by themselves: none, medium and bad ones (the recovery work), or all.
+ * Off by default: a draft costs several times what storing and analysing a review does, in the analysis
+ * transaction (see the README).
+ */
 export const AUTO_DRAFT_MODES = ['off', 'negative', 'all'] as const;
 export type AutoDraftMode = (typeof AUTO_DRAFT_MODES)[number];
 
@@ -22,7 +26,7 @@ export class ReplySettings {
   maxLength!: number;
 
   /** which reviews get a draft as soon as they have been analysed */
-  @Column({ type: 'varchar', length: 8, default: 'negative' })
+  @Column({ type: 'varchar', length: 8, default: 'off' })
   autoDraft!: AutoDraftMode;
 
   /** where published replies are delivered; null: publishing only records */

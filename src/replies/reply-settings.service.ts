@@ -14,7 +14,7 @@ export interface EffectiveReplySettings {
   updatedAt: Date | null;
 }
 
-const DEFAULTS: EffectiveReplySettings = { maxLength: DEFAULT_REPLY_MAX_LENGTH, autoDraft: 'negative', webhookUrl: null, webhookSecret: null, updatedBy: null, updatedAt: null };
+const DEFAULTS: EffectiveReplySettings = { maxLength: DEFAULT_REPLY_MAX_LENGTH, autoDraft: 'off', webhookUrl: null, webhookSecret: null, updatedBy: null, updatedAt: null };
 
 @Injectable()
 export class ReplySettingsService {

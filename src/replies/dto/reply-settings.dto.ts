@@ -18,7 +18,7 @@ export class UpdateReplySettingsDto {
 
   @ApiPropertyOptional({
     enum: AUTO_DRAFT_MODES,
-    default: 'negative',
+    default: 'off',
     description: 'which reviews are drafted as soon as they are analysed: off, negative (medium and bad), all (thank-yous too)',
   })
   @IsOptional()
