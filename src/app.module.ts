@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { ReviewersModule } from './reviewers/reviewers.module';
+import { RepliesModule } from './replies/replies.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { ApiKeyGuard } from './shops/auth';
 import { ShopsModule } from './shops/shops.module';
@@ -48,6 +49,7 @@ export class AppModule {
         ReviewsModule,
         RecoveryModule,
         ReviewersModule,
+        RepliesModule,
       ],
       controllers: role.http ? [HealthController, ConsoleController] : [],
       providers: http,

@@ -11,6 +11,8 @@ import { DomainError } from './common/errors/domain-error';
 import { AppConfig } from './config/app-config';
 import { diffEntitiesAgainstMigrations, writeMigration } from './database/migration-tools';
 import { enableVersioning, openApiDocument } from './http';
+import { renderReplySamples } from './replies/reply-samples';
+import { WebhookWorkers } from './replies/webhook-workers.service';
 import { runReviewerRisk } from './reviewers/reviewer-risk.cli';
 import { RecoveryWorkers } from './recovery/recovery-workers.service';
 import { AnalysisWorkers } from './reviews/analysis-workers.service';
@@ -33,6 +35,8 @@ const USAGE = `usage: npm run --silent cli -- <command> [options]
   staff:create --shop SHOP_ID --name NAME --role lead|agent   add a staff member and print their API key
   analysis:sweep                                       re-enqueue overdue review analyses now
   recovery:sweep                                       mark missed promises, close passed windows, refresh queue urgency now
+  webhooks:sweep                                       re-enqueue webhook deliveries whose job was lost
+  replies:samples [--out docs/reply-samples.md]        draft the sample reviews and write the samples page
   migration:run                                        apply pending migrations
   migration:check                                      fail when entities and migrations disagree
   migration:generate NAME                              write a migration for what the entities changed
@@ -120,6 +124,22 @@ const commands: Record<string, Command> = {
   'analysis:sweep': async () => {
     const count = await withApp(cliConfigWithQueue(), (app) => app.get(AnalysisWorkers).sweep());
     print({ reenqueued: count });
+    return 0;
+  },
+  'webhooks:sweep': async () => {
+    const count = await withApp(cliConfigWithQueue(), (app) => app.get(WebhookWorkers).sweep());
+    print({ reenqueued: count });
+    return 0;
+  },
+  'replies:samples': async (args) => {
+    const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+    const page = renderReplySamples();
+    if (values.out) {
+      writeFileSync(values.out, page);
+      print({ written: values.out });
+    } else {
+      process.stdout.write(page);
+    }
     return 0;
   },
   'migration:run': async () => {

@@ -28,6 +28,14 @@ export interface AppEnv {
   /** new staff corrections that start a retraining of the shop's classifier by themselves */
   retrainAfterCorrections: number;
   rateLimitPerMinute: number;
+  /** a webhook delivery attempt gives up after this long */
+  webhookTimeoutMs: number;
+  /** the first retry of a failed delivery waits this long, each next one twice as long (capped at an hour) */
+  webhookRetryBaseMs: number;
+  /** attempts before a delivery is marked failed */
+  webhookMaxAttempts: number;
+  /** how often pending deliveries whose job was lost are re-enqueued (0 disables) */
+  webhookSweepIntervalMs: number;
   bodyLimitBytes: number;
   csvMaxBytes: number;
   logLevel: LogLevel;
@@ -121,6 +129,10 @@ export function loadEnv(source: Source = process.env, fallback: Partial<Pick<App
     recoverySweepIntervalMs: int(source, 'RECOVERY_SWEEP_INTERVAL_MS', 60_000, 0, 86_400_000),
     retrainAfterCorrections: int(source, 'RETRAIN_AFTER_CORRECTIONS', 20, 1, 100_000),
     rateLimitPerMinute: int(source, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
+    webhookTimeoutMs: int(source, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    webhookRetryBaseMs: int(source, 'WEBHOOK_RETRY_BASE_MS', 10_000, 10, 3_600_000),
+    webhookMaxAttempts: int(source, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 30),
+    webhookSweepIntervalMs: int(source, 'WEBHOOK_SWEEP_INTERVAL_MS', 30_000, 0, 86_400_000),
     bodyLimitBytes: bytes(source, 'BODY_LIMIT', 16 * 1024 ** 2),
     csvMaxBytes: bytes(source, 'CSV_MAX_BYTES', 256 * 1024 ** 2),
     logLevel: oneOf(

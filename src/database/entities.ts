@@ -6,6 +6,11 @@ import { RecoveryContact } from '../recovery/recovery-contact.entity';
 import { RecoverySettings } from '../recovery/recovery-settings.entity';
 import { ReviewerContactOutcome } from '../reviewers/reviewer-contact-outcome.entity';
 import { ReviewerDecision } from '../reviewers/reviewer-decision.entity';
+import { RemedyPolicyRow } from '../replies/remedy-policy.entity';
+import { ReplyDraft } from '../replies/reply-draft.entity';
+import { ReplySettings } from '../replies/reply-settings.entity';
+import { ReplyTemplate } from '../replies/reply-template.entity';
+import { WebhookDelivery } from '../replies/webhook-delivery.entity';
 import { ReviewerProfile } from '../reviewers/reviewer-profile.entity';
 import { ReviewerRiskSettings } from '../reviewers/reviewer-risk-settings.entity';
 import { ApiKey } from '../shops/api-key.entity';
@@ -31,4 +36,9 @@ export const ENTITIES = [
   RecoveryCase,
   RecoveryContact,
   RecoveryCaseEvent,
+  ReplyTemplate,
+  RemedyPolicyRow,
+  ReplySettings,
+  ReplyDraft,
+  WebhookDelivery,
 ];

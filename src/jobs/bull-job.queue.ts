@@ -8,16 +8,24 @@ import { EnqueueOptions, JobName, JobPayloads, JOBS, QueueName } from './queues'
 export class BullJobQueue extends JobQueue {
   private readonly queues: Record<QueueName, Queue>;
 
-  constructor(@InjectQueue('analysis') analysis: Queue, @InjectQueue('models') models: Queue, @InjectQueue('rescoring') rescoring: Queue) {
+  constructor(
+    @InjectQueue('analysis') analysis: Queue,
+    @InjectQueue('models') models: Queue,
+    @InjectQueue('rescoring') rescoring: Queue,
+    @InjectQueue('webhooks') webhooks: Queue,
+  ) {
     super();
-    this.queues = { analysis, models, rescoring };
+    this.queues = { analysis, models, rescoring, webhooks };
   }
 
   async add<N extends JobName>(name: N, payloads: JobPayloads[N][], options: EnqueueOptions = {}): Promise<void> {
     if (!payloads.length) return;
     const { queue, options: jobOptions } = JOBS[name];
-    await this.queues[queue].addBulk(
-      payloads.map((data) => ({ name, data, opts: options.jobId ? { ...jobOptions, jobId: options.jobId } : jobOptions })),
-    );
+    const opts = {
+      ...jobOptions,
+      ...(options.jobId ? { jobId: options.jobId } : {}),
+      ...(options.delayMs ? { delay: options.delayMs } : {}),
+    };
+    await this.queues[queue].addBulk(payloads.map((data) => ({ name, data, opts })));
   }
 }

@@ -11,6 +11,6 @@ export class InProcessJobQueue extends JobQueue {
 
   async add<N extends JobName>(name: N, payloads: JobPayloads[N][], options: EnqueueOptions = {}): Promise<void> {
     const { queue, options: jobOptions } = JOBS[name];
-    for (const data of payloads) this.runner.add(queue, name, data, jobOptions, options.jobId);
+    for (const data of payloads) this.runner.add(queue, name, data, jobOptions, options.jobId, options.delayMs);
   }
 }

@@ -26,6 +26,8 @@ export class InProcessJobRunner implements OnModuleDestroy {
   private closing = false;
   private sequence = 0;
   private idleWaiters: (() => void)[] = [];
+  /** delayed jobs wait here, outside the queue, so they hold no slot */
+  private readonly timers = new Set<NodeJS.Timeout>();
 
   /** Registers the processor of a queue; jobs run once start() is called. */
   register(queue: string, handler: Handler): void {
@@ -39,14 +41,23 @@ export class InProcessJobRunner implements OnModuleDestroy {
     this.pump();
   }
 
-  add(queue: string, name: string, data: unknown, options: JobsOptions, jobId?: string): void {
+  add(queue: string, name: string, data: unknown, options: JobsOptions, jobId?: string, delayMs = 0): void {
     if (this.closing) throw new Error('the job runner is shutting down');
+    if (delayMs > 0) {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        if (!this.closing) this.add(queue, name, data, options, jobId);
+      }, delayMs);
+      timer.unref();
+      this.timers.add(timer);
+      return;
+    }
     if (jobId !== undefined && this.waiting.some((entry) => entry.job.id === jobId)) return;
     this.waiting.push({ queue, options, job: { id: jobId ?? `job-${++this.sequence}`, name, data, attemptsMade: 0 } });
     this.pump();
   }
 
-  /** Resolves when no job is waiting or running (used by tests and the benchmark). */
+  /** Resolves when no job is waiting or running (used by tests and the benchmark); delayed jobs do not count. */
   async idle(): Promise<void> {
     if (!this.waiting.length && !this.active.size) return;
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
@@ -60,6 +71,8 @@ export class InProcessJobRunner implements OnModuleDestroy {
     // Finish what is running; what is still waiting is found again by the sweepers after restart.
     this.closing = true;
     this.running = false;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     await Promise.allSettled([...this.active]);
   }
 

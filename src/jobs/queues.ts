@@ -3,10 +3,11 @@ import type { JobsOptions } from 'bullmq';
 /**
  * The registry of queues and jobs. Queues are split by resource profile: `analysis` is per-review
  * work on the ingest path, `models` is training and bulk reclassification, `rescoring` scores every
- * reviewer of a shop again after its risk settings changed (bulk, and kept off the ingest path). Payloads
- * carry ids, never entities, so a job always works on the current state of the database.
+ * reviewer of a shop again after its risk settings changed (bulk, and kept off the ingest path), `webhooks`
+ * waits on other people's servers. Payloads carry ids, never entities, so a job always works on the current
+ * state of the database.
  */
-export const QUEUE_NAMES = ['analysis', 'models', 'rescoring'] as const;
+export const QUEUE_NAMES = ['analysis', 'models', 'rescoring', 'webhooks'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface AnalyzeReviewsPayload {
@@ -24,8 +25,14 @@ export interface ReclassifyPayload {
   sinceDays: number;
 }
 
+export interface DeliverWebhookPayload {
+  shopId: string;
+  deliveryId: string;
+}
+
 export interface JobPayloads {
   'analyze-reviews': AnalyzeReviewsPayload;
+  'deliver-webhook': DeliverWebhookPayload;
   'retrain-classifier': ShopPayload;
   'reclassify-reviews': ReclassifyPayload;
   'rescore-reviewers': ShopPayload;
@@ -48,6 +55,9 @@ export const JOBS: { [N in JobName]: { queue: QueueName; options: JobsOptions } 
   'retrain-classifier': { queue: 'models', options: { ...RETRY, attempts: 3, removeOnComplete: true, removeOnFail: true } },
   'reclassify-reviews': { queue: 'models', options: { ...RETRY, attempts: 3, removeOnComplete: true, removeOnFail: true } },
   'rescore-reviewers': { queue: 'rescoring', options: { ...RETRY, attempts: 3, removeOnComplete: true, removeOnFail: true } },
+  // A failed HTTP attempt is recorded and rescheduled by the delivery itself (its own backoff, see
+  // WebhookDeliveryService); these attempts only cover errors before the request, such as the database.
+  'deliver-webhook': { queue: 'webhooks', options: { ...RETRY, attempts: 3 } },
 };
 
 /** The part of a BullMQ job a processor reads, so in-process jobs run through the same code. */
@@ -61,4 +71,6 @@ export interface JobLike<T> {
 export interface EnqueueOptions {
   /** a job with the same id that is still waiting absorbs this one (e.g. one retraining per shop); no ':' (BullMQ) */
   jobId?: string;
+  /** run no earlier than this many milliseconds from now */
+  delayMs?: number;
 }

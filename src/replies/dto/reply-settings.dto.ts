@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { NoControlCharacters } from '../../common/validation/text.validators';
+import { AUTO_DRAFT_MODES } from '../reply-settings.entity';
+import type { AutoDraftMode } from '../reply-settings.entity';
+
+export const MIN_REPLY_LENGTH = 100;
+export const MAX_REPLY_LENGTH = 5_000;
+
+/** PUT /v1/reply-settings: fields left out keep their value; `null` resets a field (and clears the webhook). */
+export class UpdateReplySettingsDto {
+  @ApiPropertyOptional({ example: 500, minimum: MIN_REPLY_LENGTH, maximum: MAX_REPLY_LENGTH, description: "the platform's reply length limit in characters" })
+  @IsOptional()
+  @Min(MIN_REPLY_LENGTH)
+  @Max(MAX_REPLY_LENGTH)
+  @IsInt()
+  maxLength?: number | null;
+
+  @ApiPropertyOptional({
+    enum: AUTO_DRAFT_MODES,
+    default: 'off',
+    description: 'which reviews are drafted as soon as they are analysed: off, negative (medium and bad), all (thank-yous too)',
+  })
+  @IsOptional()
+  @IsIn(AUTO_DRAFT_MODES)
+  autoDraft?: AutoDraftMode | null;
+
+  @ApiPropertyOptional({ example: 'https://adapter.example.com/hooks/replies', nullable: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: '$property must be an http(s) URL' })
+  @MaxLength(2000)
+  @IsString()
+  webhookUrl?: string | null;
+
+  @ApiPropertyOptional({ description: 'the shared secret deliveries are signed with (16-256 characters); write-only', nullable: true })
+  @IsOptional()
+  @MaxLength(256)
+  @MinLength(16)
+  @NoControlCharacters()
+  @IsString()
+  webhookSecret?: string | null;
+}
+
+export class ReplySettingsResponse {
+  @ApiProperty() maxLength!: number;
+  @ApiProperty({ enum: AUTO_DRAFT_MODES }) autoDraft!: AutoDraftMode;
+  @ApiPropertyOptional({ type: String, nullable: true }) webhookUrl!: string | null;
+  @ApiProperty({ description: 'whether a shared secret is set; the secret itself is never returned' }) hasWebhookSecret!: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true }) updatedBy!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) updatedAt!: string | null;
+}

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReviewsModule } from '../reviews/reviews.module';
+import { DeliverWebhookProcessor } from './deliver-webhook.processor';
+import { RemedyPolicyRow } from './remedy-policy.entity';
+import { RemedyPolicyService } from './remedy-policy.service';
+import { RepliesController } from './replies.controller';
+import { RepliesService } from './replies.service';
+import { ReplyDraft } from './reply-draft.entity';
+import { ReplyDrafting } from './reply-drafting.service';
+import { ReplySettings } from './reply-settings.entity';
+import { ReplySettingsService } from './reply-settings.service';
+import { ReplyTemplate } from './reply-template.entity';
+import { ReplyTemplatesController } from './reply-templates.controller';
+import { RemedyPolicyController } from './remedy-policy.controller';
+import { ReplySettingsController } from './reply-settings.controller';
+import { ReplyTemplatesService } from './reply-templates.service';
+import { WebhookDelivery } from './webhook-delivery.entity';
+import { WebhookDeliveryService } from './webhook-delivery.service';
+import { WebhookWorkers } from './webhook-workers.service';
+
+/** 3F reply drafts, outreach scripts and remedies; shop templates and policy; the approval workflow and its webhook. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ReplyDraft, ReplyTemplate, RemedyPolicyRow, ReplySettings, WebhookDelivery]), ReviewsModule],
+  controllers: [RepliesController, ReplyTemplatesController, RemedyPolicyController, ReplySettingsController],
+  providers: [
+    RepliesService,
+    ReplyDrafting,
+    ReplyTemplatesService,
+    RemedyPolicyService,
+    ReplySettingsService,
+    WebhookDeliveryService,
+    DeliverWebhookProcessor,
+    WebhookWorkers,
+  ],
+  exports: [RepliesService, ReplyDrafting, WebhookWorkers],
+})
+export class RepliesModule {}

@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { FieldProblem, ReviewNotFound, ValidationFailed } from '../common/errors/domain-error';
+import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
+import { Review } from '../reviews/review.entity';
+import { CreateReplyDto, EditReplyDto, ListRepliesQuery, ReplyPageResponse, ReplyResponse, ReviewRepliesResponse } from './dto/reply.dto';
+import { joinSentences } from './library/library';
+import { ReplyDraft } from './reply-draft.entity';
+import { ReplyDrafting } from './reply-drafting.service';
+import { InvalidReplyTransition, ReplyNotFound, ReplyRuleViolation, WebhookNotConfigured } from './reply-errors';
+import { checkPublicText } from './reply-rules';
+import { ReplySettingsService } from './reply-settings.service';
+import type { ReplyStatus } from './reply.types';
+import { WebhookDeliveryService } from './webhook-delivery.service';
+
+const EDITABLE: readonly ReplyStatus[] = ['draft', 'edited'];
+
+/** The reply workflow: draft (or redraft), edit, approve, publish, with who and when. */
+@Injectable()
+export class RepliesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly drafting: ReplyDrafting,
+    private readonly settings: ReplySettingsService,
+    private readonly webhooks: WebhookDeliveryService,
+  ) {}
+
+  /** A new current draft for the review; the one it replaces stays in the history. */
+  async draft(shopId: string, reviewId: string, dto: CreateReplyDto, actor: string): Promise<ReplyResponse> {
+    const reply = await this.dataSource.transaction(async (manager) => {
+      // one draft at a time per review: concurrent redrafts and the analysis job queue on the review row
+      const review = await manager.findOne(Review, { where: { id: reviewId, shopId }, lock: { mode: 'pessimistic_write' } });
+      if (!review) throw new ReviewNotFound(reviewId);
+      const [draftId] = await this.drafting.draft(manager, shopId, [review], { createdBy: actor, language: dto.language });
+      return manager.findOneByOrFail(ReplyDraft, { id: draftId, shopId });
+    });
+    return this.view(shopId, reply);
+  }
+
+  async forReview(shopId: string, reviewId: string): Promise<ReviewRepliesResponse> {
+    const review = await this.dataSource.getRepository(Review).findOne({ where: { id: reviewId, shopId }, select: { id: true, revision: true } });
+    if (!review) throw new ReviewNotFound(reviewId);
+    const replies = await this.dataSource.getRepository(ReplyDraft).find({ where: { shopId, reviewId }, order: { createdAt: 'DESC', id: 'DESC' } });
+    const deliveries = await this.webhooks.forReplies(shopId, replies.filter((r) => r.publishedAt).map((r) => r.id));
+    const views = replies.map((reply) => ReplyResponse.of(reply, review.revision, deliveries.get(reply.id)));
+    return { current: views.find((v) => v.current) ?? null, history: views.filter((v) => !v.current) };
+  }
+
+  async get(shopId: string, id: string): Promise<ReplyResponse> {
+    const reply = await this.dataSource.getRepository(ReplyDraft).findOneBy({ id, shopId });
+    if (!reply) throw new ReplyNotFound(id);
+    return this.view(shopId, reply);
+  }
+
+  /**
+   * Staff edits: the parts (joined again) or the whole text (the parts are cleared). Every edited text is held to
+   * the rules of a draft: a breach is refused with 400 REPLY_RULE_VIOLATION naming the field.
+   */
+  async edit(shopId: string, id: string, dto: EditReplyDto, actor: string): Promise<ReplyResponse> {
+    const parts = (['feel', 'felt', 'found'] as const).filter((part) => dto[part] !== undefined);
+    if (dto.text !== undefined && parts.length) {
+      throw new ValidationFailed([{ field: 'text', code: 'textWithParts', message: 'edit either text or feel/felt/found, not both' }]);
+    }
+    if (dto.text === undefined && !parts.length) {
+      throw new ValidationFailed([{ field: 'body', code: 'nothingToEdit', message: 'send feel, felt, found or text' }]);
+    }
+    const reply = await this.dataSource.transaction(async (manager) => {
+      const { reply, review } = await this.lock(manager, shopId, id);
+      if (!EDITABLE.includes(reply.status)) throw new InvalidReplyTransition('edit', reply.status);
+      const settings = await this.settings.effective(shopId, manager);
+      const highRisk = reply.highRisk || (await this.drafting.isHighRisk(manager, review));
+      const rules = { highRisk, knownPersonalData: [review.orderId, review.buyerId] };
+      const problems: FieldProblem[] = [];
+      let next: Pick<ReplyDraft, 'feel' | 'felt' | 'found' | 'text'>;
+      if (dto.text !== undefined) {
+        next = { feel: null, felt: null, found: null, text: dto.text.trim() };
+      } else {
+        if (reply.kind === 'thank_you') {
+          throw new ValidationFailed([{ field: parts[0], code: 'notRecovery', message: 'a thank-you has no feel/felt/found: edit text' }]);
+        }
+        const merged = { feel: dto.feel?.trim() ?? reply.feel, felt: dto.felt?.trim() ?? reply.felt, found: dto.found?.trim() ?? reply.found };
+        const missing = (['feel', 'felt', 'found'] as const).filter((part) => !merged[part]);
+        if (missing.length) {
+          throw new ValidationFailed(
+            missing.map((part) => ({ field: part, code: 'required', message: `the text was edited as a whole: send ${part} too, or edit text` })),
+          );
+        }
+        for (const part of parts) problems.push(...checkPublicText(merged[part] as string, part, rules));
+        next = { ...merged, text: joinSentences(reply.language, [merged.feel as string, merged.felt as string, merged.found as string]) };
+      }
+      const whole = checkPublicText(next.text, 'text', { ...rules, maxLength: settings.maxLength });
+      problems.push(...(dto.text !== undefined ? whole : whole.filter((p) => p.code === 'tooLong')));
+      if (problems.length) throw new ReplyRuleViolation(problems);
+      await manager.update(ReplyDraft, { id, shopId }, { ...next, status: 'edited', editedBy: actor, editedAt: new Date(), maxLength: settings.maxLength });
+      return manager.findOneByOrFail(ReplyDraft, { id, shopId });
+    });
+    return this.view(shopId, reply);
+  }
+
+  /** Checks the text once more against the reviewer's risk now (a flag may have come since the draft). */
+  async approve(shopId: string, id: string, actor: string): Promise<ReplyResponse> {
+    const reply = await this.dataSource.transaction(async (manager) => {
+      const { reply, review } = await this.lock(manager, shopId, id);
+      if (!EDITABLE.includes(reply.status)) throw new InvalidReplyTransition('approve', reply.status);
+      const settings = await this.settings.effective(shopId, manager);
+      const highRisk = reply.highRisk || (await this.drafting.isHighRisk(manager, review));
+      const problems = checkPublicText(reply.text, 'text', { highRisk, maxLength: settings.maxLength, knownPersonalData: [review.orderId, review.buyerId] });
+      if (problems.length) throw new ReplyRuleViolation(problems);
+      await manager.update(ReplyDraft, { id, shopId }, { status: 'approved', approvedBy: actor, approvedAt: new Date() });
+      return manager.findOneByOrFail(ReplyDraft, { id, shopId });
+    });
+    return this.view(shopId, reply);
+  }
+
+  /** Records the publication and, when the shop has a webhook, writes its delivery in the same transaction. */
+  async publish(shopId: string, id: string, actor: string): Promise<ReplyResponse> {
+    const { reply, deliveryId } = await this.dataSource.transaction(async (manager) => {
+      const { reply, review } = await this.lock(manager, shopId, id);
+      if (reply.status !== 'approved') throw new InvalidReplyTransition('publish', reply.status);
+      await manager.update(ReplyDraft, { id, shopId }, { status: 'published', publishedBy: actor, publishedAt: new Date() });
+      const published = await manager.findOneByOrFail(ReplyDraft, { id, shopId });
+      const settings = await this.settings.effective(shopId, manager);
+      const deliveryId = settings.webhookUrl ? await this.webhooks.create(manager, published, review, settings.webhookUrl) : null;
+      return { reply: published, deliveryId };
+    });
+    if (deliveryId) await this.webhooks.enqueue(shopId, [deliveryId]);
+    return this.view(shopId, reply);
+  }
+
+  /** Delivers a published reply again (after a failed delivery, or to a new webhook). */
+  async redeliver(shopId: string, id: string): Promise<ReplyResponse> {
+    const { reply, deliveryId } = await this.dataSource.transaction(async (manager) => {
+      const { reply, review } = await this.lock(manager, shopId, id);
+      if (reply.status !== 'published') throw new InvalidReplyTransition('redeliver', reply.status);
+      const settings = await this.settings.effective(shopId, manager);
+      if (!settings.webhookUrl) throw new WebhookNotConfigured();
+      return { reply, deliveryId: await this.webhooks.create(manager, reply, review, settings.webhookUrl) };
+    });
+    await this.webhooks.enqueue(shopId, [deliveryId]);
+    return this.view(shopId, reply);
+  }
+
+  /** Replies of the shop, newest first: e.g. ?status=approved for what waits to be published. */
+  async list(shopId: string, query: ListRepliesQuery): Promise<ReplyPageResponse> {
+    const limit = query.limit ?? 50;
+    const qb = this.dataSource.getRepository(ReplyDraft).createQueryBuilder('d').where('d.shopId = :shopId', { shopId });
+    if (query.current ?? true) qb.andWhere('d.isCurrent');
+    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    if (query.kind) qb.andWhere('d.kind = :kind', { kind: query.kind });
+    if (query.cursor) {
+      const cursor = decodeCursor(query.cursor);
+      qb.andWhere(
+        new Brackets((w) => w.where('d.createdAt < :at', { at: cursor.at }).orWhere('(d.createdAt = :at AND d.id < :cursorId)', { cursorId: cursor.id })),
+      );
+    }
+    const rows = await qb.orderBy('d.createdAt', 'DESC').addOrderBy('d.id', 'DESC').take(limit + 1).getMany();
+    const items = rows.slice(0, limit);
+    const revisions = await this.revisions(shopId, items.map((r) => r.reviewId));
+    const deliveries = await this.webhooks.forReplies(shopId, items.filter((r) => r.publishedAt).map((r) => r.id));
+    const last = items[items.length - 1];
+    return {
+      items: items.map((reply) => ReplyResponse.of(reply, revisions.get(reply.reviewId) ?? reply.reviewRevision, deliveries.get(reply.id))),
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+    };
+  }
+
+  private async lock(manager: EntityManager, shopId: string, id: string): Promise<{ reply: ReplyDraft; review: Review }> {
+    const reply = await manager.findOne(ReplyDraft, { where: { id, shopId }, lock: { mode: 'pessimistic_write' } });
+    if (!reply) throw new ReplyNotFound(id);
+    const review = await manager.findOneByOrFail(Review, { id: reply.reviewId, shopId });
+    return { reply, review };
+  }
+
+  private async revisions(shopId: string, reviewIds: string[]): Promise<Map<string, number>> {
+    if (!reviewIds.length) return new Map();
+    const rows: { id: string; revision: number }[] = await this.dataSource.query('SELECT id, revision FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[])', [
+      shopId,
+      [...new Set(reviewIds)],
+    ]);
+    return new Map(rows.map((row) => [row.id, row.revision]));
+  }
+
+  private async view(shopId: string, reply: ReplyDraft): Promise<ReplyResponse> {
+    const revisions = await this.revisions(shopId, [reply.reviewId]);
+    const deliveries = reply.publishedAt ? await this.webhooks.forReplies(shopId, [reply.id]) : new Map();
+    return ReplyResponse.of(reply, revisions.get(reply.reviewId) ?? reply.reviewRevision, deliveries.get(reply.id));
+  }
+}
