@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RecoveryModule } from '../recovery/recovery.module';
 import { Review } from '../reviews/review.entity';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { ShopsModule } from '../shops/shops.module';
+import { ContactOutcomeRiskListener } from './contact-outcome-risk.listener';
 import { RescoreReviewersProcessor } from './rescore-reviewers.processor';
 import { ReviewerContactOutcome } from './reviewer-contact-outcome.entity';
 import { ReviewerDecision } from './reviewer-decision.entity';
@@ -18,11 +20,11 @@ import { ShopContextCache } from './shop-context.cache';
 
 /**
  * Professional bad-reviewer detection: scores every buyer as their reviews are analysed (an AnalysisStep),
- * people's decisions, evidence packs and per-shop settings. Other modules feed it contact outcomes through
- * ReviewerRiskService.recordContactOutcome.
+ * people's decisions, evidence packs and per-shop settings. Recovery contacts feed it their outcomes
+ * (ContactOutcomeRiskListener).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReviewerProfile, ReviewerDecision, ReviewerContactOutcome, ReviewerRiskSettings, Review]), ReviewsModule, ShopsModule],
+  imports: [TypeOrmModule.forFeature([ReviewerProfile, ReviewerDecision, ReviewerContactOutcome, ReviewerRiskSettings, Review]), ReviewsModule, ShopsModule, RecoveryModule],
   controllers: [ReviewersController],
   providers: [
     ReviewerRiskService,
@@ -32,6 +34,7 @@ import { ShopContextCache } from './shop-context.cache';
     ShopContextCache,
     RescoreReviewersProcessor,
     ReviewerRiskWorkers,
+    ContactOutcomeRiskListener,
   ],
   exports: [ReviewerRiskService],
 })

@@ -47,6 +47,14 @@ describe('normalizeReview', () => {
     expect(result.problems).toEqual([expect.objectContaining({ field: `items[2].${field}`, code })]);
   });
 
+  it('reads null in an optional field as the field left out', () => {
+    const nulls = { buyerNick: null, productId: null, content: null, images: null, orderAmount: null, currency: null, deliveredAt: null, hasVideo: null };
+    const result = normalizeReview(input(nulls as unknown as Partial<ReviewInputDto>), 'Asia/Shanghai', NOW);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.fields).toMatchObject({ buyerNick: null, productId: null, content: '', imageUrls: [], orderAmount: null, currency: null, deliveredAt: null, hasVideo: false });
+  });
+
   it('a review delivered after it was reviewed is accepted: that is a signal, not an input error', () => {
     expect(normalizeReview(input({ deliveredAt: '2026-11-21T00:00:00Z' }), 'Asia/Shanghai', NOW).ok).toBe(true);
   });

@@ -64,6 +64,13 @@ const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
 export type NormalizeResult = { ok: true; fields: ReviewFields; grade: Grade } | { ok: false; problems: FieldProblem[] };
 
+/** JSON null in an optional field means the same as leaving the field out (validation let it through). */
+function withoutNulls(input: ReviewInputDto): ReviewInputDto {
+  const copy: Record<string, unknown> = { ...input };
+  for (const key of Object.keys(copy)) if (copy[key] === null) delete copy[key];
+  return copy as unknown as ReviewInputDto;
+}
+
 function text(value: string | undefined): string | null {
   if (value === undefined) return null;
   const trimmed = value.trim();
@@ -74,7 +81,8 @@ function text(value: string | undefined): string | null {
  * Turns a validated input into canonical fields and checks what single-field validation cannot:
  * the order of the timeline and timestamps in the future.
  */
-export function normalizeReview(input: ReviewInputDto, timeZone: string, now: Date, path = ''): NormalizeResult {
+export function normalizeReview(validated: ReviewInputDto, timeZone: string, now: Date, path = ''): NormalizeResult {
+  const input = withoutNulls(validated);
   const problems: FieldProblem[] = [];
   const field = (name: string) => (path === '' ? name : `${path}.${name}`);
   const instant = (name: keyof ReviewInputDto, value: string | undefined): string | null => {
