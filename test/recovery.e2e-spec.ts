@@ -28,11 +28,13 @@ describe('recovery queue', () => {
     return { id: created.body.id, auth: bearer(key.body.key) };
   }
 
-  async function ingest(target: TestShop, overrides: Record<string, unknown> = {}): Promise<string> {
+  async function ingestReview(target: TestShop, overrides: Record<string, unknown> = {}): Promise<string> {
     const response = await t.http.post('/v1/reviews').set(target.auth).send(reviewInput(overrides));
     expect([200, 201]).toContain(response.status);
     return response.body.review.id;
   }
+
+  const ingest = ingestReview;
 
   /** the case of a review once its analysis has run */
   async function caseOf(target: TestShop, reviewId: string, status?: string): Promise<Record<string, any>> {
@@ -357,6 +359,9 @@ describe('recovery queue', () => {
 
     it('orders by deadline day, grade, urgency, value and popularity, says why, and lists high-risk reviewers apart', async () => {
       const early = daysAgo(25);
+      // no order timeline: the factory's fixed dates would put these reviews before delivery, a risk signal
+      const ingest = (target: TestShop, overrides: Record<string, unknown>) =>
+        ingestReview(target, { ...overrides, orderedAt: undefined, shippedAt: undefined, deliveredAt: undefined });
       const a = await ingest(q, { rating: 1, reviewedAt: daysAgo(20), orderAmount: 50, productId: 'p-a', buyerId: 'b-a' });
       const b = await ingest(q, { rating: 3, reviewedAt: early, orderAmount: 50, productId: 'p-b', buyerId: 'b-b' });
       const c = await ingest(q, { rating: 1, reviewedAt: early, orderAmount: 50, productId: 'p-c', buyerId: 'b-c' });
@@ -364,12 +369,10 @@ describe('recovery queue', () => {
       const e = await ingest(q, { rating: 1, reviewedAt: early, orderAmount: 50, productId: 'p-e', buyerId: 'b-e' });
       const f = await ingest(q, { rating: 1, reviewedAt: early, orderAmount: 900, productId: 'p-f', buyerId: 'pro-1' });
       const cases = Object.fromEntries(await Promise.all(Object.entries({ a, b, c, d, e, f }).map(async ([k, id]) => [k, (await caseOf(q, id)).id])));
-      // e's first contact is past its SLA; f's buyer is a high-risk reviewer (scored by another module)
+      // e's first contact is past its SLA; f's buyer is a confirmed professional bad-reviewer
       await db.query(`UPDATE recovery_cases SET first_contact_due_at = now() - interval '5 hours' WHERE id = $1`, [cases.e]);
-      await db.query(
-        `INSERT INTO reviewer_profiles (shop_id, platform, buyer_id, risk_score, risk_level, status) VALUES ($1, 'taobao', 'pro-1', 88, 'high', 'flagged')`,
-        [q.shopId],
-      );
+      const reviewer = (await t.http.get(`/v1/reviews/${f}`).set(q.auth).expect(200)).body.reviewer;
+      await t.http.post(`/v1/reviewers/${reviewer.id}/confirm`).set(q.auth).send({ reason: 'extortion messages on record' }).expect(200);
       await t.app.get(RecoveryWorkers).sweep();
 
       const queue = await t.http.get('/v1/queue').set(q.auth).expect(200);
@@ -383,8 +386,8 @@ describe('recovery queue', () => {
       expect(queue.body.items[4].reasons[0].value).toBe(10);
 
       expect(queue.body.highRisk.map((i: { caseId: string }) => i.caseId)).toEqual([cases.f]);
-      expect(queue.body.highRisk[0].reasons[0]).toMatchObject({ code: 'high_risk_reviewer', value: 88 });
-      expect(queue.body.highRisk[0].reviewer).toEqual({ riskScore: 88, riskLevel: 'high', status: 'flagged' });
+      expect(queue.body.highRisk[0].reasons[0]).toMatchObject({ code: 'high_risk_reviewer', value: Math.round(queue.body.highRisk[0].reviewer.riskScore) });
+      expect(queue.body.highRisk[0].reviewer).toEqual({ riskScore: expect.any(Number), riskLevel: expect.any(String), status: 'confirmed' });
       expect(queue.body.counts).toMatchObject({ inQueue: 6, new: 6, overdue: 1, due: 0, unassigned: 6, highRisk: 1, open: 6 });
       expect(queue.body.timezone).toBe('Asia/Shanghai');
 

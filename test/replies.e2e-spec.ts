@@ -47,6 +47,12 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
     return id;
   }
 
+  /** a person confirms the review's buyer as a professional bad-reviewer (issue 4's decision) */
+  async function confirmReviewer(reviewId: string): Promise<void> {
+    const reviewer = (await t.http.get(`/v1/reviews/${reviewId}`).set(alpha.auth).expect(200)).body.reviewer;
+    await t.http.post(`/v1/reviewers/${reviewer.id}/confirm`).set(alpha.auth).send({ reason: 'asked for money to remove the review' }).expect(200);
+  }
+
   async function draft(shop: TestShop, reviewId: string, body: Record<string, unknown> = {}): Promise<Reply> {
     const response = await t.http.post(`/v1/reviews/${reviewId}/replies`).set(shop.auth).send(body).expect(201);
     return response.body as Reply;
@@ -126,11 +132,8 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
 
   it('a flagged high-risk reviewer gets a calm factual reply, an evidence-first script, and no compensation even by edit', async () => {
     const buyerId = `risky-${randomUUID()}`;
-    await db.query(
-      `INSERT INTO reviewer_profiles (shop_id, platform, buyer_id, risk_score, risk_level, status) VALUES ($1, 'taobao', $2, 88, 'high', 'flagged')`,
-      [alpha.shopId, buyerId],
-    );
     const id = await analysedReview(alpha, { buyerId }, { tags: ['quality'], subTags: ['not_as_described'] });
+    await confirmReviewer(id);
     const reply = await draft(alpha, id);
     expect(reply.highRisk).toBe(true);
     expect(reply.remedy).toMatchObject({ kind: 'evidence_first', publicText: null });
@@ -148,7 +151,7 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
     const id = await analysedReview(alpha, { buyerId }, { tags: ['logistics'], subTags: ['slow_delivery'] });
     const reply = await draft(alpha, id);
     expect(reply.remedy?.kind).toBe('gift');
-    await db.query(`INSERT INTO reviewer_profiles (shop_id, platform, buyer_id, risk_level, status) VALUES ($1, 'taobao', $2, 'medium', 'confirmed')`, [alpha.shopId, buyerId]);
+    await confirmReviewer(id);
     const refused = await t.http.post(`/v1/replies/${reply.id}/approve`).set(alpha.auth).expect(400);
     expect(refused.body.errors[0]).toMatchObject({ field: 'text', code: 'compensationForHighRisk' });
     const redrafted = await draft(alpha, id);
