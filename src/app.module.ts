@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
+import { ReportsModule } from './reports/reports.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { ApiKeyGuard } from './shops/auth';
 import { ShopsModule } from './shops/shops.module';
@@ -43,6 +44,7 @@ export class AppModule {
         JobsModule.forRoot(config),
         ShopsModule,
         ReviewsModule,
+        ReportsModule,
       ],
       controllers: role.http ? [HealthController] : [],
       providers: http,

@@ -23,6 +23,8 @@ export interface AppEnv {
   analysisSweepIntervalMs: number;
   analysisOverdueMs: number;
   analysisMaxAttempts: number;
+  /** how often worker processes look for shops due their weekly report; 0 disables the schedule */
+  reportScheduleIntervalMs: number;
   /** new staff corrections that start a retraining of the shop's classifier by themselves */
   retrainAfterCorrections: number;
   rateLimitPerMinute: number;
@@ -116,6 +118,7 @@ export function loadEnv(source: Source = process.env, fallback: Partial<Pick<App
     analysisSweepIntervalMs: int(source, 'ANALYSIS_SWEEP_INTERVAL_MS', 30_000, 0, 86_400_000),
     analysisOverdueMs: int(source, 'ANALYSIS_OVERDUE_MS', 120_000, 0, 86_400_000),
     analysisMaxAttempts: int(source, 'ANALYSIS_MAX_ATTEMPTS', 5, 1, 100),
+    reportScheduleIntervalMs: int(source, 'REPORT_SCHEDULE_INTERVAL_MS', 300_000, 0, 86_400_000),
     retrainAfterCorrections: int(source, 'RETRAIN_AFTER_CORRECTIONS', 20, 1, 100_000),
     rateLimitPerMinute: int(source, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     bodyLimitBytes: bytes(source, 'BODY_LIMIT', 16 * 1024 ** 2),

@@ -8,9 +8,9 @@ import { EnqueueOptions, JobName, JobPayloads, JOBS, QueueName } from './queues'
 export class BullJobQueue extends JobQueue {
   private readonly queues: Record<QueueName, Queue>;
 
-  constructor(@InjectQueue('analysis') analysis: Queue, @InjectQueue('models') models: Queue) {
+  constructor(@InjectQueue('analysis') analysis: Queue, @InjectQueue('models') models: Queue, @InjectQueue('reports') reports: Queue) {
     super();
-    this.queues = { analysis, models };
+    this.queues = { analysis, models, reports };
   }
 
   async add<N extends JobName>(name: N, payloads: JobPayloads[N][], options: EnqueueOptions = {}): Promise<void> {

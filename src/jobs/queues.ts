@@ -2,10 +2,11 @@ import type { JobsOptions } from 'bullmq';
 
 /**
  * The registry of queues and jobs. Queues are split by resource profile: `analysis` is per-review
- * work on the ingest path, `models` is training and bulk reclassification. Payloads carry ids,
- * never entities, so a job always works on the current state of the database.
+ * work on the ingest path, `models` is training and bulk reclassification, `reports` is aggregate
+ * SQL over a shop's period. Payloads carry ids, never entities, so a job always works on the current
+ * state of the database.
  */
-export const QUEUE_NAMES = ['analysis', 'models'] as const;
+export const QUEUE_NAMES = ['analysis', 'models', 'reports'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface AnalyzeReviewsPayload {
@@ -17,10 +18,17 @@ export interface ShopPayload {
   shopId: string;
 }
 
+export interface WeeklyReportPayload {
+  shopId: string;
+  /** ISO week in the shop's time zone, e.g. 2026-W47 */
+  week: string;
+}
+
 export interface JobPayloads {
   'analyze-reviews': AnalyzeReviewsPayload;
   'retrain-classifier': ShopPayload;
   'reclassify-reviews': ShopPayload;
+  'generate-weekly-report': WeeklyReportPayload;
 }
 export type JobName = keyof JobPayloads;
 
@@ -38,7 +46,13 @@ export const JOBS: { [N in JobName]: { queue: QueueName; options: JobsOptions } 
   'analyze-reviews': { queue: 'analysis', options: RETRY },
   'retrain-classifier': { queue: 'models', options: { ...RETRY, attempts: 3 } },
   'reclassify-reviews': { queue: 'models', options: { ...RETRY, attempts: 3 } },
+  'generate-weekly-report': { queue: 'reports', options: { ...RETRY, attempts: 3 } },
 };
+
+/** One scheduled report job per shop and week: BullMQ ignores an add whose job id it still holds. */
+export function weeklyReportJobId(shopId: string, week: string): string {
+  return `weekly-report.${shopId}.${week}`;
+}
 
 /** The part of a BullMQ job a processor reads, so in-process jobs run through the same code. */
 export interface JobLike<T> {

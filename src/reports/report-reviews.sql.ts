@@ -1,0 +1,130 @@
+/**
+ * How a report sees reviews. The rule: a review belongs to the period of its reviewedAt (the platform's
+ * posting time, which a revision does not move) and counts as it stood at the END of that period: when it
+ * was revised after the period ended, the earliest version replaced after the end (review_revisions) is
+ * the one that counts, with that version's grade, product, carrier, agent and tags. So a bad review
+ * revised to good on Thursday counts as good in its week, and a regenerated report of an old week gives
+ * the numbers the week had, not today's.
+ *
+ * Every section's SQL runs in ONE statement (report-query.ts) over the CTE `rr` below, so the period's
+ * reviews are read once and every section sees the same snapshot of the database.
+ *
+ * Parameters shared by all section SQL:
+ *   $1 shop id, $2 start of the previous period, $3 start of this period, $4 end of this period (exclusive),
+ *   $5 bounds of the trend periods (timestamptz[], ascending, n + 1 instants), $6 the settings (jsonb).
+ */
+export const REPORT_PARAMS = ['shopId', 'previousStart', 'start', 'end', 'trendBounds', 'settings'] as const;
+
+/**
+ * A revision is written when a review is replaced, which is after it was posted: reviewed_at can be at most
+ * 10 minutes in the future at ingestion (review-fields.ts). This margin bounds the index range on
+ * review_revisions (shop_id, replaced_at) without missing any revision of a review of the period.
+ */
+const REPLACED_AFTER_POSTED_MARGIN = `interval '1 hour'`;
+
+/**
+ * The review a revision belongs to (the columns asked for), one row. First from the covering index
+ * ix_reviews_shop_reviewed with the reviewedAt of the revision's snapshot, which is the review's unless it was
+ * edited (index-only, on pages the period scan has just read); else by primary key. LIMIT 1 stops the
+ * Append after the first branch that finds it.
+ */
+function reviewOfRevision(columns: string): string {
+  return `
+      SELECT r.${columns} FROM reviews r
+      WHERE r.shop_id = $1 AND r.reviewed_at = (rv.snapshot->>'reviewedAt')::timestamptz AND r.id = rv.review_id
+      UNION ALL
+      SELECT r.${columns} FROM reviews r WHERE r.id = rv.review_id AND r.shop_id = $1
+      LIMIT 1`;
+}
+
+/**
+ * `rr`: the reviews of this period (bucket 0) and the medium/bad reviews of the previous one (bucket -1, for
+ * week-over-week changes) as they stood at the end of their period. `version` is the revision number that counts when it is not the current row.
+ * `recovered`: medium or bad at some point before the end of its period, good at the end.
+ * Revised reviews are found from the revisions side (few rows, each review by its primary key), so the
+ * period's reviews are scanned once and unrevised ones cost nothing extra.
+ */
+export const REPORT_REVIEWS_CTE = `
+  revised AS (
+    SELECT rv.review_id, rv.revision, rv.replaced_at, rv.rating, rv.grade, rv.snapshot, rv.tags, rv.sub_tags,
+      CASE WHEN w.reviewed_at >= $3 THEN $4::timestamptz ELSE $3::timestamptz END AS bucket_end
+    FROM review_revisions rv
+    CROSS JOIN LATERAL (${reviewOfRevision('reviewed_at')}) w
+    WHERE w.reviewed_at >= $2 AND w.reviewed_at < $4
+      AND rv.shop_id = $1 AND rv.replaced_at >= $2::timestamptz - ${REPLACED_AFTER_POSTED_MARGIN}
+  ),
+  version_at_end AS (
+    SELECT DISTINCT ON (review_id) review_id AS id, revision, rating, grade, snapshot, tags, sub_tags
+    FROM revised
+    WHERE replaced_at >= bucket_end
+    ORDER BY review_id, revision
+  ),
+  negative_before_end AS (
+    SELECT DISTINCT review_id AS id FROM revised WHERE replaced_at < bucket_end AND grade <> 'good'
+  ),
+  rr AS MATERIALIZED (
+    SELECT r.id,
+      CASE WHEN r.reviewed_at >= $3 THEN 0 ELSE -1 END AS bucket,
+      v.revision AS version,
+      coalesce(v.rating, r.rating) AS rating,
+      coalesce(v.grade, r.grade) AS grade,
+      CASE WHEN v.id IS NULL THEN r.product_id ELSE v.snapshot->>'productId' END AS product_id,
+      CASE WHEN v.id IS NULL THEN r.sku ELSE v.snapshot->>'sku' END AS sku,
+      CASE WHEN v.id IS NULL THEN r.product_name ELSE v.snapshot->>'productName' END AS product_name,
+      CASE WHEN v.id IS NULL THEN r.buyer_id ELSE v.snapshot->>'buyerId' END AS buyer_id,
+      CASE WHEN v.id IS NULL THEN r.carrier ELSE v.snapshot->>'carrier' END AS carrier,
+      CASE WHEN v.id IS NULL THEN r.service_agent ELSE v.snapshot->>'serviceAgent' END AS service_agent,
+      CASE WHEN v.id IS NULL OR v.tags IS NULL THEN r.tags ELSE v.tags END AS tags,
+      CASE WHEN v.id IS NULL OR v.sub_tags IS NULL THEN r.sub_tags ELSE v.sub_tags END AS sub_tags,
+      (coalesce(v.grade, r.grade) = 'good' AND n.id IS NOT NULL) AS recovered
+    FROM reviews r
+    LEFT JOIN version_at_end v ON v.id = r.id
+    LEFT JOIN negative_before_end n ON n.id = r.id
+    WHERE r.shop_id = $1 AND r.reviewed_at >= $2 AND r.reviewed_at < $4
+      -- the previous period is only compared by its medium/bad reviews (its totals come from the trend)
+      AND (r.reviewed_at >= $3 OR r.grade <> 'good' OR r.revision > 1)
+  )`;
+
+/**
+ * Reviews by grade in each trend period, each as it stood at the end of its own period: counts by the
+ * current grade from the covering index (index-only), corrected by the few reviews whose grade at their
+ * period's end came from a later-replaced revision. Bucket i (1-based) is [$5[i], $5[i+1]).
+ */
+export const GRADES_BY_TREND_PERIOD = `
+  WITH bounds AS (
+    SELECT i AS bucket, ($5::timestamptz[])[i] AS lo, ($5::timestamptz[])[i + 1] AS hi
+    FROM generate_series(1, array_length($5::timestamptz[], 1) - 1) AS i
+  ),
+  current_grades AS (
+    SELECT b.bucket, g.grade, g.n
+    FROM bounds b
+    CROSS JOIN LATERAL (
+      SELECT unnest(ARRAY['good', 'medium', 'bad']) AS grade, unnest(ARRAY[
+        count(*) FILTER (WHERE r.grade = 'good'),
+        count(*) FILTER (WHERE r.grade = 'medium'),
+        count(*) FILTER (WHERE r.grade = 'bad')])::int AS n
+      FROM reviews r
+      WHERE r.shop_id = $1 AND r.reviewed_at >= b.lo AND r.reviewed_at < b.hi
+    ) g
+  ),
+  revised_in_trend AS (
+    SELECT DISTINCT ON (rv.review_id) w.bucket, w.grade AS now, rv.grade AS was
+    FROM review_revisions rv
+    CROSS JOIN LATERAL (${reviewOfRevision('reviewed_at, r.grade')}) r
+    CROSS JOIN LATERAL (SELECT width_bucket(r.reviewed_at, $5::timestamptz[]) AS bucket, r.grade) w
+    WHERE rv.shop_id = $1 AND rv.replaced_at >= ($5::timestamptz[])[1] - ${REPLACED_AFTER_POSTED_MARGIN}
+      AND r.reviewed_at >= ($5::timestamptz[])[1] AND r.reviewed_at < ($5::timestamptz[])[array_length($5::timestamptz[], 1)]
+      AND rv.replaced_at >= ($5::timestamptz[])[w.bucket + 1]
+    ORDER BY rv.review_id, rv.revision
+  )
+  SELECT bucket,
+    sum(n)::int AS reviews,
+    coalesce(sum(n) FILTER (WHERE grade = 'good'), 0)::int AS good,
+    coalesce(sum(n) FILTER (WHERE grade = 'medium'), 0)::int AS medium,
+    coalesce(sum(n) FILTER (WHERE grade = 'bad'), 0)::int AS bad
+  FROM (
+    SELECT bucket, grade, n FROM current_grades
+    UNION ALL SELECT bucket, now, -1 FROM revised_in_trend
+    UNION ALL SELECT bucket, was, 1 FROM revised_in_trend
+  ) x
+  GROUP BY bucket`;
