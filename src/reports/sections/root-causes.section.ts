@@ -101,7 +101,7 @@ function render(data: RootCausesSection, text: ReportText, report: ReportData): 
   const labels = periodLabels(text, report.kind);
   const blocks: Block[] = [];
   if (data.negative === 0) blocks.push({ type: 'note', text: text.t('noNegative') });
-  const items = data.tags.map((row) => ({ label: text.tag(row.tag), value: row.reviews, previous: row.previous }));
+  const items = data.tags.filter((row) => row.reviews || row.previous).map((row) => ({ label: text.tag(row.tag), value: row.reviews, previous: row.previous }));
   if (data.untagged || data.previousUntagged) items.push({ label: text.t('untagged'), value: data.untagged, previous: data.previousUntagged });
   blocks.push({ type: 'chart', chart: { kind: 'bars', title: text.t('causeChartTitle'), items, valueLabel: labels.current, previousLabel: labels.previous } });
   const columns = [

@@ -197,8 +197,8 @@ function actions(data: SummarySection, report: Pick<ReportData, 'settings' | 'se
       code: 'summary.rate_above_average',
       params: { negativeRate: current.negativeRate, averageRate: average.negativeRate, topCause: top?.tag ?? null },
       text: {
-        zh: `中差评率 ${pct(current.negativeRate)}，比前4期均值 ${pct(average.negativeRate)} 高 ${points} 个百分点${topZh}，请各部门优先处理下列事项`,
-        en: `The medium/bad rate is ${pct(current.negativeRate)}, ${points} pp above the average of the 4 periods before (${pct(average.negativeRate)})${topEn}: the items below come first`,
+        zh: `中差评率 ${pct(current.negativeRate)}，比前4期均值 ${pct(average.negativeRate)} 高 ${points} 个百分点${topZh} — 本周复盘会逐项跟进本报告的行动建议`,
+        en: `The medium/bad rate is ${pct(current.negativeRate)}, ${points} pp above the average of the 4 periods before (${pct(average.negativeRate)})${topEn} - go through this report's actions in the weekly review`,
       },
     },
   ];
