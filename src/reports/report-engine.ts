@@ -42,9 +42,11 @@ export function combinedReportSql(builders: readonly AnySectionBuilder[]): strin
 const COMBINED_SQL = combinedReportSql(REPORT_SECTIONS);
 
 /**
- * Builds the data of a report: runs the combined statement (JIT off: compiling costs more than these
- * queries run; a work_mem that keeps the period's reviews in memory), then each builder in order.
- * Call it inside a transaction (the SET LOCALs last until its end).
+ * Builds the data of a report: runs the combined statement, then each builder in order. Call it inside a
+ * transaction: the SET LOCALs last until its end. JIT off: compiling costs more than these queries run.
+ * work_mem keeps the period's reviews in memory. Sorts off: the planner cannot estimate the rows of the
+ * `rr` CTE (it guesses a few hundred) and would sort tens of thousands of rows for each GROUP BY where
+ * hashing is cheaper; the sorts the queries need (DISTINCT ON, top-N) still happen.
  */
 export async function buildReportData(
   db: EntityManager,
@@ -60,6 +62,7 @@ export async function buildReportData(
   const sql = builders === REPORT_SECTIONS ? COMBINED_SQL : combinedReportSql(builders);
   await db.query(`SET LOCAL jit = off`);
   await db.query(`SET LOCAL work_mem = '64MB'`);
+  await db.query(`SET LOCAL enable_sort = off`);
   const [row] = (await db.query(sql, [shop.id, previous.start, period.start, period.end, bounds, JSON.stringify(settings)])) as { result: Record<string, Record<string, unknown>[]> }[];
   const sections: Partial<ReportSections> = {};
   const context: SectionContext = { db, shopId: shop.id, period, previous, trend: trend.map(periodRef), settings, sections };

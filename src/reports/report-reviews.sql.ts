@@ -6,8 +6,9 @@
  * revised to good on Thursday counts as good in its week, and a regenerated report of an old week gives
  * the numbers the week had, not today's.
  *
- * Every section's SQL runs in ONE statement (report-query.ts) over the CTE `rr` below, so the period's
- * reviews are read once and every section sees the same snapshot of the database.
+ * Every section's SQL runs in ONE statement (report-engine.ts) over the CTE `rr` below (and `rr_negative`,
+ * its medium/bad reviews, for the sections that only count complaints), so the period's reviews are read
+ * once and every section sees the same snapshot of the database.
  *
  * Parameters shared by all section SQL:
  *   $1 shop id, $2 start of the previous period, $3 start of this period, $4 end of this period (exclusive),
@@ -68,14 +69,15 @@ export const REPORT_REVIEWS_CTE = `
       v.revision AS version,
       coalesce(v.rating, r.rating) AS rating,
       coalesce(v.grade, r.grade) AS grade,
-      CASE WHEN v.id IS NULL THEN r.product_id ELSE v.snapshot->>'productId' END AS product_id,
-      CASE WHEN v.id IS NULL THEN r.sku ELSE v.snapshot->>'sku' END AS sku,
+      -- byte order ("C") for the keys the sections group by: grouping needs equality only, and C sorts fast
+      (CASE WHEN v.id IS NULL THEN r.product_id ELSE v.snapshot->>'productId' END) COLLATE "C" AS product_id,
+      (CASE WHEN v.id IS NULL THEN r.sku ELSE v.snapshot->>'sku' END) COLLATE "C" AS sku,
       CASE WHEN v.id IS NULL THEN r.product_name ELSE v.snapshot->>'productName' END AS product_name,
-      CASE WHEN v.id IS NULL THEN r.buyer_id ELSE v.snapshot->>'buyerId' END AS buyer_id,
-      CASE WHEN v.id IS NULL THEN r.carrier ELSE v.snapshot->>'carrier' END AS carrier,
-      CASE WHEN v.id IS NULL THEN r.service_agent ELSE v.snapshot->>'serviceAgent' END AS service_agent,
-      CASE WHEN v.id IS NULL OR v.tags IS NULL THEN r.tags ELSE v.tags END AS tags,
-      CASE WHEN v.id IS NULL OR v.sub_tags IS NULL THEN r.sub_tags ELSE v.sub_tags END AS sub_tags,
+      (CASE WHEN v.id IS NULL THEN r.buyer_id ELSE v.snapshot->>'buyerId' END) COLLATE "C" AS buyer_id,
+      (CASE WHEN v.id IS NULL THEN r.carrier ELSE v.snapshot->>'carrier' END) COLLATE "C" AS carrier,
+      (CASE WHEN v.id IS NULL THEN r.service_agent ELSE v.snapshot->>'serviceAgent' END) COLLATE "C" AS service_agent,
+      (CASE WHEN v.id IS NULL OR v.tags IS NULL THEN r.tags ELSE v.tags END) COLLATE "C" AS tags,
+      (CASE WHEN v.id IS NULL OR v.sub_tags IS NULL THEN r.sub_tags ELSE v.sub_tags END) COLLATE "C" AS sub_tags,
       (coalesce(v.grade, r.grade) = 'good' AND n.id IS NOT NULL) AS recovered
     FROM reviews r
     LEFT JOIN version_at_end v ON v.id = r.id
@@ -83,6 +85,9 @@ export const REPORT_REVIEWS_CTE = `
     WHERE r.shop_id = $1 AND r.reviewed_at >= $2 AND r.reviewed_at < $4
       -- the previous period is only compared by its medium/bad reviews (its totals come from the trend)
       AND (r.reviewed_at >= $3 OR r.grade <> 'good' OR r.revision > 1)
+  ),
+  rr_negative AS MATERIALIZED (
+    SELECT * FROM rr WHERE grade <> 'good'
   )`;
 
 /**

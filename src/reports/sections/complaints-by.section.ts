@@ -177,7 +177,7 @@ function groupSection<K extends 'logistics' | 'service'>(options: GroupOptions &
         FROM rr GROUP BY 1, 2`,
       subTags: `
         SELECT ${column} AS name, sub_tags AS "subTags", count(*)::int AS n
-        FROM rr WHERE bucket = 0 AND grade <> 'good' AND '${options.tag}' = ANY(tags)
+        FROM rr_negative WHERE bucket = 0 AND '${options.tag}' = ANY(tags)
         GROUP BY 1, 2`,
     },
     build: (rows, context) => complaintsBy(rows.totals, rows.subTags, options.tag, context.settings.tableRows) as ReportSections[K],

@@ -283,8 +283,8 @@ export const qualitySection: SectionBuilder<'quality', { complaints: QualityComp
     complaints: `
       SELECT bucket, product_id AS "productId", sku, max(product_name) AS "productName",
         coalesce(buyer_id, 'review:' || id) AS buyer, sub_tags AS "subTags", count(*)::int AS n
-      FROM rr
-      WHERE grade <> 'good' AND 'quality' = ANY(tags)
+      FROM rr_negative
+      WHERE 'quality' = ANY(tags)
       GROUP BY bucket, product_id, sku, coalesce(buyer_id, 'review:' || id), sub_tags`,
     totals: `
       SELECT product_id AS "productId", sku, count(*)::int AS n

@@ -117,8 +117,8 @@ function render(data: QuotesSection, text: ReportText): RenderedSection {
 }
 
 /**
- * Candidates are the period's medium/bad reviews with the cause, lowest rating first; their text is the
- * version that counts (the current row or the revision in effect at the end of the period).
+ * Candidates are the period's medium/bad reviews with each cause of the taxonomy, lowest rating first; their
+ * text is the version that counts (the current row or the revision in effect at the end of the period).
  */
 export const quotesSection: SectionBuilder<'quotes', { candidates: Omit<QuoteCandidateRow, 'date'> & { reviewedAt: string } }> = {
   key: 'quotes',
@@ -131,17 +131,19 @@ export const quotesSection: SectionBuilder<'quotes', { candidates: Omit<QuoteCan
         CASE WHEN c.version IS NULL THEN ARRAY[r.buyer_nick, r.buyer_id, r.order_id]
           ELSE ARRAY[rv.snapshot->>'buyerNick', rv.snapshot->>'buyerId', rv.snapshot->>'orderId', r.buyer_nick] END AS known,
         r.reviewed_at AS "reviewedAt"
-      FROM (
-        SELECT rr.*, t.tag,
-          row_number() OVER (PARTITION BY t.tag ORDER BY rr.rating, rr.id) AS rank
-        FROM rr CROSS JOIN LATERAL unnest(rr.tags) AS t(tag)
-        WHERE rr.bucket = 0 AND rr.grade <> 'good'
+      FROM unnest(ARRAY[${TAGS.map((tag) => `'${tag}'`).join(', ')}]) AS t(tag)
+      -- the lowest ratings first: a top-N per cause, not a sort of all the period's complaints
+      CROSS JOIN LATERAL (
+        SELECT t.tag, rr.id, rr.version, rr.rating, rr.sku, rr.product_id, rr.product_name, rr.sub_tags
+        FROM rr_negative rr
+        WHERE rr.bucket = 0 AND t.tag = ANY(rr.tags)
+        ORDER BY rr.rating, rr.id
+        LIMIT ($6::jsonb->>'quotesPerCause')::int * ${CANDIDATES_PER_QUOTE}
       ) c
       JOIN reviews r ON r.id = c.id
       LEFT JOIN LATERAL (
         SELECT snapshot, tag_evidence FROM review_revisions WHERE review_id = c.id AND revision = c.version
-      ) rv ON true
-      WHERE c.rank <= ($6::jsonb->>'quotesPerCause')::int * ${CANDIDATES_PER_QUOTE}`,
+      ) rv ON true`,
   },
   build: (rows, context) =>
     pickQuotes(

@@ -159,7 +159,7 @@ function actions(data: RootCausesSection, report: Pick<ReportData, 'settings'>):
 export const rootCausesSection: SectionBuilder<'rootCauses', { combos: CauseComboRow }> = {
   key: 'rootCauses',
   queries: {
-    combos: `SELECT bucket, tags, sub_tags AS "subTags", count(*)::int AS n FROM rr WHERE grade <> 'good' GROUP BY 1, 2, 3`,
+    combos: `SELECT bucket, tags, sub_tags AS "subTags", count(*)::int AS n FROM rr_negative GROUP BY 1, 2, 3`,
   },
   build: (rows) => countCauses(rows.combos),
   render,
