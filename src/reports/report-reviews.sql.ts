@@ -32,7 +32,7 @@ const REPLACED_AFTER_POSTED_MARGIN = `interval '1 hour'`;
 function reviewOfRevision(columns: string): string {
   return `
       SELECT r.${columns} FROM reviews r
-      WHERE r.shop_id = $1 AND r.reviewed_at = (rv.snapshot->>'reviewedAt')::timestamptz AND r.id = rv.review_id
+      WHERE r.shop_id = $1 AND r.reviewed_at = NULLIF(rv.snapshot->>'reviewedAt', '')::timestamptz AND r.id = rv.review_id
       UNION ALL
       SELECT r.${columns} FROM reviews r WHERE r.id = rv.review_id AND r.shop_id = $1
       LIMIT 1`;
