@@ -144,6 +144,26 @@ describe('reports', () => {
     expect(sections.summary.current.negative).toBe(sections.rootCauses.negative);
   });
 
+  it('places a review whose reviewedAt was corrected in its current week, as it stood at that week’s end', async () => {
+    const shop = await t.createShop('Moved shop');
+    const first = review({ rating: 1, reviewedAt: '2026-11-11T10:00:00+08:00', content: '质量差' }); // W46
+    const [id] = await post(shop, [first]);
+    await tag(id, ['quality'], ['defect_broken']);
+    // corrected to a W45 date and revised to good; the correction reached the shop on Thursday of W46
+    await post(shop, [{ ...first, rating: 5, reviewedAt: '2026-11-04T10:00:00+08:00', content: '换货后满意' }]);
+    await db.query(`UPDATE review_revisions SET replaced_at = '2026-11-12T10:00:00+08:00' WHERE review_id = $1`, [id]);
+    const w45 = (await weekly(shop, 'week=2026-W45')).data.sections;
+    // at the end of W45 the review was still its first, bad version
+    expect(w45.summary.current).toMatchObject({ reviews: 1, bad: 1 });
+    expect(w45.rootCauses).toMatchObject({ negative: 1 });
+    const w47 = (await weekly(shop, 'week=2026-W47')).data.sections;
+    expect(w47.summary.trend.map((p: { week: string; reviews: number; bad: number }) => [p.week, p.reviews, p.bad]).slice(4, 7)).toEqual([
+      ['2026-W44', 0, 0],
+      ['2026-W45', 1, 1],
+      ['2026-W46', 0, 0],
+    ]);
+  });
+
   it('counts a review with several causes once for each', async () => {
     const shop = await t.createShop('Multi-tag shop');
     const [both, quality] = await post(shop, [

@@ -112,12 +112,23 @@ export const GRADES_BY_TREND_PERIOD = `
       WHERE r.shop_id = $1 AND r.reviewed_at >= b.lo AND r.reviewed_at < b.hi
     ) g
   ),
+  window_revisions AS (
+    SELECT rv.review_id, rv.revision, rv.replaced_at, rv.grade, rv.snapshot,
+      width_bucket(NULLIF(rv.snapshot->>'reviewedAt', '')::timestamptz, $5::timestamptz[]) AS snapshot_bucket,
+      -- a later version moved reviewedAt: this version's reviewedAt is not the review's
+      bool_or('reviewedAt' = ANY(rv.changed_fields)) OVER (PARTITION BY rv.review_id ORDER BY rv.revision DESC) AS moved
+    FROM review_revisions rv
+    WHERE rv.shop_id = $1 AND rv.replaced_at >= ($5::timestamptz[])[1] - ${REPLACED_AFTER_POSTED_MARGIN}
+  ),
   revised_in_trend AS (
     SELECT DISTINCT ON (rv.review_id) w.bucket, w.grade AS now, rv.grade AS was
-    FROM review_revisions rv
+    FROM window_revisions rv
     CROSS JOIN LATERAL (${reviewOfRevision('reviewed_at, r.grade')}) r
     CROSS JOIN LATERAL (SELECT width_bucket(r.reviewed_at, $5::timestamptz[]) AS bucket, r.grade) w
-    WHERE rv.shop_id = $1 AND rv.replaced_at >= ($5::timestamptz[])[1] - ${REPLACED_AFTER_POSTED_MARGIN}
+    -- only revisions replaced after the end of their review's period change a count; the snapshot's
+    -- reviewedAt tells which those are without reading the review, unless it moved
+    WHERE (rv.moved OR (rv.snapshot_bucket BETWEEN 1 AND array_length($5::timestamptz[], 1) - 1
+        AND rv.replaced_at >= ($5::timestamptz[])[rv.snapshot_bucket + 1]))
       AND r.reviewed_at >= ($5::timestamptz[])[1] AND r.reviewed_at < ($5::timestamptz[])[array_length($5::timestamptz[], 1)]
       AND rv.replaced_at >= ($5::timestamptz[])[w.bucket + 1]
     ORDER BY rv.review_id, rv.revision

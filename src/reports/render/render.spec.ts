@@ -54,8 +54,8 @@ function fixture(overrides: { empty?: boolean; complete?: boolean } = {}): Repor
         { bucket: -1, tags: ['quality'], subTags: ['defect_broken'], n: 3 },
       ]),
       quality: qualityBySku(
-        [1, 2, 3].map((i) => ({ bucket: 0, productId: 'p1', sku: '=HYPERLINK("x")', productName: 'T恤 | 黑色', buyer: `b${i}`, subTags: ['colour_difference'], n: 2 })),
-        [{ productId: 'p1', sku: '=HYPERLINK("x")', n: 30 }],
+        [1, 2, 3].map((i) => ({ bucket: 0, productId: 'p1', sku: '=HYPERLINK("x")', buyer: `b${i}`, subTags: ['colour_difference'], n: 2 })),
+        [{ productId: 'p1', sku: '=HYPERLINK("x")', productName: 'T恤 | 黑色', n: 30 }],
         settings,
       ),
       logistics: complaintsBy([{ bucket: 0, name: '中通快递', reviews: 60, negative: 9, complaints: 6 }], [{ name: '中通快递', subTags: ['slow_delivery'], n: 6 }], 'logistics', 10),

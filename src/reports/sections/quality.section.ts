@@ -55,16 +55,18 @@ export interface QualityComplaintRow {
   bucket: number;
   productId: string | null;
   sku: string | null;
-  productName: string | null;
-  /** buyer id, or a stand-in unique to the review */
-  buyer: string;
-  subTags: string[];
+  /** this period: the buyer (any value unique to the buyer; a review without buyer id is its own buyer); previous: null */
+  buyer: string | number | null;
+  /** this period: the review's sub-tags; previous: null */
+  subTags: string[] | null;
   n: number;
 }
 
 export interface SkuTotalRow {
   productId: string | null;
   sku: string | null;
+  productName: string | null;
+  /** all the SKU's reviews in the period */
   n: number;
 }
 
@@ -85,34 +87,33 @@ const skuKey = (productId: string | null, sku: string | null) => JSON.stringify(
 
 /** Quality complaints by SKU with their spread; pure. */
 export function qualityBySku(complaints: readonly QualityComplaintRow[], totals: readonly SkuTotalRow[], settings: SpreadSettings): QualitySection {
-  const totalBySku = new Map(totals.map((row) => [skuKey(row.productId, row.sku), row.n]));
+  const totalBySku = new Map(totals.map((row) => [skuKey(row.productId, row.sku), row]));
+  type Buyer = string | number | null;
   interface Acc {
     productId: string | null;
     sku: string | null;
-    productName: string | null;
     complaints: number;
-    buyers: Set<string>;
+    buyers: Set<Buyer>;
     previous: number;
-    subs: Map<string | null, { reviews: number; buyers: Set<string> }>;
+    subs: Map<string | null, { reviews: number; buyers: Set<Buyer> }>;
   }
   const skus = new Map<string, Acc>();
   for (const row of complaints) {
     const key = skuKey(row.productId, row.sku);
     let acc = skus.get(key);
     if (!acc) {
-      acc = { productId: row.productId, sku: row.sku, productName: null, complaints: 0, buyers: new Set(), previous: 0, subs: new Map() };
+      acc = { productId: row.productId, sku: row.sku, complaints: 0, buyers: new Set(), previous: 0, subs: new Map() };
       skus.set(key, acc);
     }
-    acc.productName ??= row.productName;
     if (row.bucket !== 0) {
       acc.previous += row.n;
       continue;
     }
     acc.complaints += row.n;
     acc.buyers.add(row.buyer);
-    const subs = [...new Set(row.subTags)].filter((sub) => isSubTag(sub) && parentTag(sub) === 'quality');
+    const subs = [...new Set(row.subTags ?? [])].filter((sub) => isSubTag(sub) && parentTag(sub) === 'quality');
     for (const sub of subs.length ? subs : [null]) {
-      const entry = acc.subs.get(sub) ?? { reviews: 0, buyers: new Set<string>() };
+      const entry = acc.subs.get(sub) ?? { reviews: 0, buyers: new Set<Buyer>() };
       entry.reviews += row.n;
       entry.buyers.add(row.buyer);
       acc.subs.set(sub, entry);
@@ -121,8 +122,9 @@ export function qualityBySku(complaints: readonly QualityComplaintRow[], totals:
   const rows = [...skus.entries()]
     .filter(([, acc]) => acc.complaints > 0)
     .map(([key, acc]): SkuRow => {
+      const total = totalBySku.get(key);
       // the SKU's reviews include its complaints, whatever the totals query saw
-      const reviews = Math.max(totalBySku.get(key) ?? 0, acc.complaints);
+      const reviews = Math.max(total?.n ?? 0, acc.complaints);
       const subTags = [...acc.subs]
         .map(([subTag, entry]): SkuSubCause => {
           const share = ratio(entry.reviews, reviews);
@@ -132,7 +134,7 @@ export function qualityBySku(complaints: readonly QualityComplaintRow[], totals:
       return {
         productId: acc.productId,
         sku: acc.sku,
-        productName: acc.productName,
+        productName: total?.productName ?? null,
         reviews,
         complaints: acc.complaints,
         buyers: acc.buyers.size,
@@ -280,14 +282,17 @@ function actions(data: QualitySection): ActionItem[] {
 export const qualitySection: SectionBuilder<'quality', { complaints: QualityComplaintRow; totals: SkuTotalRow }> = {
   key: 'quality',
   queries: {
+    // buyers as 32-bit hashes (a collision within one SKU's buyers is negligible): these rows are the
+    // largest part of the statement's result; the previous period only needs counts per SKU
     complaints: `
-      SELECT bucket, product_id AS "productId", sku, max(product_name) AS "productName",
-        coalesce(buyer_id, 'review:' || id) AS buyer, sub_tags AS "subTags", count(*)::int AS n
+      SELECT bucket, product_id AS "productId", sku,
+        CASE WHEN bucket = 0 THEN hashtext(coalesce(buyer_id, 'review:' || id)) END AS buyer,
+        CASE WHEN bucket = 0 THEN sub_tags END AS "subTags", count(*)::int AS n
       FROM rr_negative
       WHERE 'quality' = ANY(tags)
-      GROUP BY bucket, product_id, sku, coalesce(buyer_id, 'review:' || id), sub_tags`,
+      GROUP BY 1, 2, 3, 4, 5`,
     totals: `
-      SELECT product_id AS "productId", sku, count(*)::int AS n
+      SELECT product_id AS "productId", sku, max(product_name) AS "productName", count(*)::int AS n
       FROM rr
       WHERE bucket = 0
       GROUP BY product_id, sku

@@ -105,18 +105,18 @@ describe('quality by SKU', () => {
     bucket,
     productId: 'p1',
     sku,
-    productName: 'T恤',
-    buyer,
-    subTags,
+    buyer: bucket === 0 ? buyer : null,
+    subTags: bucket === 0 ? subTags : null,
     n,
   });
+  const total = (sku: string, n: number) => ({ productId: 'p1', sku, productName: 'T恤', n });
 
   it('is widespread from several distinct buyers with the same sub-cause', () => {
     const quality = qualityBySku(
       [row('A', 'b1', ['colour_difference']), row('A', 'b2', ['colour_difference']), row('A', 'b3', ['colour_difference']), row('B', 'b4', ['defect_broken'])],
       [
-        { productId: 'p1', sku: 'A', n: 40 },
-        { productId: 'p1', sku: 'B', n: 40 },
+        total('A', 40),
+        total('B', 40),
       ],
       settings,
     );
@@ -129,25 +129,25 @@ describe('quality by SKU', () => {
   it('counts one buyer once however many reviews they wrote, and a review without buyer as its own buyer', () => {
     const quality = qualityBySku(
       [row('A', 'b1', ['size_fit'], 3), row('A', 'review:r1', ['size_fit']), row('A', 'review:r2', ['size_fit'])],
-      [{ productId: 'p1', sku: 'A', n: 100 }],
+      [total('A', 100)],
       settings,
     );
     expect(quality.rows[0]).toMatchObject({ complaints: 5, buyers: 3, spread: 'widespread' });
     // one buyer's many reviews are one case, whatever their share of the SKU's reviews
-    const single = qualityBySku([row('A', 'b1', ['size_fit'], 6)], [{ productId: 'p1', sku: 'A', n: 6 }], settings);
+    const single = qualityBySku([row('A', 'b1', ['size_fit'], 6)], [total('A', 6)], settings);
     expect(single.rows[0]).toMatchObject({ complaints: 6, buyers: 1, share: 1, spread: 'isolated' });
   });
 
   it('is widespread on a high share of the SKU reviews, only with enough reviews', () => {
     const complaints = [row('A', 'b1', ['smell']), row('A', 'b2', ['smell'])];
-    expect(qualityBySku(complaints, [{ productId: 'p1', sku: 'A', n: 8 }], settings).rows[0].spread).toBe('widespread');
-    expect(qualityBySku(complaints, [{ productId: 'p1', sku: 'A', n: 4 }], settings).rows[0].spread).toBe('isolated');
-    expect(qualityBySku(complaints, [{ productId: 'p1', sku: 'A', n: 20 }], settings).rows[0].spread).toBe('isolated');
+    expect(qualityBySku(complaints, [total('A', 8)], settings).rows[0].spread).toBe('widespread');
+    expect(qualityBySku(complaints, [total('A', 4)], settings).rows[0].spread).toBe('isolated');
+    expect(qualityBySku(complaints, [total('A', 20)], settings).rows[0].spread).toBe('isolated');
     expect(spreadOf(2, 0.25, 4, { ...settings, widespreadMinSkuReviews: 4 })).toBe('widespread');
   });
 
   it('keeps the previous period for the change and lists only SKUs with complaints now', () => {
-    const quality = qualityBySku([row('A', 'b1', ['smell']), row('A', 'b9', ['smell'], 4, -1), row('C', 'b8', ['smell'], 2, -1)], [{ productId: 'p1', sku: 'A', n: 10 }], settings);
+    const quality = qualityBySku([row('A', 'b1', ['smell']), row('A', 'b9', ['smell'], 4, -1), row('C', 'b8', ['smell'], 2, -1)], [total('A', 10)], settings);
     expect(quality.rows).toHaveLength(1);
     expect(quality.rows[0]).toMatchObject({ sku: 'A', previous: 4, change: { abs: -3 } });
   });
@@ -165,7 +165,7 @@ describe('quality by SKU', () => {
   it('routes widespread problems to supply chain and isolated ones to customer service', () => {
     const quality = qualityBySku(
       [row('A', 'b1', ['colour_difference']), row('A', 'b2', ['colour_difference']), row('A', 'b3', ['colour_difference']), row('B', 'b4', ['defect_broken'])],
-      [],
+      [total('A', 3), total('B', 1)],
       settings,
     );
     const items = qualitySection.actions?.(quality, { settings, sections: {} }) ?? [];
@@ -285,7 +285,7 @@ describe('actions', () => {
   it('collects every section’s items by department, then priority', () => {
     const logistics = complaintsBy([{ bucket: 0, name: 'YTO', reviews: 10, negative: 3, complaints: 3 }], [], 'logistics', 10);
     const quality = qualityBySku(
-      [1, 2, 3].map((i) => ({ bucket: 0, productId: 'p', sku: 'A', productName: null, buyer: `b${i}`, subTags: ['smell'], n: 1 })),
+      [1, 2, 3].map((i) => ({ bucket: 0, productId: 'p', sku: 'A', buyer: `b${i}`, subTags: ['smell'], n: 1 })),
       [],
       settings,
     );
