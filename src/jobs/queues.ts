@@ -49,9 +49,13 @@ export const JOBS: { [N in JobName]: { queue: QueueName; options: JobsOptions } 
   'generate-weekly-report': { queue: 'reports', options: { ...RETRY, attempts: 3 } },
 };
 
-/** One scheduled report job per shop and week: BullMQ ignores an add whose job id it still holds. */
-export function weeklyReportJobId(shopId: string, week: string): string {
-  return `weekly-report.${shopId}.${week}`;
+/**
+ * One scheduled report job per shop, week and hour: BullMQ ignores an add whose job id it still holds, so the
+ * sweeps of many processes enqueue one job; a job that failed for good (kept a week by removeOnFail) does
+ * not block the next hour's attempt.
+ */
+export function weeklyReportJobId(shopId: string, week: string, at: Date): string {
+  return `weekly-report.${shopId}.${week}.${at.toISOString().slice(0, 13).replace(/\D/g, '')}`;
 }
 
 /** The part of a BullMQ job a processor reads, so in-process jobs run through the same code. */

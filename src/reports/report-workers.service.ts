@@ -68,7 +68,7 @@ export class ReportWorkers implements OnApplicationBootstrap, OnModuleDestroy {
       const done = new Set(stored.map((row) => `${row.shop_id}|${new Date(row.period_start).toISOString()}`));
       const missing = due.filter((d) => !done.has(`${d.shopId}|${d.periodStart.toISOString()}`));
       for (const report of missing) {
-        await this.jobs.add('generate-weekly-report', [{ shopId: report.shopId, week: report.week }], { jobId: weeklyReportJobId(report.shopId, report.week) });
+        await this.jobs.add('generate-weekly-report', [{ shopId: report.shopId, week: report.week }], { jobId: weeklyReportJobId(report.shopId, report.week, now) });
       }
       if (missing.length) this.logger.log({ msg: 'weekly reports enqueued', count: missing.length });
       return missing.length;
