@@ -20,7 +20,7 @@ import { seedSql } from './report-seed';
  * One shop with 1,000,000 reviews, 50,000 in the reported week (20 weeks of 50,000, so the report's 8-week
  * trend reads 8 full weeks), seeded with SQL. Then, in interleaved rounds after a warm-up: the full weekly
  * report over HTTP (generated, stored, returned), the report's data alone, rendering a stored snapshot as
- * html, and two plain GROUP BYs over the same week. Settings: BENCH_ROUNDS (7), BENCH_SEED,
+ * html, and two plain GROUP BYs over the same week. Settings: BENCH_ROUNDS (9), BENCH_SEED,
  * BENCH_WRITE_RESULTS=0 (print only), DATABASE_URL (dropped and recreated; default rrs_report_bench).
  */
 
@@ -44,7 +44,7 @@ function intSetting(name: string, fallback: number, min: number): number {
 }
 
 const SETTINGS = {
-  rounds: intSetting('BENCH_ROUNDS', 7, 1),
+  rounds: intSetting('BENCH_ROUNDS', 9, 1),
   seed: intSetting('BENCH_SEED', 20_261_116, 0),
   writeResults: process.env.BENCH_WRITE_RESULTS !== '0',
   databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rrs_report_bench',
@@ -241,10 +241,10 @@ async function main(): Promise<void> {
 }
 
 function writeResults(host: Record<string, string>, rows: [string, string][]): void {
-  const settings = [SETTINGS.rounds !== 7 ? `BENCH_ROUNDS=${SETTINGS.rounds}` : ''].filter(Boolean);
+  const settings = [SETTINGS.rounds !== 9 ? `BENCH_ROUNDS=${SETTINGS.rounds}` : ''].filter(Boolean);
   const section = [
     BEGIN_MARK,
-    '## `npm run bench:report`: latest run',
+    '### Latest run',
     '',
     `- date: ${new Date().toISOString()}`,
     `- machine: ${host.cores} cores (nproc), ${host.cpu}, ${host.memory} memory, node ${host.node}, PostgreSQL ${host.postgres}`,
