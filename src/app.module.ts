@@ -13,6 +13,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { ReviewersModule } from './reviewers/reviewers.module';
 import { RepliesModule } from './replies/replies.module';
+import { ReportsModule } from './reports/reports.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { ApiKeyGuard } from './shops/auth';
 import { ShopsModule } from './shops/shops.module';
@@ -50,6 +51,7 @@ export class AppModule {
         RecoveryModule,
         ReviewersModule,
         RepliesModule,
+        ReportsModule,
       ],
       controllers: role.http ? [HealthController, ConsoleController] : [],
       providers: http,

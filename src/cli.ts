@@ -29,7 +29,8 @@ type Command = (args: string[]) => Promise<number>;
 
 const USAGE = `usage: npm run --silent cli -- <command> [options]
 
-  shop:create --name NAME [--timezone Asia/Shanghai]   create a shop and its first API key
+  shop:create --name NAME [--timezone Asia/Shanghai] [--locale zh|en]
+                                                       create a shop and its first API key
   apikey:create --shop SHOP_ID --name NAME             another API key for a shop
   apikey:revoke --shop SHOP_ID --key KEY_ID            revoke an API key
   staff:create --shop SHOP_ID --name NAME --role lead|agent   add a staff member and print their API key
@@ -74,10 +75,12 @@ const cliConfigWithQueue = () => configOrExit({ runWorkers: false, analysisSweep
 
 const commands: Record<string, Command> = {
   'shop:create': async (args) => {
-    const { values } = parseArgs({ args, options: { name: { type: 'string' }, timezone: { type: 'string' } } });
+    const { values } = parseArgs({ args, options: { name: { type: 'string' }, timezone: { type: 'string' }, locale: { type: 'string' } } });
     if (!values.name) return fail('shop:create needs --name NAME');
     const name = values.name;
-    const { shop, key } = await withApp(cliConfig(), (app) => app.get(ShopsService).createShop(name, values.timezone));
+    const locale = values.locale ?? 'zh';
+    if (locale !== 'zh' && locale !== 'en') return fail('shop:create --locale must be zh or en');
+    const { shop, key } = await withApp(cliConfig(), (app) => app.get(ShopsService).createShop(name, values.timezone, locale));
     print({ shopId: shop.id, apiKey: key });
     return 0;
   },

@@ -25,6 +25,8 @@ export interface AppEnv {
   analysisMaxAttempts: number;
   /** how often workers sweep recovery cases (missed promises, closed windows, queue urgency); 0: never */
   recoverySweepIntervalMs: number;
+  /** how often worker processes look for shops due their weekly report; 0 disables the schedule */
+  reportScheduleIntervalMs: number;
   /** new staff corrections that start a retraining of the shop's classifier by themselves */
   retrainAfterCorrections: number;
   rateLimitPerMinute: number;
@@ -127,6 +129,7 @@ export function loadEnv(source: Source = process.env, fallback: Partial<Pick<App
     analysisOverdueMs: int(source, 'ANALYSIS_OVERDUE_MS', 120_000, 0, 86_400_000),
     analysisMaxAttempts: int(source, 'ANALYSIS_MAX_ATTEMPTS', 5, 1, 100),
     recoverySweepIntervalMs: int(source, 'RECOVERY_SWEEP_INTERVAL_MS', 60_000, 0, 86_400_000),
+    reportScheduleIntervalMs: int(source, 'REPORT_SCHEDULE_INTERVAL_MS', 300_000, 0, 86_400_000),
     retrainAfterCorrections: int(source, 'RETRAIN_AFTER_CORRECTIONS', 20, 1, 100_000),
     rateLimitPerMinute: int(source, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     webhookTimeoutMs: int(source, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),

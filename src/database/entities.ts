@@ -11,6 +11,8 @@ import { ReplyDraft } from '../replies/reply-draft.entity';
 import { ReplySettings } from '../replies/reply-settings.entity';
 import { ReplyTemplate } from '../replies/reply-template.entity';
 import { WebhookDelivery } from '../replies/webhook-delivery.entity';
+import { ReportEvent } from '../reports/report-event.entity';
+import { Report } from '../reports/report.entity';
 import { ReviewerProfile } from '../reviewers/reviewer-profile.entity';
 import { ReviewerRiskSettings } from '../reviewers/reviewer-risk-settings.entity';
 import { ApiKey } from '../shops/api-key.entity';
@@ -41,4 +43,6 @@ export const ENTITIES = [
   ReplySettings,
   ReplyDraft,
   WebhookDelivery,
+  Report,
+  ReportEvent,
 ];

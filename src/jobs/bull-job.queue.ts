@@ -13,9 +13,10 @@ export class BullJobQueue extends JobQueue {
     @InjectQueue('models') models: Queue,
     @InjectQueue('rescoring') rescoring: Queue,
     @InjectQueue('webhooks') webhooks: Queue,
+    @InjectQueue('reports') reports: Queue,
   ) {
     super();
-    this.queues = { analysis, models, rescoring, webhooks };
+    this.queues = { analysis, models, rescoring, webhooks, reports };
   }
 
   async add<N extends JobName>(name: N, payloads: JobPayloads[N][], options: EnqueueOptions = {}): Promise<void> {

@@ -4,10 +4,10 @@ import type { JobsOptions } from 'bullmq';
  * The registry of queues and jobs. Queues are split by resource profile: `analysis` is per-review
  * work on the ingest path, `models` is training and bulk reclassification, `rescoring` scores every
  * reviewer of a shop again after its risk settings changed (bulk, and kept off the ingest path), `webhooks`
- * waits on other people's servers. Payloads carry ids, never entities, so a job always works on the current
+ * waits on other people's servers, `reports` is aggregate SQL over a shop's period. Payloads carry ids, never entities, so a job always works on the current
  * state of the database.
  */
-export const QUEUE_NAMES = ['analysis', 'models', 'rescoring', 'webhooks'] as const;
+export const QUEUE_NAMES = ['analysis', 'models', 'rescoring', 'webhooks', 'reports'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface AnalyzeReviewsPayload {
@@ -30,12 +30,19 @@ export interface DeliverWebhookPayload {
   deliveryId: string;
 }
 
+export interface WeeklyReportPayload {
+  shopId: string;
+  /** ISO week in the shop's time zone, e.g. 2026-W47 */
+  week: string;
+}
+
 export interface JobPayloads {
   'analyze-reviews': AnalyzeReviewsPayload;
   'deliver-webhook': DeliverWebhookPayload;
   'retrain-classifier': ShopPayload;
   'reclassify-reviews': ReclassifyPayload;
   'rescore-reviewers': ShopPayload;
+  'generate-weekly-report': WeeklyReportPayload;
 }
 export type JobName = keyof JobPayloads;
 
@@ -58,7 +65,17 @@ export const JOBS: { [N in JobName]: { queue: QueueName; options: JobsOptions } 
   // A failed HTTP attempt is recorded and rescheduled by the delivery itself (its own backoff, see
   // WebhookDeliveryService); these attempts only cover errors before the request, such as the database.
   'deliver-webhook': { queue: 'webhooks', options: { ...RETRY, attempts: 3 } },
+  'generate-weekly-report': { queue: 'reports', options: { ...RETRY, attempts: 3 } },
 };
+
+/**
+ * One scheduled report job per shop, week and hour: BullMQ ignores an add whose job id it still holds, so the
+ * sweeps of many processes enqueue one job; a job that failed for good (kept a week by removeOnFail) does
+ * not block the next hour's attempt.
+ */
+export function weeklyReportJobId(shopId: string, week: string, at: Date): string {
+  return `weekly-report.${shopId}.${week}.${at.toISOString().slice(0, 13).replace(/\D/g, '')}`;
+}
 
 /** The part of a BullMQ job a processor reads, so in-process jobs run through the same code. */
 export interface JobLike<T> {

@@ -71,7 +71,7 @@ const UPDATE_SQL = `
   RETURNING r.id, r.revision`;
 
 const LOCK_SQL = `
-  SELECT r.id, r.revision, r.grade, r.content_hash, ${COLUMNS.map((c) => `r.${c}`).join(', ')}
+  SELECT r.id, r.revision, r.grade, r.content_hash, r.tags, r.sub_tags, r.tag_evidence, ${COLUMNS.map((c) => `r.${c}`).join(', ')}
   FROM reviews r
   JOIN jsonb_to_recordset($2::jsonb) AS k(platform text, external_id text)
     ON r.platform = k.platform AND r.external_id = k.external_id
@@ -80,15 +80,19 @@ const LOCK_SQL = `
   FOR UPDATE OF r`;
 
 const REVISION_SQL = `
-  INSERT INTO review_revisions (shop_id, review_id, revision, rating, grade, snapshot, changed_fields)
-  SELECT $1, x.review_id, x.revision, x.rating, x.grade, x.snapshot, x.changed_fields
-  FROM jsonb_to_recordset($2::jsonb) AS x(review_id uuid, revision integer, rating smallint, grade text, snapshot jsonb, changed_fields text[])`;
+  INSERT INTO review_revisions (shop_id, review_id, revision, rating, grade, snapshot, changed_fields, tags, sub_tags, tag_evidence)
+  SELECT $1, x.review_id, x.revision, x.rating, x.grade, x.snapshot, x.changed_fields, x.tags, x.sub_tags, x.tag_evidence
+  FROM jsonb_to_recordset($2::jsonb)
+    AS x(review_id uuid, revision integer, rating smallint, grade text, snapshot jsonb, changed_fields text[], tags text[], sub_tags text[], tag_evidence jsonb)`;
 
 interface ExistingRow extends Record<string, unknown> {
   id: string;
   revision: number;
   grade: string;
   content_hash: string;
+  tags: string[];
+  sub_tags: string[];
+  tag_evidence: unknown;
 }
 
 const keyOf = (platform: string, externalId: string) => `${platform}\u0000${externalId}`;
@@ -212,6 +216,10 @@ export class ReviewIngestService {
         grade: row.grade,
         snapshot: before,
         changed_fields: changedFieldNames(before, item.fields),
+        // the replaced version's classification: reports count a review by its version at a period's end
+        tags: row.tags,
+        sub_tags: row.sub_tags,
+        tag_evidence: row.tag_evidence,
       };
     });
     await manager.query(REVISION_SQL, [shopId, JSON.stringify(revisions)]);

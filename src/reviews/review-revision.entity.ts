@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Review } from './review.entity';
-import type { Grade } from './review.types';
+import type { Grade, TagEvidence } from './review.types';
 import type { ReviewFields } from './review-fields';
 
 /**
@@ -9,11 +9,12 @@ import type { ReviewFields } from './review-fields';
  */
 @Entity('review_revisions')
 @Index('ix_review_revisions_review', ['reviewId', 'revision'], { unique: true })
+// reports find the revisions replaced after a period's end by shop and time
+@Index('ix_review_revisions_shop_replaced', ['shopId', 'replacedAt'])
 export class ReviewRevision {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Index()
   @Column({ type: 'uuid' })
   shopId!: string;
 
@@ -36,6 +37,20 @@ export class ReviewRevision {
   /** all ingested fields of this version */
   @Column({ type: 'jsonb' })
   snapshot!: ReviewFields;
+
+  /**
+   * The root-cause tags this version carried when it was replaced (tags are not ingested fields, so they
+   * are not in the snapshot); null for revisions recorded before tags were kept. Reports count a review
+   * by its version at the end of their period, tags included.
+   */
+  @Column({ type: 'text', array: true, nullable: true })
+  tags!: string[] | null;
+
+  @Column({ type: 'text', array: true, nullable: true })
+  subTags!: string[] | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  tagEvidence!: TagEvidence[] | null;
 
   /** fields that differ in the version that replaced this one */
   @Column({ type: 'text', array: true })

@@ -1,4 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ReportSettingsOverrides } from '../reports/report-settings';
+
+export const SHOP_LOCALES = ['zh', 'en'] as const;
+/** The language of what the service writes for people (reports): Chinese or English. */
+export type ShopLocale = (typeof SHOP_LOCALES)[number];
 
 /** A tenant: every other row belongs to exactly one shop. */
 @Entity('shops')
@@ -12,6 +17,14 @@ export class Shop {
   /** IANA zone in which timestamps without an offset are read */
   @Column({ type: 'varchar', length: 64, default: 'Asia/Shanghai' })
   timezone!: string;
+
+  /** language of reports; set with shop:create --locale or PATCH /v1/shop */
+  @Column({ type: 'varchar', length: 8, default: 'zh' })
+  locale!: ShopLocale;
+
+  /** report thresholds and schedule the shop changed; the rest are defaults (reports/report-settings.ts) */
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  reportSettings!: ReportSettingsOverrides;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentShop } from './auth';
 import { LeadOnly } from './roles';
-import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse, ShopResponse } from './dto/api-key.dto';
+import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse, ShopResponse, UpdateShopDto } from './dto/api-key.dto';
 import { AuthenticatedShop, ShopsService } from './shops.service';
 
 @ApiTags('shop')
@@ -16,6 +16,12 @@ export class ShopsController {
   @ApiOperation({ summary: 'The shop this API key belongs to' })
   async current(@CurrentShop() shop: AuthenticatedShop): Promise<ShopResponse> {
     return ShopResponse.of(await this.shops.getShop(shop.shopId));
+  }
+
+  @Patch('shop')
+  @ApiOperation({ summary: "Change the shop's settings: locale (language of reports)" })
+  async update(@CurrentShop() shop: AuthenticatedShop, @Body() body: UpdateShopDto): Promise<ShopResponse> {
+    return ShopResponse.of(await this.shops.updateShop(shop.shopId, body));
   }
 
   @Get('api-keys')

@@ -7,7 +7,7 @@ import { isTimeZone } from '../common/time/timestamps';
 import { ApiKey } from './api-key.entity';
 import { generateApiKey, hashApiKey, looksLikeApiKey } from './api-key';
 import type { Actor } from './actor';
-import { Shop } from './shop.entity';
+import { Shop, SHOP_LOCALES, ShopLocale } from './shop.entity';
 import type { StaffRole } from './staff-member.entity';
 
 export interface AuthenticatedShop {
@@ -29,7 +29,7 @@ export class ShopsService {
     @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
   ) {}
 
-  async createShop(name: string, timezone = 'Asia/Shanghai'): Promise<{ shop: Shop; key: string }> {
+  async createShop(name: string, timezone = 'Asia/Shanghai', locale: ShopLocale = 'zh'): Promise<{ shop: Shop; key: string }> {
     const trimmed = name.trim();
     if (!trimmed || trimmed.length > 200) {
       throw new ValidationFailed([{ field: 'name', code: 'length', message: 'name must be 1 to 200 characters' }]);
@@ -37,12 +37,20 @@ export class ShopsService {
     if (!isTimeZone(timezone)) {
       throw new ValidationFailed([{ field: 'timezone', code: 'isTimeZone', message: 'timezone must be an IANA time zone such as Asia/Shanghai' }]);
     }
+    if (!(SHOP_LOCALES as readonly string[]).includes(locale)) {
+      throw new ValidationFailed([{ field: 'locale', code: 'isIn', message: `locale must be one of ${SHOP_LOCALES.join(', ')}` }]);
+    }
     return this.shops.manager.transaction(async (manager) => {
-      const shop = await manager.save(manager.create(Shop, { name: trimmed, timezone }));
+      const shop = await manager.save(manager.create(Shop, { name: trimmed, timezone, locale }));
       const { key, prefix, hash } = generateApiKey();
       await manager.save(manager.create(ApiKey, { shopId: shop.id, name: 'default', prefix, keyHash: hash, revokedAt: null, staffId: null }));
       return { shop, key };
     });
+  }
+
+  async updateShop(shopId: string, changes: { locale?: ShopLocale }): Promise<Shop> {
+    if (changes.locale !== undefined) await this.shops.update({ id: shopId }, { locale: changes.locale });
+    return this.getShop(shopId);
   }
 
   async countShops(): Promise<number> {

@@ -20,7 +20,7 @@ export interface TestApp {
   app: INestApplication;
   config: AppConfig;
   http: TestAgent;
-  createShop(name?: string, timezone?: string): Promise<TestShop>;
+  createShop(name?: string, timezone?: string, locale?: 'zh' | 'en'): Promise<TestShop>;
   close(): Promise<void>;
 }
 
@@ -39,6 +39,7 @@ export async function createTestApp(overrides: Partial<AppEnv> = {}): Promise<Te
     queuePrefix: `rrs-test-${randomUUID().slice(0, 8)}`,
     rateLimitPerMinute: 0,
     analysisSweepIntervalMs: 0,
+    reportScheduleIntervalMs: 0,
     workerConcurrency: 2,
     ...overrides,
   });
@@ -53,8 +54,8 @@ export async function createTestApp(overrides: Partial<AppEnv> = {}): Promise<Te
     app,
     config,
     http,
-    async createShop(name = 'Test shop', timezone = 'Asia/Shanghai') {
-      const { shop, key } = await app.get(ShopsService).createShop(name, timezone);
+    async createShop(name = 'Test shop', timezone = 'Asia/Shanghai', locale: 'zh' | 'en' = 'zh') {
+      const { shop, key } = await app.get(ShopsService).createShop(name, timezone, locale);
       return { shopId: shop.id, key, auth: { Authorization: `Bearer ${key}` } };
     },
     async close() {

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { NoControlCharacters } from '../../common/validation/text.validators';
 import type { ApiKey } from '../api-key.entity';
-import type { Shop } from '../shop.entity';
+import { SHOP_LOCALES } from '../shop.entity';
+import type { Shop, ShopLocale } from '../shop.entity';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'erp-sync' })
@@ -42,9 +43,17 @@ export class ShopResponse {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ example: 'Asia/Shanghai' }) timezone!: string;
+  @ApiProperty({ enum: SHOP_LOCALES, description: 'Language of reports' }) locale!: ShopLocale;
   @ApiProperty() createdAt!: string;
 
   static of(shop: Shop): ShopResponse {
-    return { id: shop.id, name: shop.name, timezone: shop.timezone, createdAt: shop.createdAt.toISOString() };
+    return { id: shop.id, name: shop.name, timezone: shop.timezone, locale: shop.locale, createdAt: shop.createdAt.toISOString() };
   }
+}
+
+export class UpdateShopDto {
+  @ApiPropertyOptional({ enum: SHOP_LOCALES, description: 'Language of reports (zh or en)' })
+  @IsOptional()
+  @IsIn(SHOP_LOCALES)
+  locale?: ShopLocale;
 }

@@ -1,0 +1,146 @@
+/**
+ * How a report sees reviews. The rule: a review belongs to the period of its reviewedAt (the platform's
+ * posting time, which a revision does not move) and counts as it stood at the END of that period: when it
+ * was revised after the period ended, the earliest version replaced after the end (review_revisions) is
+ * the one that counts, with that version's grade, product, carrier, agent and tags. So a bad review
+ * revised to good on Thursday counts as good in its week, and a regenerated report of an old week gives
+ * the numbers the week had, not today's.
+ *
+ * Every section's SQL runs in ONE statement (report-engine.ts) over the CTE `rr` below (and `rr_negative`,
+ * its medium/bad reviews, for the sections that only count complaints), so the period's reviews are read
+ * once and every section sees the same snapshot of the database.
+ *
+ * Parameters shared by all section SQL:
+ *   $1 shop id, $2 start of the previous period, $3 start of this period, $4 end of this period (exclusive),
+ *   $5 bounds of the trend periods (timestamptz[], ascending, n + 1 instants), $6 the settings (jsonb).
+ */
+export const REPORT_PARAMS = ['shopId', 'previousStart', 'start', 'end', 'trendBounds', 'settings'] as const;
+
+/**
+ * A revision is written when a review is replaced, which is after it was posted: reviewed_at can be at most
+ * 10 minutes in the future at ingestion (review-fields.ts). This margin bounds the index range on
+ * review_revisions (shop_id, replaced_at) without missing any revision of a review of the period.
+ */
+const REPLACED_AFTER_POSTED_MARGIN = `interval '1 hour'`;
+
+/**
+ * The review a revision belongs to (the columns asked for), one row. First from the covering index
+ * ix_reviews_shop_reviewed with the reviewedAt of the revision's snapshot, which is the review's unless it was
+ * edited (index-only, on pages the period scan has just read); else by primary key. LIMIT 1 stops the
+ * Append after the first branch that finds it.
+ */
+function reviewOfRevision(columns: string): string {
+  return `
+      SELECT r.${columns} FROM reviews r
+      WHERE r.shop_id = $1 AND r.reviewed_at = NULLIF(rv.snapshot->>'reviewedAt', '')::timestamptz AND r.id = rv.review_id
+      UNION ALL
+      SELECT r.${columns} FROM reviews r WHERE r.id = rv.review_id AND r.shop_id = $1
+      LIMIT 1`;
+}
+
+/**
+ * `rr`: the reviews of this period (bucket 0) and the medium/bad reviews of the previous one (bucket -1, for
+ * week-over-week changes) as they stood at the end of their period. `version` is the revision number that counts when it is not the current row.
+ * `recovered`: medium or bad at some point before the end of its period, good at the end.
+ * Revised reviews are found from the revisions side (few rows, each review by its primary key), so the
+ * period's reviews are scanned once and unrevised ones cost nothing extra.
+ */
+export const REPORT_REVIEWS_CTE = `
+  revised AS (
+    SELECT rv.review_id, rv.revision, rv.replaced_at, rv.rating, rv.grade, rv.snapshot, rv.tags, rv.sub_tags,
+      CASE WHEN w.reviewed_at >= $3 THEN $4::timestamptz ELSE $3::timestamptz END AS bucket_end
+    FROM review_revisions rv
+    CROSS JOIN LATERAL (${reviewOfRevision('reviewed_at')}) w
+    WHERE w.reviewed_at >= $2 AND w.reviewed_at < $4
+      AND rv.shop_id = $1 AND rv.replaced_at >= $2::timestamptz - ${REPLACED_AFTER_POSTED_MARGIN}
+  ),
+  version_at_end AS (
+    SELECT DISTINCT ON (review_id) review_id AS id, revision, rating, grade, snapshot, tags, sub_tags
+    FROM revised
+    WHERE replaced_at >= bucket_end
+    ORDER BY review_id, revision
+  ),
+  negative_before_end AS (
+    SELECT DISTINCT review_id AS id FROM revised WHERE replaced_at < bucket_end AND grade <> 'good'
+  ),
+  rr AS MATERIALIZED (
+    SELECT r.id,
+      CASE WHEN r.reviewed_at >= $3 THEN 0 ELSE -1 END AS bucket,
+      v.revision AS version,
+      coalesce(v.rating, r.rating) AS rating,
+      coalesce(v.grade, r.grade) AS grade,
+      -- byte order ("C") for the keys the sections group by: grouping needs equality only, and C sorts fast
+      (CASE WHEN v.id IS NULL THEN r.product_id ELSE v.snapshot->>'productId' END) COLLATE "C" AS product_id,
+      (CASE WHEN v.id IS NULL THEN r.sku ELSE v.snapshot->>'sku' END) COLLATE "C" AS sku,
+      CASE WHEN v.id IS NULL THEN r.product_name ELSE v.snapshot->>'productName' END AS product_name,
+      (CASE WHEN v.id IS NULL THEN r.buyer_id ELSE v.snapshot->>'buyerId' END) COLLATE "C" AS buyer_id,
+      (CASE WHEN v.id IS NULL THEN r.carrier ELSE v.snapshot->>'carrier' END) COLLATE "C" AS carrier,
+      (CASE WHEN v.id IS NULL THEN r.service_agent ELSE v.snapshot->>'serviceAgent' END) COLLATE "C" AS service_agent,
+      (CASE WHEN v.id IS NULL OR v.tags IS NULL THEN r.tags ELSE v.tags END) COLLATE "C" AS tags,
+      (CASE WHEN v.id IS NULL OR v.sub_tags IS NULL THEN r.sub_tags ELSE v.sub_tags END) COLLATE "C" AS sub_tags,
+      (coalesce(v.grade, r.grade) = 'good' AND n.id IS NOT NULL) AS recovered
+    FROM reviews r
+    LEFT JOIN version_at_end v ON v.id = r.id
+    LEFT JOIN negative_before_end n ON n.id = r.id
+    WHERE r.shop_id = $1 AND r.reviewed_at >= $2 AND r.reviewed_at < $4
+      -- the previous period is only compared by its medium/bad reviews (its totals come from the trend)
+      AND (r.reviewed_at >= $3 OR r.grade <> 'good' OR r.revision > 1)
+  ),
+  rr_negative AS MATERIALIZED (
+    SELECT * FROM rr WHERE grade <> 'good'
+  )`;
+
+/**
+ * Reviews by grade in each trend period, each as it stood at the end of its own period: counts by the
+ * current grade from the covering index (index-only), corrected by the few reviews whose grade at their
+ * period's end came from a later-replaced revision. Bucket i (1-based) is [$5[i], $5[i+1]).
+ */
+export const GRADES_BY_TREND_PERIOD = `
+  WITH bounds AS (
+    SELECT i AS bucket, ($5::timestamptz[])[i] AS lo, ($5::timestamptz[])[i + 1] AS hi
+    FROM generate_series(1, array_length($5::timestamptz[], 1) - 1) AS i
+  ),
+  current_grades AS (
+    SELECT b.bucket, g.grade, g.n
+    FROM bounds b
+    CROSS JOIN LATERAL (
+      SELECT unnest(ARRAY['good', 'medium', 'bad']) AS grade, unnest(ARRAY[
+        count(*) FILTER (WHERE r.grade = 'good'),
+        count(*) FILTER (WHERE r.grade = 'medium'),
+        count(*) FILTER (WHERE r.grade = 'bad')])::int AS n
+      FROM reviews r
+      WHERE r.shop_id = $1 AND r.reviewed_at >= b.lo AND r.reviewed_at < b.hi
+    ) g
+  ),
+  window_revisions AS (
+    SELECT rv.review_id, rv.revision, rv.replaced_at, rv.grade, rv.snapshot,
+      width_bucket(NULLIF(rv.snapshot->>'reviewedAt', '')::timestamptz, $5::timestamptz[]) AS snapshot_bucket,
+      -- a later version moved reviewedAt: this version's reviewedAt is not the review's
+      bool_or('reviewedAt' = ANY(rv.changed_fields)) OVER (PARTITION BY rv.review_id ORDER BY rv.revision DESC) AS moved
+    FROM review_revisions rv
+    WHERE rv.shop_id = $1 AND rv.replaced_at >= ($5::timestamptz[])[1] - ${REPLACED_AFTER_POSTED_MARGIN}
+  ),
+  revised_in_trend AS (
+    SELECT DISTINCT ON (rv.review_id) w.bucket, w.grade AS now, rv.grade AS was
+    FROM window_revisions rv
+    CROSS JOIN LATERAL (${reviewOfRevision('reviewed_at, r.grade')}) r
+    CROSS JOIN LATERAL (SELECT width_bucket(r.reviewed_at, $5::timestamptz[]) AS bucket, r.grade) w
+    -- only revisions replaced after the end of their review's period change a count; the snapshot's
+    -- reviewedAt tells which those are without reading the review, unless it moved
+    WHERE (rv.moved OR (rv.snapshot_bucket BETWEEN 1 AND array_length($5::timestamptz[], 1) - 1
+        AND rv.replaced_at >= ($5::timestamptz[])[rv.snapshot_bucket + 1]))
+      AND r.reviewed_at >= ($5::timestamptz[])[1] AND r.reviewed_at < ($5::timestamptz[])[array_length($5::timestamptz[], 1)]
+      AND rv.replaced_at >= ($5::timestamptz[])[w.bucket + 1]
+    ORDER BY rv.review_id, rv.revision
+  )
+  SELECT bucket,
+    sum(n)::int AS reviews,
+    coalesce(sum(n) FILTER (WHERE grade = 'good'), 0)::int AS good,
+    coalesce(sum(n) FILTER (WHERE grade = 'medium'), 0)::int AS medium,
+    coalesce(sum(n) FILTER (WHERE grade = 'bad'), 0)::int AS bad
+  FROM (
+    SELECT bucket, grade, n FROM current_grades
+    UNION ALL SELECT bucket, now, -1 FROM revised_in_trend
+    UNION ALL SELECT bucket, was, 1 FROM revised_in_trend
+  ) x
+  GROUP BY bucket`;

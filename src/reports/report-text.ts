@@ -1,0 +1,219 @@
+import { SUB_TAGS_BY_TAG, TAGS } from '../classification/taxonomy';
+
+/** The languages reports are written in: the shop's locale, or ?lang= */
+export const REPORT_LANGS = ['zh', 'en'] as const;
+export type ReportLang = (typeof REPORT_LANGS)[number];
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+type SubTagKey = (typeof SUB_TAGS_BY_TAG)[keyof typeof SUB_TAGS_BY_TAG][number];
+
+export const TAG_LABELS: Record<(typeof TAGS)[number], Bilingual> = {
+  quality: { zh: '质量问题', en: 'Quality' },
+  logistics: { zh: '物流问题', en: 'Logistics' },
+  service: { zh: '服务问题', en: 'Service' },
+  price: { zh: '价格问题', en: 'Price' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const SUB_TAG_LABELS: Record<SubTagKey, Bilingual> = {
+  defect_broken: { zh: '瑕疵/破损', en: 'defect or broken' },
+  not_as_described: { zh: '与描述不符', en: 'not as described' },
+  colour_difference: { zh: '色差', en: 'colour difference' },
+  size_fit: { zh: '尺码不符', en: 'wrong size or fit' },
+  fake_or_expired: { zh: '假货/过期', en: 'fake or expired' },
+  poor_effect: { zh: '效果差/功能异常', en: 'poor effect or not working' },
+  smell: { zh: '异味', en: 'smell' },
+  skin_reaction: { zh: '过敏/皮肤不适', en: 'skin reaction' },
+  packaging: { zh: '商品包装问题', en: 'product packaging' },
+  slow_delivery: { zh: '发货慢/物流慢', en: 'slow delivery' },
+  damaged_parcel: { zh: '包裹破损', en: 'damaged parcel' },
+  lost_or_missing: { zh: '丢件/漏发', en: 'lost or missing item' },
+  wrong_item: { zh: '错发', en: 'wrong item' },
+  tracking: { zh: '物流信息不更新', en: 'tracking not updated' },
+  courier_attitude: { zh: '快递员态度差', en: 'courier attitude' },
+  shipping_fee: { zh: '运费问题', en: 'shipping fee' },
+  attitude: { zh: '态度差', en: 'attitude' },
+  slow_response: { zh: '回复慢', en: 'slow replies' },
+  return_refund_hassle: { zh: '退换货麻烦', en: 'return or refund hassle' },
+  unresolved: { zh: '问题未解决', en: 'problem not solved' },
+  warranty_repair: { zh: '保修/维修', en: 'warranty or repair' },
+  price_drop: { zh: '买后降价', en: 'price dropped after purchase' },
+  promotion: { zh: '优惠未生效', en: 'promotion not applied' },
+  overpriced: { zh: '价格偏高', en: 'overpriced' },
+};
+
+export const DEPARTMENTS = ['supply_chain', 'logistics', 'customer_service', 'operations'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+export const DEPARTMENT_LABELS: Record<Department, Bilingual> = {
+  supply_chain: { zh: '供应链/品控', en: 'Supply chain / QC' },
+  logistics: { zh: '仓储/物流', en: 'Warehouse / logistics' },
+  customer_service: { zh: '客服主管', en: 'Customer service lead' },
+  operations: { zh: '运营', en: 'Operations' },
+};
+
+const UI = {
+  reportTitle: { zh: '中差评溯源报告', en: 'Root-cause report of medium and bad reviews' },
+  weeklyTitle: { zh: '中差评溯源周报', en: 'Weekly root-cause report' },
+  period: { zh: '统计周期', en: 'Period' },
+  timezone: { zh: '时区', en: 'Time zone' },
+  generatedAt: { zh: '生成时间', en: 'Generated' },
+  partial: { zh: '本周期尚未结束：数据不完整，不保存', en: 'This period has not ended: the figures are incomplete and not stored' },
+  summary: { zh: '概览', en: 'Summary' },
+  rootCauses: { zh: '问题原因', en: 'Root causes' },
+  quality: { zh: '质量问题（按商品/SKU）', en: 'Quality by product / SKU' },
+  logistics: { zh: '物流问题（按快递公司）', en: 'Logistics by carrier' },
+  service: { zh: '服务问题（按客服）', en: 'Service by agent' },
+  reviewerRisk: { zh: '职业差评师', en: 'Professional bad-reviewers' },
+  quotes: { zh: '评价摘录', en: 'What buyers wrote' },
+  actions: { zh: '行动建议', en: 'Actions' },
+  reviews: { zh: '评价数', en: 'Reviews' },
+  good: { zh: '好评', en: 'Good' },
+  medium: { zh: '中评', en: 'Medium' },
+  bad: { zh: '差评', en: 'Bad' },
+  negative: { zh: '中差评', en: 'Medium + bad' },
+  negativeRate: { zh: '中差评率', en: 'Medium/bad rate' },
+  goodRate: { zh: '好评率', en: 'Good-review rate' },
+  recovered: { zh: '已改为好评', en: 'Revised to good' },
+  metric: { zh: '指标', en: 'Metric' },
+  current: { zh: '本期', en: 'This period' },
+  previous: { zh: '上期', en: 'Previous period' },
+  currentWeek: { zh: '本周', en: 'This week' },
+  previousWeek: { zh: '上周', en: 'Last week' },
+  change: { zh: '环比', en: 'Change' },
+  average4: { zh: '前4期均值', en: '4-period average' },
+  average4Weeks: { zh: '前4周均值', en: '4-week average' },
+  vsAverage: { zh: '对比均值', en: 'vs average' },
+  trend: { zh: '趋势', en: 'Trend' },
+  trendTitle: { zh: '近8期中差评数与中差评率', en: 'Medium/bad reviews and rate, last 8 periods' },
+  causeChartTitle: { zh: '中差评原因分布（本期与上期）', en: 'Causes of medium/bad reviews (this and previous period)' },
+  tag: { zh: '原因', en: 'Cause' },
+  subTag: { zh: '细分原因', en: 'Sub-cause' },
+  share: { zh: '占比', en: 'Share' },
+  unspecified: { zh: '未细分', en: 'unspecified' },
+  untagged: { zh: '未分类', en: 'Not classified yet' },
+  product: { zh: '商品', en: 'Product' },
+  sku: { zh: 'SKU', en: 'SKU' },
+  complaints: { zh: '投诉数', en: 'Complaints' },
+  buyers: { zh: '买家数', en: 'Buyers' },
+  spread: { zh: '范围', en: 'Spread' },
+  widespread: { zh: '普遍', en: 'widespread' },
+  isolated: { zh: '个别', en: 'isolated' },
+  carrier: { zh: '快递公司', en: 'Carrier' },
+  agent: { zh: '客服', en: 'Agent' },
+  rate: { zh: '投诉率', en: 'Complaint rate' },
+  unknown: { zh: '未知', en: 'unknown' },
+  flagged: { zh: '新标记', en: 'Flagged' },
+  confirmed: { zh: '已确认', en: 'Confirmed' },
+  dismissed: { zh: '已排除', en: 'Dismissed' },
+  buyer: { zh: '买家', en: 'Buyer' },
+  platform: { zh: '平台', en: 'Platform' },
+  status: { zh: '状态', en: 'Status' },
+  riskScore: { zh: '风险分', en: 'Risk score' },
+  signals: { zh: '依据', en: 'Signals' },
+  date: { zh: '日期', en: 'Date' },
+  details: { zh: '说明', en: 'Details' },
+  value: { zh: '数值', en: 'Value' },
+  rating: { zh: '星级', en: 'Stars' },
+  department: { zh: '部门', en: 'Department' },
+  priority: { zh: '优先级', en: 'Priority' },
+  action: { zh: '事项', en: 'Action' },
+  high: { zh: '高', en: 'high' },
+  medium_priority: { zh: '中', en: 'medium' },
+  low: { zh: '低', en: 'low' },
+  none: { zh: '无', en: 'None' },
+  noActions: { zh: '本期数据未指向需要处理的事项。', en: 'Nothing in this period calls for action.' },
+  noNegative: { zh: '本期没有中差评。', en: 'No medium or bad reviews in this period.' },
+  noRows: { zh: '本期无数据。', en: 'Nothing in this period.' },
+  more: { zh: '另有 {n} 项未列出', en: '{n} more not shown' },
+  newItem: { zh: '新增', en: 'new' },
+  pp: { zh: '个百分点', en: 'pp' },
+  sharesNote: {
+    zh: '一条评价可有多个原因，按每个原因各计一次，占比之和可超过100%。',
+    en: 'A review can have several causes and counts once for each, so shares can add up to more than 100%.',
+  },
+  spreadNote: {
+    zh: '普遍：同一SKU同一细分原因有 {buyers} 位及以上不同买家反映，或由至少2位买家反映且占该SKU本期评价的 {share} 及以上（该SKU至少 {min} 条评价）；否则为个别。',
+    en: 'Widespread: {buyers} or more distinct buyers of one SKU report the same sub-cause, or at least 2 buyers do and it is {share} or more of the SKU\'s reviews in the period (with at least {min} reviews); otherwise isolated.',
+  },
+  revisionNote: {
+    zh: '评价按周期结束时的版本统计（追评改评以 review_revisions 为准）。',
+    en: 'Reviews count as they stood at the end of the period (revisions from review_revisions).',
+  },
+  maskedNote: { zh: '个人信息已隐去。', en: 'Personal data is masked.' },
+  printHint: { zh: '打印或另存为PDF', en: 'Print or save as PDF' },
+} as const satisfies Record<string, Bilingual>;
+
+export type UiKey = keyof typeof UI;
+
+export function tagLabel(tag: string): Bilingual {
+  return tag in TAG_LABELS ? TAG_LABELS[tag as keyof typeof TAG_LABELS] : { zh: tag, en: tag };
+}
+
+export function subTagLabel(subTag: string | null): Bilingual {
+  if (subTag === null) return UI.unspecified;
+  return subTag in SUB_TAG_LABELS ? SUB_TAG_LABELS[subTag as SubTagKey] : { zh: subTag, en: subTag };
+}
+
+/** Labels and number formats of one language. */
+export class ReportText {
+  constructor(readonly lang: ReportLang) {}
+
+  t(key: UiKey, params: Record<string, string | number> = {}): string {
+    return UI[key][this.lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  }
+
+  pick(text: Bilingual): string {
+    return text[this.lang];
+  }
+
+  tag(tag: string): string {
+    return tagLabel(tag)[this.lang];
+  }
+
+  subTag(subTag: string | null): string {
+    return subTagLabel(subTag)[this.lang];
+  }
+
+  department(department: Department): string {
+    return DEPARTMENT_LABELS[department][this.lang];
+  }
+
+  count(value: number): string {
+    const rounded = Number.isInteger(value) ? value : Math.round(value * 10) / 10;
+    return rounded.toLocaleString('en-US');
+  }
+
+  /** a rate 0-1 as a percentage with one decimal */
+  percent(value: number | null): string {
+    return value === null ? '–' : `${(value * 100).toFixed(1)}%`;
+  }
+
+  /** a difference of counts: +3, −2, 0 */
+  delta(value: number | null): string {
+    if (value === null) return '–';
+    const rounded = Math.round(value * 10) / 10;
+    if (rounded === 0) return '0';
+    return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toLocaleString('en-US')}`;
+  }
+
+  /** a difference of rates in percentage points */
+  deltaPp(value: number | null): string {
+    if (value === null) return '–';
+    const points = Math.round(value * 1000) / 10;
+    const sign = points > 0 ? '+' : points < 0 ? '−' : '';
+    return `${sign}${Math.abs(points).toFixed(1)} ${this.t('pp')}`;
+  }
+
+  /** a relative change: +25%; "new" when there was nothing before */
+  relative(current: number, previous: number): string {
+    if (previous === 0) return current === 0 ? '–' : this.t('newItem');
+    const change = (current - previous) / previous;
+    const sign = change > 0 ? '+' : change < 0 ? '−' : '';
+    return `${sign}${Math.abs(Math.round(change * 100))}%`;
+  }
+}

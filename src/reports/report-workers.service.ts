@@ -1,0 +1,87 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { sqlRows } from '../database/sql';
+import { InProcessJobRunner } from '../jobs/in-process-job.runner';
+import { JobQueue } from '../jobs/job-queue';
+import { startProcessor, stopProcessor } from '../jobs/processor-runner';
+import { weeklyReportJobId } from '../jobs/queues';
+import { dueWeeklyReports, ScheduledShop } from './report-schedule';
+import { ReportsProcessor } from './reports.processor';
+
+/**
+ * The weekly schedule: a sweep in every worker process finds, in the database, the shops whose last week
+ * has no report yet and enqueues one job each (job id per shop and week). It only enqueues. Nothing lives
+ * in Redis between sweeps, so a Redis flush or a crash loses nothing: the next sweep enqueues again, and
+ * the job itself stores at most one report per shop and week.
+ */
+@Injectable()
+export class ReportWorkers implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(ReportWorkers.name);
+  private timer: NodeJS.Timeout | null = null;
+  private firstRun: NodeJS.Timeout | null = null;
+  private sweeping: Promise<number> | null = null;
+
+  constructor(
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
+    private readonly processor: ReportsProcessor,
+    @Optional() private readonly inProcess?: InProcessJobRunner,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.env.runWorkers) return;
+    startProcessor(this.config, 'reports', this.processor, this.inProcess, this.logger);
+    const interval = this.config.env.reportScheduleIntervalMs;
+    if (interval > 0) {
+      const run = () => void this.sweep().catch((error: unknown) => this.logger.warn({ msg: 'report schedule sweep failed', err: String(error) }));
+      this.timer = setInterval(run, interval);
+      this.timer.unref();
+      // a process that starts on a Monday morning should not wait a whole interval
+      this.firstRun = setTimeout(run, Math.min(interval, 5_000));
+      this.firstRun.unref();
+    }
+  }
+
+  /** Enqueues the due weekly reports; returns how many. Safe in many processes at once. */
+  async sweep(now = new Date()): Promise<number> {
+    if (this.sweeping) return this.sweeping;
+    this.sweeping = (async () => {
+      const shops = await sqlRows<{ id: string; timezone: string; report_settings: unknown; created_at: Date }>(
+        this.dataSource,
+        `SELECT id, timezone, report_settings, created_at FROM shops`,
+      );
+      const due = dueWeeklyReports(
+        shops.map((s): ScheduledShop => ({ id: s.id, timezone: s.timezone, reportSettings: s.report_settings, createdAt: new Date(s.created_at) })),
+        now,
+      );
+      if (!due.length) return 0;
+      const stored = await sqlRows<{ shop_id: string; period_start: Date }>(
+        this.dataSource,
+        `SELECT DISTINCT r.shop_id, r.period_start FROM reports r
+         JOIN unnest($1::uuid[], $2::timestamptz[]) AS d(shop_id, period_start) ON r.shop_id = d.shop_id AND r.period_start = d.period_start
+         WHERE r.kind = 'weekly'`,
+        [due.map((d) => d.shopId), due.map((d) => d.periodStart)],
+      );
+      const done = new Set(stored.map((row) => `${row.shop_id}|${new Date(row.period_start).toISOString()}`));
+      const missing = due.filter((d) => !done.has(`${d.shopId}|${d.periodStart.toISOString()}`));
+      for (const report of missing) {
+        await this.jobs.add('generate-weekly-report', [{ shopId: report.shopId, week: report.week }], { jobId: weeklyReportJobId(report.shopId, report.week, now) });
+      }
+      if (missing.length) this.logger.log({ msg: 'weekly reports enqueued', count: missing.length });
+      return missing.length;
+    })().finally(() => {
+      this.sweeping = null;
+    });
+    return this.sweeping;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    if (this.firstRun) clearTimeout(this.firstRun);
+    await this.sweeping?.catch(() => undefined);
+    await stopProcessor(this.config, this.processor, this.inProcess);
+  }
+}

@@ -1,0 +1,24 @@
+import type { AnySectionBuilder } from '../report.types';
+import { actionsSectionOf } from './actions.section';
+import { logisticsSection, serviceSection } from './complaints-by.section';
+import { qualitySection } from './quality.section';
+import { quotesSection } from './quotes.section';
+import { reviewerRiskSection } from './reviewer-risk.section';
+import { rootCausesSection } from './root-causes.section';
+import { summarySection } from './summary.section';
+
+/**
+ * The sections of the report in reading order. A new section (the recovery funnel) is one builder added
+ * here, before actions, and its data type in ReportSections.
+ */
+const DATA_SECTIONS: readonly AnySectionBuilder[] = [
+  summarySection,
+  rootCausesSection,
+  qualitySection,
+  logisticsSection,
+  serviceSection,
+  reviewerRiskSection,
+  quotesSection,
+];
+
+export const REPORT_SECTIONS: readonly AnySectionBuilder[] = [...DATA_SECTIONS, actionsSectionOf(DATA_SECTIONS)];

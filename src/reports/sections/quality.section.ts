@@ -1,0 +1,304 @@
+import { isSubTag, parentTag } from '../../classification/taxonomy';
+import type { RenderedSection } from '../render/blocks';
+import { adviceFor, QUALITY_ADVICE } from '../report-advice';
+import type { ReportSettings } from '../report-settings';
+import { ReportText, subTagLabel } from '../report-text';
+import { ActionItem, delta, Delta, ratio, ReportData, SectionBuilder } from '../report.types';
+import { clip, periodLabels } from './section-helpers';
+
+export type Spread = 'widespread' | 'isolated';
+
+export interface SkuSubCause {
+  /** null: quality complaints that name no sub-cause */
+  subTag: string | null;
+  reviews: number;
+  /** distinct buyers (a review without a buyer id counts as its own buyer) */
+  buyers: number;
+  /** of the SKU's reviews in the period, all grades */
+  share: number | null;
+  spread: Spread;
+}
+
+export interface SkuRow {
+  productId: string | null;
+  sku: string | null;
+  productName: string | null;
+  /** all the SKU's reviews in the period */
+  reviews: number;
+  /** its medium/bad reviews tagged quality */
+  complaints: number;
+  buyers: number;
+  share: number | null;
+  previous: number;
+  change: Delta;
+  /** widespread when any of its sub-causes is */
+  spread: Spread;
+  subTags: SkuSubCause[];
+}
+
+export interface QualitySection {
+  complaints: number;
+  skuCount: number;
+  widespread: number;
+  isolated: number;
+  /** complaints on SKUs with isolated problems only */
+  isolatedComplaints: number;
+  /** the isolated SKUs with the most complaints (at most 5), listed or not */
+  isolatedTop: { productId: string | null; sku: string | null; complaints: number }[];
+  /** widespread first, then most complaints; at most settings.tableRows */
+  rows: SkuRow[];
+  /** SKUs with complaints not listed */
+  more: number;
+}
+
+export interface QualityComplaintRow {
+  bucket: number;
+  productId: string | null;
+  sku: string | null;
+  /** this period: the buyer (any value unique to the buyer; a review without buyer id is its own buyer); previous: null */
+  buyer: string | number | null;
+  /** this period: the review's sub-tags; previous: null */
+  subTags: string[] | null;
+  n: number;
+}
+
+export interface SkuTotalRow {
+  productId: string | null;
+  sku: string | null;
+  productName: string | null;
+  /** all the SKU's reviews in the period */
+  n: number;
+}
+
+type SpreadSettings = Pick<ReportSettings, 'widespreadMinBuyers' | 'widespreadMinShare' | 'widespreadMinSkuReviews' | 'tableRows'>;
+
+/**
+ * Widespread: several distinct buyers of one SKU report the same sub-cause, or it is a high share of the
+ * SKU's reviews (with enough reviews for a share to mean something, and from more than one buyer: one
+ * buyer's many reviews are one case). Otherwise isolated.
+ */
+export function spreadOf(buyers: number, share: number | null, skuReviews: number, settings: SpreadSettings): Spread {
+  if (buyers >= settings.widespreadMinBuyers) return 'widespread';
+  if (buyers >= 2 && share !== null && skuReviews >= settings.widespreadMinSkuReviews && share >= settings.widespreadMinShare) return 'widespread';
+  return 'isolated';
+}
+
+const skuKey = (productId: string | null, sku: string | null) => JSON.stringify([productId, sku]);
+
+/** Quality complaints by SKU with their spread; pure. */
+export function qualityBySku(complaints: readonly QualityComplaintRow[], totals: readonly SkuTotalRow[], settings: SpreadSettings): QualitySection {
+  const totalBySku = new Map(totals.map((row) => [skuKey(row.productId, row.sku), row]));
+  type Buyer = string | number | null;
+  interface Acc {
+    productId: string | null;
+    sku: string | null;
+    complaints: number;
+    buyers: Set<Buyer>;
+    previous: number;
+    subs: Map<string | null, { reviews: number; buyers: Set<Buyer> }>;
+  }
+  const skus = new Map<string, Acc>();
+  for (const row of complaints) {
+    const key = skuKey(row.productId, row.sku);
+    let acc = skus.get(key);
+    if (!acc) {
+      acc = { productId: row.productId, sku: row.sku, complaints: 0, buyers: new Set(), previous: 0, subs: new Map() };
+      skus.set(key, acc);
+    }
+    if (row.bucket !== 0) {
+      acc.previous += row.n;
+      continue;
+    }
+    acc.complaints += row.n;
+    acc.buyers.add(row.buyer);
+    const subs = [...new Set(row.subTags ?? [])].filter((sub) => isSubTag(sub) && parentTag(sub) === 'quality');
+    for (const sub of subs.length ? subs : [null]) {
+      const entry = acc.subs.get(sub) ?? { reviews: 0, buyers: new Set<Buyer>() };
+      entry.reviews += row.n;
+      entry.buyers.add(row.buyer);
+      acc.subs.set(sub, entry);
+    }
+  }
+  const rows = [...skus.entries()]
+    .filter(([, acc]) => acc.complaints > 0)
+    .map(([key, acc]): SkuRow => {
+      const total = totalBySku.get(key);
+      // the SKU's reviews include its complaints, whatever the totals query saw
+      const reviews = Math.max(total?.n ?? 0, acc.complaints);
+      const subTags = [...acc.subs]
+        .map(([subTag, entry]): SkuSubCause => {
+          const share = ratio(entry.reviews, reviews);
+          return { subTag, reviews: entry.reviews, buyers: entry.buyers.size, share, spread: spreadOf(entry.buyers.size, share, reviews, settings) };
+        })
+        .sort((a, b) => Number(b.spread === 'widespread') - Number(a.spread === 'widespread') || b.buyers - a.buyers || b.reviews - a.reviews);
+      return {
+        productId: acc.productId,
+        sku: acc.sku,
+        productName: total?.productName ?? null,
+        reviews,
+        complaints: acc.complaints,
+        buyers: acc.buyers.size,
+        share: ratio(acc.complaints, reviews),
+        previous: acc.previous,
+        change: delta(acc.complaints, acc.previous),
+        spread: subTags.some((sub) => sub.spread === 'widespread') ? 'widespread' : 'isolated',
+        subTags,
+      };
+    })
+    .sort(
+      (a, b) =>
+        Number(b.spread === 'widespread') - Number(a.spread === 'widespread') ||
+        b.complaints - a.complaints ||
+        b.buyers - a.buyers ||
+        skuKey(a.productId, a.sku).localeCompare(skuKey(b.productId, b.sku)),
+    );
+  const widespread = rows.filter((row) => row.spread === 'widespread').length;
+  const isolated = rows.filter((row) => row.spread === 'isolated');
+  return {
+    complaints: rows.reduce((sum, row) => sum + row.complaints, 0),
+    skuCount: rows.length,
+    widespread,
+    isolated: isolated.length,
+    isolatedComplaints: isolated.reduce((sum, row) => sum + row.complaints, 0),
+    isolatedTop: isolated.slice(0, 5).map((row) => ({ productId: row.productId, sku: row.sku, complaints: row.complaints })),
+    rows: rows.slice(0, settings.tableRows),
+    more: Math.max(0, rows.length - settings.tableRows),
+  };
+}
+
+/** What identifies a SKU to people: its SKU, else its product id. */
+export function skuLabel(row: { sku: string | null; productId: string | null }, unknown: string): string {
+  return row.sku ?? row.productId ?? unknown;
+}
+
+function render(data: QualitySection, text: ReportText, report: ReportData): RenderedSection {
+  const labels = periodLabels(text, report.kind);
+  const spread = (value: Spread) => text.t(value);
+  const subCauses = (row: SkuRow) =>
+    row.subTags.map((sub) => `${text.subTag(sub.subTag)} ${sub.reviews}/${sub.buyers}${sub.spread === 'widespread' ? ` (${spread('widespread')})` : ''}`).join('; ');
+  const { settings } = report;
+  return {
+    key: 'quality',
+    title: text.t('quality'),
+    blocks: [
+      {
+        type: 'table',
+        id: 'quality_by_sku',
+        columns: [
+          { label: text.t('sku'), kind: 'text' },
+          { label: text.t('product'), kind: 'text', wrap: true },
+          { label: text.t('reviews'), kind: 'count' },
+          { label: text.t('complaints'), kind: 'count' },
+          { label: text.t('buyers'), kind: 'count' },
+          { label: text.t('share'), kind: 'percent' },
+          { label: labels.previous, kind: 'count' },
+          { label: text.t('spread'), kind: 'text' },
+          { label: `${text.t('subTag')} (${text.t('complaints')}/${text.t('buyers')})`, kind: 'text', wrap: true },
+        ],
+        rows: data.rows.map((row) => [
+          skuLabel(row, text.t('unknown')),
+          row.productName ? clip(row.productName, 30) : '',
+          row.reviews,
+          row.complaints,
+          row.buyers,
+          row.share,
+          row.previous,
+          spread(row.spread),
+          subCauses(row),
+        ]),
+        empty: text.t('noRows'),
+        more: data.more,
+      },
+      {
+        type: 'note',
+        text: text.t('spreadNote', {
+          buyers: settings.widespreadMinBuyers,
+          share: `${Math.round(settings.widespreadMinShare * 100)}%`,
+          min: settings.widespreadMinSkuReviews,
+        }),
+      },
+    ],
+  };
+}
+
+/**
+ * Widespread problems go to supply chain / QC: one item per listed SKU, led by its sub-cause with the most
+ * buyers; isolated ones are one item for customer service (a free replacement solves an isolated defect,
+ * no supplier action).
+ */
+function actions(data: QualitySection): ActionItem[] {
+  const items: ActionItem[] = [];
+  for (const row of data.rows.filter((r) => r.spread === 'widespread')) {
+    const sku = skuLabel(row, '?');
+    const nameZh = row.productName ? `（${clip(row.productName, 20)}）` : '';
+    const nameEn = row.productName ? ` (${clip(row.productName, 20)})` : '';
+    const [top, ...others] = row.subTags.filter((s) => s.spread === 'widespread');
+    const label = subTagLabel(top.subTag);
+    const advice = adviceFor(QUALITY_ADVICE, top.subTag);
+    const more = others.slice(0, 3);
+    const moreZh = more.length ? `；另有${more.map((o) => `「${subTagLabel(o.subTag).zh}」${o.buyers} 位`).join('、')}` : '';
+    const moreEn = more.length ? `; also ${more.map((o) => `${subTagLabel(o.subTag).en} (${o.buyers})`).join(', ')}` : '';
+    items.push({
+      department: 'supply_chain',
+      priority: 'high',
+      code: 'quality.widespread',
+      params: { productId: row.productId, sku: row.sku, subTag: top.subTag, buyers: top.buyers, reviews: top.reviews, otherSubTags: others.length },
+      text: {
+        zh: `SKU ${sku}${nameZh}：${top.buyers} 位买家反映「${label.zh}」（${top.reviews} 条中差评）${moreZh} — ${advice.zh}`,
+        en: `SKU ${sku}${nameEn}: ${top.buyers} ${top.buyers === 1 ? 'buyer reports' : 'buyers report'} ${label.en} (${top.reviews} medium/bad reviews)${moreEn} - ${advice.en}`,
+      },
+    });
+  }
+  if (data.widespread > items.length) {
+    const rest = data.widespread - items.length;
+    items.push({
+      department: 'supply_chain',
+      priority: 'high',
+      code: 'quality.widespread_more',
+      params: { skus: rest },
+      text: {
+        zh: `另有 ${rest} 个SKU存在普遍质量问题（未列出）：按投诉数逐个排查`,
+        en: `${rest} more SKU${rest === 1 ? ' has' : 's have'} widespread quality problems (not listed): go through them by number of complaints`,
+      },
+    });
+  }
+  if (data.isolated > 0) {
+    const listed = data.isolatedTop.map((row) => skuLabel(row, '?'));
+    const others = data.isolated - listed.length;
+    items.push({
+      department: 'customer_service',
+      priority: 'medium',
+      code: 'quality.isolated',
+      params: { skus: data.isolated, reviews: data.isolatedComplaints },
+      text: {
+        zh: `${data.isolated} 个SKU只有个别质量问题（${listed.join('、')}${others > 0 ? ' 等' : ''}，共 ${data.isolatedComplaints} 条）：按个别瑕疵处理，免费换新或补发，无需供应商整改`,
+        en: `${data.isolated} SKU${data.isolated === 1 ? ' has' : 's have'} isolated quality complaints (${listed.join(', ')}${others > 0 ? ', ...' : ''}; ${data.isolatedComplaints} in all): treat them as one-off defects - free replacement, no supplier action`,
+      },
+    });
+  }
+  return items;
+}
+
+export const qualitySection: SectionBuilder<'quality', { complaints: QualityComplaintRow; totals: SkuTotalRow }> = {
+  key: 'quality',
+  queries: {
+    // buyers as 32-bit hashes (a collision within one SKU's buyers is negligible): these rows are the
+    // largest part of the statement's result; the previous period only needs counts per SKU
+    complaints: `
+      SELECT bucket, product_id AS "productId", sku,
+        CASE WHEN bucket = 0 THEN hashtext(coalesce(buyer_id, 'review:' || id)) END AS buyer,
+        CASE WHEN bucket = 0 THEN sub_tags END AS "subTags", count(*)::int AS n
+      FROM rr_negative
+      WHERE 'quality' = ANY(tags)
+      GROUP BY 1, 2, 3, 4, 5`,
+    totals: `
+      SELECT product_id AS "productId", sku, max(product_name) AS "productName", count(*)::int AS n
+      FROM rr
+      WHERE bucket = 0
+      GROUP BY product_id, sku
+      HAVING count(*) FILTER (WHERE grade <> 'good' AND 'quality' = ANY(tags)) > 0`,
+  },
+  build: (rows, context) => qualityBySku(rows.complaints, rows.totals, context.settings),
+  render,
+  actions,
+};

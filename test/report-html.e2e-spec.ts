@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { chromiumAvailable, CHROMIUM_PATH, inspectReportHtml } from '../scripts/report-chromium';
+import { DEMO_WEEK, seedDemoShop } from '../scripts/report-demo';
+import { createTestApp, eventually, TestApp, TestShop } from './support/test-app';
+
+const withChromium = chromiumAvailable() ? describe : describe.skip;
+if (!chromiumAvailable()) {
+  process.stderr.write(`report-html.e2e-spec: SKIPPED, Chromium is not at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)\n`);
+}
+
+/** The html report in a real browser: charts laid out with a size, nothing fetched, printable. */
+withChromium(`the html report in headless Chromium (${CHROMIUM_PATH})`, () => {
+  let t: TestApp;
+  let shop: TestShop;
+  let dir: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    shop = await t.createShop('示例服饰旗舰店');
+    const db = t.app.get(DataSource);
+    await seedDemoShop(async (items) => {
+      const response = await t.http.post('/v1/reviews/batch').set(shop.auth).send({ items }).expect(200);
+      await eventually(async () => {
+        const [row] = await db.query(`SELECT count(*)::int AS n FROM reviews WHERE shop_id = $1 AND analysis_status <> 'done'`, [shop.shopId]);
+        return row.n === 0 ? true : undefined;
+      }, 30_000, 'analysis');
+      return (response.body.results as { id: string }[]).map((r) => r.id);
+    }, db);
+    dir = mkdtempSync(join(tmpdir(), 'report-html-'));
+  });
+  afterAll(async () => {
+    await t?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(['zh', 'en'])('shows the trend and the cause breakdown (%s)', async (lang) => {
+    const response = await t.http.get(`/v1/reports/weekly?week=${DEMO_WEEK}&format=html&lang=${lang}`).set(shop.auth).expect(200);
+    const page = await inspectReportHtml(response.text, { screenshot: join(dir, `weekly-${lang}.png`) });
+    expect(page.lang).toBe(lang === 'zh' ? 'zh-CN' : 'en');
+    expect(page.title).toContain(lang === 'zh' ? '中差评溯源周报' : 'Weekly root-cause report');
+    expect(page.charts.map((chart) => chart.kind)).toEqual(['chart chart-trend', 'chart chart-bars']);
+    for (const chart of page.charts) {
+      expect(chart.width).toBeGreaterThan(300);
+      expect(chart.height).toBeGreaterThan(100);
+    }
+    // 8 weekly bars + the legend swatch; one bar per cause and period (zero bars have no width) + 2 swatches
+    expect(page.charts[0]).toMatchObject({ bars: 9, lines: 1 });
+    expect(page.charts[1].bars).toBeGreaterThanOrEqual(6);
+    expect(page.requests).toEqual([]);
+    expect(page.pdfBytes).toBeGreaterThan(20_000);
+    expect(response.text).not.toContain('13812345678');
+  });
+});

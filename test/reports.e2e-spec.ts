@@ -1,0 +1,475 @@
+import { DataSource } from 'typeorm';
+import { ReportWorkers } from '../src/reports/report-workers.service';
+import { ReportsService } from '../src/reports/reports.service';
+import { reviewInput } from './support/factories';
+import { createTestApp, eventually, TestApp, TestShop } from './support/test-app';
+
+/**
+ * The weekly report against the real app and database. Reviews go in through the API; their tags are set
+ * with SQL (the classifier fills them in the analysis job), after their analysis is done so that it cannot
+ * overwrite them. Today is after 2026-W47 (16-22 November 2026), the week most tests report on.
+ */
+describe('reports', () => {
+  let t: TestApp;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    db = t.app.get(DataSource);
+  });
+  afterAll(async () => t.close());
+
+  /** a review without an order timeline, so any reviewedAt is valid */
+  const review = (overrides: Record<string, unknown>) => reviewInput({ orderedAt: undefined, shippedAt: undefined, deliveredAt: undefined, ...overrides });
+
+  async function post(shop: TestShop, items: Record<string, unknown>[]): Promise<string[]> {
+    const response = await t.http.post('/v1/reviews/batch').set(shop.auth).send({ items }).expect(200);
+    const results = response.body.results as { result: string; id: string }[];
+    expect(results.every((r) => r.result !== 'rejected')).toBe(true);
+    await eventually(async () => {
+      const [row] = await db.query(`SELECT count(*)::int AS n FROM reviews WHERE shop_id = $1 AND analysis_status <> 'done'`, [shop.shopId]);
+      return row.n === 0 ? true : undefined;
+    }, 20_000, 'analysis');
+    return results.map((r) => r.id);
+  }
+
+  async function tag(id: string, tags: string[], subTags: string[] = [], evidence: { tag: string; phrase: string }[] | null = null): Promise<void> {
+    await db.query(`UPDATE reviews SET tags = $2, sub_tags = $3, tag_evidence = $4, tag_source = 'model' WHERE id = $1`, [id, tags, subTags, evidence === null ? null : JSON.stringify(evidence)]);
+  }
+
+  const weekly = async (shop: TestShop, query: string) => (await t.http.get(`/v1/reports/weekly?${query}`).set(shop.auth).expect(200)).body;
+
+  describe('week boundaries', () => {
+    it('counts Sunday 23:30 in Shanghai in its week, and Monday 00:10 in the next', async () => {
+      const shop = await t.createShop('Shanghai shop');
+      await post(shop, [
+        review({ reviewedAt: '2026-11-22T23:30:00+08:00', rating: 1 }),
+        review({ reviewedAt: '2026-11-23T00:10:00+08:00', rating: 1 }),
+        review({ reviewedAt: '2026-11-16 00:00:00', rating: 5 }), // local time of the shop: the first instant of the week
+        review({ reviewedAt: '2026-11-15T23:59:00+08:00', rating: 5 }),
+      ]);
+      const report = await weekly(shop, 'week=2026-W47');
+      expect(report).toMatchObject({ kind: 'weekly', week: '2026-W47', from: '2026-11-16', to: '2026-11-22', timezone: 'Asia/Shanghai', stored: true });
+      expect(report.periodStart).toBe('2026-11-15T16:00:00.000Z');
+      expect(report.periodEnd).toBe('2026-11-22T16:00:00.000Z');
+      expect(report.data.sections.summary.current).toMatchObject({ reviews: 2, good: 1, bad: 1, negative: 1, negativeRate: 0.5 });
+      expect(report.data.sections.summary.previous).toMatchObject({ reviews: 1, good: 1 });
+      expect(report.data.sections.summary.trend.map((p: { week: string }) => p.week)).toEqual([
+        '2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47',
+      ]);
+    });
+
+    it('counts the week of a Los Angeles shop in its own zone', async () => {
+      const shop = await t.createShop('LA shop', 'America/Los_Angeles', 'en');
+      await post(shop, [
+        review({ reviewedAt: '2026-11-22T23:30:00-08:00', rating: 2 }), // Monday 07:30 UTC
+        review({ reviewedAt: '2026-11-16 00:15:00', rating: 4 }), // local time of the shop
+        review({ reviewedAt: '2026-11-15T23:50:00-08:00', rating: 4 }),
+      ]);
+      const report = await weekly(shop, 'week=2026-W47');
+      expect(report.periodStart).toBe('2026-11-16T08:00:00.000Z');
+      expect(report.timezone).toBe('America/Los_Angeles');
+      expect(report.data.sections.summary.current).toMatchObject({ reviews: 2, negative: 1 });
+      expect(report.data.sections.summary.previous).toMatchObject({ reviews: 1, negative: 0 });
+      const html = await t.http.get(`/v1/reports/${report.id}?format=html`).set(shop.auth).expect(200);
+      expect(html.text).toContain('<html lang="en">');
+      expect(html.text).toContain('Weekly root-cause report');
+    });
+  });
+
+  it('reports an empty week with zeros in every format', async () => {
+    const shop = await t.createShop('Empty shop');
+    const report = await weekly(shop, 'week=2026-W47');
+    const { summary, rootCauses, quality, logistics, service, reviewerRisk, quotes, actions } = report.data.sections;
+    expect(summary.current).toEqual({ reviews: 0, good: 0, medium: 0, bad: 0, negative: 0, negativeRate: null, goodRate: null });
+    expect(summary.trend.every((p: { reviews: number }) => p.reviews === 0)).toBe(true);
+    expect(rootCauses).toMatchObject({ negative: 0, untagged: 0 });
+    expect(rootCauses.tags.every((row: { reviews: number }) => row.reviews === 0)).toBe(true);
+    expect(quality).toMatchObject({ complaints: 0, rows: [] });
+    expect(logistics.rows).toEqual([]);
+    expect(service.rows).toEqual([]);
+    expect(reviewerRisk).toMatchObject({ flagged: 0, confirmed: 0, dismissed: 0 });
+    expect(quotes.causes).toEqual([]);
+    expect(actions.items).toEqual([]);
+    for (const format of ['csv', 'md', 'html']) {
+      const file = await t.http.get(`/v1/reports/${report.id}?format=${format}`).set(shop.auth).expect(200);
+      expect(file.text).not.toMatch(/NaN|undefined|Infinity/);
+    }
+  });
+
+  it('reports a week with only good reviews', async () => {
+    const shop = await t.createShop('Good shop');
+    await post(shop, [4, 5, 5].map((rating) => review({ rating, reviewedAt: '2026-11-18T12:00:00+08:00', content: '很好' })));
+    const { sections } = (await weekly(shop, 'week=2026-W47')).data;
+    expect(sections.summary.current).toMatchObject({ reviews: 3, negative: 0, negativeRate: 0, goodRate: 1 });
+    expect(sections.rootCauses.negative).toBe(0);
+    expect(sections.quality.rows).toEqual([]);
+    expect(sections.quotes.causes).toEqual([]);
+    expect(sections.actions.items).toEqual([]);
+  });
+
+  it('counts a review as it stood at the end of the week', async () => {
+    const shop = await t.createShop('Revised shop');
+    const midWeek = review({ rating: 1, reviewedAt: '2026-11-17T10:00:00+08:00', content: '鞋子开胶了', sku: 'SHOE-1' });
+    const afterWeek = review({ rating: 2, reviewedAt: '2026-11-18T10:00:00+08:00', content: '快递太慢，等了十天', carrier: '圆通速递' });
+    const [midId, afterId] = await post(shop, [midWeek, afterWeek]);
+    await tag(midId, ['quality'], ['defect_broken']);
+    await tag(afterId, ['logistics'], ['slow_delivery'], [{ tag: 'logistics', phrase: '太慢' }]);
+    // both buyers were won back and revised to 5 stars
+    await post(shop, [
+      { ...midWeek, rating: 5, content: '卖家给换了新的，很满意' },
+      { ...afterWeek, rating: 5, content: '后来很快解决了' },
+    ]);
+    // the classifier finds no complaint in the new texts
+    await tag(midId, []);
+    await tag(afterId, []);
+    const revisions = await db.query(`SELECT review_id, grade, tags, sub_tags FROM review_revisions WHERE shop_id = $1 ORDER BY review_id = $2 DESC`, [shop.shopId, midId]);
+    expect(revisions).toEqual([
+      expect.objectContaining({ review_id: midId, grade: 'bad', tags: ['quality'], sub_tags: ['defect_broken'] }),
+      expect.objectContaining({ review_id: afterId, grade: 'bad', tags: ['logistics'], sub_tags: ['slow_delivery'] }),
+    ]);
+    // the first was revised on Thursday of that week; the second only after the week had ended (today)
+    await db.query(`UPDATE review_revisions SET replaced_at = '2026-11-19T10:00:00+08:00' WHERE review_id = $1`, [midId]);
+
+    const { sections } = (await weekly(shop, 'week=2026-W47')).data;
+    expect(sections.summary.current).toMatchObject({ reviews: 2, good: 1, bad: 1, negative: 1 });
+    expect(sections.summary.recovered).toBe(1);
+    expect(sections.rootCauses).toMatchObject({ negative: 1, untagged: 0 });
+    expect(sections.rootCauses.tags.find((row: { tag: string }) => row.tag === 'logistics')).toMatchObject({ reviews: 1, subTags: [expect.objectContaining({ subTag: 'slow_delivery' })] });
+    expect(sections.rootCauses.tags.find((row: { tag: string }) => row.tag === 'quality').reviews).toBe(0);
+    expect(sections.logistics.rows).toEqual([expect.objectContaining({ name: '圆通速递', complaints: 1 })]);
+    // the quote is the text the week saw, not today's
+    expect(sections.quotes.causes).toEqual([{ tag: 'logistics', quotes: [expect.objectContaining({ text: '快递太慢，等了十天', subTag: 'slow_delivery' })] }]);
+    // the summary and the causes agree
+    expect(sections.summary.current.negative).toBe(sections.rootCauses.negative);
+  });
+
+  it('places a review whose reviewedAt was corrected in its current week, as it stood at that week’s end', async () => {
+    const shop = await t.createShop('Moved shop');
+    const first = review({ rating: 1, reviewedAt: '2026-11-11T10:00:00+08:00', content: '质量差' }); // W46
+    const [id] = await post(shop, [first]);
+    await tag(id, ['quality'], ['defect_broken']);
+    // corrected to a W45 date and revised to good; the correction reached the shop on Thursday of W46
+    await post(shop, [{ ...first, rating: 5, reviewedAt: '2026-11-04T10:00:00+08:00', content: '换货后满意' }]);
+    await db.query(`UPDATE review_revisions SET replaced_at = '2026-11-12T10:00:00+08:00' WHERE review_id = $1`, [id]);
+    const w45 = (await weekly(shop, 'week=2026-W45')).data.sections;
+    // at the end of W45 the review was still its first, bad version
+    expect(w45.summary.current).toMatchObject({ reviews: 1, bad: 1 });
+    expect(w45.rootCauses).toMatchObject({ negative: 1 });
+    const w47 = (await weekly(shop, 'week=2026-W47')).data.sections;
+    expect(w47.summary.trend.map((p: { week: string; reviews: number; bad: number }) => [p.week, p.reviews, p.bad]).slice(4, 7)).toEqual([
+      ['2026-W44', 0, 0],
+      ['2026-W45', 1, 1],
+      ['2026-W46', 0, 0],
+    ]);
+  });
+
+  it('counts a review with several causes once for each', async () => {
+    const shop = await t.createShop('Multi-tag shop');
+    const [both, quality] = await post(shop, [
+      review({ rating: 1, reviewedAt: '2026-11-19T10:00:00+08:00', content: '发货太慢，而且衣服有色差' }),
+      review({ rating: 3, reviewedAt: '2026-11-20T10:00:00+08:00', content: '色差有点大' }),
+    ]);
+    await tag(both, ['quality', 'logistics'], ['colour_difference', 'slow_delivery']);
+    await tag(quality, ['quality'], ['colour_difference']);
+    const { rootCauses } = (await weekly(shop, 'week=2026-W47')).data.sections;
+    expect(rootCauses.negative).toBe(2);
+    const byTag = Object.fromEntries(rootCauses.tags.map((row: { tag: string; reviews: number; share: number }) => [row.tag, [row.reviews, row.share]]));
+    expect(byTag).toMatchObject({ quality: [2, 1], logistics: [1, 0.5], service: [0, 0] });
+    expect(rootCauses.tags[0].subTags).toEqual([expect.objectContaining({ subTag: 'colour_difference', reviews: 2 })]);
+  });
+
+  it('marks quality problems isolated or widespread by the shop’s thresholds', async () => {
+    const shop = await t.createShop('Quality shop');
+    const at = '2026-11-18T10:00:00+08:00';
+    const ids = await post(shop, [
+      ...[1, 2, 3].map((i) => review({ sku: 'W-RED', productName: '连衣裙 红色', buyerId: `w${i}`, rating: 2, reviewedAt: at, content: '色差严重' })),
+      review({ sku: 'I-1', buyerId: 'i1', rating: 1, reviewedAt: at, content: '有个破洞' }),
+      ...[1, 2].map((i) => review({ sku: 'S-1', buyerId: `s${i}`, rating: 2, reviewedAt: at, content: '有股怪味' })),
+      ...[3, 4].map((i) => review({ sku: 'S-1', buyerId: `s${i}`, rating: 5, reviewedAt: at, content: '不错' })),
+    ]);
+    for (const id of ids.slice(0, 3)) await tag(id, ['quality'], ['colour_difference'], [{ tag: 'quality', phrase: '色差' }]);
+    await tag(ids[3], ['quality'], ['defect_broken']);
+    for (const id of ids.slice(4, 6)) await tag(id, ['quality'], ['smell']);
+
+    const first = (await weekly(shop, 'week=2026-W47')).data.sections;
+    const spread = (sections: { quality: { rows: { sku: string; spread: string }[] } }) => Object.fromEntries(sections.quality.rows.map((row) => [row.sku, row.spread]));
+    expect(spread(first)).toEqual({ 'W-RED': 'widespread', 'I-1': 'isolated', 'S-1': 'isolated' });
+    expect(first.quality.rows[0]).toMatchObject({ sku: 'W-RED', buyers: 3, complaints: 3, reviews: 3 });
+    expect(first.actions.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ department: 'supply_chain', code: 'quality.widespread', params: expect.objectContaining({ sku: 'W-RED', buyers: 3 }) }),
+        expect.objectContaining({ department: 'customer_service', code: 'quality.isolated', params: { skus: 2, reviews: 3 } }),
+      ]),
+    );
+
+    // S-1: 2 of its 4 reviews say smell; with 4 reviews enough for a share to count, that is widespread
+    await t.http.patch('/v1/reports/settings').set(shop.auth).send({ widespreadMinSkuReviews: 4 }).expect(200);
+    const stored = (await weekly(shop, 'week=2026-W47')).data;
+    expect(stored.settings.widespreadMinSkuReviews).toBe(5); // a stored snapshot keeps the thresholds it was made with
+    const regenerated = (await weekly(shop, 'week=2026-W47&regenerate=true')).data;
+    expect(regenerated.settings.widespreadMinSkuReviews).toBe(4);
+    expect(spread(regenerated.sections)).toEqual({ 'W-RED': 'widespread', 'S-1': 'widespread', 'I-1': 'isolated' });
+  });
+
+  it('routes logistics by carrier and service by agent, with the change on the previous week', async () => {
+    const shop = await t.createShop('Routing shop');
+    const ids = await post(shop, [
+      review({ rating: 1, reviewedAt: '2026-11-10T10:00:00+08:00', carrier: '中通快递', serviceAgent: '小美' }),
+      review({ rating: 1, reviewedAt: '2026-11-17T10:00:00+08:00', carrier: '中通快递', serviceAgent: '小美' }),
+      review({ rating: 2, reviewedAt: '2026-11-18T10:00:00+08:00', carrier: '中通快递', serviceAgent: '阿强' }),
+      review({ rating: 5, reviewedAt: '2026-11-18T11:00:00+08:00', carrier: '中通快递', serviceAgent: '阿强' }),
+      review({ rating: 2, reviewedAt: '2026-11-19T10:00:00+08:00', carrier: '顺丰速运', serviceAgent: '小美' }),
+    ]);
+    await tag(ids[0], ['logistics'], ['damaged_parcel']);
+    await tag(ids[1], ['logistics'], ['damaged_parcel']);
+    await tag(ids[2], ['logistics', 'service'], ['damaged_parcel', 'attitude']);
+    await tag(ids[4], ['service'], ['attitude']);
+    const { logistics, service, rootCauses, actions } = (await weekly(shop, 'week=2026-W47')).data.sections;
+    expect(logistics.rows).toEqual([
+      expect.objectContaining({ name: '中通快递', reviews: 3, complaints: 2, previous: 1, change: { abs: 1, pct: 1 }, subTags: [{ subTag: 'damaged_parcel', reviews: 2 }] }),
+    ]);
+    expect(logistics.rows[0].rate).toBeCloseTo(2 / 3);
+    expect(service.rows.map((row: { name: string; complaints: number }) => [row.name, row.complaints])).toEqual([
+      ['小美', 1],
+      ['阿强', 1],
+    ]);
+    expect(rootCauses.tags.find((row: { tag: string }) => row.tag === 'logistics')).toMatchObject({ reviews: 2, previous: 1 });
+    expect(actions.items).toEqual(expect.arrayContaining([expect.objectContaining({ department: 'logistics', code: 'logistics.complaints', params: expect.objectContaining({ name: '中通快递' }) })]));
+  });
+
+  it('quotes buyers briefly with their personal data masked', async () => {
+    const shop = await t.createShop('Quote shop');
+    const [id] = await post(shop, [
+      review({
+        rating: 1,
+        reviewedAt: '2026-11-18T10:00:00+08:00',
+        buyerNick: '爱购物的小王',
+        content: '爱购物的小王说：颜色和图片差太多了！加我微信 wxid_abc12345 或打13812345678，订单2026111812345678给个说法',
+      }),
+    ]);
+    await tag(id, ['quality'], ['colour_difference'], [{ tag: 'quality', phrase: '差太多' }]);
+    const { quotes } = (await weekly(shop, 'week=2026-W47')).data.sections;
+    const text: string = quotes.causes[0].quotes[0].text;
+    expect(text).toContain('差太多');
+    for (const secret of ['小王', 'wxid_abc12345', '13812345678', '2026111812345678']) expect(text).not.toContain(secret);
+    expect(Array.from(text).length).toBeLessThanOrEqual(60);
+  });
+
+  it('counts professional bad-reviewers flagged and decided in the week', async () => {
+    const shop = await t.createShop('Risk shop');
+    await db.query(
+      `INSERT INTO reviewer_profiles (shop_id, platform, buyer_id, risk_score, risk_level, status, signals, updated_at, decided_at, decided_by)
+       VALUES ($1, 'taobao', 'tb_flagged_01', 82, 'high', 'flagged', '[{"code":"compensation_demand","contribution":30}]', '2026-11-18T10:00:00+08:00', NULL, NULL),
+              ($1, 'taobao', 'tb_confirmed_2', 91, 'high', 'confirmed', '[]', '2026-11-19T10:00:00+08:00', '2026-11-19T10:00:00+08:00', 'staff:lead'),
+              ($1, 'taobao', 'tb_dismissed_3', 45, 'medium', 'dismissed', '[]', '2026-11-12T10:00:00+08:00', '2026-11-12T10:00:00+08:00', 'staff:lead')`,
+      [shop.shopId],
+    );
+    const { reviewerRisk, actions } = (await weekly(shop, 'week=2026-W47')).data.sections;
+    expect(reviewerRisk).toMatchObject({ flagged: 1, confirmed: 1, dismissed: 0 });
+    expect(reviewerRisk.buyers).toEqual([
+      expect.objectContaining({ buyer: 't***2', status: 'confirmed' }),
+      expect.objectContaining({ buyer: 't***1', status: 'flagged', signals: ['compensation_demand'] }),
+    ]);
+    expect(actions.items.map((item: { code: string }) => item.code)).toEqual(expect.arrayContaining(['risk.flagged', 'risk.confirmed']));
+  });
+
+  describe('snapshots', () => {
+    it('stores a report once, returns it again, and stores a new one on regenerate', async () => {
+      const shop = await t.createShop('Snapshot shop');
+      const other = await t.createShop('Other shop');
+      await post(shop, [review({ rating: 1, reviewedAt: '2026-11-18T10:00:00+08:00' })]);
+      const first = await weekly(shop, 'week=2026-W47');
+      expect(first).toMatchObject({ stored: true, trigger: 'request', generatorVersion: expect.any(String) });
+      const again = await weekly(shop, 'week=2026-W47');
+      expect(again.id).toBe(first.id);
+      expect(again.generatedAt).toBe(first.generatedAt);
+      const regenerated = await weekly(shop, 'week=2026-W47&regenerate=true');
+      expect(regenerated.id).not.toBe(first.id);
+      expect(regenerated.trigger).toBe('regenerate');
+      expect((await weekly(shop, 'week=2026-W47')).id).toBe(regenerated.id);
+
+      const list = await t.http.get('/v1/reports').set(shop.auth).expect(200);
+      expect(list.body.items.map((item: { id: string }) => item.id)).toEqual([regenerated.id, first.id]);
+      expect(list.body.items[0]).toMatchObject({ kind: 'weekly', week: '2026-W47', from: '2026-11-16', to: '2026-11-22', reviews: 1, negative: 1, negativeRate: 1 });
+      const page = await t.http.get('/v1/reports?limit=1').set(shop.auth).expect(200);
+      expect(page.body.items).toHaveLength(1);
+      const next = await t.http.get(`/v1/reports?limit=1&cursor=${page.body.nextCursor}`).set(shop.auth).expect(200);
+      expect(next.body).toMatchObject({ items: [expect.objectContaining({ id: first.id })], nextCursor: null });
+      expect((await t.http.get('/v1/reports?kind=range').set(shop.auth).expect(200)).body.items).toEqual([]);
+
+      const byId = await t.http.get(`/v1/reports/${first.id}`).set(shop.auth).expect(200);
+      expect(byId.body).toMatchObject({ id: first.id, data: first.data });
+      const foreign = await t.http.get(`/v1/reports/${first.id}`).set(other.auth).expect(404);
+      expect(foreign.body.code).toBe('REPORT_NOT_FOUND');
+      expect((await t.http.get('/v1/reports').set(other.auth).expect(200)).body.items).toEqual([]);
+
+      // announced through the outbox, with ids and counts only
+      const events = await db.query(`SELECT type, report_id, payload FROM report_events WHERE shop_id = $1 ORDER BY created_at`, [shop.shopId]);
+      expect(events.map((e: { type: string; report_id: string }) => [e.type, e.report_id])).toEqual([
+        ['report.created', first.id],
+        ['report.created', regenerated.id],
+      ]);
+      expect(events[0].payload).toMatchObject({ event: 'report.created', reportId: first.id, week: '2026-W47', trigger: 'request', summary: { reviews: 1, negative: 1 } });
+
+      // immutable: the trigger refuses the UPDATE (55000), else the block fails
+      await db.query(`DO $$ BEGIN
+          UPDATE reports SET week = '2026-W01' WHERE id = '${first.id}';
+          RAISE EXCEPTION 'a report was updated';
+        EXCEPTION WHEN SQLSTATE '55000' THEN NULL;
+        END $$`);
+      expect((await t.http.get(`/v1/reports/${first.id}`).set(shop.auth).expect(200)).body.week).toBe('2026-W47');
+    });
+
+    it('answers a week that has not ended without storing it', async () => {
+      const shop = await t.createShop('Current week shop');
+      const response = await weekly(shop, 'week=2026-W48');
+      expect(response).toMatchObject({ id: null, stored: false, week: '2026-W48' });
+      expect(response.data.complete).toBe(false);
+      const html = await t.http.get('/v1/reports/weekly?week=2026-W48&format=html&lang=en').set(shop.auth).expect(200);
+      expect(html.text).toContain('This period has not ended');
+      expect((await t.http.get('/v1/reports').set(shop.auth).expect(200)).body.items).toEqual([]);
+    });
+
+    it('reports a date range like the week it covers', async () => {
+      const shop = await t.createShop('Range shop');
+      await post(shop, [
+        review({ rating: 1, reviewedAt: '2026-11-16T10:00:00+08:00' }),
+        review({ rating: 5, reviewedAt: '2026-11-22T22:00:00+08:00' }),
+        review({ rating: 5, reviewedAt: '2026-11-12T22:00:00+08:00' }),
+      ]);
+      const range = (await t.http.get('/v1/reports?from=2026-11-16&to=2026-11-22').set(shop.auth).expect(200)).body;
+      const week = await weekly(shop, 'week=2026-W47');
+      expect(range).toMatchObject({ kind: 'range', week: null, from: '2026-11-16', to: '2026-11-22', stored: true, periodStart: week.periodStart, periodEnd: week.periodEnd });
+      expect(range.data.previous).toMatchObject({ from: '2026-11-09', to: '2026-11-15' });
+      expect(range.data.sections.summary.current).toEqual(week.data.sections.summary.current);
+      expect(range.data.sections.summary.previous.reviews).toBe(1);
+      const again = (await t.http.get('/v1/reports?from=2026-11-16&to=2026-11-22').set(shop.auth).expect(200)).body;
+      expect(again.id).toBe(range.id);
+    });
+  });
+
+  describe('formats', () => {
+    let shop: TestShop;
+    let id: string;
+
+    beforeAll(async () => {
+      shop = await t.createShop('Format shop');
+      const [reviewId] = await post(shop, [review({ rating: 1, reviewedAt: '2026-11-18T10:00:00+08:00', content: '色差太大了' })]);
+      await tag(reviewId, ['quality'], ['colour_difference'], [{ tag: 'quality', phrase: '色差' }]);
+      id = (await weekly(shop, 'week=2026-W47')).id;
+    });
+
+    it('csv: one sectioned file', async () => {
+      const response = await t.http.get(`/v1/reports/weekly?week=2026-W47&format=csv`).set(shop.auth).expect(200);
+      expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(response.headers['content-disposition']).toBe('attachment; filename="report-2026-W47-zh.csv"');
+      expect(response.headers['x-report-id']).toBe(id);
+      expect(response.text.startsWith('\uFEFF')).toBe(true);
+      expect(response.text).toContain('[rootCauses.causes] 问题原因');
+      expect(response.text).toContain('质量问题,1,100,0,1');
+    });
+
+    it('md: headings and tables', async () => {
+      const response = await t.http.get(`/v1/reports/${id}?format=md&lang=en`).set(shop.auth).expect(200);
+      expect(response.headers['content-type']).toBe('text/markdown; charset=utf-8');
+      expect(response.text).toMatch(/^# Format shop · Weekly root-cause report/);
+      expect(response.text).toContain('## Root causes');
+      expect(response.text).toContain('| Quality | 1 | 100.0% | 0 | +1 |');
+    });
+
+    it('html: the shop’s locale unless lang says otherwise, and no external requests', async () => {
+      const zh = await t.http.get(`/v1/reports/${id}?format=html`).set(shop.auth).expect(200);
+      expect(zh.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(zh.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(zh.text).toContain('<html lang="zh-CN">');
+      expect(zh.text).toContain('<svg class="chart chart-trend"');
+      expect(zh.text).toContain('色差太大了');
+      await t.http.patch('/v1/shop').set(shop.auth).send({ locale: 'en' }).expect(200);
+      const stillStored = await t.http.get(`/v1/reports/${id}?format=html`).set(shop.auth).expect(200);
+      expect(stillStored.text).toContain('<html lang="zh-CN">'); // the snapshot keeps the locale it was made in
+      const fresh = await t.http.get(`/v1/reports/weekly?week=2026-W47&format=html&regenerate=true`).set(shop.auth).expect(200);
+      expect(fresh.text).toContain('<html lang="en">');
+      const forced = await t.http.get(`/v1/reports/${id}?format=html&lang=en`).set(shop.auth).expect(200);
+      expect(forced.text).toContain('<html lang="en">');
+      expect((await t.http.get('/v1/shop').set(shop.auth).expect(200)).body.locale).toBe('en');
+    });
+  });
+
+  describe('bad input', () => {
+    let shop: TestShop;
+    beforeAll(async () => {
+      shop = await t.createShop('Bad input shop');
+    });
+
+    it.each([
+      ['/v1/reports/weekly?week=2026-47', 'week', 'isIsoWeek'],
+      ['/v1/reports/weekly?week=2026-W54', 'week', 'isIsoWeek'],
+      ['/v1/reports/weekly?week=2021-W53', 'week', 'isIsoWeek'],
+      ['/v1/reports/weekly?week=2026-W47%27%3B--', 'week', 'isIsoWeek'],
+      ['/v1/reports/weekly?week=2027-W10', 'week', 'notStarted'],
+      ['/v1/reports/weekly?week=2026-W47&format=pdf', 'format', 'isIn'],
+      ['/v1/reports/weekly?week=2026-W47&lang=fr', 'lang', 'isIn'],
+      ['/v1/reports/weekly?week=2026-W47&regenerate=yes', 'regenerate', 'isBoolean'],
+      ['/v1/reports/weekly?week=2026-W47&extra=1', 'extra', 'whitelistValidation'],
+      ['/v1/reports?from=2026-11-01', 'to', 'isDefined'],
+      ['/v1/reports?to=2026-11-01', 'from', 'isDefined'],
+      ['/v1/reports?from=2026-11-10&to=2026-11-01', 'to', 'dateOrder'],
+      ['/v1/reports?from=2026-13-01&to=2026-12-01', 'from', 'isLocalDate'],
+      ['/v1/reports?from=2024-01-01&to=2026-11-01', 'to', 'maxRange'],
+      ['/v1/reports?from=2027-01-01&to=2027-01-07', 'from', 'notStarted'],
+      ['/v1/reports?from=2026-11-01&to=2026-11-07&limit=5', 'limit', 'listingOnly'],
+      ['/v1/reports?format=csv', 'format', 'reportOnly'],
+      ['/v1/reports?limit=0', 'limit', 'min'],
+      ['/v1/reports?cursor=nonsense', 'cursor', 'invalidCursor'],
+      ['/v1/reports/not-a-uuid', 'id', 'isUuid'],
+    ])('GET %s is a 400 on %s (%s)', async (path, field, code) => {
+      const response = await t.http.get(path).set(shop.auth).expect(400);
+      expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field, code })] });
+    });
+
+    it('rejects settings out of bounds and takes null as the default', async () => {
+      const bad = await t.http.patch('/v1/reports/settings').set(shop.auth).send({ widespreadMinBuyers: 1 }).expect(400);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'widespreadMinBuyers', code: 'min' })]);
+      await t.http.patch('/v1/reports/settings').set(shop.auth).send({ widespreadMinShare: 'high' }).expect(400);
+      const changed = await t.http.patch('/v1/reports/settings').set(shop.auth).send({ widespreadMinBuyers: 4, scheduleHour: 3 }).expect(200);
+      expect(changed.body).toMatchObject({ settings: { widespreadMinBuyers: 4, scheduleHour: 3 }, overrides: { widespreadMinBuyers: 4, scheduleHour: 3 }, defaults: { widespreadMinBuyers: 3 } });
+      const reset = await t.http.patch('/v1/reports/settings').set(shop.auth).send({ widespreadMinBuyers: null }).expect(200);
+      expect(reset.body).toMatchObject({ settings: { widespreadMinBuyers: 3, scheduleHour: 3 }, overrides: { scheduleHour: 3 } });
+      expect((await t.http.get('/v1/reports/settings').set(shop.auth).expect(200)).body).toEqual(reset.body);
+      await t.http.patch('/v1/shop').set(shop.auth).send({ locale: 'fr' }).expect(400);
+    });
+  });
+
+  describe('the Monday schedule', () => {
+    it('enqueues one job per due shop and stores one scheduled report per week', async () => {
+      const shop = await t.createShop('Scheduled shop');
+      await db.query(`UPDATE shops SET created_at = '2026-11-01T00:00:00Z' WHERE id = $1`, [shop.shopId]);
+      await post(shop, [review({ rating: 2, reviewedAt: '2026-11-18T10:00:00+08:00' })]);
+      const workers = t.app.get(ReportWorkers);
+      const mondayMorning = new Date('2026-11-23T00:00:00Z'); // 08:00 in Shanghai
+      expect(await workers.sweep(mondayMorning)).toBeGreaterThanOrEqual(1);
+      const scheduled = await eventually(async () => {
+        const rows = await db.query(`SELECT id, week, trigger, requested_by FROM reports WHERE shop_id = $1`, [shop.shopId]);
+        return rows.length ? rows : undefined;
+      }, 20_000, 'the scheduled report');
+      expect(scheduled).toEqual([expect.objectContaining({ week: '2026-W47', trigger: 'scheduled', requested_by: 'scheduler' })]);
+      // stored: the next sweeps enqueue nothing for this shop
+      await workers.sweep(mondayMorning);
+      await workers.sweep(new Date('2026-11-24T00:00:00Z'));
+      expect((await db.query(`SELECT count(*)::int AS n FROM reports WHERE shop_id = $1`, [shop.shopId]))[0].n).toBe(1);
+      // the API returns the scheduled snapshot
+      expect((await weekly(shop, 'week=2026-W47')).id).toBe(scheduled[0].id);
+    });
+
+    it('stores one report when several workers run the same week at once', async () => {
+      const shop = await t.createShop('Raced shop');
+      const reports = t.app.get(ReportsService);
+      const results = await Promise.all([1, 2, 3].map(() => reports.generateScheduled(shop.shopId, '2026-W46')));
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+      const rows = await db.query(`SELECT trigger FROM reports WHERE shop_id = $1`, [shop.shopId]);
+      expect(rows).toEqual([{ trigger: 'scheduled' }]);
+      expect((await db.query(`SELECT count(*)::int AS n FROM report_events WHERE shop_id = $1`, [shop.shopId]))[0].n).toBe(1);
+    });
+  });
+});
