@@ -7,9 +7,23 @@ const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
-const port = 3900 + Math.floor(Math.random() * 500);
+const { createServer } = require('node:net');
+
 const dataDir = mkdtempSync(join(tmpdir(), 'rrs-smoke-'));
-const base = `http://127.0.0.1:${port}`;
+let port = 0;
+let base = '';
+
+/** A port nothing listens on, from the OS (a random pick once hit epmd's 4369). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port: free } = server.address();
+      server.close(() => resolve(free));
+    });
+  });
+}
 
 function start() {
   const env = { ...process.env, PORT: String(port), EMBEDDED_DATA_DIR: dataDir, LOG_LEVEL: 'info' };
@@ -43,6 +57,8 @@ async function stop(proc) {
 }
 
 async function main() {
+  port = await freePort();
+  base = `http://127.0.0.1:${port}`;
   let proc = start();
   try {
     const health = await until('health', async () => {
