@@ -42,6 +42,18 @@ export function ReplyPanel(props: { reviewId: string; caseId: string }) {
 
   const onReply = (updated: Reply) => replies.set((current) => ({ ...current, current: updated }));
 
+  // a published reply's webhook delivery finishes in the background: look again a few times
+  const pending = reply?.status === 'published' && reply.deliveries.some((d) => d.status === 'pending');
+  const polls = useRef(0);
+  useEffect(() => {
+    if (!pending || polls.current >= 20) return;
+    const timer = setTimeout(() => {
+      polls.current += 1;
+      replies.reload();
+    }, 1500);
+    return () => clearTimeout(timer);
+  }, [pending, replies.data]);
+
   return html`<section class="card" aria-labelledby="reply-title">
       <div class="title-row">
         <h2 id="reply-title">${t('reply.title')}</h2>

@@ -45,7 +45,13 @@ export function QueueView(props: { params: URLSearchParams }) {
     [key],
   );
   const rows = useMemo(() => (queue.data ? [...queue.data.items, ...queue.data.highRisk] : []), [queue.data]);
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelectedState] = useState(0);
+  // keys can come faster than renders: the handler reads the selection from here, not from a stale closure
+  const selectedRef = useRef(0);
+  const setSelected = (index: number | ((current: number) => number)) => {
+    selectedRef.current = typeof index === 'function' ? index(selectedRef.current) : index;
+    setSelectedState(selectedRef.current);
+  };
   const [claimError, setClaimError] = useState<unknown>(null);
   const tableRef = useRef<HTMLDivElement>(null);
   const [productDraft, setProductDraft] = useState(filters.product);
@@ -116,14 +122,15 @@ export function QueueView(props: { params: URLSearchParams }) {
         row?.scrollIntoView({ block: 'nearest' });
         row?.querySelector<HTMLElement>('a.open')?.focus({ preventScroll: true });
       };
-      if (event.key === 'j' || event.key === 'ArrowDown') move(selected + 1);
-      else if (event.key === 'k' || event.key === 'ArrowUp') move(selected - 1);
+      const current = selectedRef.current;
+      if (event.key === 'j' || event.key === 'ArrowDown') move(current + 1);
+      else if (event.key === 'k' || event.key === 'ArrowUp') move(current - 1);
       else if (event.key === 'c') {
         event.preventDefault();
-        claim(rows[selected]);
+        claim(rows[current]);
       } else if (event.key === 'Enter' && !(event.target as HTMLElement).closest('a, button')) {
         event.preventDefault();
-        const item = rows[selected];
+        const item = rows[current];
         if (item) navigate(`/case/${item.caseId}`);
       } else if (event.key === 'r') {
         event.preventDefault();
