@@ -22,7 +22,7 @@ describe('console assets', () => {
   it('serves the compiled app and the vendored modules, nothing else', async () => {
     const main = await t.http.get('/console/app/main.js').expect(200);
     expect(main.headers['content-type']).toMatch(/javascript/);
-    expect(main.text).toContain('/v1/shop');
+    expect(main.text).toContain('/v1/me');
     const preact = await t.http.get('/console/vendor/preact.mjs').expect(200);
     expect(preact.text.length).toBeGreaterThan(1_000);
     await t.http.get('/console/vendor/lodash.mjs').expect(404);

@@ -14,6 +14,7 @@ export const CONSOLE_HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Review recovery console</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/console/console.css">
 <script type="importmap">${IMPORT_MAP}</script>
 <script type="module" src="/console/app/main.js"></script>

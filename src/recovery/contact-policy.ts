@@ -76,3 +76,24 @@ export function evaluateContactPolicy(policy: ContactPolicy, at: Date, previous:
   }
   return { allowed: false, violations, nextAllowedAt: candidate };
 }
+
+/** A policy check with what it was made against: the rules and the contacts they count. */
+export interface PolicyView extends PolicyCheck {
+  at: Date;
+  policy: ContactPolicy;
+  /** contacts on the shop's calendar day of `at` */
+  contactsThatDay: number;
+  contactsTotal: number;
+}
+
+/** evaluateContactPolicy, with the rules and the counts a person needs to see why. */
+export function describeContactPolicy(policy: ContactPolicy, at: Date, previous: readonly Date[]): PolicyView {
+  const date = localClock(at, policy.timezone).date;
+  return {
+    ...evaluateContactPolicy(policy, at, previous),
+    at,
+    policy,
+    contactsThatDay: previous.filter((p) => localClock(p, policy.timezone).date === date).length,
+    contactsTotal: previous.length,
+  };
+}

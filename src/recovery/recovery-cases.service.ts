@@ -11,7 +11,7 @@ import { hasLeadAuthority, requireLead } from '../shops/roles';
 import { StaffService } from '../shops/staff.service';
 import { recordCaseEvents } from './case-events';
 import { CaseClosed, checkTransition, isTerminal } from './case-status';
-import { evaluateContactPolicy, PolicyCheck } from './contact-policy';
+import { describeContactPolicy, PolicyView } from './contact-policy';
 import { QueueCountsCache } from './queue-counts.cache';
 import { RecoveryCaseEvent } from './recovery-case-event.entity';
 import { RecoveryCase } from './recovery-case.entity';
@@ -39,7 +39,8 @@ export interface CaseDetail {
   contacts: RecoveryContact[];
   events: RecoveryCaseEvent[];
   reviewer: ReviewerProfile | null;
-  contactPolicy: PolicyCheck;
+  /** whether a contact now is within the policy */
+  contactPolicy: PolicyView;
 }
 
 /** Resolves `assignee=me|unassigned|<staff id>` to a staff id, null for unassigned. */
@@ -117,8 +118,18 @@ export class RecoveryCasesService {
     const reviewer = recoveryCase.buyerId
       ? await manager.findOneBy(ReviewerProfile, { shopId, platform: recoveryCase.platform, buyerId: recoveryCase.buyerId })
       : null;
-    const contactPolicy = evaluateContactPolicy(contactPolicyOf(settings), now, contacts.map((c) => c.at));
+    const contactPolicy = describeContactPolicy(contactPolicyOf(settings), now, contacts.map((c) => c.at));
     return { recoveryCase, review, contacts, events, reviewer, contactPolicy };
+  }
+
+  /** Whether a contact at `at` (past or future) would be within the contact policy, and why not. */
+  async contactPolicyAt(shopId: string, id: string, at: Date): Promise<PolicyView> {
+    await this.get(shopId, id);
+    const [settings, contacts] = await Promise.all([
+      this.settings.get(shopId),
+      this.dataSource.manager.find(RecoveryContact, { select: { at: true }, where: { caseId: id, shopId } }),
+    ]);
+    return describeContactPolicy(contactPolicyOf(settings), at, contacts.map((c) => c.at));
   }
 
   /** Locks an open case of the shop for a change; 404 for another shop's case. */

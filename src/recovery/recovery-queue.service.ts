@@ -56,6 +56,15 @@ export interface QueueItem {
   reasons: QueueReason[];
 }
 
+export interface QueueOptions {
+  assignee?: string;
+  limit?: number;
+  highRiskLimit?: number;
+  grade?: 'bad' | 'medium';
+  tag?: string;
+  productId?: string;
+}
+
 export interface Queue {
   generatedAt: Date;
   timezone: string;
@@ -123,7 +132,7 @@ export class RecoveryQueueService {
     private readonly counts: QueueCountsCache,
   ) {}
 
-  async queue(shopId: string, options: { assignee?: string; limit?: number; highRiskLimit?: number }, actor: Actor): Promise<Queue> {
+  async queue(shopId: string, options: QueueOptions, actor: Actor): Promise<Queue> {
     const now = new Date();
     const limit = options.limit ?? DEFAULT_QUEUE_LIMIT;
     const highRiskLimit = options.highRiskLimit ?? DEFAULT_HIGH_RISK_LIMIT;
@@ -132,37 +141,44 @@ export class RecoveryQueueService {
     let assigneeSql = '';
     if (assignee === null) assigneeSql = 'AND c.assignee_id IS NULL';
     else if (assignee !== undefined) assigneeSql = `AND c.assignee_id = $${base.push(assignee)}`;
-    const limitParam = `$${base.length + 1}`;
     const variant = assignee === undefined ? 'all' : assignee === null ? 'unassigned' : 'assignee';
+    const countParams = [...base];
+    // Filters narrow the lists, not the counts: the counts say how much work there is. The walk of the
+    // queue index skips the rows that do not match, so a filter costs more than the plain queue.
+    const filters: string[] = [];
+    if (options.grade) filters.push(`AND c.grade = $${base.push(options.grade)}`);
+    if (options.productId !== undefined) filters.push(`AND c.product_id = $${base.push(options.productId)}`);
+    if (options.tag) filters.push(`AND EXISTS (SELECT 1 FROM reviews t WHERE t.id = c.review_id AND $${base.push(options.tag)} = ANY(t.tags))`);
+    const filterSql = filters.join(' ');
+    const filterKey = [options.grade ? 'g' : '', options.productId !== undefined ? 'p' : '', options.tag ? 't' : ''].join('');
+    const limitParam = `$${base.length + 1}`;
+    const statement = `${variant}${filterKey ? `-${filterKey}` : ''}`;
     // The counts and the high-risk list look at every open case of the shop: they are cached for a few
     // seconds (see QueueCountsCache); the queue itself is read fresh on every call.
-    const overview = () =>
-      Promise.all([
-        this.countCases(shopId, assigneeSql, base),
-        preparedRows<Row>(
-          this.dataSource,
-          `recovery-queue-high-risk-${variant}`,
-          `WITH risky AS MATERIALIZED (
-             SELECT p.platform, p.buyer_id, p.risk_score, p.risk_level, p.status FROM reviewer_profiles p WHERE p.shop_id = $1 AND ${HIGH_RISK}
-           ), page AS (
-             SELECT ${CASE_COLUMNS}, k.risk_score, k.risk_level, k.status AS risk_status
-             FROM risky k
-             JOIN recovery_cases c ON c.shop_id = $1 AND c.platform = k.platform AND c.buyer_id = k.buyer_id
-             WHERE c.queue_urgency IS NOT NULL ${assigneeSql} AND c.revision_deadline_at > $2
-             ORDER BY ${CASE_ORDER}
-             LIMIT ${limitParam})
-           ${DETAILS}`,
-          [...base, highRiskLimit],
-        ),
-      ]);
-    const [items, [counts, risky], settings] = await Promise.all([
+    const risky = () =>
       preparedRows<Row>(
         this.dataSource,
-        `recovery-queue-${variant}`,
+        `recovery-queue-high-risk-${statement}`,
+        `WITH risky AS MATERIALIZED (
+           SELECT p.platform, p.buyer_id, p.risk_score, p.risk_level, p.status FROM reviewer_profiles p WHERE p.shop_id = $1 AND ${HIGH_RISK}
+         ), page AS (
+           SELECT ${CASE_COLUMNS}, k.risk_score, k.risk_level, k.status AS risk_status
+           FROM risky k
+           JOIN recovery_cases c ON c.shop_id = $1 AND c.platform = k.platform AND c.buyer_id = k.buyer_id
+           WHERE c.queue_urgency IS NOT NULL ${assigneeSql} ${filterSql} AND c.revision_deadline_at > $2
+           ORDER BY ${CASE_ORDER}
+           LIMIT ${limitParam})
+         ${DETAILS}`,
+        [...base, highRiskLimit],
+      );
+    const [items, counts, riskyRows, settings] = await Promise.all([
+      preparedRows<Row>(
+        this.dataSource,
+        `recovery-queue-${statement}`,
         `WITH page AS (
            SELECT ${CASE_COLUMNS}, NULL::real AS risk_score, NULL::text AS risk_level, NULL::text AS risk_status
            FROM recovery_cases c
-           WHERE c.shop_id = $1 AND c.queue_urgency IS NOT NULL ${assigneeSql} AND c.revision_deadline_at > $2
+           WHERE c.shop_id = $1 AND c.queue_urgency IS NOT NULL ${assigneeSql} ${filterSql} AND c.revision_deadline_at > $2
              AND NOT EXISTS (SELECT 1 FROM reviewer_profiles p
                              WHERE p.shop_id = c.shop_id AND p.platform = c.platform AND p.buyer_id = c.buyer_id AND ${HIGH_RISK})
            ORDER BY ${CASE_ORDER}
@@ -170,7 +186,9 @@ export class RecoveryQueueService {
          ${DETAILS}`,
         [...base, limit],
       ),
-      this.counts.get(shopId, `${variant}:${assignee ?? ''}:${highRiskLimit}`, overview),
+      this.counts.get(shopId, `counts:${variant}:${assignee ?? ''}`, () => this.countCases(shopId, assigneeSql, countParams)),
+      // a filtered high-risk list is read fresh: caching every product id asked for would only grow
+      filterKey ? risky() : this.counts.get(shopId, `high-risk:${variant}:${assignee ?? ''}:${highRiskLimit}`, risky),
       this.settings.cached(shopId),
     ]);
     const ctx = { now, today: localDate(now, settings.timezone), timezone: settings.timezone, highValueOrderAmount: settings.highValueOrderAmount, bestSellerReviews30d: settings.bestSellerReviews30d };
@@ -179,7 +197,7 @@ export class RecoveryQueueService {
       if (row.risk_score !== null) item.reasons.unshift(highRiskReason(row.risk_score, row.risk_status ?? 'none'));
       return item;
     };
-    return { generatedAt: now, timezone: settings.timezone, counts, items: items.map(toItem), highRisk: risky.map(toItem) };
+    return { generatedAt: now, timezone: settings.timezone, counts, items: items.map(toItem), highRisk: riskyRows.map(toItem) };
   }
 
   private async countCases(shopId: string, assigneeSql: string, params: unknown[]): Promise<QueueCounts> {

@@ -10,6 +10,7 @@ import type { AuthenticatedShop } from '../shops/shops.service';
 import {
   AssignDto,
   BulkAssignDto,
+  ContactPolicyQuery,
   FiguresQuery,
   ListCasesQuery,
   LogContactDto,
@@ -23,6 +24,7 @@ import {
   CaseDetailResponse,
   CasePageResponse,
   CaseResponse,
+  ContactPolicyCheckResponse,
   ContactResponse,
   FiguresReportResponse,
   LoggedContactResponse,
@@ -159,6 +161,21 @@ export class RecoveryController {
     @Body() body: TransitionDto,
   ): Promise<CaseResponse> {
     return CaseResponse.of(await this.cases.transition(shop.shopId, id, body.status, body.reason ?? null, actor));
+  }
+
+  @Get('cases/:id/contact-policy')
+  @ApiOperation({
+    summary: 'Whether a contact at a given moment would be within the contact policy, and why not',
+    description: 'The rules (limits, quiet hours in the shop time zone), the contacts they count and the next allowed moment: what a contact form shows before it is sent.',
+  })
+  @ApiOkResponse({ type: ContactPolicyCheckResponse })
+  async contactPolicy(
+    @CurrentShop() shop: AuthenticatedShop,
+    @Param('id', new ParseIdPipe()) id: string,
+    @Query() query: ContactPolicyQuery,
+  ): Promise<ContactPolicyCheckResponse> {
+    const at = instant(query.at, shop.timezone) ?? new Date();
+    return ContactPolicyCheckResponse.of(await this.cases.contactPolicyAt(shop.shopId, id, at));
   }
 
   @Get('cases/:id/contacts')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiKey } from './api-key.entity';
 import { ApiKeyGuard } from './auth';
+import { MeController } from './me.controller';
 import { Shop } from './shop.entity';
 import { ShopsController } from './shops.controller';
 import { ShopsService } from './shops.service';
@@ -11,7 +12,7 @@ import { StaffService } from './staff.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Shop, ApiKey, StaffMember])],
-  controllers: [ShopsController, StaffController],
+  controllers: [ShopsController, StaffController, MeController],
   providers: [ShopsService, StaffService, ApiKeyGuard],
   exports: [ShopsService, StaffService, ApiKeyGuard],
 })

@@ -46,11 +46,16 @@ async function call(method: string, path: string, options: { query?: Query; body
   const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
   if (key) headers.Authorization = `Bearer ${key}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(url(path, options.query), {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
+  let response: Response;
+  try {
+    response = await fetch(url(path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (failure) {
+    throw new ApiError(0, 'NETWORK_ERROR', failure instanceof Error ? failure.message : String(failure));
+  }
   if (!response.ok) {
     let body: { code?: string; message?: string; errors?: FieldProblem[] } = {};
     try {
@@ -83,6 +88,10 @@ export const api = {
 /** Saves what the API returned as a file (evidence packs, report downloads). */
 export async function download(path: string, query: Query, filename: string): Promise<void> {
   const blob = await api.blob(path, query);
+  saveBlob(blob, filename);
+}
+
+export function saveBlob(blob: Blob, filename: string): void {
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = filename;

@@ -18,6 +18,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { TAGS } from '../../classification/taxonomy';
+import type { Tag } from '../../classification/taxonomy';
 import { NoControlCharacters } from '../../common/validation/text.validators';
 import { IsTimestamp } from '../../common/validation/timestamp.validator';
 import { CASE_STATUSES, COMPENSATION_TYPES, CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../recovery.types';
@@ -47,6 +49,22 @@ export class QueueQuery {
   @Min(0)
   @Max(100)
   highRiskLimit?: number;
+
+  @ApiPropertyOptional({ enum: ['bad', 'medium'], description: 'only cases of this grade' })
+  @IsOptional()
+  @IsIn(['bad', 'medium'])
+  grade?: 'bad' | 'medium';
+
+  @ApiPropertyOptional({ enum: TAGS, description: 'only cases whose review carries this root-cause tag' })
+  @IsOptional()
+  @IsIn(TAGS)
+  tag?: Tag;
+
+  @ApiPropertyOptional({ description: 'only cases of this product' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  productId?: string;
 }
 
 export class UpdateSettingsDto {
@@ -294,4 +312,11 @@ export class FiguresQuery {
   @IsOptional()
   @IsTimestamp()
   to?: string;
+}
+
+export class ContactPolicyQuery {
+  @ApiPropertyOptional({ description: 'the moment to check (default now); without an offset, in the shop time zone' })
+  @IsOptional()
+  @IsTimestamp()
+  at?: string;
 }

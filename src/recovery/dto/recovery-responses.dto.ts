@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ReviewResponse } from '../../reviews/dto/review-response.dto';
+import type { PolicyView } from '../contact-policy';
 import type { CaseDetail } from '../recovery-cases.service';
 import type { RecoveryCaseEvent } from '../recovery-case-event.entity';
 import type { RecoveryCase } from '../recovery-case.entity';
@@ -142,17 +143,67 @@ export class ReviewerRiskResponse {
   @ApiProperty() status!: string;
 }
 
+export class CaseReviewerResponse extends ReviewerRiskResponse {
+  @ApiProperty({ description: 'reviewer profile id (GET /v1/reviewers/:id)' }) id!: string;
+}
+
+export class ContactPolicyRulesResponse {
+  @ApiProperty() maxContactsPerDay!: number;
+  @ApiProperty() maxContactsTotal!: number;
+  @ApiProperty({ example: '21:00' }) quietHoursStart!: string;
+  @ApiProperty({ example: '09:00' }) quietHoursEnd!: string;
+  @ApiProperty({ description: 'the shop time zone the days and quiet hours are in' }) timezone!: string;
+}
+
 export class ContactPolicyResponse {
   @ApiProperty({ description: 'whether a contact now is within the policy' }) allowedNow!: boolean;
-  @ApiProperty({ type: [String] }) violations!: string[];
-  @ApiPropertyOptional({ type: String, nullable: true }) nextAllowedAt!: string | null;
+  @ApiProperty({ type: [String], description: 'rules a contact now would break: quiet_hours, daily_limit, total_limit' }) violations!: string[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the first moment a contact is allowed; null once the total limit is reached' })
+  nextAllowedAt!: string | null;
+  @ApiProperty({ type: ContactPolicyRulesResponse }) rules!: ContactPolicyRulesResponse;
+  @ApiProperty({ description: "contacts on the shop's calendar day today" }) contactsToday!: number;
+  @ApiProperty() contactsTotal!: number;
+
+  static of(view: PolicyView): ContactPolicyResponse {
+    return {
+      allowedNow: view.allowed,
+      violations: view.violations.map((v) => v.code),
+      nextAllowedAt: iso(view.nextAllowedAt),
+      rules: { ...view.policy },
+      contactsToday: view.contactsThatDay,
+      contactsTotal: view.contactsTotal,
+    };
+  }
+}
+
+export class ContactPolicyCheckResponse {
+  @ApiProperty({ description: 'the moment checked' }) at!: string;
+  @ApiProperty({ description: 'whether a contact at that moment is within the policy' }) allowed!: boolean;
+  @ApiProperty({ type: [String], description: 'rules it would break: quiet_hours, daily_limit, total_limit' }) violations!: string[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the first moment from `at` on a contact is allowed; null once the total limit is reached' })
+  nextAllowedAt!: string | null;
+  @ApiProperty({ type: ContactPolicyRulesResponse }) rules!: ContactPolicyRulesResponse;
+  @ApiProperty({ description: "contacts on the shop's calendar day of `at`" }) contactsThatDay!: number;
+  @ApiProperty() contactsTotal!: number;
+
+  static of(view: PolicyView): ContactPolicyCheckResponse {
+    return {
+      at: view.at.toISOString(),
+      allowed: view.allowed,
+      violations: view.violations.map((v) => v.code),
+      nextAllowedAt: iso(view.nextAllowedAt),
+      rules: { ...view.policy },
+      contactsThatDay: view.contactsThatDay,
+      contactsTotal: view.contactsTotal,
+    };
+  }
 }
 
 export class CaseDetailResponse extends CaseResponse {
   @ApiProperty({ type: ReviewResponse }) review!: ReviewResponse;
   @ApiProperty({ type: [ContactResponse] }) contacts!: ContactResponse[];
   @ApiProperty({ type: [CaseEventResponse], description: 'the audit log, oldest first' }) events!: CaseEventResponse[];
-  @ApiPropertyOptional({ type: ReviewerRiskResponse, nullable: true }) reviewer!: ReviewerRiskResponse | null;
+  @ApiPropertyOptional({ type: CaseReviewerResponse, nullable: true }) reviewer!: CaseReviewerResponse | null;
   @ApiProperty({ type: ContactPolicyResponse }) contactPolicy!: ContactPolicyResponse;
 
   static ofDetail(d: CaseDetail): CaseDetailResponse {
@@ -161,12 +212,10 @@ export class CaseDetailResponse extends CaseResponse {
       review: ReviewResponse.of(d.review),
       contacts: d.contacts.map(ContactResponse.of),
       events: d.events.map(CaseEventResponse.of),
-      reviewer: d.reviewer ? { riskScore: d.reviewer.riskScore, riskLevel: d.reviewer.riskLevel, status: d.reviewer.status } : null,
-      contactPolicy: {
-        allowedNow: d.contactPolicy.allowed,
-        violations: d.contactPolicy.violations.map((v) => v.code),
-        nextAllowedAt: iso(d.contactPolicy.nextAllowedAt),
-      },
+      reviewer: d.reviewer
+        ? { id: d.reviewer.id, riskScore: Number(d.reviewer.riskScore), riskLevel: d.reviewer.riskLevel, status: d.reviewer.status }
+        : null,
+      contactPolicy: ContactPolicyResponse.of(d.contactPolicy),
     };
   }
 }

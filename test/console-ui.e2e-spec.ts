@@ -1,0 +1,329 @@
+import { readFileSync } from 'node:fs';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '../scripts/console-chromium';
+import { addStaff, analysed, ConsoleApp, StaffKey, startConsoleApp } from '../scripts/console-demo';
+import { reviewInput } from './support/factories';
+import { eventually, TestShop } from './support/test-app';
+
+jest.setTimeout(120_000);
+
+const DAY = 86_400_000;
+
+/** A date `days` from today on the shop's (Shanghai) calendar, YYYY-MM-DD. */
+function shanghaiDate(days: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 + days * DAY).toISOString().slice(0, 10);
+}
+
+interface Delivery {
+  headers: IncomingMessage['headers'];
+  body: { event: string; reply: { id: string; text: string } };
+}
+
+/**
+ * The staff console in real headless Chromium (Debian's package, driven by playwright-core) against the
+ * real service: one browser and one app for the file. The UI is used as staff use it (forms, buttons,
+ * keys); the API is only asked to set up and to check what the UI did.
+ */
+describe(`staff console in headless Chromium (${CHROMIUM_PATH})`, () => {
+  let service: ConsoleApp;
+  let browser: Browser;
+  let shop: TestShop;
+  let lead: StaffKey;
+  let agent: StaffKey;
+  let hook: Server;
+  const deliveries: Delivery[] = [];
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  const cases: Record<'clear' | 'tags' | 'quiet', { caseId: string; reviewId: string; externalId: string }> = {} as never;
+
+  async function caseOf(reviewId: string): Promise<string> {
+    return eventually(async () => {
+      const list = await service.t.http.get(`/v1/cases?reviewId=${reviewId}`).set(shop.auth);
+      return list.body.items?.[0]?.id as string | undefined;
+    }, 20_000, `the case of review ${reviewId}`);
+  }
+
+  async function ingest(name: keyof typeof cases, overrides: Record<string, unknown>): Promise<void> {
+    const input = reviewInput({ reviewedAt: `${shanghaiDate(-3)} 10:00:00`, ...overrides });
+    const response = await service.t.http.post('/v1/reviews').set(shop.auth).send(input).expect(201);
+    cases[name] = { reviewId: response.body.review.id, caseId: '', externalId: input.externalId as string };
+  }
+
+  /** A signed-in page: the browser in Los Angeles, to show that the console works in the shop's time zone. */
+  async function signIn(staff: StaffKey, locale = 'en-GB'): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ locale, timezoneId: 'America/Los_Angeles', viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${service.baseUrl}/console`);
+    await page.fill('#signin-key', staff.key);
+    await page.click('button[type="submit"]');
+    await page.locator('#who').waitFor();
+    return { context, page };
+  }
+
+  beforeAll(async () => {
+    // fails every test of the file with a message that says how to install Chromium when it is missing
+    browser = await launchChromium();
+    service = await startConsoleApp();
+    shop = await service.t.createShop('Console UI shop');
+    lead = await addStaff(service.t, shop, 'Lin', 'lead');
+    agent = await addStaff(service.t, shop, 'Wang', 'agent');
+    hook = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        deliveries.push({ headers: request.headers, body: JSON.parse(body) });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((done) => hook.listen(0, '127.0.0.1', done));
+    await service.t.http
+      .put('/v1/reply-settings')
+      .set(lead.auth)
+      .send({ webhookUrl: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hooks/replies`, webhookSecret: 'console-ui-test-secret-0123' })
+      .expect(200);
+    await ingest('clear', { rating: 1, content: '快递太慢了，等了一个星期才到', productId: 'p-ship', buyerId: 'b-clear' });
+    await ingest('tags', { rating: 2, content: '衣服洗了一次就掉色了，质量太差', productId: 'p-shirt', buyerId: 'b-tags' });
+    await ingest('quiet', { rating: 3, content: '客服回复太慢了，问了半天', productId: 'p-cup', buyerId: 'b-quiet' });
+    await analysed(service.t, shop.shopId);
+    for (const name of Object.keys(cases) as (keyof typeof cases)[]) cases[name].caseId = await caseOf(cases[name].reviewId);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+    await new Promise((done) => (hook ? hook.close(done) : done(undefined)));
+  });
+
+  it('refuses a wrong key, signs an agent in and shows their own queue first, then everyone’s with the reasons', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${service.baseUrl}/console`);
+    await page.fill('#signin-key', 'rrs_not-a-key');
+    await page.click('button[type="submit"]');
+    await expectText(page, '[role="alert"]', 'The key is not valid');
+    await context.close();
+
+    const { context: signedIn, page: queue } = await signIn(agent);
+    await expectText(queue, '#who', 'Wang · Agent · Console UI shop');
+    expect(await queue.inputValue('#filter-assignee')).toBe('me');
+    await expectText(queue, '.empty', 'The queue is clear');
+    await queue.selectOption('#filter-assignee', 'all');
+    await queue.locator('table.queue tbody tr').nth(2).waitFor();
+    const api = await service.t.http.get('/v1/queue').set(agent.auth).expect(200);
+    const shown = await queue.locator('table.queue tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-case')));
+    expect(shown).toEqual(api.body.items.map((i: { caseId: string }) => i.caseId));
+    await expectText(queue, 'table.queue tbody tr:first-child .reasons', 'The revision window closes in');
+    await expectText(queue, '.count-inQueue', '3');
+
+    // filters narrow the list through the API
+    await queue.selectOption('#filter-tag', 'quality');
+    await until(() => queue.locator('table.queue tbody tr').count(), 1);
+    expect(await queue.locator('table.queue tbody tr').getAttribute('data-case')).toBe(cases.tags.caseId);
+    await queue.click('text=Clear filters');
+    await until(() => queue.locator('table.queue tbody tr').count(), 3);
+
+    // the language follows the browser until changed
+    await queue.selectOption('#lang', 'zh');
+    await expectText(queue, '#view-title', '今日待办');
+    await queue.selectOption('#lang', 'en');
+    await expectText(queue, '#view-title', 'Today’s queue');
+    await signedIn.close();
+  });
+
+  it('moves with j/k, claims with c, opens with Enter, goes back with Esc, and shows the shortcuts with ?', async () => {
+    const { context, page } = await signIn(agent);
+    await page.selectOption('#filter-assignee', 'all');
+    await page.locator('table.queue tbody tr').nth(2).waitFor();
+    await page.locator('h1').click();
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    const selected = page.locator('tr.selected');
+    const caseId = (await selected.getAttribute('data-case')) as string;
+    expect(await page.locator('table.queue tbody tr').nth(1).getAttribute('data-case')).toBe(caseId);
+    await page.keyboard.press('c');
+    await expectText(page, 'tr.selected td.who', 'Me');
+    await eventually(async () => {
+      const detail = await service.t.http.get(`/v1/cases/${caseId}`).set(shop.auth);
+      return detail.body.assignee?.id === agent.id ? true : undefined;
+    });
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/console#/case/${caseId}`);
+    await page.locator('#case-status').waitFor();
+    await page.locator('#view-title').click();
+    await page.keyboard.press('Escape');
+    await page.waitForURL('**/console#/queue**');
+    await page.keyboard.press('?');
+    await expectText(page, 'dialog.help', 'Keyboard shortcuts');
+    await page.keyboard.press('Escape');
+    await until(() => page.locator('dialog.help').evaluate((d) => (d as unknown as { open: boolean }).open), false);
+    // give it back for the other tests
+    await service.t.http.post(`/v1/cases/${caseId}/reassign`).set(lead.auth).send({ staffId: null }).expect(200);
+    await context.close();
+  });
+
+  it('clears a case from new to revised: a contact with a promised revision, then the revised review', async () => {
+    const { context, page } = await signIn(agent);
+    await page.goto(`${service.baseUrl}/console#/case/${cases.clear.caseId}`);
+    await expectText(page, '#case-status', 'New');
+    await page.selectOption('#contact-channel', 'phone');
+    await page.selectOption('#contact-outcome', 'promised_revision');
+    await page.fill('#contact-at', `${shanghaiDate(-1)}T14:00`);
+    await expectText(page, '#policy-box', 'is within the policy');
+    await page.fill('#contact-promised', shanghaiDate(5));
+    await page.fill('#contact-note', 'Apologised; a gift goes out today');
+    await page.click('#contact-submit');
+    await expectText(page, '#case-status', 'Awaiting revision');
+    await expectText(page, '#contact-log', 'Promised a revision');
+    await expectText(page, '#contact-log', 'Wang');
+    const detail = await service.t.http.get(`/v1/cases/${cases.clear.caseId}`).set(shop.auth).expect(200);
+    expect(detail.body).toMatchObject({ status: 'awaiting_revision', assignee: { id: agent.id } });
+    expect(detail.body.contacts[0]).toMatchObject({
+      channel: 'phone',
+      outcome: 'promised_revision',
+      at: new Date(`${shanghaiDate(-1)}T14:00:00+08:00`).toISOString(),
+      note: 'Apologised; a gift goes out today',
+    });
+
+    // the buyer revises the review: the platform adapter sends it again with a good rating
+    await service.t.http
+      .post('/v1/reviews')
+      .set(shop.auth)
+      .send(reviewInput({ externalId: cases.clear.externalId, rating: 5, content: '卖家很负责，问题解决了', reviewedAt: `${shanghaiDate(-3)} 10:00:00`, productId: 'p-ship', buyerId: 'b-clear' }))
+      .expect(200);
+    await analysed(service.t, shop.shopId);
+    await page.reload();
+    await expectText(page, '#case-status', 'Revised');
+    await expectText(page, '.card', 'This case is finished.');
+    await context.close();
+  });
+
+  it('corrects the root-cause tags; the correction is the staff’s', async () => {
+    const { context, page } = await signIn(agent);
+    await page.goto(`${service.baseUrl}/console#/case/${cases.tags.caseId}`);
+    await expectText(page, '#tag-list', 'Quality');
+    await page.click('#tags-edit');
+    await page.check('input[name="tag"][value="logistics"]');
+    await page.check('input[name="subTag"][value="damaged_parcel"]');
+    await page.uncheck('input[name="tag"][value="quality"]');
+    await page.click('#tags-save');
+    await expectText(page, '#tag-source', 'corrected by staff');
+    await expectText(page, '#tag-list', 'Damaged parcel');
+    const review = await service.t.http.get(`/v1/reviews/${cases.tags.reviewId}`).set(shop.auth).expect(200);
+    expect(review.body).toMatchObject({ tags: ['logistics'], subTags: ['damaged_parcel'], tagSource: 'staff' });
+    await context.close();
+  });
+
+  it('edits, approves and publishes the 3F reply; the webhook gets it; a reply that blames the buyer is refused', async () => {
+    const { context, page } = await signIn(lead);
+    await page.goto(`${service.baseUrl}/console#/case/${cases.tags.caseId}`);
+    // the reply is drafted when the case opens
+    await expectText(page, '#reply-status', 'Draft');
+    await until(() => page.locator('#remedy').count(), 1);
+    await page.fill('#reply-feel', '您确定是我们的问题吗');
+    await page.click('#reply-save');
+    await expectText(page, '.reply [role="alert"]', 'blame');
+    expect(await page.getAttribute('#reply-feel', 'aria-invalid')).toBe('true');
+    const feel = '亲，收到的衣服洗一次就掉色，换谁都会失望，真的很抱歉。';
+    await page.fill('#reply-feel', feel);
+    await page.click('#reply-approve');
+    await expectText(page, '#reply-status', 'Approved');
+    await page.click('#reply-publish');
+    await expectText(page, '#reply-status', 'Published');
+    await expectText(page, '#reply-delivery', 'Delivered to the webhook', 20_000);
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0].body.event).toBe('reply.published');
+    expect(deliveries[0].body.reply.text.startsWith(feel)).toBe(true);
+    expect(deliveries[0].headers['x-rrs-signature']).toMatch(/^sha256=/);
+    const replies = await service.t.http.get(`/v1/reviews/${cases.tags.reviewId}/replies`).set(shop.auth).expect(200);
+    expect(replies.body.current).toMatchObject({ status: 'published', feel, approvedBy: `staff:${lead.id}`, publishedBy: `staff:${lead.id}` });
+    await context.close();
+  });
+
+  it('shows the contact policy before a contact is logged: quiet hours refuse an agent; a lead overrides with a reason', async () => {
+    const { context, page } = await signIn(agent);
+    await page.goto(`${service.baseUrl}/console#/case/${cases.quiet.caseId}`);
+    await page.fill('#contact-at', `${shanghaiDate(-1)}T22:30`);
+    await expectText(page, '#policy-box', 'No contact at');
+    await expectText(page, '#policy-box [data-violation="quiet_hours"]', 'Within the quiet hours (21:00–09:00, Asia/Shanghai)');
+    await expectText(page, '#policy-box', 'Next allowed');
+    expect(await page.isDisabled('#contact-submit')).toBe(true);
+    await expectText(page, '.contact-form', 'only a lead can log it anyway');
+    // a time outside the quiet hours is fine again
+    await page.fill('#contact-at', `${shanghaiDate(-1)}T20:30`);
+    await expectText(page, '#policy-box', 'is within the policy');
+    expect(await page.isDisabled('#contact-submit')).toBe(false);
+    await context.close();
+
+    const asLead = await signIn(lead);
+    const leadPage = asLead.page;
+    await leadPage.goto(`${service.baseUrl}/console#/case/${cases.quiet.caseId}`);
+    await leadPage.selectOption('#contact-outcome', 'no_answer');
+    await leadPage.fill('#contact-at', `${shanghaiDate(-1)}T22:30`);
+    await expectText(leadPage, '#policy-box', 'No contact at');
+    expect(await leadPage.isDisabled('#contact-submit')).toBe(true);
+    await leadPage.fill('#contact-override', 'The buyer asked us to call after work');
+    await expectText(leadPage, '#contact-submit', 'Log anyway');
+    await leadPage.click('#contact-submit');
+    await expectText(leadPage, '#contact-log', 'Logged against the contact policy: The buyer asked us to call after work');
+    const detail = await service.t.http.get(`/v1/cases/${cases.quiet.caseId}`).set(shop.auth).expect(200);
+    expect(detail.body.contacts).toHaveLength(1);
+    expect(detail.body.contacts[0]).toMatchObject({ outcome: 'no_answer', policyOverrideReason: 'The buyer asked us to call after work' });
+    expect(detail.body.events.map((e: { action: string }) => e.action)).toContain('policy_override');
+    await asLead.context.close();
+  });
+
+  it('shows the reviewer’s risk with its signals, takes a decision with a reason, and downloads the evidence pack', async () => {
+    const { context, page } = await signIn(lead);
+    const detail = await service.t.http.get(`/v1/cases/${cases.quiet.caseId}`).set(shop.auth).expect(200);
+    await page.goto(`${service.baseUrl}/console#/case/${cases.quiet.caseId}`);
+    await page.click('text=Reviewer profile');
+    await page.waitForURL(`**/console#/reviewer/${detail.body.reviewer.id}`);
+    await page.locator('#risk-score').waitFor();
+    await page.click('#risk-dismiss');
+    await page.fill('#risk-reason', 'A regular customer; the delay was ours');
+    await page.click('.reason-form button[type="submit"]');
+    await expectText(page, '#risk-status', 'Dismissed');
+    await expectText(page, '.audit', 'A regular customer; the delay was ours');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#evidence-md')]);
+    expect(file.suggestedFilename()).toBe('evidence-b-quiet-en.md');
+    const path = await file.path();
+    const markdown = readFileSync(path, 'utf8');
+    expect(markdown).toContain('b-quiet');
+    expect(markdown).toContain('A regular customer; the delay was ours');
+    await context.close();
+  });
+
+  it('made no request outside the service and raised no script error', () => {
+    expect(requests.length).toBeGreaterThan(20);
+    expect(requests.filter((url) => !url.startsWith(`${service.baseUrl}/`))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** Waits until the element has the text (the UI answers without blocking; this is how a person waits). */
+async function expectText(page: Page, selector: string, text: string, timeout = 10_000): Promise<void> {
+  const locator = page.locator(selector).filter({ hasText: text }).first();
+  try {
+    await locator.waitFor({ timeout });
+  } catch {
+    const actual = await page
+      .locator(selector)
+      .allInnerTexts()
+      .catch(() => []);
+    throw new Error(`"${text}" did not appear in ${selector} within ${timeout} ms; it shows: ${JSON.stringify(actual).slice(0, 600)}`);
+  }
+}
+
+/** Waits until `read` gives `expected`. */
+async function until<T>(read: () => Promise<T>, expected: T, timeout = 10_000): Promise<void> {
+  let last: T | undefined;
+  await eventually(async () => {
+    last = await read();
+    return last === expected ? true : undefined;
+  }, timeout, `${JSON.stringify(expected)} (last ${JSON.stringify(last)})`);
+}
