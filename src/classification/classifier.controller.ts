@@ -44,11 +44,9 @@ export class ClassifierController {
   @ApiOkResponse({ type: ClassifierResponse })
   async show(@CurrentShop() shop: AuthenticatedShop): Promise<ClassifierResponse> {
     const base = shippedModel();
-    const [latest, counts, version] = await Promise.all([
-      this.classifiers.latest(shop.shopId),
-      this.classifiers.correctionCounts(shop.shopId),
-      this.classifiers.currentVersion(shop.shopId),
-    ]);
+    const [latest, counts] = await Promise.all([this.classifiers.latest(shop.shopId), this.classifiers.correctionCounts(shop.shopId)]);
+    // after latest() refreshed the cache, so the version shown is the one that model gives
+    const version = await this.classifiers.currentVersion(shop.shopId);
     let accuracy = null;
     if (counts.total) {
       const corrections = (await this.classifiers.trainingCorrections(shop.shopId)).corrections.slice(-LIVE_EVALUATION_LIMIT);

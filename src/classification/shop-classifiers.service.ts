@@ -180,6 +180,7 @@ export class ShopClassifiers {
   private async cached(shopId: string, fresh = false): Promise<CachedModel> {
     const hit = this.cache.get(shopId);
     if (hit && !fresh && Date.now() - hit.loadedAt < MODEL_CACHE_MS) return hit;
+    const started = Date.now();
     const [row] = await sqlRows<ModelRow>(
       this.dataSource,
       `SELECT id, version, base_version, model, corrections_used, trained_up_to, metrics, created_at
@@ -191,10 +192,17 @@ export class ShopClassifiers {
     if (row && row.base_version === shippedModel().version) {
       model = hit?.model?.version === row.version ? hit.model : shopModelFromJson(row.model as never);
     }
+    // a retraining that finished while this query ran may have cached a model this query did not see: keep it
+    const meanwhile = this.cache.get(shopId);
+    if (meanwhile && meanwhile !== hit && meanwhile.loadedAt >= started && isNewer(meanwhile.stored, stored)) return meanwhile;
     const entry = { loadedAt: Date.now(), model, stored };
     this.cache.set(shopId, entry);
     return entry;
   }
+}
+
+function isNewer(a: StoredShopModel | null, b: StoredShopModel | null): boolean {
+  return !!a && (!b || a.createdAt.getTime() > b.createdAt.getTime());
 }
 
 function toStored(row: ModelRow): StoredShopModel {
