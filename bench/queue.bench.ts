@@ -245,8 +245,11 @@ interface LoadResult {
   errors: number;
 }
 
-async function load(label: string, url: string, headers: Record<string, string>, seconds: number): Promise<LoadResult> {
-  const result = await autocannon({ url, headers, connections: SETTINGS.connections, duration: seconds, pipelining: 1 });
+/** `perClient` gives each connection its own path (distinct views: no two clients ask for the same queue). */
+async function load(label: string, url: string, headers: Record<string, string>, seconds: number, perClient?: (index: number) => string): Promise<LoadResult> {
+  let clients = 0;
+  const setupClient = perClient ? (client: autocannon.Client) => client.setRequests([{ method: 'GET', path: perClient(clients++), headers }]) : undefined;
+  const result = await autocannon({ url, headers, connections: SETTINGS.connections, duration: seconds, pipelining: 1, setupClient });
   return {
     label,
     path: new URL(url).pathname + new URL(url).search,
@@ -332,16 +335,19 @@ async function main(): Promise<void> {
     sample = { items: body.items.length, highRisk: body.highRisk.length, counts: body.counts, first: body.items[0]?.reasons.map((r) => r.code) ?? [] };
     log(`queue         ${sample.items} items, ${sample.highRisk} high-risk, counts ${JSON.stringify(sample.counts)}`);
 
-    const targets: [string, string, Record<string, string>][] = [
+    // the last target gives every client a different page size, so no request can share another's read
+    const distinct = (index: number) => `/v1/queue?limit=${20 + index}`;
+    const targets: [string, string, Record<string, string>, ((index: number) => string)?][] = [
       ['GET /health (trivial endpoint, no auth)', `${baseUrl}/health`, {}],
       ['GET /v1/queue (20 items + 10 high-risk)', `${baseUrl}/v1/queue`, auth],
       ['GET /v1/queue?assignee=<agent>', `${baseUrl}/v1/queue?assignee=${agentId}`, auth],
+      [`GET /v1/queue?limit=20..${20 + SETTINGS.connections - 1}, a different view per client`, `${baseUrl}/v1/queue`, auth, distinct],
     ];
-    for (const [label, url, headers] of targets) await load(label, url, headers, 3); // warm-up
+    for (const [label, url, headers, perClient] of targets) await load(label, url, headers, 3, perClient); // warm-up
     loadBefore = loadavg()[0];
     results = [];
-    for (const [label, url, headers] of targets) {
-      const result = await load(label, url, headers, SETTINGS.seconds);
+    for (const [label, url, headers, perClient] of targets) {
+      const result = await load(label, url, headers, SETTINGS.seconds, perClient);
       results.push(result);
       log(`${label.padEnd(42)} p50 ${result.p50} ms  p90 ${result.p90} ms  p99 ${result.p99} ms  max ${result.max} ms  ${Math.round(result.rps)} req/s  non-2xx ${result.non2xx}  errors ${result.errors}`);
     }

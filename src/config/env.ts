@@ -30,6 +30,8 @@ export interface AppEnv {
   /** new staff corrections that start a retraining of the shop's classifier by themselves */
   retrainAfterCorrections: number;
   rateLimitPerMinute: number;
+  /** how long a process remembers who a valid API key is; a revocation elsewhere takes effect within it */
+  apiKeyCacheMs: number;
   /** a webhook delivery attempt gives up after this long */
   webhookTimeoutMs: number;
   /** the first retry of a failed delivery waits this long, each next one twice as long (capped at an hour) */
@@ -132,6 +134,7 @@ export function loadEnv(source: Source = process.env, fallback: Partial<Pick<App
     reportScheduleIntervalMs: int(source, 'REPORT_SCHEDULE_INTERVAL_MS', 300_000, 0, 86_400_000),
     retrainAfterCorrections: int(source, 'RETRAIN_AFTER_CORRECTIONS', 20, 1, 100_000),
     rateLimitPerMinute: int(source, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
+    apiKeyCacheMs: int(source, 'API_KEY_CACHE_MS', 5_000, 0, 300_000),
     webhookTimeoutMs: int(source, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     webhookRetryBaseMs: int(source, 'WEBHOOK_RETRY_BASE_MS', 10_000, 10, 3_600_000),
     webhookMaxAttempts: int(source, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 30),

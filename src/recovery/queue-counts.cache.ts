@@ -11,6 +11,32 @@ const TTL_MS = 5_000;
 @Injectable()
 export class QueueCountsCache {
   private readonly shops = new Map<string, Map<string, { at: number; value: Promise<unknown> }>>();
+  private readonly reading = new Map<string, Map<string, Promise<unknown>>>();
+
+  /**
+   * Identical queue reads that arrive while one is running share its result instead of reading again: under
+   * load (a team opening the queue at 9 a.m., a dashboard polling) the database and the serialisation work
+   * once per burst. Nothing is kept after the read finishes, and a change made by this process starts a new
+   * read for the requests that come after it.
+   */
+  shared<T>(shopId: string, key: string, read: () => Promise<T>): Promise<T> {
+    let running = this.reading.get(shopId);
+    if (!running) {
+      running = new Map();
+      this.reading.set(shopId, running);
+    }
+    const inFlight = running.get(key);
+    if (inFlight) return inFlight as Promise<T>;
+    const value = read();
+    const entries = running;
+    entries.set(key, value);
+    const done = () => {
+      if (entries.get(key) === value) entries.delete(key);
+      if (!entries.size && this.reading.get(shopId) === entries) this.reading.delete(shopId);
+    };
+    value.then(done, done);
+    return value;
+  }
 
   async get<T>(shopId: string, key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
     let entries = this.shops.get(shopId);
@@ -28,5 +54,6 @@ export class QueueCountsCache {
 
   invalidate(shopId: string): void {
     this.shops.delete(shopId);
+    this.reading.delete(shopId);
   }
 }

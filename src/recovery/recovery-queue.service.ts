@@ -133,10 +133,27 @@ export class RecoveryQueueService {
   ) {}
 
   async queue(shopId: string, options: QueueOptions, actor: Actor): Promise<Queue> {
+    return this.read(shopId, options, this.assigneeOf(options, actor));
+  }
+
+  /**
+   * The queue as this actor asks for it, presented (e.g. as the JSON body): identical requests that arrive
+   * while one is being read share its result, so a burst costs one read and one serialisation.
+   */
+  async presented<T>(shopId: string, options: QueueOptions, actor: Actor, present: (queue: Queue) => T): Promise<T> {
+    const assignee = this.assigneeOf(options, actor);
+    const key = JSON.stringify([assignee, options.limit, options.highRiskLimit, options.grade, options.tag, options.productId]);
+    return this.counts.shared(shopId, `queue:${key}`, async () => present(await this.read(shopId, options, assignee)));
+  }
+
+  private assigneeOf(options: QueueOptions, actor: Actor): string | null | undefined {
+    return options.assignee === undefined ? undefined : resolveAssignee(options.assignee, actor);
+  }
+
+  private async read(shopId: string, options: QueueOptions, assignee: string | null | undefined): Promise<Queue> {
     const now = new Date();
     const limit = options.limit ?? DEFAULT_QUEUE_LIMIT;
     const highRiskLimit = options.highRiskLimit ?? DEFAULT_HIGH_RISK_LIMIT;
-    const assignee = options.assignee === undefined ? undefined : resolveAssignee(options.assignee, actor);
     const base: unknown[] = [shopId, now];
     let assigneeSql = '';
     if (assignee === null) assigneeSql = 'AND c.assignee_id IS NULL';
@@ -154,7 +171,7 @@ export class RecoveryQueueService {
     const limitParam = `$${base.length + 1}`;
     const statement = `${variant}${filterKey ? `-${filterKey}` : ''}`;
     // The counts and the high-risk list look at every open case of the shop: they are cached for a few
-    // seconds (see QueueCountsCache); the queue itself is read fresh on every call.
+    // seconds (see QueueCountsCache); the queue itself is read fresh, once for the identical requests that wait on it.
     const risky = () =>
       preparedRows<Row>(
         this.dataSource,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ValidationFailed } from '../common/errors/domain-error';
 import { toInstant } from '../common/time/timestamps';
@@ -63,8 +63,10 @@ export class RecoveryController {
       'order value, product popularity. Counts at the top may lag changes made by other processes by up to 5 s.',
   })
   @ApiOkResponse({ type: QueueResponse })
-  async getQueue(@CurrentShop() shop: AuthenticatedShop, @CurrentActor() actor: Actor, @Query() query: QueueQuery): Promise<QueueResponse> {
-    return QueueResponse.of(await this.queue.queue(shop.shopId, query, actor));
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  async getQueue(@CurrentShop() shop: AuthenticatedShop, @CurrentActor() actor: Actor, @Query() query: QueueQuery): Promise<string> {
+    // a QueueResponse, serialised once for the identical requests that arrive together
+    return this.queue.presented(shop.shopId, query, actor, (queue) => JSON.stringify(QueueResponse.of(queue)));
   }
 
   @Get('queue/settings')

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config';
 import { ApiKey } from './api-key.entity';
+import { ApiKeyCache } from './api-key-cache';
 import { ApiKeyGuard } from './auth';
 import { MeController } from './me.controller';
 import { Shop } from './shop.entity';
@@ -13,7 +15,12 @@ import { StaffService } from './staff.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Shop, ApiKey, StaffMember])],
   controllers: [ShopsController, StaffController, MeController],
-  providers: [ShopsService, StaffService, ApiKeyGuard],
+  providers: [
+    ShopsService,
+    StaffService,
+    ApiKeyGuard,
+    { provide: ApiKeyCache, useFactory: (config: AppConfig) => new ApiKeyCache(config.env.apiKeyCacheMs), inject: [AppConfig] },
+  ],
   exports: [ShopsService, StaffService, ApiKeyGuard],
 })
 export class ShopsModule {}

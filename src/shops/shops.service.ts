@@ -5,8 +5,10 @@ import { preparedRows } from '../database/prepared-query';
 import { NotFound, ValidationFailed } from '../common/errors/domain-error';
 import { isTimeZone } from '../common/time/timestamps';
 import { ApiKey } from './api-key.entity';
+import { ApiKeyCache } from './api-key-cache';
 import { generateApiKey, hashApiKey, looksLikeApiKey } from './api-key';
 import type { Actor } from './actor';
+import type { KeyIdentity } from './api-key-cache';
 import { Shop, SHOP_LOCALES, ShopLocale } from './shop.entity';
 import type { StaffRole } from './staff-member.entity';
 
@@ -27,6 +29,7 @@ export class ShopsService {
   constructor(
     @InjectRepository(Shop) private readonly shops: Repository<Shop>,
     @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
+    private readonly keyCache: ApiKeyCache,
   ) {}
 
   async createShop(name: string, timezone = 'Asia/Shanghai', locale: ShopLocale = 'zh'): Promise<{ shop: Shop; key: string }> {
@@ -69,10 +72,20 @@ export class ShopsService {
 
   /**
    * The shop and the actor of a key: a staff key acts as its staff member (refused once the member is
-   * deactivated), the shop's own keys act as the integration. One indexed query: it runs on every request.
+   * deactivated), the shop's own keys act as the integration. One indexed query, remembered for a few seconds
+   * (ApiKeyCache): it runs on every request.
    */
-  async authenticateActor(key: string): Promise<{ shop: AuthenticatedShop; actor: Actor } | null> {
+  async authenticateActor(key: string): Promise<KeyIdentity | null> {
     if (!looksLikeApiKey(key)) return null;
+    const keyHash = hashApiKey(key);
+    const known = this.keyCache.get(keyHash);
+    if (known) return known;
+    const identity = await this.lookUpKey(keyHash);
+    if (identity) this.keyCache.set(keyHash, identity);
+    return identity;
+  }
+
+  private async lookUpKey(keyHash: string): Promise<KeyIdentity | null> {
     const rows = await preparedRows<{ id: string; shop_id: string; timezone: string; staff_id: string | null; staff_name: string | null; staff_role: StaffRole | null; deactivated_at: Date | null }>(
       this.apiKeys.manager.connection,
       'authenticate-api-key',
@@ -81,7 +94,7 @@ export class ShopsService {
        JOIN shops s ON s.id = k.shop_id
        LEFT JOIN staff_members m ON m.id = k.staff_id AND m.shop_id = k.shop_id
        WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
-      [hashApiKey(key)],
+      [keyHash],
     );
     const found = rows[0];
     if (!found) return null;
@@ -107,6 +120,7 @@ export class ShopsService {
     if (!apiKey.revokedAt) {
       apiKey.revokedAt = new Date();
       await this.apiKeys.save(apiKey);
+      this.keyCache.forgetShop(shopId);
     }
     return apiKey;
   }

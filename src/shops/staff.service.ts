@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { DomainError, NotFound } from '../common/errors/domain-error';
 import { ApiKey } from './api-key.entity';
+import { ApiKeyCache } from './api-key-cache';
 import { generateApiKey } from './api-key';
 import { StaffMember, StaffRole } from './staff-member.entity';
 
@@ -15,7 +16,10 @@ export class StaffDeactivated extends DomainError {
 /** Staff members of a shop and their API keys. */
 @Injectable()
 export class StaffService {
-  constructor(@InjectRepository(StaffMember) private readonly staff: Repository<StaffMember>) {}
+  constructor(
+    @InjectRepository(StaffMember) private readonly staff: Repository<StaffMember>,
+    private readonly keyCache: ApiKeyCache,
+  ) {}
 
   async create(shopId: string, name: string, role: StaffRole): Promise<StaffMember> {
     return this.staff.save(this.staff.create({ shopId, name: name.trim(), role, deactivatedAt: null }));
@@ -50,7 +54,7 @@ export class StaffService {
 
   /** Deactivates the member and revokes their keys: from now on their requests answer 401. Idempotent. */
   async deactivate(shopId: string, id: string): Promise<StaffMember> {
-    return this.staff.manager.transaction(async (manager) => {
+    const deactivated = await this.staff.manager.transaction(async (manager) => {
       const member = await manager.findOne(StaffMember, { where: { id, shopId }, lock: { mode: 'pessimistic_write' } });
       if (!member) throw new NotFound('staff', id);
       if (!member.deactivatedAt) {
@@ -60,5 +64,7 @@ export class StaffService {
       }
       return member;
     });
+    this.keyCache.forgetShop(shopId);
+    return deactivated;
   }
 }
