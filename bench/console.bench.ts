@@ -211,6 +211,8 @@ async function startService(env: NodeJS.ProcessEnv, baseUrl: string): Promise<Ch
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
+  // a service stopped by someone else shows up as ERR_CONNECTION_REFUSED in the browser: say what happened
+  child.once('exit', (code, signal) => tail.push(`(the service exited: ${signal ?? `code ${code}`})`));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}:\n${tail.join('\n')}`);
