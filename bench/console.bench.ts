@@ -602,7 +602,7 @@ async function main(): Promise<void> {
   if (SETTINGS.writeResults) {
     const cpuModel = existsSync('/proc/cpuinfo') ? (/^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown').trim() : 'unknown';
     const phaseTable = (title: string, list: ReturnType<typeof breakdown>) => [
-      `| ${title} | from | to | body |`,
+      `| ${title} | from | to | body (decoded; 0 when a 304) |`,
       '| --- | ---: | ---: | ---: |',
       ...list.map((p) => `| ${p.phase} | ${p.phase === 'queue shown' ? '' : ms(p.start)} | ${ms(p.end)} | ${p.bytes ? kib(p.bytes) : ''} |`),
     ];
@@ -614,7 +614,7 @@ async function main(): Promise<void> {
       `- machine: ${availableParallelism()} cores (nproc), ${cpuModel}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB memory, node ${process.version}, PostgreSQL ${pg}, Chromium ${browserVersion} headless (${CHROMIUM_PATH})`,
       `- command: \`DATABASE_URL=postgres://…/${database} npm run bench:console\``,
       `- data: ${data}, one shop${seedSeconds ? `, seeded in ${seedSeconds.toFixed(1)} s` : ' (seeded by an earlier run, BENCH_REUSE=1)'}; the queue shows ${expected.rows} rows (${CONSOLE_LIMIT} + the high-risk list) of ${expected.inQueue.toLocaleString('en')} cases in it`,
-      `- ${SETTINGS.runs} runs after one warm-up round; a first visit is a new browser context (empty cache) with the lead's key in localStorage, a first visit starts after the service's ${COUNTS_CACHE_MS / 1000} s counts cache has expired (the reload and the sign-in follow within seconds and may get the cached counts); times are from navigation start (from the submit for the sign-in) to the frame that shows all the rows and the queue count`,
+      `- ${SETTINGS.runs} runs after one warm-up round; a first visit is a new browser context (empty cache) with the lead's key in localStorage, started once the service's ${COUNTS_CACHE_MS / 1000} s counts cache has expired (the reload and the sign-in follow within seconds and may get the cached counts); times are from navigation start (from the submit for the sign-in) to the frame that shows all the rows and the queue count`,
       `- machine load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)} on ${availableParallelism()} cores`,
       '',
       '| load | median | max | requests | bytes over the network |',
