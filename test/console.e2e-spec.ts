@@ -19,6 +19,17 @@ describe('console assets', () => {
     expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
   });
 
+  it('preloads every module the page imports, at any depth, so a first visit fetches them in one round', async () => {
+    const page = await t.http.get('/console').expect(200);
+    const preloads = [...page.text.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+    // queue-view is imported by main.js, case-contacts by case-view, preact/hooks through the import map
+    expect(preloads).toEqual(expect.arrayContaining(['/console/app/queue-view.js', '/console/app/case-contacts.js', '/console/vendor/hooks.mjs']));
+    expect(preloads).not.toContain('/console/app/types.js'); // type-only imports leave nothing to load
+    expect(new Set(preloads).size).toBe(preloads.length);
+    expect(page.text.indexOf('modulepreload')).toBeGreaterThan(page.text.indexOf('type="importmap"'));
+    for (const url of preloads) await t.http.get(url).expect(200);
+  });
+
   it('serves the compiled app and the vendored modules, nothing else', async () => {
     const main = await t.http.get('/console/app/main.js').expect(200);
     expect(main.headers['content-type']).toMatch(/javascript/);

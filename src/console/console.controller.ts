@@ -1,11 +1,11 @@
 import { Controller, Get, Header, NotFoundException, Param, Res, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { Public } from '../shops/auth';
 import { CONSOLE_CSS } from './console-css';
-import { CONSOLE_HTML, IMPORT_MAP_HASH } from './console-html';
+import { consoleHtml, IMPORT_MAP_HASH, IMPORTS } from './console-html';
 
 /** Where `npm run build:console` writes the compiled page scripts (the same from src/ under jest and from dist/). */
 const APP_DIR = resolve(__dirname, '..', '..', 'dist', 'console', 'app');
@@ -17,6 +17,30 @@ const VENDOR: Readonly<Record<string, string>> = {
   'hooks.mjs': join(dirname(require.resolve('preact/hooks')), 'hooks.mjs'),
   'htm.mjs': join(dirname(require.resolve('htm')), 'htm.mjs'),
 };
+
+const IMPORT_SPECIFIER = /\b(?:from|import)\s*['"]([^'"]+)['"]/g;
+
+/**
+ * The modules main.js imports, directly or through others, as the URLs the page loads them from. The page
+ * preloads them all: left alone, the browser finds them one level of imports at a time, a round trip per
+ * level (three), which was the largest step of a first visit in `npm run bench:console`.
+ */
+export function appModules(appDir = APP_DIR): string[] {
+  const urls: string[] = [];
+  const visit = (file: string) => {
+    const url = `/console/app/${file}`;
+    const path = join(appDir, file);
+    if (urls.includes(url) || !existsSync(path)) return;
+    urls.push(url);
+    for (const [, specifier] of readFileSync(path, 'utf8').matchAll(IMPORT_SPECIFIER)) {
+      if (specifier.startsWith('./')) visit(specifier.slice(2));
+      else if (IMPORTS[specifier] && !urls.includes(IMPORTS[specifier])) urls.push(IMPORTS[specifier]);
+    }
+  };
+  visit('main.js');
+  // the page's script tag asks for main.js itself
+  return urls.slice(1);
+}
 
 const SECURITY_HEADERS = {
   // the page talks to this service only; review photos are the one thing shown from elsewhere, on request;
@@ -32,9 +56,13 @@ const SECURITY_HEADERS = {
 @Public()
 @Controller({ path: 'console', version: VERSION_NEUTRAL })
 export class ConsoleController {
+  /** built on the first visit, once `npm run build:console` has written the modules it lists */
+  private html: string | null = null;
+
   @Get()
   page(@Res() response: Response): void {
-    response.set({ ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).send(CONSOLE_HTML);
+    this.html ??= consoleHtml(appModules());
+    response.set({ ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).send(this.html);
   }
 
   @Get('console.css')
