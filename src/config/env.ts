@@ -40,6 +40,8 @@ export interface AppEnv {
   webhookMaxAttempts: number;
   /** how often pending deliveries whose job was lost are re-enqueued (0 disables) */
   webhookSweepIntervalMs: number;
+  /** let shop webhooks reach loopback and private networks (development, tests, an integration inside the network) */
+  webhookAllowInternal: boolean;
   bodyLimitBytes: number;
   csvMaxBytes: number;
   logLevel: LogLevel;
@@ -139,6 +141,7 @@ export function loadEnv(source: Source = process.env, fallback: Partial<Pick<App
     webhookRetryBaseMs: int(source, 'WEBHOOK_RETRY_BASE_MS', 10_000, 10, 3_600_000),
     webhookMaxAttempts: int(source, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 30),
     webhookSweepIntervalMs: int(source, 'WEBHOOK_SWEEP_INTERVAL_MS', 30_000, 0, 86_400_000),
+    webhookAllowInternal: bool(source, 'WEBHOOK_ALLOW_INTERNAL', false),
     bodyLimitBytes: bytes(source, 'BODY_LIMIT', 16 * 1024 ** 2),
     csvMaxBytes: bytes(source, 'CSV_MAX_BYTES', 256 * 1024 ** 2),
     logLevel: oneOf(
