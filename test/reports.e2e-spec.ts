@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ReportWorkers } from '../src/reports/report-workers.service';
+import { formatIsoWeek, isoWeekOf, localDateOf } from '../src/reports/report-period';
 import { ReportsService } from '../src/reports/reports.service';
 import { reviewInput } from './support/factories';
 import { createTestApp, eventually, TestApp, TestShop } from './support/test-app';
@@ -256,22 +257,65 @@ describe('reports', () => {
     expect(Array.from(text).length).toBeLessThanOrEqual(60);
   });
 
-  it('counts professional bad-reviewers flagged and decided in the week', async () => {
-    const shop = await t.createShop('Risk shop');
-    await db.query(
-      `INSERT INTO reviewer_profiles (shop_id, platform, buyer_id, risk_score, risk_level, status, signals, updated_at, decided_at, decided_by)
-       VALUES ($1, 'taobao', 'tb_flagged_01', 82, 'high', 'flagged', '[{"code":"compensation_demand","contribution":30}]', '2026-11-18T10:00:00+08:00', NULL, NULL),
-              ($1, 'taobao', 'tb_confirmed_2', 91, 'high', 'confirmed', '[]', '2026-11-19T10:00:00+08:00', '2026-11-19T10:00:00+08:00', 'staff:lead'),
-              ($1, 'taobao', 'tb_dismissed_3', 45, 'medium', 'dismissed', '[]', '2026-11-12T10:00:00+08:00', '2026-11-12T10:00:00+08:00', 'staff:lead')`,
-      [shop.shopId],
-    );
-    const { reviewerRisk, actions } = (await weekly(shop, 'week=2026-W47')).data.sections;
-    expect(reviewerRisk).toMatchObject({ flagged: 1, confirmed: 1, dismissed: 0 });
-    expect(reviewerRisk.buyers).toEqual([
-      expect.objectContaining({ buyer: 't***2', status: 'confirmed' }),
-      expect.objectContaining({ buyer: 't***1', status: 'flagged', signals: ['compensation_demand'] }),
-    ]);
-    expect(actions.items.map((item: { code: string }) => item.code)).toEqual(expect.arrayContaining(['risk.flagged', 'risk.confirmed']));
+  describe('professional bad-reviewers', () => {
+    const profileId = async (shop: TestShop, buyerId: string): Promise<string> => {
+      const list = await t.http.get('/v1/reviewers').query({ buyerId }).set(shop.auth).expect(200);
+      return list.body.items[0].id;
+    };
+    const decide = async (shop: TestShop, id: string, action: 'confirm' | 'dismiss' | 'reopen') =>
+      (await t.http.post(`/v1/reviewers/${id}/${action}`).set(shop.auth).send({ reason: `${action} after checking the chat log` }).expect(200)).body;
+
+    // the decisions are made today: the report of the current week (not stored, not ended) counts them
+    const thisWeek = () => formatIsoWeek(isoWeekOf(localDateOf(new Date(), 'Asia/Shanghai')));
+    const anHourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
+
+    it('counts the buyers flagged, confirmed and dismissed in the week from the people’s decisions', async () => {
+      const shop = await t.createShop('Risk shop');
+      const at = anHourAgo();
+      await post(shop, [
+        review({ buyerId: 'tb_confirm_01', rating: 1, reviewedAt: at }),
+        review({ buyerId: 'tb_dismiss_02', rating: 2, reviewedAt: at }),
+        review({ buyerId: 'tb_undone_03', rating: 1, reviewedAt: at }),
+        // asks to go off the platform and names a price for a better review: flagged by the risk step
+        review({ buyerId: 'tb_flagged_04', rating: 1, reviewedAt: at, content: '东西有问题，加我微信 qw_55667788 私聊，不赔两百块就一直追评差评' }),
+      ]);
+      const flaggedId = await profileId(shop, 'tb_flagged_04');
+      expect((await t.http.get(`/v1/reviewers/${flaggedId}`).set(shop.auth).expect(200)).body.status).toBe('flagged');
+      const confirmed = await decide(shop, await profileId(shop, 'tb_confirm_01'), 'confirm');
+      await decide(shop, await profileId(shop, 'tb_dismiss_02'), 'dismiss');
+      const undone = await profileId(shop, 'tb_undone_03');
+      await decide(shop, undone, 'confirm');
+      await decide(shop, undone, 'reopen');
+
+      const current = (await weekly(shop, `week=${thisWeek()}`)).data.sections;
+      expect(current.reviewerRisk).toMatchObject({ flagged: 1, confirmed: 1, dismissed: 1, more: 0 });
+      expect(current.reviewerRisk.buyers).toEqual([
+        expect.objectContaining({ buyer: 't***1', status: 'confirmed' }),
+        expect.objectContaining({ buyer: 't***4', status: 'flagged', signals: expect.arrayContaining(['off_platform_contact']) }),
+        expect.objectContaining({ buyer: 't***2', status: 'dismissed' }),
+      ]);
+      expect(current.actions.items.map((item: { code: string }) => item.code)).toEqual(expect.arrayContaining(['risk.flagged', 'risk.confirmed']));
+
+      // the confirmation dates from last week and is undone today: last week still counts it, this week does not
+      await db.query(`UPDATE reviewer_decisions SET decided_at = '2026-11-19T10:00:00+08:00' WHERE id = $1`, [confirmed.decision.id]);
+      await decide(shop, confirmed.reviewer.id, 'reopen');
+      const lastWeek = (await weekly(shop, 'week=2026-W47')).data.sections.reviewerRisk;
+      expect(lastWeek).toMatchObject({ flagged: 0, confirmed: 1, dismissed: 0 });
+      expect(lastWeek.buyers).toEqual([expect.objectContaining({ buyer: 't***1', status: 'confirmed', at: '2026-11-19T02:00:00+00:00' })]);
+      expect((await weekly(shop, `week=${thisWeek()}`)).data.sections.reviewerRisk).toMatchObject({ flagged: 1, confirmed: 0, dismissed: 1 });
+    });
+
+    it('counts a buyer flagged in the week and decided later as flagged in that week', async () => {
+      const shop = await t.createShop('Risk history shop');
+      await post(shop, [review({ buyerId: 'tb_later_05', rating: 1, reviewedAt: anHourAgo(), content: '质量差，加我QQ 88997766 私下谈，赔三百就删差评' })]);
+      const id = await profileId(shop, 'tb_later_05');
+      expect((await t.http.get(`/v1/reviewers/${id}`).set(shop.auth).expect(200)).body.status).toBe('flagged');
+      // flagged on Friday of W47, dismissed today
+      await db.query(`UPDATE reviewer_profiles SET flagged_at = '2026-11-20T15:00:00+08:00' WHERE id = $1`, [id]);
+      await decide(shop, id, 'dismiss');
+      expect((await weekly(shop, 'week=2026-W47')).data.sections.reviewerRisk).toMatchObject({ flagged: 1, confirmed: 0, dismissed: 0 });
+      expect((await weekly(shop, `week=${thisWeek()}`)).data.sections.reviewerRisk).toMatchObject({ flagged: 0, dismissed: 1 });
+    });
   });
 
   describe('snapshots', () => {
