@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ReportWorkers } from '../src/reports/report-workers.service';
-import { formatIsoWeek, isoWeekOf, localDateOf } from '../src/reports/report-period';
+import { addDays, formatIsoWeek, isoWeekMonday, isoWeekOf, lastCompletedWeek, localDateOf, localMidnight } from '../src/reports/report-period';
 import { ReportsService } from '../src/reports/reports.service';
 import { reviewInput } from './support/factories';
 import { createTestApp, eventually, TestApp, TestShop } from './support/test-app';
@@ -81,7 +81,7 @@ describe('reports', () => {
   it('reports an empty week with zeros in every format', async () => {
     const shop = await t.createShop('Empty shop');
     const report = await weekly(shop, 'week=2026-W47');
-    const { summary, rootCauses, quality, logistics, service, reviewerRisk, quotes, actions } = report.data.sections;
+    const { summary, rootCauses, quality, logistics, service, reviewerRisk, funnel, quotes, actions } = report.data.sections;
     expect(summary.current).toEqual({ reviews: 0, good: 0, medium: 0, bad: 0, negative: 0, negativeRate: null, goodRate: null });
     expect(summary.trend.every((p: { reviews: number }) => p.reviews === 0)).toBe(true);
     expect(rootCauses).toMatchObject({ negative: 0, untagged: 0 });
@@ -90,6 +90,8 @@ describe('reports', () => {
     expect(logistics.rows).toEqual([]);
     expect(service.rows).toEqual([]);
     expect(reviewerRisk).toMatchObject({ flagged: 0, confirmed: 0, dismissed: 0 });
+    expect(funnel.current).toMatchObject({ opened: 0, contacted: 0, medianSecondsToFirstContact: null, revisionRate: null });
+    expect(funnel.compensation).toEqual([]);
     expect(quotes.causes).toEqual([]);
     expect(actions.items).toEqual([]);
     for (const format of ['csv', 'md', 'html']) {
@@ -255,6 +257,106 @@ describe('reports', () => {
     expect(text).toContain('差太多');
     for (const secret of ['小王', 'wxid_abc12345', '13812345678', '2026111812345678']) expect(text).not.toContain(secret);
     expect(Array.from(text).length).toBeLessThanOrEqual(60);
+  });
+
+  describe('recovery funnel', () => {
+    const TZ = 'Asia/Shanghai';
+    // the last completed week, whatever today is: its reviews are recent enough to open recovery cases
+    const week = lastCompletedWeek(new Date(), TZ);
+    const monday = isoWeekMonday(week);
+    /** an instant at a local hour of a day of the reported week (day 0: Monday; -7: the Monday before) */
+    const local = (day: number, hour: number) => new Date(localMidnight(addDays(monday, day), TZ).getTime() + hour * 3_600_000).toISOString();
+
+    it('follows the cases opened in the week to its end: contacts, promises, revisions, compensation', async () => {
+      const shop = await t.createShop('Funnel shop');
+      const posted: Record<string, Record<string, unknown>> = {
+        a: review({ rating: 1, reviewedAt: local(0, 10) }),
+        b: review({ rating: 2, reviewedAt: local(0, 10) }),
+        c: review({ rating: 1, reviewedAt: local(0, 10) }),
+        d: review({ rating: 3, reviewedAt: local(0, 10) }),
+        e: review({ rating: 1, reviewedAt: local(6, 19) }), // Sunday evening: its first-contact deadline is in the next week
+        p1: review({ rating: 1, reviewedAt: local(-7, 10) }),
+        p2: review({ rating: 2, reviewedAt: local(-7, 10) }),
+      };
+      const names = Object.keys(posted);
+      const ids = await post(shop, Object.values(posted));
+      const rows: { id: string; review_id: string }[] = await db.query(`SELECT id, review_id FROM recovery_cases WHERE shop_id = $1`, [shop.shopId]);
+      const caseOf = Object.fromEntries(names.map((name, i) => [name, rows.find((row) => row.review_id === ids[i])?.id as string]));
+      expect(Object.values(caseOf).every(Boolean)).toBe(true);
+      // the cases opened an hour after their reviews were posted (the SLA is 24 hours), as if ingested then
+      await db.query(
+        `UPDATE recovery_cases SET opened_at = reviewed_at + interval '1 hour', first_contact_due_at = reviewed_at + interval '25 hours' WHERE shop_id = $1`,
+        [shop.shopId],
+      );
+      const contact = async (name: string, body: Record<string, unknown>) =>
+        t.http.post(`/v1/cases/${caseOf[name]}/contacts`).set(shop.auth).send({ channel: 'phone', ...body }).expect(201);
+      const setStatus = async (name: string, status: string) =>
+        t.http.post(`/v1/cases/${caseOf[name]}/status`).set(shop.auth).send({ status, reason: 'the buyer did not want to change the review' }).expect(200);
+
+      // a: reached an hour after opening; on Tuesday a coupon and a promise; revised the review on Thursday
+      await contact('a', { outcome: 'reached', at: local(0, 12) });
+      await contact('a', { outcome: 'promised_revision', at: local(1, 15), compensation: { type: 'coupon', amount: 10 }, promisedRevisionAt: addDays(monday, 3) });
+      await post(shop, [{ ...posted.a, rating: 5, content: '卖家处理很及时，改成好评' }]);
+      await eventually(async () => ((await db.query(`SELECT status FROM recovery_cases WHERE id = $1`, [caseOf.a]))[0].status === 'revised' ? true : undefined), 15_000, 'case a revised');
+      // b: no answer after 3 hours, then a refund on Tuesday
+      await contact('b', { outcome: 'no_answer', at: local(0, 14) });
+      await contact('b', { outcome: 'reached', at: local(1, 11), compensation: { type: 'refund', amount: 59.9 } });
+      // c: first reached on Wednesday, 47 hours after opening (late), closed unrevised on Saturday
+      await contact('c', { outcome: 'refused', at: local(2, 10) });
+      await setStatus('c', 'closed_unrevised');
+      // d: not contacted in the week; contacted today, with cash: neither counts for the week
+      await contact('d', { outcome: 'reached', at: new Date(Date.now() - 60_000).toISOString(), compensation: { type: 'cash', amount: 20 }, override: { reason: 'the buyer asked to be called now' } });
+      // the week before: p1 contacted and revised then; p2 only contacted this week, with a gift
+      await contact('p1', { outcome: 'reached', at: local(-7, 12), compensation: { type: 'price_difference', amount: 5 } });
+      await setStatus('p1', 'revised');
+      await contact('p2', { outcome: 'reached', at: local(1, 16), compensation: { type: 'gift', amount: 5 } });
+      // when those things happened: revisions and closures are stamped now, so move them back
+      for (const [name, at] of [['a', local(3, 12)], ['c', local(5, 11)], ['p1', local(-5, 9)]] as const) {
+        await db.query(`UPDATE recovery_cases SET closed_at = $2, revised_at = CASE WHEN status = 'revised' THEN $2::timestamptz END WHERE id = $1`, [caseOf[name], at]);
+      }
+
+      const report = await weekly(shop, `week=${formatIsoWeek(week)}`);
+      expect(report.stored).toBe(true);
+      const { funnel, actions } = report.data.sections;
+      expect(funnel.current).toEqual({
+        opened: 5,
+        contacted: 3,
+        contactedInSla: 2,
+        slaMissed: 2,
+        medianSecondsToFirstContact: 3 * 3600,
+        promised: 1,
+        revised: 1,
+        closedUnrevised: 1,
+        dismissed: 0,
+        open: 3,
+        contactRate: 0.6,
+        revisionRate: 0.2,
+      });
+      expect(funnel.previous).toMatchObject({ opened: 2, contacted: 1, promised: 0, revised: 1, open: 1, revisionRate: 0.5, medianSecondsToFirstContact: 3600 });
+      expect(funnel.vsPrevious.revisionRate).toBeCloseTo(-0.3);
+      expect(funnel.compensation).toEqual([
+        { type: 'refund', currency: 'CNY', offers: 1, amount: 59.9, previousOffers: 0, previousAmount: 0 },
+        { type: 'coupon', currency: 'CNY', offers: 1, amount: 10, previousOffers: 0, previousAmount: 0 },
+        { type: 'gift', currency: 'CNY', offers: 1, amount: 5, previousOffers: 0, previousAmount: 0 },
+        { type: 'price_difference', currency: 'CNY', offers: 0, amount: 0, previousOffers: 1, previousAmount: 5 },
+      ]);
+      expect(funnel.compensationTotals).toEqual([{ currency: 'CNY', offers: 3, amount: 74.9, previousOffers: 1, previousAmount: 5 }]);
+      expect(actions.items).toEqual(
+        expect.arrayContaining([expect.objectContaining({ department: 'customer_service', code: 'funnel.first_contact_late', priority: 'high', params: { slaMissed: 2, due: 4, medianHoursToFirstContact: 3 } })]),
+      );
+
+      const csv = (await t.http.get(`/v1/reports/${report.id}?format=csv&lang=en`).set(shop.auth).expect(200)).text;
+      expect(csv).toContain('[funnel] Recovery funnel');
+      expect(csv).toContain('Cases opened,5,2,3');
+      expect(csv).toContain('Revision rate,20%,50%,-30pp');
+      expect(csv).toContain('Total,CNY,3,74.90,1,5.00');
+      const md = (await t.http.get(`/v1/reports/${report.id}?format=md`).set(shop.auth).expect(200)).text;
+      expect(md).toContain('## 挽回漏斗');
+      expect(md).toContain('| 新开案件 | 5 | 2 | +3 |');
+      const html = (await t.http.get(`/v1/reports/${report.id}?format=html`).set(shop.auth).expect(200)).text;
+      expect(html).toContain('<svg class="chart chart-funnel"');
+      expect(html).toContain('占新开案件 20.0%');
+    });
   });
 
   describe('professional bad-reviewers', () => {
