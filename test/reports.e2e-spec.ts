@@ -456,7 +456,7 @@ describe('reports', () => {
         ['report.created', first.id],
         ['report.created', regenerated.id],
       ]);
-      expect(events[0].payload).toMatchObject({ event: 'report.created', reportId: first.id, week: '2026-W47', trigger: 'request', summary: { reviews: 1, negative: 1 } });
+      expect(events[0].payload).toMatchObject({ id: first.id, week: '2026-W47', trigger: 'request', counts: { reviews: 1, negative: 1 } });
 
       // immutable: the trigger refuses the UPDATE (55000), else the block fails
       await db.query(`DO $$ BEGIN
