@@ -71,13 +71,7 @@ export interface CompensationLine {
   previousAmount: number;
 }
 
-export interface CompensationTotal {
-  currency: string;
-  offers: number;
-  amount: number;
-  previousOffers: number;
-  previousAmount: number;
-}
+export type CompensationTotal = Omit<CompensationLine, 'type'>;
 
 export interface FunnelSection {
   current: FunnelCounts;
@@ -107,6 +101,12 @@ export function median(values: readonly number[]): number | null {
 
 /** money as the database has it: cents, no float residue */
 const cents = (value: number) => Math.round(value * 100) / 100;
+
+/** hours with one decimal */
+const toHours = (seconds: number | null) => (seconds === null ? null : Math.round(seconds / 360) / 10);
+
+/** the counts of FunnelCounts (not its median and rates) */
+type CountKey = { [K in keyof FunnelCounts]: FunnelCounts[K] extends number ? K : never }[keyof FunnelCounts];
 
 export function funnelCounts(cases: readonly FunnelCaseRow[]): FunnelCounts {
   // a contact logged with a time before the case opened (the review came in late) counts as immediate
@@ -196,7 +196,7 @@ function actions(data: FunnelSection, report: Pick<ReportData, 'settings' | 'sec
   const due = current.slaMissed + current.contactedInSla;
   const missedShare = ratio(current.slaMissed, due);
   if (missedShare !== null && current.slaMissed >= report.settings.actionMinComplaints && missedShare >= SLA_MISSED_ALERT) {
-    const hours = current.medianSecondsToFirstContact === null ? null : Math.round(current.medianSecondsToFirstContact / 360) / 10;
+    const hours = toHours(current.medianSecondsToFirstContact);
     items.push({
       department: 'customer_service',
       priority: missedShare >= 0.5 ? 'high' : 'medium',
@@ -228,7 +228,6 @@ function actions(data: FunnelSection, report: Pick<ReportData, 'settings' | 'sec
 function render(data: FunnelSection, text: ReportText, report: ReportData): RenderedSection {
   const labels = periodLabels(text, report.kind);
   const { current, previous } = data;
-  const hours = (seconds: number | null) => (seconds === null ? null : Math.round(seconds / 360) / 10);
   const main = data.compensationTotals[0];
   const blocks: Block[] = [
     {
@@ -280,7 +279,7 @@ function render(data: FunnelSection, text: ReportText, report: ReportData): Rend
     },
   ];
   const count = (value: number) => ({ value, kind: 'count' as const });
-  const row = (label: string, key: 'opened' | 'contacted' | 'contactedInSla' | 'slaMissed' | 'promised' | 'revised' | 'closedUnrevised' | 'dismissed' | 'open') => [
+  const row = (label: string, key: CountKey) => [
     label,
     count(current[key]),
     count(previous[key]),
@@ -292,8 +291,8 @@ function render(data: FunnelSection, text: ReportText, report: ReportData): Rend
     { value: previous[key], kind: 'percent' as const },
     { value: data.vsPrevious[key], kind: 'deltaPp' as const },
   ];
-  const currentHours = hours(current.medianSecondsToFirstContact);
-  const previousHours = hours(previous.medianSecondsToFirstContact);
+  const currentHours = toHours(current.medianSecondsToFirstContact);
+  const previousHours = toHours(previous.medianSecondsToFirstContact);
   blocks.push({
     type: 'table',
     id: 'funnel',
