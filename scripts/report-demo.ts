@@ -5,8 +5,9 @@ import { addDays } from '../src/reports/report-period';
  * Invented reviews of an apparel shop for eight weeks ending with 2026-W47, with the problems a weekly
  * report should surface: a dress whose colour differs from the photos (many buyers: widespread), one-off
  * defects, a carrier that breaks parcels, an agent with slow replies, a price drop, and a bad review
- * revised to good. Written for this project; the texts are short made-up complaints. Reviews go in through
- * the API (`post`); tags are set with SQL afterwards, as the classifier would.
+ * revised to good; and the recovery of the last two weeks' medium/bad reviews (cases, contacts, promises,
+ * revisions, compensation) for the funnel. Written for this project; the texts are short made-up complaints.
+ * Reviews go in through the API (`post`); tags and the recovery history are set with SQL afterwards.
  */
 export const DEMO_WEEK = '2026-W47';
 const WEEK_STARTS = ['2026-09-28', '2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16'];
@@ -101,9 +102,113 @@ function demoReviews(): DemoReview[] {
   return reviews;
 }
 
+interface DemoCase {
+  id: string;
+  grade: 'medium' | 'bad';
+  /** minutes after the review: the case opened, and the contacts */
+  openedAfter: number;
+  contacts: { after: number; outcome: string; channel: string; compensation: { type: string; amount: number } | null; promisedAfter: number | null }[];
+  outcome: { status: 'revised' | 'closed_unrevised'; after: number } | null;
+}
+
+/** what the recovery team typically offers for a cause (domain brief, section 3) */
+const REMEDIES: Record<string, { type: string; amount: number }[]> = {
+  colour_difference: [{ type: 'coupon', amount: 10 }, { type: 'partial_refund', amount: 30 }],
+  defect_broken: [{ type: 'replacement', amount: 0 }, { type: 'coupon', amount: 10 }],
+  size_fit: [{ type: 'return_shipping', amount: 12 }],
+  damaged_parcel: [{ type: 'gift', amount: 8 }, { type: 'partial_refund', amount: 20 }],
+  slow_delivery: [{ type: 'coupon', amount: 5 }],
+  slow_response: [{ type: 'coupon', amount: 10 }],
+  attitude: [{ type: 'coupon', amount: 15 }],
+  price_drop: [{ type: 'price_difference', amount: 20 }],
+};
+
 /**
- * Stores the demo reviews through `post` (which returns their ids, analysed), tags them, and revises one
- * bad review of the week to good on its Thursday.
+ * The recovery of the medium/bad reviews of the last two demo weeks, the same every time: most buyers contacted
+ * within a day, some late, a few never; about half promise a revision, most of those revise; compensation by
+ * cause. `revisedId` is the review the demo revises to good: its case ends revised then.
+ */
+function demoCases(reviews: DemoReview[], ids: string[], revisedId: string | null): DemoCase[] {
+  const next = random(11);
+  const HOUR = 60;
+  const cases: DemoCase[] = [];
+  reviews.forEach((review, i) => {
+    const rating = Number(review.input.rating);
+    if (rating > 3 || String(review.input.reviewedAt) < WEEK_STARTS[WEEK_STARTS.length - 2]) return;
+    const openedAfter = 20 + Math.floor(next() * 160);
+    const roll = next();
+    // 10 % never reached, 15 % first contact after the 24-hour SLA, the rest within it
+    const firstAfter = roll < 0.1 ? null : openedAfter + (roll < 0.25 ? 26 * HOUR + next() * 34 * HOUR : 2 * HOUR + next() * 18 * HOUR);
+    const demoCase: DemoCase = { id: ids[i], grade: rating === 3 ? 'medium' : 'bad', openedAfter, contacts: [], outcome: null };
+    cases.push(demoCase);
+    if (ids[i] === revisedId) {
+      demoCase.contacts.push({ after: openedAfter + 3 * HOUR, outcome: 'promised_revision', channel: 'phone', compensation: { type: 'return_shipping', amount: 12 }, promisedAfter: 2 * 24 * HOUR });
+      demoCase.outcome = { status: 'revised', after: -1 };
+      return;
+    }
+    if (firstAfter === null) return;
+    const remedies = REMEDIES[review.subTags[0] ?? ''] ?? [{ type: 'coupon', amount: 10 }];
+    const remedy = next() < 0.65 ? remedies[Math.floor(next() * remedies.length)] : null;
+    const answered = next() < 0.8;
+    if (!answered) demoCase.contacts.push({ after: firstAfter, outcome: 'no_answer', channel: 'phone', compensation: null, promisedAfter: null });
+    const reached = answered ? firstAfter : firstAfter + 4 * HOUR;
+    const fate = next();
+    if (fate < 0.5) {
+      demoCase.contacts.push({ after: reached, outcome: 'promised_revision', channel: answered ? 'phone' : 'im', compensation: remedy, promisedAfter: 2 * 24 * HOUR });
+      if (next() < 0.75) demoCase.outcome = { status: 'revised', after: reached + (12 + next() * 60) * HOUR };
+    } else {
+      demoCase.contacts.push({ after: reached, outcome: 'reached', channel: answered ? 'phone' : 'im', compensation: remedy, promisedAfter: null });
+      if (fate < 0.75) demoCase.outcome = { status: 'closed_unrevised', after: reached + (48 + next() * 72) * HOUR };
+    }
+  });
+  return cases;
+}
+
+/** Writes the demo cases and contacts, with the columns the workflow would have set. */
+async function seedDemoRecovery(db: DataSource, cases: DemoCase[], revisedAt: string): Promise<void> {
+  await db.query(
+    `INSERT INTO recovery_cases (shop_id, review_id, status, grade, grade_rank, platform, buyer_id, product_id, order_amount, reviewed_at,
+       revision_deadline_at, deadline_day, first_contact_due_at, opened_at)
+     SELECT r.shop_id, r.id, 'new', x.grade, CASE x.grade WHEN 'bad' THEN 0 ELSE 1 END, r.platform, r.buyer_id, r.product_id, r.order_amount, r.reviewed_at,
+       r.reviewed_at + interval '30 days', ((r.reviewed_at + interval '30 days') AT TIME ZONE 'Asia/Shanghai')::date,
+       r.reviewed_at + make_interval(mins => x.opened_after + 24 * 60), r.reviewed_at + make_interval(mins => x.opened_after)
+     FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, grade text, opened_after int) JOIN reviews r ON r.id = x.id`,
+    [JSON.stringify(cases.map((c) => ({ id: c.id, grade: c.grade, opened_after: c.openedAfter })))],
+  );
+  const contacts = cases.flatMap((c) =>
+    c.contacts.map((k) => ({ id: c.id, after: Math.round(k.after), outcome: k.outcome, channel: k.channel, type: k.compensation?.type ?? null, amount: k.compensation?.amount ?? null, promised_after: k.promisedAfter })),
+  );
+  await db.query(
+    `INSERT INTO recovery_contacts (shop_id, case_id, review_id, at, channel, outcome, actor, compensation_type, compensation_amount, compensation_currency, promised_revision_at)
+     SELECT c.shop_id, c.id, c.review_id, c.reviewed_at + make_interval(mins => x.after), x.channel, x.outcome, 'staff:demo', x.type, x.amount,
+       CASE WHEN x.type IS NOT NULL THEN 'CNY' END, c.reviewed_at + make_interval(mins => x.after + x.promised_after)
+     FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, after int, outcome text, channel text, type text, amount numeric, promised_after int)
+     JOIN recovery_cases c ON c.review_id = x.id`,
+    [JSON.stringify(contacts)],
+  );
+  const outcomes = cases.filter((c) => c.outcome).map((c) => ({ id: c.id, status: c.outcome?.status, after: Math.round(c.outcome?.after ?? 0) }));
+  await db.query(
+    `UPDATE recovery_cases c SET status = x.status, queue_urgency = NULL,
+       closed_at = CASE WHEN x.after < 0 THEN $2::timestamptz ELSE c.reviewed_at + make_interval(mins => x.after) END,
+       revised_at = CASE WHEN x.status <> 'revised' THEN NULL WHEN x.after < 0 THEN $2::timestamptz ELSE c.reviewed_at + make_interval(mins => x.after) END
+     FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, status text, after int) WHERE c.review_id = x.id`,
+    [JSON.stringify(outcomes), revisedAt],
+  );
+  await db.query(
+    `UPDATE recovery_cases c SET first_contacted_at = k.first_at, last_contact_at = k.last_at, contact_count = k.n,
+       promised_revision_at = k.promised_at,
+       status = CASE WHEN c.status <> 'new' THEN c.status WHEN k.promised_at IS NOT NULL THEN 'awaiting_revision' ELSE 'contacting' END
+     FROM (SELECT case_id, min(at) AS first_at, max(at) AS last_at, count(*)::int AS n, max(promised_revision_at) AS promised_at
+           FROM recovery_contacts GROUP BY case_id) k
+     WHERE k.case_id = c.id AND c.review_id = ANY($1::uuid[])`,
+    [cases.map((c) => c.id)],
+  );
+}
+
+/**
+ * Stores the demo reviews through `post` (which returns their ids, analysed), tags them, revises one bad
+ * review of the week to good on its Thursday, and writes the recovery of the last two weeks (the cases the
+ * analysis opened are replaced, so the demo is the same whatever day it runs).
  */
 export async function seedDemoShop(post: (items: Record<string, unknown>[]) => Promise<string[]>, db: DataSource): Promise<void> {
   const reviews = demoReviews();
@@ -116,9 +221,13 @@ export async function seedDemoShop(post: (items: Record<string, unknown>[]) => P
     [JSON.stringify(rows)],
   );
   const revised = reviews.findIndex((r) => r.subTags[0] === 'size_fit' && String(r.input.reviewedAt) >= '2026-11-16' && String(r.input.reviewedAt) < '2026-11-19');
+  const revisedAt = '2026-11-19T15:00:00+08:00';
   if (revised >= 0) {
     await post([{ ...reviews[revised].input, rating: 5, content: '换了大一码，很合身，谢谢客服' }]);
     await db.query(`UPDATE reviews SET tags = '{}', sub_tags = '{}' WHERE id = $1`, [ids[revised]]);
-    await db.query(`UPDATE review_revisions SET replaced_at = '2026-11-19T15:00:00+08:00' WHERE review_id = $1`, [ids[revised]]);
+    await db.query(`UPDATE review_revisions SET replaced_at = $2 WHERE review_id = $1`, [ids[revised], revisedAt]);
   }
+  const shopId = (await db.query(`SELECT shop_id FROM reviews WHERE id = $1`, [ids[0]]))[0].shop_id as string;
+  await db.query(`DELETE FROM recovery_cases WHERE shop_id = $1`, [shopId]);
+  await seedDemoRecovery(db, demoCases(reviews, ids, revised >= 0 ? ids[revised] : null), revisedAt);
 }

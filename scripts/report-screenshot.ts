@@ -10,7 +10,7 @@ import { DEMO_WEEK, seedDemoShop } from './report-demo';
  *
  * Starts the service on a throwaway embedded database (or DATABASE_URL), stores the invented demo reviews
  * through the API, generates the weekly report of 2026-W47, opens its html in headless Chromium, checks that
- * the charts are laid out, and saves docs/weekly-report.png (Chinese, the shop's locale) and
+ * the charts (trend, causes, recovery funnel) are laid out, and saves docs/weekly-report.png (Chinese, the shop's locale) and
  * docs/weekly-report-en.png (lang=en).
  */
 const ROOT = resolve(__dirname, '..');
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       if (process.env.REPORT_HTML_DIR) writeFileSync(join(process.env.REPORT_HTML_DIR, file.replace('.png', '.html')), response.text);
       const inspection = await inspectReportHtml(response.text, { screenshot: join(ROOT, 'docs', file) });
       const empty = inspection.charts.filter((chart) => chart.width === 0 || chart.height === 0 || chart.bars === 0);
-      if (inspection.charts.length < 2 || empty.length || inspection.requests.length) {
+      if (inspection.charts.length < 3 || empty.length || inspection.requests.length) {
         throw new Error(`the report did not render as expected: ${JSON.stringify(inspection)}`);
       }
       process.stdout.write(`${JSON.stringify({ file: `docs/${file}`, lang: inspection.lang, charts: inspection.charts, pdfBytes: inspection.pdfBytes })}\n`);

@@ -12,6 +12,7 @@ import { AppConfig } from './config/app-config';
 import { diffEntitiesAgainstMigrations, writeMigration } from './database/migration-tools';
 import { enableVersioning, openApiDocument } from './http';
 import { renderReplySamples } from './replies/reply-samples';
+import { ReportWorkers } from './reports/report-workers.service';
 import { WebhookWorkers } from './replies/webhook-workers.service';
 import { runReviewerRisk } from './reviewers/reviewer-risk.cli';
 import { RecoveryWorkers } from './recovery/recovery-workers.service';
@@ -36,7 +37,7 @@ const USAGE = `usage: npm run --silent cli -- <command> [options]
   staff:create --shop SHOP_ID --name NAME --role lead|agent   add a staff member and print their API key
   analysis:sweep                                       re-enqueue overdue review analyses now
   recovery:sweep                                       mark missed promises, close passed windows, refresh queue urgency now
-  webhooks:sweep                                       re-enqueue webhook deliveries whose job was lost
+  webhooks:sweep                                       dispatch missed report.created events, re-enqueue deliveries whose job was lost
   replies:samples [--out docs/reply-samples.md]        draft the sample reviews and write the samples page
   migration:run                                        apply pending migrations
   migration:check                                      fail when entities and migrations disagree
@@ -130,8 +131,12 @@ const commands: Record<string, Command> = {
     return 0;
   },
   'webhooks:sweep': async () => {
-    const count = await withApp(cliConfigWithQueue(), (app) => app.get(WebhookWorkers).sweep());
-    print({ reenqueued: count });
+    // missed report.created events first: their deliveries are enqueued as they are written
+    const { dispatched, reenqueued } = await withApp(cliConfigWithQueue(), async (app) => ({
+      dispatched: await app.get(ReportWorkers).sweepEvents(),
+      reenqueued: await app.get(WebhookWorkers).sweep(),
+    }));
+    print({ reenqueued, reportEventsDispatched: dispatched });
     return 0;
   },
   'replies:samples': async (args) => {

@@ -1,54 +1,10 @@
-import { createHmac } from 'node:crypto';
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { WebhookWorkers } from '../src/replies/webhook-workers.service';
 import { reviewInput } from './support/factories';
 import { createTestApp, eventually, TestApp, TestShop } from './support/test-app';
-
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A stand-in for the shop's platform adapter: records what it receives, answers what it is told to. */
-class Receiver {
-  readonly received: Received[] = [];
-  /** status codes to answer, in order; 200 once they run out */
-  answers: number[] = [];
-  private server!: Server;
-
-  async start(): Promise<string> {
-    this.server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        this.received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-        response.statusCode = this.answers.shift() ?? 200;
-        response.end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks/replies`;
-  }
-
-  forDelivery(id: string): Received[] {
-    return this.received.filter((r) => r.headers['x-rrs-delivery'] === id);
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
+import { Receiver, validSignature } from './support/webhook-receiver';
 
 const SECRET = 'adapter-shared-secret-0001';
-
-/** What the README tells receivers to do. */
-function validSignature(received: Received, secret: string): boolean {
-  const timestamp = String(received.headers['x-rrs-timestamp']);
-  const expected = `sha256=${createHmac('sha256', secret).update(`${timestamp}.${received.body}`).digest('hex')}`;
-  return received.headers['x-rrs-signature'] === expected && Math.abs(Date.now() / 1000 - Number(timestamp)) < 300;
-}
 
 describe('replies: draft -> edit -> approve -> publish, and webhook delivery', () => {
   let t: TestApp;

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ReportWorkers } from '../src/reports/report-workers.service';
+import { addDays, formatIsoWeek, isoWeekMonday, isoWeekOf, lastCompletedWeek, localDateOf, localMidnight } from '../src/reports/report-period';
 import { ReportsService } from '../src/reports/reports.service';
 import { reviewInput } from './support/factories';
 import { createTestApp, eventually, TestApp, TestShop } from './support/test-app';
@@ -80,7 +81,7 @@ describe('reports', () => {
   it('reports an empty week with zeros in every format', async () => {
     const shop = await t.createShop('Empty shop');
     const report = await weekly(shop, 'week=2026-W47');
-    const { summary, rootCauses, quality, logistics, service, reviewerRisk, quotes, actions } = report.data.sections;
+    const { summary, rootCauses, quality, logistics, service, reviewerRisk, funnel, quotes, actions } = report.data.sections;
     expect(summary.current).toEqual({ reviews: 0, good: 0, medium: 0, bad: 0, negative: 0, negativeRate: null, goodRate: null });
     expect(summary.trend.every((p: { reviews: number }) => p.reviews === 0)).toBe(true);
     expect(rootCauses).toMatchObject({ negative: 0, untagged: 0 });
@@ -89,6 +90,8 @@ describe('reports', () => {
     expect(logistics.rows).toEqual([]);
     expect(service.rows).toEqual([]);
     expect(reviewerRisk).toMatchObject({ flagged: 0, confirmed: 0, dismissed: 0 });
+    expect(funnel.current).toMatchObject({ opened: 0, contacted: 0, medianSecondsToFirstContact: null, revisionRate: null });
+    expect(funnel.compensation).toEqual([]);
     expect(quotes.causes).toEqual([]);
     expect(actions.items).toEqual([]);
     for (const format of ['csv', 'md', 'html']) {
@@ -256,22 +259,165 @@ describe('reports', () => {
     expect(Array.from(text).length).toBeLessThanOrEqual(60);
   });
 
-  it('counts professional bad-reviewers flagged and decided in the week', async () => {
-    const shop = await t.createShop('Risk shop');
-    await db.query(
-      `INSERT INTO reviewer_profiles (shop_id, platform, buyer_id, risk_score, risk_level, status, signals, updated_at, decided_at, decided_by)
-       VALUES ($1, 'taobao', 'tb_flagged_01', 82, 'high', 'flagged', '[{"code":"compensation_demand","contribution":30}]', '2026-11-18T10:00:00+08:00', NULL, NULL),
-              ($1, 'taobao', 'tb_confirmed_2', 91, 'high', 'confirmed', '[]', '2026-11-19T10:00:00+08:00', '2026-11-19T10:00:00+08:00', 'staff:lead'),
-              ($1, 'taobao', 'tb_dismissed_3', 45, 'medium', 'dismissed', '[]', '2026-11-12T10:00:00+08:00', '2026-11-12T10:00:00+08:00', 'staff:lead')`,
-      [shop.shopId],
-    );
-    const { reviewerRisk, actions } = (await weekly(shop, 'week=2026-W47')).data.sections;
-    expect(reviewerRisk).toMatchObject({ flagged: 1, confirmed: 1, dismissed: 0 });
-    expect(reviewerRisk.buyers).toEqual([
-      expect.objectContaining({ buyer: 't***2', status: 'confirmed' }),
-      expect.objectContaining({ buyer: 't***1', status: 'flagged', signals: ['compensation_demand'] }),
-    ]);
-    expect(actions.items.map((item: { code: string }) => item.code)).toEqual(expect.arrayContaining(['risk.flagged', 'risk.confirmed']));
+  describe('recovery funnel', () => {
+    const TZ = 'Asia/Shanghai';
+    // the last completed week, whatever today is: its reviews are recent enough to open recovery cases
+    const week = lastCompletedWeek(new Date(), TZ);
+    const monday = isoWeekMonday(week);
+    /** an instant at a local hour of a day of the reported week (day 0: Monday; -7: the Monday before) */
+    const local = (day: number, hour: number) => new Date(localMidnight(addDays(monday, day), TZ).getTime() + hour * 3_600_000).toISOString();
+
+    it('follows the cases opened in the week to its end: contacts, promises, revisions, compensation', async () => {
+      const shop = await t.createShop('Funnel shop');
+      const posted: Record<string, Record<string, unknown>> = {
+        a: review({ rating: 1, reviewedAt: local(0, 10) }),
+        b: review({ rating: 2, reviewedAt: local(0, 10) }),
+        c: review({ rating: 1, reviewedAt: local(0, 10) }),
+        d: review({ rating: 3, reviewedAt: local(0, 10) }),
+        e: review({ rating: 1, reviewedAt: local(6, 19) }), // Sunday evening: its first-contact deadline is in the next week
+        p1: review({ rating: 1, reviewedAt: local(-7, 10) }),
+        p2: review({ rating: 2, reviewedAt: local(-7, 10) }),
+      };
+      const names = Object.keys(posted);
+      const ids = await post(shop, Object.values(posted));
+      const rows: { id: string; review_id: string }[] = await db.query(`SELECT id, review_id FROM recovery_cases WHERE shop_id = $1`, [shop.shopId]);
+      const caseOf = Object.fromEntries(names.map((name, i) => [name, rows.find((row) => row.review_id === ids[i])?.id as string]));
+      expect(Object.values(caseOf).every(Boolean)).toBe(true);
+      // the cases opened an hour after their reviews were posted (the SLA is 24 hours), as if ingested then
+      await db.query(
+        `UPDATE recovery_cases SET opened_at = reviewed_at + interval '1 hour', first_contact_due_at = reviewed_at + interval '25 hours' WHERE shop_id = $1`,
+        [shop.shopId],
+      );
+      const contact = async (name: string, body: Record<string, unknown>) =>
+        t.http.post(`/v1/cases/${caseOf[name]}/contacts`).set(shop.auth).send({ channel: 'phone', ...body }).expect(201);
+      const setStatus = async (name: string, status: string) =>
+        t.http.post(`/v1/cases/${caseOf[name]}/status`).set(shop.auth).send({ status, reason: 'the buyer did not want to change the review' }).expect(200);
+
+      // a: reached an hour after opening; on Tuesday a coupon and a promise; revised the review on Thursday
+      await contact('a', { outcome: 'reached', at: local(0, 12) });
+      await contact('a', { outcome: 'promised_revision', at: local(1, 15), compensation: { type: 'coupon', amount: 10 }, promisedRevisionAt: addDays(monday, 3) });
+      await post(shop, [{ ...posted.a, rating: 5, content: '卖家处理很及时，改成好评' }]);
+      await eventually(async () => ((await db.query(`SELECT status FROM recovery_cases WHERE id = $1`, [caseOf.a]))[0].status === 'revised' ? true : undefined), 15_000, 'case a revised');
+      // b: no answer after 3 hours, then a refund on Tuesday
+      await contact('b', { outcome: 'no_answer', at: local(0, 14) });
+      await contact('b', { outcome: 'reached', at: local(1, 11), compensation: { type: 'refund', amount: 59.9 } });
+      // c: first reached on Wednesday, 47 hours after opening (late), closed unrevised on Saturday
+      await contact('c', { outcome: 'refused', at: local(2, 10) });
+      await setStatus('c', 'closed_unrevised');
+      // d: not contacted in the week; contacted today, with cash: neither counts for the week
+      await contact('d', { outcome: 'reached', at: new Date(Date.now() - 60_000).toISOString(), compensation: { type: 'cash', amount: 20 }, override: { reason: 'the buyer asked to be called now' } });
+      // the week before: p1 contacted and revised then; p2 only contacted this week, with a gift
+      await contact('p1', { outcome: 'reached', at: local(-7, 12), compensation: { type: 'price_difference', amount: 5 } });
+      await setStatus('p1', 'revised');
+      await contact('p2', { outcome: 'reached', at: local(1, 16), compensation: { type: 'gift', amount: 5 } });
+      // when those things happened: revisions and closures are stamped now, so move them back
+      for (const [name, at] of [['a', local(3, 12)], ['c', local(5, 11)], ['p1', local(-5, 9)]] as const) {
+        await db.query(`UPDATE recovery_cases SET closed_at = $2, revised_at = CASE WHEN status = 'revised' THEN $2::timestamptz END WHERE id = $1`, [caseOf[name], at]);
+      }
+
+      const report = await weekly(shop, `week=${formatIsoWeek(week)}`);
+      expect(report.stored).toBe(true);
+      const { funnel, actions } = report.data.sections;
+      expect(funnel.current).toEqual({
+        opened: 5,
+        contacted: 3,
+        contactedInSla: 2,
+        slaMissed: 2,
+        medianSecondsToFirstContact: 3 * 3600,
+        promised: 1,
+        revised: 1,
+        closedUnrevised: 1,
+        dismissed: 0,
+        open: 3,
+        contactRate: 0.6,
+        revisionRate: 0.2,
+      });
+      expect(funnel.previous).toMatchObject({ opened: 2, contacted: 1, promised: 0, revised: 1, open: 1, revisionRate: 0.5, medianSecondsToFirstContact: 3600 });
+      expect(funnel.vsPrevious.revisionRate).toBeCloseTo(-0.3);
+      expect(funnel.compensation).toEqual([
+        { type: 'refund', currency: 'CNY', offers: 1, amount: 59.9, previousOffers: 0, previousAmount: 0 },
+        { type: 'coupon', currency: 'CNY', offers: 1, amount: 10, previousOffers: 0, previousAmount: 0 },
+        { type: 'gift', currency: 'CNY', offers: 1, amount: 5, previousOffers: 0, previousAmount: 0 },
+        { type: 'price_difference', currency: 'CNY', offers: 0, amount: 0, previousOffers: 1, previousAmount: 5 },
+      ]);
+      expect(funnel.compensationTotals).toEqual([{ currency: 'CNY', offers: 3, amount: 74.9, previousOffers: 1, previousAmount: 5 }]);
+      expect(actions.items).toEqual(
+        expect.arrayContaining([expect.objectContaining({ department: 'customer_service', code: 'funnel.first_contact_late', priority: 'high', params: { slaMissed: 2, due: 4, medianHoursToFirstContact: 3 } })]),
+      );
+
+      const csv = (await t.http.get(`/v1/reports/${report.id}?format=csv&lang=en`).set(shop.auth).expect(200)).text;
+      expect(csv).toContain('[funnel] Recovery funnel');
+      expect(csv).toContain('Cases opened,5,2,3');
+      expect(csv).toContain('Revision rate,20%,50%,-30pp');
+      expect(csv).toContain('Total,CNY,3,74.90,1,5.00');
+      const md = (await t.http.get(`/v1/reports/${report.id}?format=md`).set(shop.auth).expect(200)).text;
+      expect(md).toContain('## 挽回漏斗');
+      expect(md).toContain('| 新开案件 | 5 | 2 | +3 |');
+      const html = (await t.http.get(`/v1/reports/${report.id}?format=html`).set(shop.auth).expect(200)).text;
+      expect(html).toContain('<svg class="chart chart-funnel"');
+      expect(html).toContain('占新开案件 20.0%');
+    });
+  });
+
+  describe('professional bad-reviewers', () => {
+    const profileId = async (shop: TestShop, buyerId: string): Promise<string> => {
+      const list = await t.http.get('/v1/reviewers').query({ buyerId }).set(shop.auth).expect(200);
+      return list.body.items[0].id;
+    };
+    const decide = async (shop: TestShop, id: string, action: 'confirm' | 'dismiss' | 'reopen') =>
+      (await t.http.post(`/v1/reviewers/${id}/${action}`).set(shop.auth).send({ reason: `${action} after checking the chat log` }).expect(200)).body;
+
+    // the decisions are made today: the report of the current week (not stored, not ended) counts them
+    const thisWeek = () => formatIsoWeek(isoWeekOf(localDateOf(new Date(), 'Asia/Shanghai')));
+    const anHourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
+
+    it('counts the buyers flagged, confirmed and dismissed in the week from the people’s decisions', async () => {
+      const shop = await t.createShop('Risk shop');
+      const at = anHourAgo();
+      await post(shop, [
+        review({ buyerId: 'tb_confirm_01', rating: 1, reviewedAt: at }),
+        review({ buyerId: 'tb_dismiss_02', rating: 2, reviewedAt: at }),
+        review({ buyerId: 'tb_undone_03', rating: 1, reviewedAt: at }),
+        // asks to go off the platform and names a price for a better review: flagged by the risk step
+        review({ buyerId: 'tb_flagged_04', rating: 1, reviewedAt: at, content: '东西有问题，加我微信 qw_55667788 私聊，不赔两百块就一直追评差评' }),
+      ]);
+      const flaggedId = await profileId(shop, 'tb_flagged_04');
+      expect((await t.http.get(`/v1/reviewers/${flaggedId}`).set(shop.auth).expect(200)).body.status).toBe('flagged');
+      const confirmed = await decide(shop, await profileId(shop, 'tb_confirm_01'), 'confirm');
+      await decide(shop, await profileId(shop, 'tb_dismiss_02'), 'dismiss');
+      const undone = await profileId(shop, 'tb_undone_03');
+      await decide(shop, undone, 'confirm');
+      await decide(shop, undone, 'reopen');
+
+      const current = (await weekly(shop, `week=${thisWeek()}`)).data.sections;
+      expect(current.reviewerRisk).toMatchObject({ flagged: 1, confirmed: 1, dismissed: 1, more: 0 });
+      expect(current.reviewerRisk.buyers).toEqual([
+        expect.objectContaining({ buyer: 't***1', status: 'confirmed' }),
+        expect.objectContaining({ buyer: 't***4', status: 'flagged', signals: expect.arrayContaining(['off_platform_contact']) }),
+        expect.objectContaining({ buyer: 't***2', status: 'dismissed' }),
+      ]);
+      expect(current.actions.items.map((item: { code: string }) => item.code)).toEqual(expect.arrayContaining(['risk.flagged', 'risk.confirmed']));
+
+      // the confirmation dates from last week and is undone today: last week still counts it, this week does not
+      await db.query(`UPDATE reviewer_decisions SET decided_at = '2026-11-19T10:00:00+08:00' WHERE id = $1`, [confirmed.decision.id]);
+      await decide(shop, confirmed.reviewer.id, 'reopen');
+      const lastWeek = (await weekly(shop, 'week=2026-W47')).data.sections.reviewerRisk;
+      expect(lastWeek).toMatchObject({ flagged: 0, confirmed: 1, dismissed: 0 });
+      expect(lastWeek.buyers).toEqual([expect.objectContaining({ buyer: 't***1', status: 'confirmed', at: '2026-11-19T02:00:00+00:00' })]);
+      expect((await weekly(shop, `week=${thisWeek()}`)).data.sections.reviewerRisk).toMatchObject({ flagged: 1, confirmed: 0, dismissed: 1 });
+    });
+
+    it('counts a buyer flagged in the week and decided later as flagged in that week', async () => {
+      const shop = await t.createShop('Risk history shop');
+      await post(shop, [review({ buyerId: 'tb_later_05', rating: 1, reviewedAt: anHourAgo(), content: '质量差，加我QQ 88997766 私下谈，赔三百就删差评' })]);
+      const id = await profileId(shop, 'tb_later_05');
+      expect((await t.http.get(`/v1/reviewers/${id}`).set(shop.auth).expect(200)).body.status).toBe('flagged');
+      // flagged on Friday of W47, dismissed today
+      await db.query(`UPDATE reviewer_profiles SET flagged_at = '2026-11-20T15:00:00+08:00' WHERE id = $1`, [id]);
+      await decide(shop, id, 'dismiss');
+      expect((await weekly(shop, 'week=2026-W47')).data.sections.reviewerRisk).toMatchObject({ flagged: 1, confirmed: 0, dismissed: 0 });
+      expect((await weekly(shop, `week=${thisWeek()}`)).data.sections.reviewerRisk).toMatchObject({ flagged: 0, dismissed: 1 });
+    });
   });
 
   describe('snapshots', () => {
@@ -310,7 +456,7 @@ describe('reports', () => {
         ['report.created', first.id],
         ['report.created', regenerated.id],
       ]);
-      expect(events[0].payload).toMatchObject({ event: 'report.created', reportId: first.id, week: '2026-W47', trigger: 'request', summary: { reviews: 1, negative: 1 } });
+      expect(events[0].payload).toMatchObject({ id: first.id, week: '2026-W47', trigger: 'request', counts: { reviews: 1, negative: 1 } });
 
       // immutable: the trigger refuses the UPDATE (55000), else the block fails
       await db.query(`DO $$ BEGIN

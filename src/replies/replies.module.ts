@@ -19,7 +19,7 @@ import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 import { WebhookWorkers } from './webhook-workers.service';
 
-/** 3F reply drafts, outreach scripts and remedies; shop templates and policy; the approval workflow and its webhook. */
+/** 3F reply drafts, outreach scripts and remedies; shop templates and policy; the approval workflow and the shop's webhook (also announces reports). */
 @Module({
   imports: [TypeOrmModule.forFeature([ReplyDraft, ReplyTemplate, RemedyPolicyRow, ReplySettings, WebhookDelivery]), ReviewsModule],
   controllers: [RepliesController, ReplyTemplatesController, RemedyPolicyController, ReplySettingsController],
@@ -33,6 +33,6 @@ import { WebhookWorkers } from './webhook-workers.service';
     DeliverWebhookProcessor,
     WebhookWorkers,
   ],
-  exports: [RepliesService, ReplyDrafting, WebhookWorkers],
+  exports: [RepliesService, ReplyDrafting, WebhookDeliveryService, WebhookWorkers],
 })
 export class RepliesModule {}

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Report } from '../reports/report.entity';
 import { Shop } from '../shops/shop.entity';
 import { ReplyDraft } from './reply-draft.entity';
 
@@ -6,11 +7,14 @@ export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as c
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
 /**
- * One notification of the shop's integration, written in the transaction that publishes the reply: the
- * database, not the queue, is the record of what must be delivered (an outbox).
+ * One notification of the shop's integration, about a published reply (written in the transaction that
+ * publishes it) or a stored report (written when its report_events row is dispatched): the database, not the
+ * queue, is the record of what must be delivered (an outbox). Exactly one of reply_id and report_id is set.
  */
 @Entity('webhook_deliveries')
+@Check('ck_webhook_deliveries_subject', 'num_nonnulls(reply_id, report_id) = 1')
 @Index('ix_webhook_deliveries_reply', ['shopId', 'replyId', 'createdAt'])
+@Index('ix_webhook_deliveries_report', ['shopId', 'reportId', 'createdAt'], { where: 'report_id IS NOT NULL' })
 @Index('ix_webhook_deliveries_due', ['nextAttemptAt'], { where: `status = 'pending'` })
 export class WebhookDelivery {
   @PrimaryGeneratedColumn('uuid')
@@ -23,12 +27,19 @@ export class WebhookDelivery {
   @JoinColumn({ name: 'shop_id' })
   shop?: Shop;
 
-  @Column({ type: 'uuid' })
-  replyId!: string;
+  @Column({ type: 'uuid', nullable: true })
+  replyId!: string | null;
 
   @ManyToOne(() => ReplyDraft, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'reply_id' })
   reply?: ReplyDraft;
+
+  @Column({ type: 'uuid', nullable: true })
+  reportId!: string | null;
+
+  @ManyToOne(() => Report, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'report_id' })
+  report?: Report;
 
   @Column({ type: 'varchar', length: 40 })
   event!: string;

@@ -11,6 +11,7 @@ import { WebhookDelivery } from './webhook-delivery.entity';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './webhook-signature';
 
 export const REPLY_PUBLISHED = 'reply.published';
+export const REPORT_CREATED = 'report.created';
 /** the longest wait between two attempts */
 const MAX_RETRY_DELAY_MS = 3_600_000;
 /** a pending delivery this far past due has lost its job (Redis flushed, process killed): the sweeper re-enqueues it */
@@ -38,10 +39,19 @@ export interface ReplyPublishedEvent {
   };
 }
 
+/** What the shop's integration receives when a report is stored: the report's ids, period, counts and links. */
+export interface ReportCreatedEvent {
+  id: string;
+  event: typeof REPORT_CREATED;
+  createdAt: string;
+  shopId: string;
+  report: object;
+}
+
 /**
- * Delivers published replies to the shop's webhook: at least once, signed, with retries and backoff. The
- * delivery row is written in the transaction that publishes (an outbox); a job does one attempt and, when
- * it fails, schedules the next one itself, so the retry policy and its state live in the database.
+ * Delivers published replies and stored reports to the shop's webhook: at least once, signed, with retries and
+ * backoff. The delivery row is written in a transaction of the database (an outbox); a job does one attempt and,
+ * when it fails, schedules the next one itself, so the retry policy and its state live in the database.
  */
 @Injectable()
 export class WebhookDeliveryService {
@@ -74,6 +84,14 @@ export class WebhookDeliveryService {
       },
     };
     await manager.insert(WebhookDelivery, { id, shopId: reply.shopId, replyId: reply.id, event: REPLY_PUBLISHED, url, body: JSON.stringify(event), status: 'pending', attempts: 0 });
+    return id;
+  }
+
+  /** Writes the delivery announcing a stored report; enqueue its id once the transaction has committed. */
+  async createForReport(manager: EntityManager, shopId: string, reportId: string, url: string, report: object): Promise<string> {
+    const id = randomUUID();
+    const event: ReportCreatedEvent = { id, event: REPORT_CREATED, createdAt: new Date().toISOString(), shopId, report };
+    await manager.insert(WebhookDelivery, { id, shopId, reportId, event: REPORT_CREATED, url, body: JSON.stringify(event), status: 'pending', attempts: 0 });
     return id;
   }
 
@@ -184,7 +202,10 @@ export class WebhookDeliveryService {
     const byReply = new Map<string, WebhookDelivery[]>();
     if (!replyIds.length) return byReply;
     const rows = await this.dataSource.getRepository(WebhookDelivery).find({ where: { shopId, replyId: In(replyIds) }, order: { createdAt: 'DESC', id: 'DESC' } });
-    for (const row of rows) byReply.set(row.replyId, [...(byReply.get(row.replyId) ?? []), row]);
+    for (const row of rows) {
+      const replyId = row.replyId as string;
+      byReply.set(replyId, [...(byReply.get(replyId) ?? []), row]);
+    }
     return byReply;
   }
 }

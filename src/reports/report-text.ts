@@ -1,4 +1,5 @@
 import { SUB_TAGS_BY_TAG, TAGS } from '../classification/taxonomy';
+import type { CompensationType } from '../recovery/recovery.types';
 
 /** The languages reports are written in: the shop's locale, or ?lang= */
 export const REPORT_LANGS = ['zh', 'en'] as const;
@@ -46,6 +47,18 @@ export const SUB_TAG_LABELS: Record<SubTagKey, Bilingual> = {
   overpriced: { zh: '价格偏高', en: 'overpriced' },
 };
 
+/** the same words as the staff console's */
+export const COMPENSATION_LABELS: Record<CompensationType, Bilingual> = {
+  refund: { zh: '退款', en: 'Refund' },
+  partial_refund: { zh: '部分退款', en: 'Partial refund' },
+  price_difference: { zh: '退差价', en: 'Price difference' },
+  replacement: { zh: '换货/补发', en: 'Replacement' },
+  return_shipping: { zh: '退货运费', en: 'Return shipping' },
+  coupon: { zh: '优惠券', en: 'Coupon' },
+  gift: { zh: '小礼物', en: 'Gift' },
+  cash: { zh: '现金', en: 'Cash' },
+};
+
 export const DEPARTMENTS = ['supply_chain', 'logistics', 'customer_service', 'operations'] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 
@@ -69,6 +82,7 @@ const UI = {
   logistics: { zh: '物流问题（按快递公司）', en: 'Logistics by carrier' },
   service: { zh: '服务问题（按客服）', en: 'Service by agent' },
   reviewerRisk: { zh: '职业差评师', en: 'Professional bad-reviewers' },
+  funnel: { zh: '挽回漏斗', en: 'Recovery funnel' },
   quotes: { zh: '评价摘录', en: 'What buyers wrote' },
   actions: { zh: '行动建议', en: 'Actions' },
   reviews: { zh: '评价数', en: 'Reviews' },
@@ -110,6 +124,33 @@ const UI = {
   flagged: { zh: '新标记', en: 'Flagged' },
   confirmed: { zh: '已确认', en: 'Confirmed' },
   dismissed: { zh: '已排除', en: 'Dismissed' },
+  funnelTitle: { zh: '本期新开案件的挽回进度（截至期末）', en: 'Progress of the cases opened in the period, at its end' },
+  casesOpened: { zh: '新开案件', en: 'Cases opened' },
+  contacted: { zh: '已联系', en: 'Contacted' },
+  contactedInSla: { zh: '时限内首次联系', en: 'First contact within the SLA' },
+  slaMissed: { zh: '首次联系超时', en: 'First contact overdue' },
+  medianFirstContact: { zh: '首次联系中位时长', en: 'Median time to first contact' },
+  medianFirstContactHours: { zh: '首次联系中位时长（小时）', en: 'Median time to first contact (hours)' },
+  promised: { zh: '答应改评', en: 'Promised a revision' },
+  revisedStage: { zh: '已改评', en: 'Revised' },
+  closedUnrevised: { zh: '未改评关闭', en: 'Closed unrevised' },
+  casesDismissed: { zh: '已撤销', en: 'Dismissed' },
+  stillOpen: { zh: '期末仍在处理', en: 'Still open at the end' },
+  contactRate: { zh: '联系率', en: 'Contact rate' },
+  revisionRate: { zh: '改评率', en: 'Revision rate' },
+  ofOpened: { zh: '占新开案件 {pct}', en: '{pct} of cases opened' },
+  compensationSpent: { zh: '补偿支出', en: 'Compensation spent' },
+  compensationType: { zh: '补偿方式', en: 'Type' },
+  currency: { zh: '币种', en: 'Currency' },
+  offersColumn: { zh: '次数', en: 'Offers' },
+  offers: { zh: '{n} 次', en: '{n} offers' },
+  amount: { zh: '金额', en: 'Amount' },
+  total: { zh: '合计', en: 'Total' },
+  noCompensation: { zh: '本期没有提供补偿。', en: 'No compensation was offered in this period.' },
+  funnelNote: {
+    zh: '按本期新开的案件统计，进度截至本期结束（期末前发生的联系、承诺、改评和关闭）；上期同样按上期新开的案件截至上期结束。已联系：至少记录过一次联系（含未接通）。改评率 = 已改评 ÷ 新开案件（含已撤销）。补偿按提供补偿的联系日期计入当期，不论案件何时新开。',
+    en: "Cases opened in the period, with their progress at the period's end (contacts, promises, revisions and closures before it); the previous period likewise for its own cases at its own end. Contacted: at least one contact logged, no answer included. Revision rate = revised / cases opened (dismissed ones included). Compensation counts in the period of the contact that offered it, whatever week its case was opened in.",
+  },
   buyer: { zh: '买家', en: 'Buyer' },
   platform: { zh: '平台', en: 'Platform' },
   status: { zh: '状态', en: 'Status' },
@@ -152,6 +193,10 @@ export type UiKey = keyof typeof UI;
 
 export function tagLabel(tag: string): Bilingual {
   return tag in TAG_LABELS ? TAG_LABELS[tag as keyof typeof TAG_LABELS] : { zh: tag, en: tag };
+}
+
+export function compensationLabel(type: string): Bilingual {
+  return type in COMPENSATION_LABELS ? COMPENSATION_LABELS[type as CompensationType] : { zh: type, en: type };
 }
 
 export function subTagLabel(subTag: string | null): Bilingual {
@@ -207,6 +252,24 @@ export class ReportText {
     const points = Math.round(value * 1000) / 10;
     const sign = points > 0 ? '+' : points < 0 ? '−' : '';
     return `${sign}${Math.abs(points).toFixed(1)} ${this.t('pp')}`;
+  }
+
+  /** a span of time: minutes under an hour, hours under two days, else days */
+  duration(seconds: number | null): string {
+    if (seconds === null) return '–';
+    const [value, unit] =
+      seconds < 3600 ? [Math.round(seconds / 60), { zh: '分钟', en: 'min' }] : seconds < 172_800 ? [Math.round(seconds / 360) / 10, { zh: '小时', en: 'h' }] : [Math.round(seconds / 8640) / 10, { zh: '天', en: 'd' }];
+    return `${value.toLocaleString('en-US')} ${unit[this.lang]}`;
+  }
+
+  /** money with two decimals */
+  amount(value: number): string {
+    return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
+
+  /** an amount with its currency: ¥ for yuan */
+  money(amount: number, currency: string): string {
+    return currency === 'CNY' ? `¥${this.amount(amount)}` : `${currency} ${this.amount(amount)}`;
   }
 
   /** a relative change: +25%; "new" when there was nothing before */

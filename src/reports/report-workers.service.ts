@@ -7,6 +7,7 @@ import { InProcessJobRunner } from '../jobs/in-process-job.runner';
 import { JobQueue } from '../jobs/job-queue';
 import { startProcessor, stopProcessor } from '../jobs/processor-runner';
 import { weeklyReportJobId } from '../jobs/queues';
+import { ReportEventsService } from './report-events.service';
 import { dueWeeklyReports, ScheduledShop } from './report-schedule';
 import { ReportsProcessor } from './reports.processor';
 
@@ -14,7 +15,8 @@ import { ReportsProcessor } from './reports.processor';
  * The weekly schedule: a sweep in every worker process finds, in the database, the shops whose last week
  * has no report yet and enqueues one job each (job id per shop and week). It only enqueues. Nothing lives
  * in Redis between sweeps, so a Redis flush or a crash loses nothing: the next sweep enqueues again, and
- * the job itself stores at most one report per shop and week.
+ * the job itself stores at most one report per shop and week. A second sweep, on the webhook sweeper's
+ * interval, dispatches report.created events that were stored but never dispatched.
  */
 @Injectable()
 export class ReportWorkers implements OnApplicationBootstrap, OnModuleDestroy {
@@ -22,12 +24,15 @@ export class ReportWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | null = null;
   private firstRun: NodeJS.Timeout | null = null;
   private sweeping: Promise<number> | null = null;
+  private eventsTimer: NodeJS.Timeout | null = null;
+  private sweepingEvents: Promise<number> | null = null;
 
   constructor(
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
     private readonly processor: ReportsProcessor,
+    private readonly events: ReportEventsService,
     @Optional() private readonly inProcess?: InProcessJobRunner,
   ) {}
 
@@ -43,6 +48,20 @@ export class ReportWorkers implements OnApplicationBootstrap, OnModuleDestroy {
       this.firstRun = setTimeout(run, Math.min(interval, 5_000));
       this.firstRun.unref();
     }
+    const eventsInterval = this.config.env.webhookSweepIntervalMs;
+    if (eventsInterval > 0) {
+      this.eventsTimer = setInterval(() => void this.sweepEvents().catch((error: unknown) => this.logger.warn({ msg: 'report event sweep failed', err: String(error) })), eventsInterval);
+      this.eventsTimer.unref();
+    }
+  }
+
+  /** Dispatches the report.created events missed after their report was stored; returns how many. */
+  async sweepEvents(olderThanMs?: number): Promise<number> {
+    if (this.sweepingEvents) return this.sweepingEvents;
+    this.sweepingEvents = this.events.sweep(olderThanMs).finally(() => {
+      this.sweepingEvents = null;
+    });
+    return this.sweepingEvents;
   }
 
   /** Enqueues the due weekly reports; returns how many. Safe in many processes at once. */
@@ -81,7 +100,9 @@ export class ReportWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     if (this.firstRun) clearTimeout(this.firstRun);
+    if (this.eventsTimer) clearInterval(this.eventsTimer);
     await this.sweeping?.catch(() => undefined);
+    await this.sweepingEvents?.catch(() => undefined);
     await stopProcessor(this.config, this.processor, this.inProcess);
   }
 }

@@ -6,6 +6,7 @@ import type { ReportSettings } from './report-settings';
 import type { Bilingual, Department, ReportText } from './report-text';
 import type { ActionsSection } from './sections/actions.section';
 import type { LogisticsSection, ServiceSection } from './sections/complaints-by.section';
+import type { FunnelSection } from './sections/funnel.section';
 import type { QualitySection } from './sections/quality.section';
 import type { QuotesSection } from './sections/quotes.section';
 import type { ReviewerRiskSection } from './sections/reviewer-risk.section';
@@ -13,14 +14,14 @@ import type { RootCausesSection } from './sections/root-causes.section';
 import type { SummarySection } from './sections/summary.section';
 
 /** Bumped when the shape of `data` or the counting rules change; stored with every snapshot. */
-export const REPORT_GENERATOR_VERSION = '1.0.0';
+export const REPORT_GENERATOR_VERSION = '1.1.0';
 
 export const REPORT_FORMATS = ['json', 'csv', 'md', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /**
  * The data of every section, by key. Adding a section is one entry here and one builder in
- * sections/index.ts (the recovery funnel will be `funnel`).
+ * sections/index.ts. Snapshots stored before a section existed lack its key: they render without it.
  */
 export interface ReportSections {
   summary: SummarySection;
@@ -29,6 +30,7 @@ export interface ReportSections {
   logistics: LogisticsSection;
   service: ServiceSection;
   reviewerRisk: ReviewerRiskSection;
+  funnel: FunnelSection;
   quotes: QuotesSection;
   actions: ActionsSection;
 }

@@ -7,6 +7,7 @@ import { sqlRows } from '../database/sql';
 import { Shop } from '../shops/shop.entity';
 import type { ReportTrigger } from './report.entity';
 import { buildReportData, renderReport } from './report-engine';
+import { ReportEventsService } from './report-events.service';
 import { daysBetween, lastCompletedWeek, localMidnight, MAX_RANGE_DAYS, parseIsoWeek, rangePeriod, ReportPeriod, weekPeriod } from './report-period';
 import { DEFAULT_REPORT_SETTINGS, effectiveSettings, ReportSettings, ReportSettingsOverrides } from './report-settings';
 import type { ReportLang } from './report-text';
@@ -96,7 +97,10 @@ const toSnapshot = (row: ReportRow): ReportSnapshot => ({
 export class ReportsService {
   private readonly logger = new Logger(ReportsService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: ReportEventsService,
+  ) {}
 
   /** The weekly report of an ISO week (default: the last completed one) in the shop's time zone. */
   async weekly(shopId: string, week: string | undefined, options: { regenerate: boolean; requestedBy: string }, now = new Date()): Promise<ReportSnapshot> {
@@ -134,11 +138,14 @@ export class ReportsService {
     if (!isoWeek) throw new Error(`not an ISO week: ${week}`);
     const period = weekPeriod(isoWeek, shop.timezone);
     if (period.end.getTime() > now.getTime()) throw new Error(`week ${week} has not ended in ${shop.timezone}`);
-    return this.dataSource.transaction(async (manager) => {
+    const stored = await this.dataSource.transaction(async (manager) => {
       await this.lockPeriod(manager, shop.id, period);
       if (await this.latestStored(manager, shop.id, period)) return null;
       return this.generateAndStore(manager, shop, period, { regenerate: false, trigger: 'scheduled', requestedBy: 'scheduler' }, now);
     });
+    if (!stored?.created) return null;
+    await this.events.announce(shop.id, stored.snapshot.id as string);
+    return stored.snapshot;
   }
 
   async get(shopId: string, id: string): Promise<ReportSnapshot> {
@@ -242,18 +249,22 @@ export class ReportsService {
         return { id: null, kind: period.kind, week: period.week, periodStart: period.start, periodEnd: period.end, timezone: period.timezone, trigger: null, generatedAt: now, generatorVersion: REPORT_GENERATOR_VERSION, data };
       });
     }
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       // concurrent first requests for a period wait for one generation instead of storing two
       await this.lockPeriod(manager, shop.id, period);
       if (!options.regenerate) {
         const stored = await this.latestStored(manager, shop.id, period);
-        if (stored) return stored;
+        if (stored) return { snapshot: stored, created: false };
       }
       return this.generateAndStore(manager, shop, period, options, now);
     });
+    // after the commit: the delivery job must find the report and its event
+    if (result.created) await this.events.announce(shop.id, result.snapshot.id as string);
+    return result.snapshot;
   }
 
-  private async generateAndStore(manager: EntityManager, shop: Shop, period: ReportPeriod, options: GenerateOptions, now: Date): Promise<ReportSnapshot> {
+  /** Stores a new snapshot with its report.created event; `created` is false when a scheduled report of the week was there first. */
+  private async generateAndStore(manager: EntityManager, shop: Shop, period: ReportPeriod, options: GenerateOptions, now: Date): Promise<{ snapshot: ReportSnapshot; created: boolean }> {
     const started = Date.now();
     const data = await buildReportData(manager, shop, period, now);
     const durationMs = Date.now() - started;
@@ -269,7 +280,7 @@ export class ReportsService {
       // another worker stored the scheduled report of this week first
       const stored = await this.latestStored(manager, shop.id, period);
       if (!stored) throw new Error('a scheduled report conflicted but none is stored');
-      return stored;
+      return { snapshot: stored, created: false };
     }
     await manager.query(`INSERT INTO report_events (shop_id, report_id, type, payload) VALUES ($1, $2, 'report.created', $3)`, [
       shop.id,
@@ -277,7 +288,7 @@ export class ReportsService {
       JSON.stringify(reportCreatedPayload(row.id, data, options.trigger)),
     ]);
     this.logger.log({ msg: 'report stored', shopId: shop.id, reportId: row.id, kind: period.kind, week: period.week, trigger: options.trigger, ms: durationMs });
-    return toSnapshot(row);
+    return { snapshot: toSnapshot(row), created: true };
   }
 
   private async latestStored(manager: EntityManager, shopId: string, period: ReportPeriod): Promise<ReportSnapshot | null> {
@@ -303,24 +314,42 @@ export class ReportsService {
   }
 }
 
-/** What a `report.created` announcement carries: ids, the period and headline numbers; no personal data. */
+/**
+ * What a `report.created` announcement carries (the `report` of the webhook body, stored in report_events with
+ * the snapshot): ids, the period, headline counts and where to fetch each format. Counts only: no buyer, no
+ * review text, no staff name.
+ */
 export function reportCreatedPayload(reportId: string, data: ReportData, trigger: ReportTrigger): Record<string, unknown> {
-  const summary = data.sections.summary?.current;
+  const { summary, funnel, reviewerRisk, actions } = data.sections;
+  const link = `/v1/reports/${reportId}`;
   return {
-    event: 'report.created',
-    reportId,
-    shopId: data.shop.id,
+    id: reportId,
     kind: data.kind,
     week: data.period.week,
     from: data.period.from,
     to: data.period.to,
     periodStart: data.period.start,
     periodEnd: data.period.end,
+    timezone: data.shop.timezone,
+    locale: data.shop.locale,
     trigger,
     generatedAt: data.generatedAt,
     generatorVersion: data.generatorVersion,
-    links: { json: `/v1/reports/${reportId}`, html: `/v1/reports/${reportId}?format=html` },
-    summary: summary ? { reviews: summary.reviews, negative: summary.negative, negativeRate: summary.negativeRate, goodRate: summary.goodRate } : null,
-    actions: data.sections.actions?.items.length ?? 0,
+    counts: {
+      reviews: summary?.current.reviews ?? 0,
+      negative: summary?.current.negative ?? 0,
+      negativeRate: summary?.current.negativeRate ?? null,
+      goodRate: summary?.current.goodRate ?? null,
+      recovered: summary?.recovered ?? 0,
+      casesOpened: funnel?.current.opened ?? 0,
+      casesRevised: funnel?.current.revised ?? 0,
+      revisionRate: funnel?.current.revisionRate ?? null,
+      compensation: (funnel?.compensationTotals ?? []).map(({ currency, offers, amount }) => ({ currency, offers, amount })),
+      reviewersFlagged: reviewerRisk?.flagged ?? 0,
+      reviewersConfirmed: reviewerRisk?.confirmed ?? 0,
+      reviewersDismissed: reviewerRisk?.dismissed ?? 0,
+      actions: actions?.items.length ?? 0,
+    },
+    links: { json: link, csv: `${link}?format=csv`, md: `${link}?format=md`, html: `${link}?format=html` },
   };
 }

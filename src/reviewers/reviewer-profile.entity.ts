@@ -26,6 +26,7 @@ export interface StoredDismissal {
 @Unique('uq_reviewer_profiles_buyer', ['shopId', 'platform', 'buyerId'])
 @Index('ix_reviewer_profiles_shop_risk', ['shopId', 'riskLevel', 'riskScore'])
 @Index('ix_reviewer_profiles_shop_status', ['shopId', 'status'])
+@Index('ix_reviewer_profiles_shop_flagged', ['shopId', 'flaggedAt'], { where: 'flagged_at IS NOT NULL' })
 export class ReviewerProfile {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -76,6 +77,13 @@ export class ReviewerProfile {
 
   @Column({ type: 'varchar', length: 12, default: 'none' })
   status!: WatchStatus;
+
+  /**
+   * when the status last became flagged (kept after a decision): the weekly report counts the buyers flagged in
+   * its period by it, so an old week regenerated later still finds them
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  flaggedAt!: Date | null;
 
   /**
    * The confirm or dismiss in force (null: none, or undone). With the score it decides `status`: confirmed stays

@@ -354,8 +354,9 @@ export async function upsertScores(manager: EntityManager, shopId: string, buyer
     manager,
     `INSERT INTO reviewer_profiles AS p
        (shop_id, platform, buyer_id, buyer_nick, review_count, negative_review_count, first_reviewed_at, last_reviewed_at,
-        risk_score, risk_level, signals, status, scored_at)
-     SELECT $1, x.platform, x.buyer_id, x.nick, x.review_count, x.negative_count, x.first_at, x.last_at, x.score, x.level, x.signals, x.status, now()
+        risk_score, risk_level, signals, status, scored_at, flagged_at)
+     SELECT $1, x.platform, x.buyer_id, x.nick, x.review_count, x.negative_count, x.first_at, x.last_at, x.score, x.level, x.signals, x.status, now(),
+       CASE WHEN x.status = 'flagged' THEN now() END
      FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::timestamptz[], $8::timestamptz[], $9::real[], $10::text[], $11::jsonb[], $12::text[])
        AS x(platform, buyer_id, nick, review_count, negative_count, first_at, last_at, score, level, signals, status)
      ORDER BY x.platform, x.buyer_id
@@ -363,7 +364,8 @@ export async function upsertScores(manager: EntityManager, shopId: string, buyer
        buyer_nick = COALESCE(EXCLUDED.buyer_nick, p.buyer_nick), review_count = EXCLUDED.review_count,
        negative_review_count = EXCLUDED.negative_review_count, first_reviewed_at = EXCLUDED.first_reviewed_at,
        last_reviewed_at = EXCLUDED.last_reviewed_at, risk_score = EXCLUDED.risk_score, risk_level = EXCLUDED.risk_level,
-       signals = EXCLUDED.signals, status = EXCLUDED.status, scored_at = now(), updated_at = now()
+       signals = EXCLUDED.signals, status = EXCLUDED.status, scored_at = now(), updated_at = now(),
+       flagged_at = CASE WHEN EXCLUDED.status = 'flagged' AND p.status <> 'flagged' THEN now() ELSE p.flagged_at END
      RETURNING p.id, p.platform, p.buyer_id`,
     [
       shopId,

@@ -12,10 +12,11 @@ export interface TypedCell {
 export type CellValue = string | number | null | TypedCell;
 
 /**
- * How a column's values read: text as is; count a number; percent a rate 0-1; delta a signed difference
- * of counts; deltaPp a difference of rates (0-1) shown in percentage points.
+ * How a column's values read: text as is; count a number; amount money with two decimals (its currency in
+ * another column); percent a rate 0-1; delta a signed difference of counts; deltaPp a difference of rates (0-1)
+ * shown in percentage points.
  */
-export type ColumnKind = 'text' | 'count' | 'percent' | 'delta' | 'deltaPp';
+export type ColumnKind = 'text' | 'count' | 'amount' | 'percent' | 'delta' | 'deltaPp';
 
 export interface Column {
   label: string;
@@ -63,9 +64,19 @@ export interface BarChart {
   previousLabel: string;
 }
 
+/** Stages of a funnel, widest first, this period with the previous one under it. */
+export interface FunnelChart {
+  kind: 'funnel';
+  title: string;
+  /** note: shown after the value, e.g. the stage's share of the first */
+  stages: { label: string; value: number; previous: number; note: string }[];
+  valueLabel: string;
+  previousLabel: string;
+}
+
 export interface ChartBlock {
   type: 'chart';
-  chart: TrendChart | BarChart;
+  chart: TrendChart | BarChart | FunnelChart;
 }
 
 export interface QuotesBlock {

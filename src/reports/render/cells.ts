@@ -18,6 +18,8 @@ export function formatCell(cell: CellValue, column: Column, text: ReportText): s
   switch (kind) {
     case 'count':
       return text.count(value);
+    case 'amount':
+      return text.amount(value);
     case 'percent':
       return text.percent(value);
     case 'delta':

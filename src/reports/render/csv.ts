@@ -71,6 +71,8 @@ function csvCell(cell: CellValue, column: Column): string {
       return unit ? `${round1(value * 100)}%` : String(round1(value * 100));
     case 'deltaPp':
       return unit ? `${round1(value * 100)}pp` : String(round1(value * 100));
+    case 'amount':
+      return value.toFixed(2);
     default:
       return String(round1(value));
   }

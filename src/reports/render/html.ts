@@ -1,7 +1,7 @@
 import { ReportText } from '../report-text';
-import type { Block, Column, RenderedReport, Tone } from './blocks';
+import type { Block, ChartBlock, Column, RenderedReport, Tone } from './blocks';
 import { formatCell, isNumericColumn } from './cells';
-import { barChartSvg, escapeXml, trendChartSvg } from './svg-charts';
+import { barChartSvg, escapeXml, funnelChartSvg, trendChartSvg } from './svg-charts';
 
 /**
  * One self-contained page: inline CSS and SVG, no scripts, no external requests (a Content-Security-Policy
@@ -39,7 +39,10 @@ svg.chart { width: 100%; height: auto; display: block; }
 svg.chart .grid { stroke: var(--line); stroke-width: 1; }
 svg.chart .tick, svg.chart .legend text, svg.chart .label { fill: var(--muted); font-size: 11px; }
 svg.chart .value { fill: var(--ink); font-size: 11px; }
-svg.chart .value.muted { fill: var(--muted); }
+svg.chart .value.muted, svg.chart .muted { fill: var(--muted); }
+svg.chart .value.strong { font-size: 13px; font-weight: 600; }
+svg.chart .value.strong .muted { font-size: 11px; font-weight: 400; }
+svg.chart .funnel-link { fill: var(--accent-soft); opacity: 0.45; }
 svg.chart .bar { fill: var(--accent-soft); }
 svg.chart .bar.current { fill: var(--accent); }
 svg.chart .bar.previous { fill: #bcccdc; }
@@ -63,6 +66,17 @@ ul.actions li { padding: 5px 0; border-bottom: 1px dashed var(--line); }
 }
 `;
 
+function chartSvg(chart: ChartBlock['chart']): string {
+  switch (chart.kind) {
+    case 'trend':
+      return trendChartSvg(chart);
+    case 'bars':
+      return barChartSvg(chart);
+    case 'funnel':
+      return funnelChartSvg(chart);
+  }
+}
+
 const toneClass = (tone: Tone) => (tone === 'neutral' ? '' : ` ${tone}`);
 
 function renderBlock(block: Block, text: ReportText): string {
@@ -75,7 +89,7 @@ function renderBlock(block: Block, text: ReportText): string {
         )
         .join('')}</div>`;
     case 'chart':
-      return `<figure>${block.chart.kind === 'trend' ? trendChartSvg(block.chart) : barChartSvg(block.chart)}</figure>`;
+      return `<figure>${chartSvg(block.chart)}</figure>`;
     case 'table': {
       const title = block.title ? `<h3>${escapeXml(block.title)}</h3>` : '';
       if (!block.rows.length) return `${title}<p class="empty">${escapeXml(block.empty)}</p>`;

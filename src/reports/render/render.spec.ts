@@ -5,6 +5,7 @@ import { periodRef, REPORT_GENERATOR_VERSION, ReportData } from '../report.types
 import { REPORT_SECTIONS } from '../sections';
 import { collectActions } from '../sections/actions.section';
 import { complaintsBy } from '../sections/complaints-by.section';
+import { recoveryFunnel } from '../sections/funnel.section';
 import { qualityBySku } from '../sections/quality.section';
 import { pickQuotes } from '../sections/quotes.section';
 import { reviewerRisk } from '../sections/reviewer-risk.section';
@@ -13,7 +14,7 @@ import { summarize } from '../sections/summary.section';
 import { renderCsv } from './csv';
 import { renderHtml } from './html';
 import { escapeMarkdown, renderMarkdown } from './markdown';
-import { niceStep } from './svg-charts';
+import { funnelChartSvg, niceStep } from './svg-charts';
 
 function fixture(overrides: { empty?: boolean; complete?: boolean } = {}): ReportData {
   const settings = { ...DEFAULT_REPORT_SETTINGS };
@@ -40,6 +41,7 @@ function fixture(overrides: { empty?: boolean; complete?: boolean } = {}): Repor
       logistics: complaintsBy([], [], 'logistics', 10),
       service: complaintsBy([], [], 'service', 10),
       reviewerRisk: reviewerRisk([], 10),
+      funnel: recoveryFunnel([], []),
       quotes: pickQuotes([], settings),
     };
   } else {
@@ -61,6 +63,20 @@ function fixture(overrides: { empty?: boolean; complete?: boolean } = {}): Repor
       logistics: complaintsBy([{ bucket: 0, name: '中通快递', reviews: 60, negative: 9, complaints: 6 }], [{ name: '中通快递', subTags: ['slow_delivery'], n: 6 }], 'logistics', 10),
       service: complaintsBy([], [], 'service', 10),
       reviewerRisk: reviewerRisk([{ buyerId: 'buyer-42', platform: 'taobao', status: 'flagged', riskScore: 77, riskLevel: 'high', signals: ['compensation_demand'], at: '2026-11-18T02:00:00Z' }], 10),
+      funnel: recoveryFunnel(
+        [
+          { bucket: 0, firstContactSeconds: 5400, slaMissed: false, promised: true, outcome: 'revised' },
+          { bucket: 0, firstContactSeconds: 9000, slaMissed: false, promised: true, outcome: null },
+          { bucket: 0, firstContactSeconds: null, slaMissed: true, promised: false, outcome: null },
+          { bucket: 0, firstContactSeconds: null, slaMissed: false, promised: false, outcome: null },
+          { bucket: -1, firstContactSeconds: 3600, slaMissed: false, promised: false, outcome: 'revised' },
+        ],
+        [
+          { bucket: 0, type: 'coupon', currency: 'CNY', offers: 2, amount: 20 },
+          { bucket: 0, type: 'refund', currency: 'CNY', offers: 1, amount: 59.9 },
+          { bucket: -1, type: 'coupon', currency: 'CNY', offers: 1, amount: 10 },
+        ],
+      ),
       quotes: pickQuotes(
         [
           {
@@ -90,7 +106,7 @@ describe('csv', () => {
 
   it('is one file with a titled table per section, Excel-readable', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    for (const id of ['[summary]', '[summary.trend]', '[rootCauses.causes]', '[rootCauses.sub_causes]', '[quality.quality_by_sku]', '[logistics.logistics_by_carrier]', '[service.service_by_agent]', '[reviewerRisk.reviewer_risk_counts]', '[reviewerRisk.reviewer_risk]', '[quotes]', '[actions]']) {
+    for (const id of ['[summary]', '[summary.trend]', '[rootCauses.causes]', '[rootCauses.sub_causes]', '[quality.quality_by_sku]', '[logistics.logistics_by_carrier]', '[service.service_by_agent]', '[reviewerRisk.reviewer_risk_counts]', '[reviewerRisk.reviewer_risk]', '[funnel]', '[funnel.compensation]', '[quotes]', '[actions]']) {
       expect(csv).toContain(id);
     }
     expect(csv).toContain('\r\n');
@@ -101,6 +117,15 @@ describe('csv', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     const causes = csv.split('\r\n\r\n').find((block) => block.includes('[rootCauses.causes]')) ?? '';
     expect(causes).toContain('Quality,6,100,3,3');
+  });
+
+  it('has the funnel as its own tables, money with two decimals', () => {
+    const funnel = csv.split('\r\n\r\n').find((block) => block.startsWith('[funnel] ')) ?? '';
+    expect(funnel.split('\r\n').slice(1, 3)).toEqual(['Metric,This week,Last week,Change', 'Cases opened,4,1,3']);
+    expect(funnel).toContain('Median time to first contact (hours),2,1,1');
+    expect(funnel).toContain('Revision rate,25%,100%,-75pp');
+    const compensation = csv.split('\r\n\r\n').find((block) => block.includes('[funnel.compensation]')) ?? '';
+    expect(compensation.split('\r\n').slice(2)).toEqual(['Refund,CNY,1,59.90,0,0.00', 'Coupon,CNY,2,20.00,1,10.00', 'Total,CNY,3,79.90,1,10.00']);
   });
 });
 
@@ -123,6 +148,7 @@ describe('html', () => {
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
     expect(html).toContain('<svg class="chart chart-trend"');
     expect(html).toContain('<svg class="chart chart-bars"');
+    expect(html).toContain('<svg class="chart chart-funnel"');
     expect(html).toContain('<polyline class="line"');
     expect(html).toContain('@media print');
     // nothing to fetch: no src, no href, no url() and no links other than the SVG namespace
@@ -159,5 +185,49 @@ describe('chart scales', () => {
     [0.4, 0.1],
   ])('max %p ticks every %p', (max, step) => {
     expect(niceStep(max)).toBeCloseTo(step);
+  });
+});
+
+describe('funnel chart', () => {
+  const svg = funnelChartSvg({
+    kind: 'funnel',
+    title: 'Funnel <1>',
+    stages: [
+      { label: '新开案件', value: 40, previous: 50, note: '' },
+      { label: '已联系', value: 30, previous: 45, note: '占新开案件 75.0%' },
+      { label: '答应改评', value: 0, previous: 10, note: '占新开案件 0.0%' },
+      { label: '已改评', value: 1, previous: 8, note: '占新开案件 2.5%' },
+    ],
+    valueLabel: 'This week',
+    previousLabel: 'Last week',
+  });
+  // the stages, after the legend's swatches
+  const stages = svg.slice(svg.indexOf('</g>'));
+  const widths = (cls: string) => [...stages.matchAll(new RegExp(`<rect class="bar ${cls}" x="[\\d.]+" y="\\d+" width="([\\d.]+)"`, 'g'))].map((m) => Number(m[1]));
+
+  it('sizes each stage against the largest figure, centred, with the previous period under it', () => {
+    // the plot is 360 wide: 50 (last week's first stage) is the largest figure
+    expect(widths('current')).toEqual([288, 216, 0, 7.2]);
+    expect(widths('previous')).toEqual([360, 324, 72, 57.6]);
+    const xs = [...stages.matchAll(/<rect class="bar current" x="([\d.]+)" y="\d+" width="([\d.]+)"/g)].map((m) => Number(m[1]) + Number(m[2]) / 2);
+    expect(new Set(xs)).toEqual(new Set([310]));
+    // a band joins each stage to the next
+    expect(svg.match(/<polygon class="funnel-link"/g)).toHaveLength(3);
+  });
+
+  it('labels the stages and their shares, escaped', () => {
+    expect(svg).toContain('<svg class="chart chart-funnel"');
+    expect(svg).toContain('aria-label="Funnel &lt;1&gt;"');
+    expect(svg).toContain('>已联系</text>');
+    expect(svg).toContain('30<tspan class="muted" dx="8">占新开案件 75.0%</tspan>');
+    expect(svg).toContain('>Last week 45</text>');
+  });
+
+  it('keeps a small stage visible and draws nothing for an empty period', () => {
+    const tiny = funnelChartSvg({ kind: 'funnel', title: 't', stages: [{ label: 'a', value: 1000, previous: 0, note: '' }, { label: 'b', value: 1, previous: 0, note: '' }], valueLabel: 'v', previousLabel: 'p' });
+    expect(tiny).toContain('<rect class="bar current" x="309.0" y="82" width="2.0"');
+    const empty = funnelChartSvg({ kind: 'funnel', title: 't', stages: [{ label: 'a', value: 0, previous: 0, note: '' }], valueLabel: 'v', previousLabel: 'p' });
+    expect(empty).not.toMatch(/NaN|Infinity/);
+    expect(empty).toContain('width="0.0"');
   });
 });

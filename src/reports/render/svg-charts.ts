@@ -1,4 +1,4 @@
-import type { BarChart, TrendChart } from './blocks';
+import type { BarChart, FunnelChart, TrendChart } from './blocks';
 
 /**
  * Inline SVG charts: no scripts, no fonts or images to fetch, sized by viewBox so they scale on screen and
@@ -84,4 +84,45 @@ export function barChartSvg(chart: BarChart): string {
   });
   const legend = `<g class="legend"><rect class="bar current" x="${margin.left}" y="8" width="12" height="12"/><text x="${margin.left + 18}" y="18">${escapeXml(chart.valueLabel)}</text><rect class="bar previous" x="${margin.left + 150}" y="10" width="12" height="8"/><text x="${margin.left + 168}" y="18">${escapeXml(chart.previousLabel)}</text></g>`;
   return `<svg class="chart chart-bars" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(chart.title)}" xmlns="http://www.w3.org/2000/svg"><title>${escapeXml(chart.title)}</title>${legend}${parts.join('')}</svg>`;
+}
+
+/**
+ * A funnel: one centred bar per stage sized against the largest figure, bands joining each stage to the
+ * next, the previous period as a thin bar under each stage, and the figures on the right.
+ */
+export function funnelChartSvg(chart: FunnelChart): string {
+  const width = 680;
+  const rowH = 48;
+  const barH = 22;
+  const margin = { top: 34, right: 190, bottom: 8, left: 130 };
+  const height = margin.top + margin.bottom + rowH * Math.max(chart.stages.length, 1);
+  const plotW = width - margin.left - margin.right;
+  const centre = margin.left + plotW / 2;
+  const max = Math.max(1, ...chart.stages.flatMap((stage) => [stage.value, stage.previous]));
+  // a stage that is not zero stays visible however small
+  const w = (v: number) => (v <= 0 ? 0 : Math.max(2, (v / max) * plotW));
+  const top = (i: number) => margin.top + i * rowH;
+  const parts: string[] = [];
+  chart.stages.forEach((stage, i) => {
+    const next = chart.stages[i + 1];
+    if (next) {
+      const [a, b] = [w(stage.value) / 2, w(next.value) / 2];
+      const y1 = top(i) + barH;
+      const y2 = top(i + 1);
+      parts.push(`<polygon class="funnel-link" points="${(centre - a).toFixed(1)},${y1} ${(centre + a).toFixed(1)},${y1} ${(centre + b).toFixed(1)},${y2} ${(centre - b).toFixed(1)},${y2}"/>`);
+    }
+  });
+  chart.stages.forEach((stage, i) => {
+    const y = top(i);
+    const main = w(stage.value);
+    const previous = w(stage.previous);
+    parts.push(`<text class="label" x="${margin.left - 10}" y="${y + 16}" text-anchor="end">${escapeXml(stage.label)}</text>`);
+    parts.push(`<rect class="bar current" x="${(centre - main / 2).toFixed(1)}" y="${y}" width="${main.toFixed(1)}" height="${barH}"><title>${escapeXml(stage.label)}: ${fmt(stage.value)}</title></rect>`);
+    parts.push(`<rect class="bar previous" x="${(centre - previous / 2).toFixed(1)}" y="${y + barH + 4}" width="${previous.toFixed(1)}" height="6"><title>${escapeXml(chart.previousLabel)}: ${fmt(stage.previous)}</title></rect>`);
+    const x = width - margin.right + 14;
+    parts.push(`<text class="value strong" x="${x}" y="${y + 16}">${fmt(stage.value)}${stage.note ? `<tspan class="muted" dx="8">${escapeXml(stage.note)}</tspan>` : ''}</text>`);
+    parts.push(`<text class="value muted" x="${x}" y="${y + barH + 10}">${escapeXml(chart.previousLabel)} ${fmt(stage.previous)}</text>`);
+  });
+  const legend = `<g class="legend"><rect class="bar current" x="${margin.left}" y="8" width="12" height="12"/><text x="${margin.left + 18}" y="18">${escapeXml(chart.valueLabel)}</text><rect class="bar previous" x="${margin.left + 150}" y="10" width="12" height="8"/><text x="${margin.left + 168}" y="18">${escapeXml(chart.previousLabel)}</text></g>`;
+  return `<svg class="chart chart-funnel" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(chart.title)}" xmlns="http://www.w3.org/2000/svg"><title>${escapeXml(chart.title)}</title>${legend}${parts.join('')}</svg>`;
 }

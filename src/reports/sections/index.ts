@@ -1,6 +1,7 @@
 import type { AnySectionBuilder } from '../report.types';
 import { actionsSectionOf } from './actions.section';
 import { logisticsSection, serviceSection } from './complaints-by.section';
+import { funnelSection } from './funnel.section';
 import { qualitySection } from './quality.section';
 import { quotesSection } from './quotes.section';
 import { reviewerRiskSection } from './reviewer-risk.section';
@@ -8,8 +9,8 @@ import { rootCausesSection } from './root-causes.section';
 import { summarySection } from './summary.section';
 
 /**
- * The sections of the report in reading order. A new section (the recovery funnel) is one builder added
- * here, before actions, and its data type in ReportSections.
+ * The sections of the report in reading order (the issue's). A new section is one builder added here, before
+ * actions, and its data type in ReportSections.
  */
 const DATA_SECTIONS: readonly AnySectionBuilder[] = [
   summarySection,
@@ -18,6 +19,7 @@ const DATA_SECTIONS: readonly AnySectionBuilder[] = [
   logisticsSection,
   serviceSection,
   reviewerRiskSection,
+  funnelSection,
   quotesSection,
 ];
 

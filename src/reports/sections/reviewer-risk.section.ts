@@ -14,16 +14,16 @@ export interface RiskBuyerRow {
   riskLevel: string;
   /** the codes of the strongest risk signals */
   signals: string[];
-  /** when it was flagged (last updated) or decided */
+  /** when it was flagged or decided */
   at: string;
 }
 
 export interface ReviewerRiskSection {
-  /** buyers flagged as possible professional bad-reviewers whose profile changed in the period and still await a person */
+  /** buyers flagged as possible professional bad-reviewers in the period who still awaited a person at its end */
   flagged: number;
-  /** flags a person confirmed in the period */
+  /** buyers a person confirmed in the period (the decision still in force at its end) */
   confirmed: number;
-  /** flags a person dismissed in the period */
+  /** buyers a person dismissed in the period (the decision still in force at its end) */
   dismissed: number;
   /** confirmed first, then flagged, then dismissed; highest score first; at most settings.tableRows */
   buyers: RiskBuyerRow[];
@@ -127,23 +127,40 @@ function actions(data: ReviewerRiskSection): ActionItem[] {
   return items;
 }
 
+/** a confirm or dismiss made before the period's end that no reopen before the end undid */
+const IN_FORCE_AT_END = `d.action IN ('confirm', 'dismiss') AND d.decided_at < $4
+  AND NOT EXISTS (SELECT 1 FROM reviewer_decisions r
+    WHERE r.shop_id = d.shop_id AND r.profile_id = d.profile_id AND r.reverts_id = d.id AND r.decided_at < $4)`;
+
 /**
- * From reviewer_profiles: flagged = status flagged and the profile changed in the period; confirmed and
- * dismissed = decided in the period. A decision history (issue: reviewer decisions) will make this exact
- * for old periods; until then a profile counts by its current status.
+ * Each buyer once, with where they stood at the end of the period, from the people's decisions
+ * (reviewer_decisions, append-only) and the time a buyer was flagged (reviewer_profiles.flagged_at):
+ * - confirmed / dismissed: the decision in force at the period's end was made in the period (a confirm undone by
+ *   a reopen before the end does not count; one undone later still does). Score, level and evidence are the
+ *   ones the person saw when deciding.
+ * - flagged: flagged in the period with no decision in force made since (still waiting for a person at the end);
+ *   score and signals are the profile's current ones.
+ * Regenerating an old period gives the same buyers, whatever was decided after it.
  */
 export const reviewerRiskSection: SectionBuilder<'reviewerRisk', { profiles: RiskProfileRow }> = {
   key: 'reviewerRisk',
   queries: {
     profiles: `
-      SELECT p.buyer_id AS "buyerId", p.platform, p.status, round(p.risk_score::numeric, 1)::float8 AS "riskScore",
-        p.risk_level AS "riskLevel",
-        ARRAY(SELECT s->>'code' FROM jsonb_array_elements(p.signals) AS s WHERE (s->>'contribution')::float8 > 0) AS signals,
-        CASE WHEN p.status = 'flagged' THEN p.updated_at ELSE p.decided_at END AS at
+      SELECT * FROM (
+        SELECT DISTINCT ON (d.profile_id) p.buyer_id AS "buyerId", p.platform,
+          CASE d.action WHEN 'confirm' THEN 'confirmed' ELSE 'dismissed' END AS status,
+          round(d.risk_score::numeric, 1)::float8 AS "riskScore", d.risk_level AS "riskLevel", d.evidence_codes AS signals, d.decided_at AS at
+        FROM reviewer_decisions d JOIN reviewer_profiles p ON p.id = d.profile_id AND p.shop_id = d.shop_id
+        WHERE d.shop_id = $1 AND d.decided_at >= $3 AND ${IN_FORCE_AT_END}
+        ORDER BY d.profile_id, d.decided_at DESC, d.id DESC
+      ) decided
+      UNION ALL
+      SELECT p.buyer_id, p.platform, 'flagged', round(p.risk_score::numeric, 1)::float8, p.risk_level,
+        ARRAY(SELECT s->>'code' FROM jsonb_array_elements(p.signals) AS s WHERE (s->>'contribution')::float8 > 0),
+        p.flagged_at
       FROM reviewer_profiles p
-      WHERE p.shop_id = $1 AND (
-        (p.status = 'flagged' AND p.updated_at >= $3 AND p.updated_at < $4)
-        OR (p.status IN ('confirmed', 'dismissed') AND p.decided_at >= $3 AND p.decided_at < $4))`,
+      WHERE p.shop_id = $1 AND p.flagged_at >= $3 AND p.flagged_at < $4
+        AND NOT EXISTS (SELECT 1 FROM reviewer_decisions d WHERE d.shop_id = p.shop_id AND d.profile_id = p.id AND d.decided_at >= p.flagged_at AND ${IN_FORCE_AT_END})`,
   },
   build: (rows, context) => reviewerRisk(rows.profiles, context.settings.tableRows),
   render,

@@ -1,0 +1,374 @@
+import type { CompensationType } from '../../recovery/recovery.types';
+import type { Block, RenderedSection } from '../render/blocks';
+import { compensationLabel, ReportText } from '../report-text';
+import { ActionItem, delta, Delta, ratio, ReportData, SectionBuilder } from '../report.types';
+import { periodLabels } from './section-helpers';
+
+/**
+ * The recovery funnel. Which cases count: those OPENED in the period, with their progress AS OF THE PERIOD'S
+ * END (contacts that happened before it, the status they had reached by it). The previous period is the same
+ * for its own cases at its own end, so both are measured at the same age and a regenerated old week gives the
+ * numbers it had. Compensation counts by when it was offered: every contact of the period that offered one,
+ * whatever week its case opened in, so the weeks add up to what was spent.
+ */
+
+/** How a case stood at the end of its period. */
+export type CaseOutcome = 'revised' | 'closed_unrevised' | 'dismissed';
+
+export interface FunnelCaseRow {
+  /** 0: opened in this period, -1: in the previous one */
+  bucket: number;
+  /** from the case opening to its first contact before the period's end; null: not contacted by then */
+  firstContactSeconds: number | null;
+  /** the first-contact deadline (the shop's SLA) passed before the period's end without a contact by then */
+  slaMissed: boolean;
+  /** a contact before the period's end had the outcome promised_revision */
+  promised: boolean;
+  /** the final status reached before the period's end; null: still open then */
+  outcome: CaseOutcome | null;
+}
+
+export interface CompensationOfferRow {
+  bucket: number;
+  type: CompensationType;
+  currency: string;
+  offers: number;
+  /** the sum of the amounts given; an offer without an amount adds nothing */
+  amount: number;
+}
+
+export interface FunnelCounts {
+  /** cases opened in the period, dismissed ones included */
+  opened: number;
+  /** with at least one contact (any outcome, no answer included) */
+  contacted: number;
+  /** first contact by the SLA deadline */
+  contactedInSla: number;
+  /** the SLA deadline passed before the period's end without a contact by then */
+  slaMissed: number;
+  /** median time from opening to first contact, of the contacted cases; null when none */
+  medianSecondsToFirstContact: number | null;
+  /** a contact in which the buyer promised to revise */
+  promised: number;
+  revised: number;
+  closedUnrevised: number;
+  /** dismissed by a lead (duplicates, test orders) */
+  dismissed: number;
+  /** still open at the period's end */
+  open: number;
+  /** contacted / opened */
+  contactRate: number | null;
+  /** revised / opened */
+  revisionRate: number | null;
+}
+
+export interface CompensationLine {
+  type: CompensationType;
+  currency: string;
+  offers: number;
+  amount: number;
+  previousOffers: number;
+  previousAmount: number;
+}
+
+export type CompensationTotal = Omit<CompensationLine, 'type'>;
+
+export interface FunnelSection {
+  current: FunnelCounts;
+  previous: FunnelCounts;
+  vsPrevious: {
+    opened: Delta;
+    revised: Delta;
+    /** difference of rates (0-1); null when either period opened no case */
+    contactRate: number | null;
+    revisionRate: number | null;
+    /** seconds; null when either period has no contacted case */
+    medianSecondsToFirstContact: number | null;
+  };
+  /** offered in contacts of the period, by type and currency, most spent first; the previous period beside */
+  compensation: CompensationLine[];
+  /** per currency */
+  compensationTotals: CompensationTotal[];
+}
+
+/** The median of some numbers; null for none. */
+export function median(values: readonly number[]): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** money as the database has it: cents, no float residue */
+const cents = (value: number) => Math.round(value * 100) / 100;
+
+/** hours with one decimal */
+const toHours = (seconds: number | null) => (seconds === null ? null : Math.round(seconds / 360) / 10);
+
+/** the counts of FunnelCounts (not its median and rates) */
+type CountKey = { [K in keyof FunnelCounts]: FunnelCounts[K] extends number ? K : never }[keyof FunnelCounts];
+
+export function funnelCounts(cases: readonly FunnelCaseRow[]): FunnelCounts {
+  // a contact logged with a time before the case opened (the review came in late) counts as immediate
+  const seconds = cases.filter((c) => c.firstContactSeconds !== null).map((c) => Math.max(0, c.firstContactSeconds as number));
+  const count = (test: (c: FunnelCaseRow) => boolean) => cases.filter(test).length;
+  const opened = cases.length;
+  const contacted = seconds.length;
+  const revised = count((c) => c.outcome === 'revised');
+  const medianSeconds = median(seconds);
+  return {
+    opened,
+    contacted,
+    contactedInSla: count((c) => c.firstContactSeconds !== null && !c.slaMissed),
+    slaMissed: count((c) => c.slaMissed),
+    medianSecondsToFirstContact: medianSeconds === null ? null : Math.round(medianSeconds),
+    promised: count((c) => c.promised),
+    revised,
+    closedUnrevised: count((c) => c.outcome === 'closed_unrevised'),
+    dismissed: count((c) => c.outcome === 'dismissed'),
+    open: count((c) => c.outcome === null),
+    contactRate: ratio(contacted, opened),
+    revisionRate: ratio(revised, opened),
+  };
+}
+
+/** The funnel of this period and the previous one, and the compensation offered in each; pure. */
+export function recoveryFunnel(cases: readonly FunnelCaseRow[], offers: readonly CompensationOfferRow[]): FunnelSection {
+  const current = funnelCounts(cases.filter((c) => c.bucket === 0));
+  const previous = funnelCounts(cases.filter((c) => c.bucket !== 0));
+  const difference = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+
+  const lines = new Map<string, CompensationLine>();
+  for (const row of offers) {
+    const key = `${row.type}|${row.currency}`;
+    const line = lines.get(key) ?? { type: row.type, currency: row.currency, offers: 0, amount: 0, previousOffers: 0, previousAmount: 0 };
+    if (row.bucket === 0) {
+      line.offers += row.offers;
+      line.amount = cents(line.amount + row.amount);
+    } else {
+      line.previousOffers += row.offers;
+      line.previousAmount = cents(line.previousAmount + row.amount);
+    }
+    lines.set(key, line);
+  }
+  const compensation = [...lines.values()].sort(
+    (a, b) => a.currency.localeCompare(b.currency) || b.amount - a.amount || b.offers - a.offers || b.previousAmount - a.previousAmount || a.type.localeCompare(b.type),
+  );
+  const totals = new Map<string, CompensationTotal>();
+  for (const line of compensation) {
+    const total = totals.get(line.currency) ?? { currency: line.currency, offers: 0, amount: 0, previousOffers: 0, previousAmount: 0 };
+    total.offers += line.offers;
+    total.previousOffers += line.previousOffers;
+    total.amount = cents(total.amount + line.amount);
+    total.previousAmount = cents(total.previousAmount + line.previousAmount);
+    totals.set(line.currency, total);
+  }
+  return {
+    current,
+    previous,
+    vsPrevious: {
+      opened: delta(current.opened, previous.opened),
+      revised: delta(current.revised, previous.revised),
+      contactRate: difference(current.contactRate, previous.contactRate),
+      revisionRate: difference(current.revisionRate, previous.revisionRate),
+      medianSecondsToFirstContact: difference(current.medianSecondsToFirstContact, previous.medianSecondsToFirstContact),
+    },
+    compensation,
+    compensationTotals: [...totals.values()].sort((a, b) => b.amount - a.amount || a.currency.localeCompare(b.currency)),
+  };
+}
+
+/** a share of the period's cases whose first-contact deadline passed without a contact worth an item */
+export const SLA_MISSED_ALERT = 0.2;
+/** a drop of the revision rate against the previous period worth an item: 10 percentage points ... */
+export const REVISION_DROP_ALERT = 0.1;
+/** ... when both periods opened at least this many cases (fewer is noise) */
+export const REVISION_MIN_CASES = 10;
+
+/**
+ * Items for the customer-service lead, only where the data carries one: first contacts missing the SLA deadline
+ * (at least actionMinComplaints cases and SLA_MISSED_ALERT of the cases whose deadline had passed), and a revision
+ * rate clearly below the previous period's at the same age.
+ */
+function actions(data: FunnelSection, report: Pick<ReportData, 'settings' | 'sections'>): ActionItem[] {
+  const items: ActionItem[] = [];
+  const { current, previous } = data;
+  const due = current.slaMissed + current.contactedInSla;
+  const missedShare = ratio(current.slaMissed, due);
+  if (missedShare !== null && current.slaMissed >= report.settings.actionMinComplaints && missedShare >= SLA_MISSED_ALERT) {
+    const hours = toHours(current.medianSecondsToFirstContact);
+    items.push({
+      department: 'customer_service',
+      priority: missedShare >= 0.5 ? 'high' : 'medium',
+      code: 'funnel.first_contact_late',
+      params: { slaMissed: current.slaMissed, due, medianHoursToFirstContact: hours },
+      text: {
+        zh: `本期新开案件有 ${current.slaMissed} 个未在首次联系时限内联系（时限内联系 ${current.contactedInSla} 个${hours === null ? '' : `，首次联系中位时长 ${hours} 小时`}）— 每天先清超时案件，高峰时段加派人手`,
+        en: `${current.slaMissed} of ${due} cases opened this period missed the first-contact deadline (${current.contactedInSla} were contacted in time${hours === null ? '' : `; median time to first contact ${hours} h`}) - clear overdue cases first each day and add staff at peak hours`,
+      },
+    });
+  }
+  const drop = data.vsPrevious.revisionRate;
+  if (drop !== null && -drop >= REVISION_DROP_ALERT && current.opened >= REVISION_MIN_CASES && previous.opened >= REVISION_MIN_CASES) {
+    const pct = (value: number | null) => `${((value ?? 0) * 100).toFixed(1)}%`;
+    items.push({
+      department: 'customer_service',
+      priority: 'medium',
+      code: 'funnel.revision_rate_down',
+      params: { revisionRate: current.revisionRate, previousRate: previous.revisionRate, opened: current.opened },
+      text: {
+        zh: `改评率 ${pct(current.revisionRate)}，上期同期 ${pct(previous.revisionRate)} — 复盘本期未改评的案件：原因判断、补偿方案和话术`,
+        en: `The revision rate is ${pct(current.revisionRate)} against ${pct(previous.revisionRate)} for the previous period at the same age - go through the unrevised cases: the cause found, the remedy offered and the script`,
+      },
+    });
+  }
+  return items;
+}
+
+function render(data: FunnelSection, text: ReportText, report: ReportData): RenderedSection {
+  const labels = periodLabels(text, report.kind);
+  const { current, previous } = data;
+  const main = data.compensationTotals[0];
+  const blocks: Block[] = [
+    {
+      type: 'metrics',
+      items: [
+        { label: text.t('casesOpened'), value: text.count(current.opened), detail: `${labels.previous} ${text.count(previous.opened)} (${text.relative(current.opened, previous.opened)})`, tone: 'neutral' },
+        { label: text.t('contacted'), value: text.count(current.contacted), detail: text.t('ofOpened', { pct: text.percent(current.contactRate) }), tone: 'neutral' },
+        {
+          label: text.t('medianFirstContact'),
+          value: text.duration(current.medianSecondsToFirstContact),
+          detail: `${text.t('slaMissed')} ${text.count(current.slaMissed)}`,
+          tone: current.slaMissed > 0 ? 'bad' : 'neutral',
+        },
+        {
+          label: text.t('revisionRate'),
+          value: text.percent(current.revisionRate),
+          detail: `${labels.previous} ${text.deltaPp(data.vsPrevious.revisionRate)}`,
+          tone: data.vsPrevious.revisionRate === null || data.vsPrevious.revisionRate === 0 ? 'neutral' : data.vsPrevious.revisionRate > 0 ? 'good' : 'bad',
+        },
+        {
+          label: text.t('compensationSpent'),
+          value: text.money(main?.amount ?? 0, main?.currency ?? 'CNY'),
+          detail: main ? `${text.t('offers', { n: main.offers })} · ${labels.previous} ${text.money(main.previousAmount, main.currency)}` : '',
+          tone: 'neutral',
+        },
+      ],
+    },
+    {
+      type: 'chart',
+      chart: {
+        kind: 'funnel',
+        title: text.t('funnelTitle'),
+        stages: (
+          [
+            ['casesOpened', 'opened'],
+            ['contacted', 'contacted'],
+            ['promised', 'promised'],
+            ['revisedStage', 'revised'],
+          ] as const
+        ).map(([label, key], i) => ({
+          label: text.t(label),
+          value: current[key],
+          previous: previous[key],
+          note: i === 0 ? '' : text.t('ofOpened', { pct: text.percent(ratio(current[key], current.opened)) }),
+        })),
+        valueLabel: labels.current,
+        previousLabel: labels.previous,
+      },
+    },
+  ];
+  const count = (value: number) => ({ value, kind: 'count' as const });
+  const row = (label: string, key: CountKey) => [
+    label,
+    count(current[key]),
+    count(previous[key]),
+    { value: current[key] - previous[key], kind: 'delta' as const },
+  ];
+  const rate = (label: string, key: 'contactRate' | 'revisionRate') => [
+    label,
+    { value: current[key], kind: 'percent' as const },
+    { value: previous[key], kind: 'percent' as const },
+    { value: data.vsPrevious[key], kind: 'deltaPp' as const },
+  ];
+  const currentHours = toHours(current.medianSecondsToFirstContact);
+  const previousHours = toHours(previous.medianSecondsToFirstContact);
+  blocks.push({
+    type: 'table',
+    id: 'funnel',
+    columns: [
+      { label: text.t('metric'), kind: 'text' },
+      { label: labels.current, kind: 'count' },
+      { label: labels.previous, kind: 'count' },
+      { label: text.t('change'), kind: 'delta' },
+    ],
+    rows: [
+      row(text.t('casesOpened'), 'opened'),
+      row(text.t('contacted'), 'contacted'),
+      row(text.t('contactedInSla'), 'contactedInSla'),
+      row(text.t('slaMissed'), 'slaMissed'),
+      [text.t('medianFirstContactHours'), currentHours, previousHours, currentHours === null || previousHours === null ? null : Math.round((currentHours - previousHours) * 10) / 10],
+      row(text.t('promised'), 'promised'),
+      row(text.t('revisedStage'), 'revised'),
+      row(text.t('closedUnrevised'), 'closedUnrevised'),
+      row(text.t('casesDismissed'), 'dismissed'),
+      row(text.t('stillOpen'), 'open'),
+      rate(text.t('contactRate'), 'contactRate'),
+      rate(text.t('revisionRate'), 'revisionRate'),
+    ],
+    empty: text.t('noRows'),
+  });
+  blocks.push({
+    type: 'table',
+    id: 'compensation',
+    title: text.t('compensationSpent'),
+    columns: [
+      { label: text.t('compensationType'), kind: 'text' },
+      { label: text.t('currency'), kind: 'text' },
+      { label: text.t('offersColumn'), kind: 'count' },
+      { label: text.t('amount'), kind: 'amount' },
+      { label: `${labels.previous} · ${text.t('offersColumn')}`, kind: 'count' },
+      { label: `${labels.previous} · ${text.t('amount')}`, kind: 'amount' },
+    ],
+    rows: [
+      ...data.compensation.map((line) => [text.pick(compensationLabel(line.type)), line.currency, line.offers, line.amount, line.previousOffers, line.previousAmount]),
+      ...data.compensationTotals.map((total) => [text.t('total'), total.currency, total.offers, total.amount, total.previousOffers, total.previousAmount]),
+    ],
+    empty: text.t('noCompensation'),
+  });
+  blocks.push({ type: 'note', text: text.t('funnelNote') });
+  return { key: 'funnel', title: text.t('funnel'), blocks };
+}
+
+/** $2 start of the previous period, $3 start of this one, $4 its end; each case is measured at the end of its own period */
+export const funnelSection: SectionBuilder<'funnel', { cases: FunnelCaseRow; offers: CompensationOfferRow }> = {
+  key: 'funnel',
+  queries: {
+    cases: `
+      SELECT b.bucket,
+        CASE WHEN k.first_at IS NOT NULL THEN extract(epoch FROM k.first_at - c.opened_at)::float8 END AS "firstContactSeconds",
+        (c.first_contact_due_at < b.period_end AND (k.first_at IS NULL OR k.first_at > c.first_contact_due_at)) AS "slaMissed",
+        coalesce(k.promised, false) AS promised,
+        CASE WHEN c.status IN ('revised', 'closed_unrevised', 'dismissed') AND c.closed_at < b.period_end THEN c.status END AS outcome
+      FROM recovery_cases c
+      CROSS JOIN LATERAL (
+        SELECT CASE WHEN c.opened_at >= $3 THEN 0 ELSE -1 END AS bucket,
+          CASE WHEN c.opened_at >= $3 THEN $4::timestamptz ELSE $3::timestamptz END AS period_end
+      ) b
+      LEFT JOIN LATERAL (
+        SELECT min(x.at) AS first_at, bool_or(x.outcome = 'promised_revision') AS promised
+        FROM recovery_contacts x
+        WHERE x.case_id = c.id AND x.shop_id = c.shop_id AND x.at < b.period_end
+      ) k ON true
+      WHERE c.shop_id = $1 AND c.opened_at >= $2 AND c.opened_at < $4`,
+    offers: `
+      SELECT CASE WHEN x.at >= $3 THEN 0 ELSE -1 END AS bucket, x.compensation_type AS type, coalesce(x.compensation_currency, 'CNY') AS currency,
+        count(*)::int AS offers, coalesce(sum(x.compensation_amount), 0)::float8 AS amount
+      FROM recovery_contacts x
+      WHERE x.shop_id = $1 AND x.at >= $2 AND x.at < $4 AND x.compensation_type IS NOT NULL
+      GROUP BY 1, 2, 3`,
+  },
+  build: (rows) => recoveryFunnel(rows.cases, rows.offers),
+  render,
+  actions,
+};
