@@ -179,6 +179,46 @@ describe('replies: draft -> edit -> approve -> publish, and webhook delivery', (
     }
   });
 
+  describe('when webhooks may not reach internal addresses (WEBHOOK_ALLOW_INTERNAL=false, the default)', () => {
+    beforeEach(() => {
+      (t.config.env as { webhookAllowInternal: boolean }).webhookAllowInternal = false;
+    });
+    afterEach(() => {
+      (t.config.env as { webhookAllowInternal: boolean }).webhookAllowInternal = true;
+    });
+
+    it.each([
+      ['this machine', 'http://127.0.0.1:8080/hooks'],
+      ['a local name', 'http://localhost/hooks'],
+      ['cloud metadata', 'http://169.254.169.254/latest/meta-data/'],
+      ['a private network', 'https://10.0.0.7/hooks'],
+      ['IPv6 loopback', 'http://[::1]:9000/hooks'],
+      ['credentials in the URL', 'https://user:pass@adapter.example.com/hooks'],
+    ])('refuses a webhook URL pointing to %s with 400 and the field', async (_what, webhookUrl) => {
+      const refused = await t.http.put('/v1/reply-settings').set(other.auth).send({ webhookUrl, webhookSecret: SECRET }).expect(400);
+      expect(refused.body.errors[0]).toMatchObject({ field: 'webhookUrl', code: 'outboundUrl' });
+      const kept = await t.http.get('/v1/reply-settings').set(other.auth).expect(200);
+      expect(kept.body.webhookUrl).not.toBe(webhookUrl);
+    });
+
+    it('accepts a public URL', async () => {
+      const saved = await t.http.put('/v1/reply-settings').set(other.auth).send({ webhookUrl: 'https://adapter.example.com/hooks', webhookSecret: SECRET }).expect(200);
+      expect(saved.body.webhookUrl).toBe('https://adapter.example.com/hooks');
+      await t.http.put('/v1/reply-settings').set(other.auth).send({ webhookUrl: null, webhookSecret: null }).expect(200);
+    });
+
+    it('does not deliver to an internal URL saved before, and does not retry it', async () => {
+      const { reply } = await draftFor();
+      await t.http.post(`/v1/replies/${reply.id}/approve`).set(shop.auth).expect(200);
+      const before = receiver.received.length;
+      await t.http.post(`/v1/replies/${reply.id}/publish`).set(shop.auth).expect(200);
+      const failed = await deliveryOf(reply.id, 'failed');
+      expect(failed).toMatchObject({ attempts: 1, lastStatusCode: null, nextAttemptAt: null });
+      expect(failed.lastError).toMatch(/internal address/);
+      expect(receiver.received.length).toBe(before);
+    });
+  });
+
   it('finds a delivery whose job was lost (Redis flushed, process killed) and delivers it', async () => {
     const { reply } = await draftFor();
     await t.http.post(`/v1/replies/${reply.id}/approve`).set(shop.auth).expect(200);

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-error';
+import { outboundUrlProblem, OutboundUrlProblem } from '../common/net/outbound-address';
+import { AppConfig } from '../config/app-config';
 import { ReplySettingsResponse, UpdateReplySettingsDto } from './dto/reply-settings.dto';
 import { AutoDraftMode, DEFAULT_REPLY_MAX_LENGTH, ReplySettings } from './reply-settings.entity';
 
@@ -14,11 +16,21 @@ export interface EffectiveReplySettings {
   updatedAt: Date | null;
 }
 
+const WEBHOOK_URL_PROBLEMS: Record<OutboundUrlProblem, string> = {
+  invalid_url: 'webhookUrl must be an http(s) URL',
+  scheme: 'webhookUrl must be an http(s) URL',
+  credentials: 'webhookUrl must not carry a user name or password: deliveries are authenticated by their signature',
+  internal_address: 'webhookUrl points to this machine or a private network; the operator allows that with WEBHOOK_ALLOW_INTERNAL=true',
+};
+
 const DEFAULTS: EffectiveReplySettings = { maxLength: DEFAULT_REPLY_MAX_LENGTH, autoDraft: 'off', webhookUrl: null, webhookSecret: null, updatedBy: null, updatedAt: null };
 
 @Injectable()
 export class ReplySettingsService {
-  constructor(@InjectRepository(ReplySettings) private readonly settings: Repository<ReplySettings>) {}
+  constructor(
+    @InjectRepository(ReplySettings) private readonly settings: Repository<ReplySettings>,
+    private readonly config: AppConfig,
+  ) {}
 
   /** The shop's settings, defaults where it has none; `manager` when called inside a transaction. */
   async effective(shopId: string, manager: EntityManager = this.settings.manager): Promise<EffectiveReplySettings> {
@@ -45,6 +57,10 @@ export class ReplySettingsService {
       };
       if (next.webhookUrl && !next.webhookSecret) {
         throw new ValidationFailed([{ field: 'webhookSecret', code: 'required', message: 'webhookSecret is required with a webhookUrl: deliveries are signed with it' }]);
+      }
+      const problem = next.webhookUrl && dto.webhookUrl ? outboundUrlProblem(next.webhookUrl, this.config.env.webhookAllowInternal) : null;
+      if (problem) {
+        throw new ValidationFailed([{ field: 'webhookUrl', code: 'outboundUrl', message: WEBHOOK_URL_PROBLEMS[problem] }]);
       }
       await manager.upsert(ReplySettings, next, ['shopId']);
       return toResponse(await this.effective(shopId, manager));

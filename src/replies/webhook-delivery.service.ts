@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { postOutbound, OutboundRefused } from '../common/net/outbound-post';
 import { AppConfig } from '../config/app-config';
 import { sqlRows } from '../database/sql';
 import { JobQueue } from '../jobs/job-queue';
@@ -114,7 +115,7 @@ export class WebhookDeliveryService {
 
   /** One attempt. A duplicate job finds the delivery already claimed (or done) and skips. */
   async attempt(shopId: string, deliveryId: string): Promise<AttemptOutcome> {
-    const { webhookTimeoutMs, webhookMaxAttempts } = this.config.env;
+    const { webhookTimeoutMs, webhookMaxAttempts, webhookAllowInternal } = this.config.env;
     const leaseSeconds = webhookTimeoutMs / 1000 + 30;
     const [claimed] = await sqlRows<{ url: string; body: string; event: string; attempts: number; secret: string | null }>(
       this.dataSource,
@@ -128,13 +129,14 @@ export class WebhookDeliveryService {
     const started = Date.now();
     let statusCode: number | null = null;
     let error: string | null = null;
+    let refused = false;
     if (!claimed.secret) {
       error = 'no webhook secret is configured';
     } else {
       const timestamp = Math.floor(Date.now() / 1000);
       try {
-        const response = await fetch(claimed.url, {
-          method: 'POST',
+        statusCode = await postOutbound({
+          url: claimed.url,
           headers: {
             'content-type': 'application/json',
             'user-agent': 'review-recovery-service',
@@ -144,13 +146,13 @@ export class WebhookDeliveryService {
             [SIGNATURE_HEADER]: signWebhook(claimed.secret, timestamp, claimed.body),
           },
           body: claimed.body,
-          redirect: 'manual',
-          signal: AbortSignal.timeout(webhookTimeoutMs),
+          timeoutMs: webhookTimeoutMs,
+          allowInternal: webhookAllowInternal,
         });
-        statusCode = response.status;
-        await response.body?.cancel().catch(() => undefined);
         if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
       } catch (caught) {
+        // an address the guard refuses will not change with retries
+        refused = caught instanceof OutboundRefused;
         error = describe(caught, webhookTimeoutMs);
       }
     }
@@ -163,7 +165,7 @@ export class WebhookDeliveryService {
       this.logger.log({ msg: 'webhook delivered', shopId, deliveryId, attempts: claimed.attempts, statusCode, ms });
       return 'delivered';
     }
-    const final = claimed.attempts >= webhookMaxAttempts || !claimed.secret;
+    const final = claimed.attempts >= webhookMaxAttempts || !claimed.secret || refused;
     const delay = this.retryDelayMs(claimed.attempts);
     await this.dataSource.query(
       `UPDATE webhook_deliveries SET status = $2, last_status_code = $3, last_error = $4,

@@ -41,6 +41,8 @@ export async function createTestApp(overrides: Partial<AppEnv> = {}): Promise<Te
     analysisSweepIntervalMs: 0,
     reportScheduleIntervalMs: 0,
     workerConcurrency: 2,
+    // the tests' webhook receivers listen on 127.0.0.1
+    webhookAllowInternal: true,
     ...overrides,
   });
   const moduleRef = await Test.createTestingModule({
