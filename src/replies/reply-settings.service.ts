@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-error';
 import { ReplySettingsResponse, UpdateReplySettingsDto } from './dto/reply-settings.dto';
-import { AutoDraftMode, DEFAULT_REPLY_MAX_LENGTH, ReplySettings } from './reply-settings.entity';
+import { AutoDraftMode, DEFAULT_AUTO_DRAFT, DEFAULT_REPLY_MAX_LENGTH, ReplySettings } from './reply-settings.entity';
 
 export interface EffectiveReplySettings {
   maxLength: number;
@@ -14,7 +14,7 @@ export interface EffectiveReplySettings {
   updatedAt: Date | null;
 }
 
-const DEFAULTS: EffectiveReplySettings = { maxLength: DEFAULT_REPLY_MAX_LENGTH, autoDraft: 'off', webhookUrl: null, webhookSecret: null, updatedBy: null, updatedAt: null };
+const DEFAULTS: EffectiveReplySettings = { maxLength: DEFAULT_REPLY_MAX_LENGTH, autoDraft: DEFAULT_AUTO_DRAFT, webhookUrl: null, webhookSecret: null, updatedBy: null, updatedAt: null };
 
 @Injectable()
 export class ReplySettingsService {
