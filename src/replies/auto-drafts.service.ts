@@ -185,12 +185,14 @@ export class AutoDrafts implements OnModuleInit, AnalysisStep {
 
   /**
    * Whether the shop's reviews are still arriving: some wait for their analysis, or another medium/bad one was
-   * analysed within the last ARRIVING_WINDOW_MS. Both read small partial indexes.
+   * analysed within the last ARRIVING_WINDOW_MS. Both read small partial indexes. The first is a scalar subquery
+   * ordered like its index: as EXISTS, PostgreSQL drops the ORDER BY and, with statistics taken mid-import (many
+   * pending), scans the table.
    */
   private async reviewsArriving(shopId: string, reviewIds: string[]): Promise<boolean> {
     const [row] = await sqlRows<{ arriving: boolean }>(
       this.dataSource,
-      `SELECT EXISTS (SELECT 1 FROM reviews WHERE analysis_status = 'pending' AND shop_id = $1)
+      `SELECT (SELECT true FROM reviews WHERE analysis_status = 'pending' AND shop_id = $1 ORDER BY analysis_enqueued_at LIMIT 1) IS NOT NULL
            OR EXISTS (SELECT 1 FROM reviews WHERE grade <> 'good' AND analyzed_at > now() - make_interval(secs => $3::double precision / 1000)
                         AND shop_id = $1 AND id <> ALL($2::uuid[])) AS arriving`,
       [shopId, reviewIds, ARRIVING_WINDOW_MS],
