@@ -15,7 +15,8 @@ import { GeneratedReview, ReviewGenerator } from './review-generator';
  *
  * Generates reviews, sends them through POST /v1/reviews/batch of a freshly started service into
  * PostgreSQL and Redis, and waits until every analysis job has finished; compares the rate with plain
- * multi-row INSERTs of the same rows. Settings come from the environment (see SETTINGS below).
+ * multi-row INSERTs of the same rows. Then, apart from that, waits until the drafting jobs have written a draft
+ * for every review the shop's autoDraft asks for. Settings come from the environment (see SETTINGS below).
  */
 
 // compiled to dist-bench/bench/: the repository root is two levels up
@@ -37,6 +38,12 @@ function intSetting(name: string, fallback: number, min: number): number {
   return value;
 }
 
+function autoDraftSetting(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  if (!['off', 'negative', 'all'].includes(raw.trim())) throw new Error(`BENCH_AUTO_DRAFT must be off, negative or all, got "${raw}"`);
+  return raw.trim();
+}
+
 const SETTINGS = {
   reviews: intSetting('BENCH_REVIEWS', 100_000, 1),
   batchSize: intSetting('BENCH_BATCH', 1_000, 1),
@@ -48,6 +55,8 @@ const SETTINGS = {
   profile: process.env.BENCH_PROFILE === '1',
   /** 0: print only, do not rewrite bench/RESULTS.md */
   writeResults: process.env.BENCH_WRITE_RESULTS !== '0',
+  /** the shop's autoDraft (off, negative, all); unset: the service's default */
+  autoDraft: autoDraftSetting(process.env.BENCH_AUTO_DRAFT),
   databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rrs_bench',
   redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
@@ -521,14 +530,31 @@ async function run(queuePrefix: string): Promise<void> {
     return left;
   };
 
+  // drafts the shop's current replies still lack; known once the analysis is done, as no review arrives after it
+  let expectedDrafts: number | null = null;
+  const draftsLeft = async () => {
+    expectedDrafts ??= Number(
+      (
+        await admin.query<{ n: string }>(
+          `SELECT count(*) AS n FROM reviews WHERE shop_id = $1 AND analysis_status = 'done' AND (grade <> 'good' OR $2 = 'all')`,
+          [shopId, autoDraft],
+        )
+      ).rows[0].n,
+    );
+    const { rows } = await admin.query<{ n: string }>('SELECT count(*) AS n FROM reply_drafts WHERE shop_id = $1 AND is_current', [shopId]);
+    return { written: Number(rows[0].n), left: expectedDrafts - Number(rows[0].n) };
+  };
+
   let summary: Awaited<ReturnType<typeof timedRun>>;
+  let autoDraft = 'off';
   try {
     await waitHealthy(baseUrl, api);
     await sleep(500); // let the workers connect to Redis
+    autoDraft = await replySettings(baseUrl, apiKey, SETTINGS.autoDraft);
     const roles = new Map<number, string>([[process.pid, 'bench client (this process)']]);
     for (const service of services) if (service.child.pid) roles.set(service.child.pid, service.name === 'api' ? (SETTINGS.workers ? 'API process' : 'API + workers process') : 'worker processes');
     await signalAndWaitForProfiles(services, 'start');
-    summary = await timedRun(baseUrl, apiKey, bodies, pending, roles);
+    summary = await timedRun(baseUrl, apiKey, bodies, pending, roles, autoDraft === 'off' ? null : draftsLeft);
     await signalAndWaitForProfiles(services, 'stop');
   } finally {
     for (const service of services) await stopService(service);
@@ -564,6 +590,8 @@ async function run(queuePrefix: string): Promise<void> {
         .map((result) => `${endToEnd / result.rate >= GOAL_RATIO ? 'met' : 'NOT met'} against ${result.label.replace('plain INSERT ... ', '').replace(', TEMP table, no indexes', '')}`)
         .join(', '),
     ],
+    ['reply drafting (autoDraft)', `${autoDraft}${SETTINGS.autoDraft ? ' (BENCH_AUTO_DRAFT)' : ' (the default)'}`],
+    ...(summary.drafts ? [draftsRow(summary.drafts)] : []),
     ['analysed languages', languages],
     ['service warnings/errors logged', String(warnings)],
   ];
@@ -576,6 +604,13 @@ async function run(queuePrefix: string): Promise<void> {
   log('');
   log(`CPU during the timed run (${fmt(summary.endToEndSeconds, 1)} s x ${availableParallelism()} cores = ${fmt(capacity, 1)} CPU-s available):`);
   for (const [role, seconds] of cpuRows) log(`  ${role.padEnd(40)} ${fmt(seconds, 1).padStart(6)} CPU-s  ${fmt((100 * seconds) / capacity).padStart(3)} %`);
+  if (summary.drafts) {
+    const draftCapacity = summary.drafts.drainSeconds * availableParallelism();
+    log(`\nCPU while the drafts drained after end to end (${fmt(summary.drafts.drainSeconds, 1)} s x ${availableParallelism()} cores = ${fmt(draftCapacity, 1)} CPU-s available):`);
+    for (const [role, seconds] of [...summary.drafts.cpu].sort((a, b) => b[1] - a[1])) {
+      log(`  ${role.padEnd(40)} ${fmt(seconds, 1).padStart(6)} CPU-s  ${fmt((100 * seconds) / Math.max(draftCapacity, 1e-9)).padStart(3)} %`);
+    }
+  }
   if (warnings) for (const service of services) if (service.warnings) log(`\n${service.name} logged:\n${service.tail.slice(-5).join('\n')}`);
 
   if (summary.databaseActivity) {
@@ -601,7 +636,45 @@ async function run(queuePrefix: string): Promise<void> {
   if (summary.failures) process.exitCode = 1;
 }
 
-async function timedRun(baseUrl: string, apiKey: string, bodies: string[], pending: () => Promise<number>, roles: Map<number, string>) {
+interface DraftsSummary {
+  expected: number;
+  written: number;
+  /** written before the analysis had drained (end to end) */
+  writtenByEndToEnd: number;
+  /** from end to end to the last draft */
+  drainSeconds: number;
+  cpu: Map<string, number>;
+}
+
+function draftsRow(drafts: DraftsSummary): [string, string] {
+  const after = drafts.written - drafts.writtenByEndToEnd;
+  const rate = drafts.drainSeconds > 0 ? after / drafts.drainSeconds : 0;
+  const cpu = [...drafts.cpu].filter(([role]) => !/^idle|^other processes|^bench client/.test(role)).reduce((sum, [, seconds]) => sum + seconds, 0);
+  return [
+    '**drafts written (drafting jobs, apart from end to end)**',
+    `**${fmt(drafts.written)} drafts for ${fmt(drafts.expected)} reviews (${fmt(drafts.writtenByEndToEnd)} before end to end), the last ${fmt(drafts.drainSeconds, 2)} s after it: ${fmt(rate)} drafts/s, ${fmt((1000 * cpu) / Math.max(after, 1), 2)} ms of CPU per draft**`,
+  ];
+}
+
+/** Sets the shop's autoDraft when asked to; returns the one in effect. */
+async function replySettings(baseUrl: string, apiKey: string, autoDraft: string | null): Promise<string> {
+  const response = await fetch(`${baseUrl}/v1/reply-settings`, {
+    method: autoDraft ? 'PUT' : 'GET',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    ...(autoDraft ? { body: JSON.stringify({ autoDraft }) } : {}),
+  });
+  if (!response.ok) throw new Error(`reply settings: HTTP ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { autoDraft: string }).autoDraft;
+}
+
+async function timedRun(
+  baseUrl: string,
+  apiKey: string,
+  bodies: string[],
+  pending: () => Promise<number>,
+  roles: Map<number, string>,
+  draftsLeft: (() => Promise<{ written: number; left: number }>) | null,
+) {
   const activity = SETTINGS.profile ? sampleDatabaseActivity(SETTINGS.databaseUrl) : null;
   const latencies: number[] = [];
   let failures = 0;
@@ -639,8 +712,27 @@ async function timedRun(baseUrl: string, apiKey: string, bodies: string[], pendi
     left = await pending();
   }
   const endToEndSeconds = (performance.now() - started) / 1000;
-  const cpu = cpuBetween(cpuBefore, readCpu(), roles, adminUrl(SETTINGS.databaseUrl).database);
+  const cpuAtEndToEnd = readCpu();
+  const cpu = cpuBetween(cpuBefore, cpuAtEndToEnd, roles, adminUrl(SETTINGS.databaseUrl).database);
   const databaseActivity = activity ? await activity.stop() : null;
+  let drafts: DraftsSummary | null = null;
+  if (draftsLeft) {
+    let state = await draftsLeft();
+    const writtenByEndToEnd = state.written;
+    const draftDeadline = Date.now() + DRAIN_TIMEOUT_MS;
+    while (state.left > 0) {
+      if (Date.now() > draftDeadline) throw new Error(`drafting did not finish within ${DRAIN_TIMEOUT_MS / 1000} s: ${state.left} drafts missing`);
+      await sleep(POLL_MS);
+      state = await draftsLeft();
+    }
+    drafts = {
+      expected: state.written + state.left,
+      written: state.written,
+      writtenByEndToEnd,
+      drainSeconds: (performance.now() - started) / 1000 - endToEndSeconds,
+      cpu: cpuBetween(cpuAtEndToEnd, readCpu(), roles, adminUrl(SETTINGS.databaseUrl).database),
+    };
+  }
   if (failures) process.stderr.write(`${failures} requests failed; the first: ${firstFailure}\n`);
   latencies.sort((a, b) => a - b);
   return {
@@ -653,6 +745,7 @@ async function timedRun(baseUrl: string, apiKey: string, bodies: string[], pendi
     max: latencies[latencies.length - 1] ?? 0,
     cpu,
     databaseActivity,
+    drafts,
   };
 }
 
@@ -663,6 +756,7 @@ function writeResults(host: Record<string, string>, rows: [string, string][], cp
     SETTINGS.concurrency !== 4 ? `BENCH_CONCURRENCY=${SETTINGS.concurrency}` : '',
     SETTINGS.workers ? `BENCH_WORKERS=${SETTINGS.workers}` : '',
     SETTINGS.profile ? 'BENCH_PROFILE=1' : '',
+    SETTINGS.autoDraft ? `BENCH_AUTO_DRAFT=${SETTINGS.autoDraft}` : '',
   ].filter(Boolean);
   const section = [
     BEGIN_MARK,

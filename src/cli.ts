@@ -11,6 +11,7 @@ import { DomainError } from './common/errors/domain-error';
 import { AppConfig } from './config/app-config';
 import { diffEntitiesAgainstMigrations, writeMigration } from './database/migration-tools';
 import { enableVersioning, openApiDocument } from './http';
+import { AutoDraftWorkers } from './replies/auto-draft-workers.service';
 import { renderReplySamples } from './replies/reply-samples';
 import { ReportWorkers } from './reports/report-workers.service';
 import { WebhookWorkers } from './replies/webhook-workers.service';
@@ -38,6 +39,7 @@ const USAGE = `usage: npm run --silent cli -- <command> [options]
   analysis:sweep                                       re-enqueue overdue review analyses now
   recovery:sweep                                       mark missed promises, close passed windows, refresh queue urgency now
   webhooks:sweep                                       dispatch missed report.created events, re-enqueue deliveries whose job was lost
+  replies:sweep                                        enqueue analysed medium/bad reviews whose automatic draft is overdue
   replies:samples [--out docs/reply-samples.md]        draft the sample reviews and write the samples page
   migration:run                                        apply pending migrations
   migration:check                                      fail when entities and migrations disagree
@@ -137,6 +139,11 @@ const commands: Record<string, Command> = {
       reenqueued: await app.get(WebhookWorkers).sweep(),
     }));
     print({ reenqueued, reportEventsDispatched: dispatched });
+    return 0;
+  },
+  'replies:sweep': async () => {
+    const count = await withApp(cliConfigWithQueue(), (app) => app.get(AutoDraftWorkers).sweep());
+    print({ reenqueued: count });
     return 0;
   },
   'replies:samples': async (args) => {

@@ -32,6 +32,9 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
     alpha = await t.createShop('棉语家居');
     beta = await t.createShop('Beta');
     db = t.app.get(DataSource);
+    // most tests here draft by hand and look at the history: no automatic drafts racing them (those are tested in
+    // replies-auto-draft.e2e-spec.ts); the tests that are about them turn them on
+    await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: 'off' }).expect(200);
   });
   afterAll(async () => t.close());
 
@@ -63,7 +66,7 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
     const reviewId = await analysedReview(alpha, { buyerNick: '小蓝鲸', content: '等了一个星期才到，打开还是坏的', productId: 'p-slow', productName: '陶瓷马克杯' });
     const auto = await t.http.get(`/v1/reviews/${reviewId}/replies`).set(alpha.auth).expect(200);
     expect(auto.body.current).toMatchObject({ status: 'draft', kind: 'recovery', createdBy: 'system:auto-draft', language: 'zh-Hans' });
-    await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: null }).expect(200);
+    await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: 'off' }).expect(200);
 
     await db.query(`UPDATE reviews SET tags = '{logistics,quality}', sub_tags = '{slow_delivery,defect_broken}' WHERE id = $1`, [reviewId]);
     const reply = await draft(alpha, reviewId);
@@ -109,24 +112,27 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
     }
     expect(new Set(texts).size).toBe(3);
 
-    // good reviews are drafted by themselves only when the shop asks for all reviews
+    // good reviews are drafted by themselves (by the drafting job) only when the shop asks for all reviews
     await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: 'all' }).expect(200);
     const thanks: string[] = [];
     for (let i = 0; i < 3; i++) {
       const id = await analysedReview(alpha, { productId: 'p-thanks', rating: 5, content: '很好，很喜欢' });
-      const replies = await t.http.get(`/v1/reviews/${id}/replies`).set(alpha.auth).expect(200);
-      expect(replies.body.current).toMatchObject({ kind: 'thank_you', feel: null, outreach: null, remedy: null });
-      thanks.push(replies.body.current.text);
+      const current = await eventually(async () => (await t.http.get(`/v1/reviews/${id}/replies`).set(alpha.auth).expect(200)).body.current ?? undefined);
+      expect(current).toMatchObject({ kind: 'thank_you', feel: null, outreach: null, remedy: null });
+      thanks.push(current.text);
     }
     await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: 'negative' }).expect(200);
     const good = await analysedReview(alpha, { productId: 'p-thanks', rating: 5, content: '不错' });
     expect((await t.http.get(`/v1/reviews/${good}/replies`).set(alpha.auth).expect(200)).body.current).toBeNull();
     thanks.push((await draft(alpha, good)).text);
     await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: 'off' }).expect(200);
+    // off: not even reading its replies drafts a bad review
     const bad = await analysedReview(alpha, { productId: 'p-thanks', rating: 1 });
     expect((await t.http.get(`/v1/reviews/${bad}/replies`).set(alpha.auth).expect(200)).body.current).toBeNull();
     await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: 'bogus' }).expect(400);
-    await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: null }).expect(200);
+    const reset = await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: null }).expect(200);
+    expect(reset.body.autoDraft).toBe('negative');
+    await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: 'off' }).expect(200);
     for (let i = 1; i < thanks.length; i++) expect(thanks[i]).not.toBe(thanks[i - 1]);
   });
 
@@ -248,7 +254,8 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
     expect(noSecret.body.errors[0]).toMatchObject({ field: 'webhookSecret', code: 'required' });
     await t.http.put('/v1/reply-settings').set(beta.auth).send({ webhookUrl: 'ftp://example.com/x', webhookSecret: 'x'.repeat(20) }).expect(400);
     const set = await t.http.put('/v1/reply-settings').set(beta.auth).send({ maxLength: 120, webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'a-very-secret-value' }).expect(200);
-    expect(set.body).toMatchObject({ maxLength: 120, autoDraft: 'off', webhookUrl: 'http://127.0.0.1:9/hook', hasWebhookSecret: true });
+    // a shop that never chose drafts its medium and bad reviews by itself
+    expect(set.body).toMatchObject({ maxLength: 120, autoDraft: 'negative', webhookUrl: 'http://127.0.0.1:9/hook', hasWebhookSecret: true });
     expect(JSON.stringify(set.body)).not.toContain('a-very-secret-value');
 
     const id = await analysedReview(beta, {}, { tags: ['logistics', 'quality', 'service'], subTags: ['damaged_parcel', 'not_as_described', 'slow_response'] });

@@ -10,13 +10,14 @@ export class BullJobQueue extends JobQueue {
 
   constructor(
     @InjectQueue('analysis') analysis: Queue,
+    @InjectQueue('drafts') drafts: Queue,
     @InjectQueue('models') models: Queue,
     @InjectQueue('rescoring') rescoring: Queue,
     @InjectQueue('webhooks') webhooks: Queue,
     @InjectQueue('reports') reports: Queue,
   ) {
     super();
-    this.queues = { analysis, models, rescoring, webhooks, reports };
+    this.queues = { analysis, drafts, models, rescoring, webhooks, reports };
   }
 
   async add<N extends JobName>(name: N, payloads: JobPayloads[N][], options: EnqueueOptions = {}): Promise<void> {

@@ -35,3 +35,49 @@ describe('InProcessJobRunner delayed jobs', () => {
     expect(ran).toEqual([]);
   });
 });
+
+describe('InProcessJobRunner order and per-queue concurrency', () => {
+  it('runs jobs without a priority before prioritized ones, lower numbers first, in arrival order among equals', async () => {
+    const runner = new InProcessJobRunner();
+    const ran: string[] = [];
+    const handler = async (job: JobLike<unknown>) => {
+      ran.push(job.name);
+    };
+    runner.register('analysis', handler);
+    runner.register('drafts', handler);
+    runner.add('drafts', 'draft-1', {}, { priority: 100 });
+    runner.add('drafts', 'urgent-draft', {}, { priority: 5 });
+    runner.add('analysis', 'analyze-1', {}, {});
+    runner.add('drafts', 'draft-2', {}, { priority: 100 });
+    runner.add('analysis', 'analyze-2', {}, {});
+    runner.start(1);
+    await runner.idle();
+    expect(ran).toEqual(['analyze-1', 'analyze-2', 'urgent-draft', 'draft-1', 'draft-2']);
+    await runner.onModuleDestroy();
+  });
+
+  it('keeps a queue to its own limit while other queues use the free slots', async () => {
+    const runner = new InProcessJobRunner();
+    let drafting = 0;
+    let mostDrafting = 0;
+    const analysed: string[] = [];
+    runner.register('drafts', async () => {
+      drafting++;
+      mostDrafting = Math.max(mostDrafting, drafting);
+      await wait(30);
+      drafting--;
+    }, 1);
+    runner.register('analysis', async (job: JobLike<unknown>) => {
+      // runs while a drafting job holds its one slot
+      if (drafting) analysed.push(job.name);
+    });
+    for (let i = 0; i < 4; i++) runner.add('drafts', `draft-${i}`, {}, { priority: 100 });
+    runner.start(3);
+    await wait(5);
+    runner.add('analysis', 'analyze-during-a-draft', {}, {});
+    await runner.idle();
+    expect(mostDrafting).toBe(1);
+    expect(analysed).toEqual(['analyze-during-a-draft']);
+    await runner.onModuleDestroy();
+  });
+});

@@ -13,12 +13,17 @@ interface QueuedJob {
 
 /**
  * Runs jobs in this process when there is no Redis, through the same processors and with the same
- * retry policy as BullMQ. Jobs live in memory: after a crash the database sweepers find their work again.
+ * retry policy as BullMQ. As in BullMQ, a job without a priority goes before one with a priority, a lower
+ * priority number before a higher one, and first come first served among equals; a queue may run fewer jobs at
+ * once than the runner. Jobs live in memory: after a crash the database sweepers find their work again.
  */
 @Injectable()
 export class InProcessJobRunner implements OnModuleDestroy {
   private readonly logger = new Logger(InProcessJobRunner.name);
   private readonly handlers = new Map<string, Handler>();
+  /** at most this many jobs of the queue at once (the runner's concurrency when absent) */
+  private readonly queueLimits = new Map<string, number>();
+  private readonly activeByQueue = new Map<string, number>();
   private readonly waiting: QueuedJob[] = [];
   private readonly active = new Set<Promise<void>>();
   private concurrency = 1;
@@ -30,8 +35,9 @@ export class InProcessJobRunner implements OnModuleDestroy {
   private readonly timers = new Set<NodeJS.Timeout>();
 
   /** Registers the processor of a queue; jobs run once start() is called. */
-  register(queue: string, handler: Handler): void {
+  register(queue: string, handler: Handler, concurrency?: number): void {
     this.handlers.set(queue, handler);
+    if (concurrency !== undefined) this.queueLimits.set(queue, Math.max(1, concurrency));
   }
 
   /** Several features register processors; each may call start, the largest concurrency wins. */
@@ -77,15 +83,30 @@ export class InProcessJobRunner implements OnModuleDestroy {
   }
 
   private pump(): void {
-    while (this.running && this.active.size < this.concurrency && this.waiting.length) {
-      const next = this.waiting.shift() as QueuedJob;
+    while (this.running && this.active.size < this.concurrency) {
+      const index = this.nextIndex();
+      if (index < 0) break;
+      const [next] = this.waiting.splice(index, 1);
+      this.activeByQueue.set(next.queue, (this.activeByQueue.get(next.queue) ?? 0) + 1);
       const run = this.execute(next).finally(() => {
         this.active.delete(run);
+        this.activeByQueue.set(next.queue, (this.activeByQueue.get(next.queue) ?? 1) - 1);
         this.pump();
         if (!this.waiting.length && !this.active.size) this.idleWaiters.splice(0).forEach((resolve) => resolve());
       });
       this.active.add(run);
     }
+  }
+
+  /** The waiting job to run next: the first of the highest priority among queues with a free slot; -1 if none. */
+  private nextIndex(): number {
+    let best = -1;
+    for (let i = 0; i < this.waiting.length; i++) {
+      const { queue, options } = this.waiting[i];
+      if ((this.activeByQueue.get(queue) ?? 0) >= (this.queueLimits.get(queue) ?? this.concurrency)) continue;
+      if (best < 0 || (options.priority ?? 0) < (this.waiting[best].options.priority ?? 0)) best = i;
+    }
+    return best;
   }
 
   private async execute(entry: QueuedJob): Promise<void> {

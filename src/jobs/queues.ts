@@ -2,17 +2,27 @@ import type { JobsOptions } from 'bullmq';
 
 /**
  * The registry of queues and jobs. Queues are split by resource profile: `analysis` is per-review
- * work on the ingest path, `models` is training and bulk reclassification, `rescoring` scores every
+ * work on the ingest path, `drafts` writes reply drafts once reviews are analysed (per review like analysis,
+ * but never in its way), `models` is training and bulk reclassification, `rescoring` scores every
  * reviewer of a shop again after its risk settings changed (bulk, and kept off the ingest path), `webhooks`
  * waits on other people's servers, `reports` is aggregate SQL over a shop's period. Payloads carry ids, never entities, so a job always works on the current
  * state of the database.
  */
-export const QUEUE_NAMES = ['analysis', 'models', 'rescoring', 'webhooks', 'reports'] as const;
+export const QUEUE_NAMES = ['analysis', 'drafts', 'models', 'rescoring', 'webhooks', 'reports'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface AnalyzeReviewsPayload {
   shopId: string;
   reviewIds: string[];
+}
+
+export interface DraftRepliesPayload {
+  shopId: string;
+  reviewIds: string[];
+  /** how often the job was put off so far (its shop's reviews were still arriving, or rows were locked) */
+  deferrals?: number;
+  /** epoch ms of the first time it was put off: waiting has a limit */
+  deferredSince?: number;
 }
 
 export interface ShopPayload {
@@ -38,6 +48,7 @@ export interface WeeklyReportPayload {
 
 export interface JobPayloads {
   'analyze-reviews': AnalyzeReviewsPayload;
+  'draft-replies': DraftRepliesPayload;
   'deliver-webhook': DeliverWebhookPayload;
   'retrain-classifier': ShopPayload;
   'reclassify-reviews': ReclassifyPayload;
@@ -56,8 +67,16 @@ const RETRY: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
+/**
+ * Below every job without a priority (BullMQ runs those first): in the in-process runner, where all queues share
+ * the slots, an analysis job waiting always goes before a drafting job.
+ */
+export const DRAFT_PRIORITY = 100;
+
 export const JOBS: { [N in JobName]: { queue: QueueName; options: JobsOptions } } = {
   'analyze-reviews': { queue: 'analysis', options: RETRY },
+  // removed when done, so that a sweep can enqueue the same reviews (same job id) again later
+  'draft-replies': { queue: 'drafts', options: { ...RETRY, attempts: 3, priority: DRAFT_PRIORITY, removeOnComplete: true, removeOnFail: true } },
   // one per shop at a time (jobId): removed when done, or BullMQ would ignore the next one with the same id
   'retrain-classifier': { queue: 'models', options: { ...RETRY, attempts: 3, removeOnComplete: true, removeOnFail: true } },
   'reclassify-reviews': { queue: 'models', options: { ...RETRY, attempts: 3, removeOnComplete: true, removeOnFail: true } },

@@ -32,7 +32,10 @@ export class RepliesController {
   }
 
   @Get('reviews/:id/replies')
-  @ApiOperation({ summary: 'The current reply of a review and its history, with webhook deliveries' })
+  @ApiOperation({
+    summary: 'The current reply of a review and its history, with webhook deliveries',
+    description: 'An analysed medium or bad review without any reply gets its automatic draft on the spot, unless the shop set autoDraft off.',
+  })
   @ApiOkResponse({ type: ReviewRepliesResponse })
   @ApiNotFoundResponse({ description: 'REVIEW_NOT_FOUND' })
   async forReview(@CurrentShop() shop: AuthenticatedShop, @Param('id', new ParseIdPipe()) reviewId: string): Promise<ReviewRepliesResponse> {

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReviewsModule } from '../reviews/reviews.module';
+import { AutoDraftWorkers } from './auto-draft-workers.service';
+import { AutoDrafts } from './auto-drafts.service';
+import { DraftRepliesProcessor } from './draft-replies.processor';
 import { DeliverWebhookProcessor } from './deliver-webhook.processor';
 import { RemedyPolicyRow } from './remedy-policy.entity';
 import { RemedyPolicyService } from './remedy-policy.service';
@@ -26,6 +29,9 @@ import { WebhookWorkers } from './webhook-workers.service';
   providers: [
     RepliesService,
     ReplyDrafting,
+    AutoDrafts,
+    DraftRepliesProcessor,
+    AutoDraftWorkers,
     ReplyTemplatesService,
     RemedyPolicyService,
     ReplySettingsService,
@@ -33,6 +39,6 @@ import { WebhookWorkers } from './webhook-workers.service';
     DeliverWebhookProcessor,
     WebhookWorkers,
   ],
-  exports: [RepliesService, ReplyDrafting, WebhookDeliveryService, WebhookWorkers],
+  exports: [RepliesService, ReplyDrafting, AutoDraftWorkers, WebhookDeliveryService, WebhookWorkers],
 })
 export class RepliesModule {}

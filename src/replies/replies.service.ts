@@ -5,6 +5,7 @@ import { FieldProblem, ReviewNotFound, ValidationFailed } from '../common/errors
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { Review } from '../reviews/review.entity';
 import { CreateReplyDto, EditReplyDto, ListRepliesQuery, ReplyPageResponse, ReplyResponse, ReviewRepliesResponse } from './dto/reply.dto';
+import { AutoDrafts } from './auto-drafts.service';
 import { joinSentences } from './library/library';
 import { ReplyDraft } from './reply-draft.entity';
 import { ReplyDrafting } from './reply-drafting.service';
@@ -22,6 +23,7 @@ export class RepliesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly drafting: ReplyDrafting,
+    private readonly autoDrafts: AutoDrafts,
     private readonly settings: ReplySettingsService,
     private readonly webhooks: WebhookDeliveryService,
   ) {}
@@ -29,7 +31,7 @@ export class RepliesService {
   /** A new current draft for the review; the one it replaces stays in the history. */
   async draft(shopId: string, reviewId: string, dto: CreateReplyDto, actor: string): Promise<ReplyResponse> {
     const reply = await this.dataSource.transaction(async (manager) => {
-      // one draft at a time per review: concurrent redrafts and the analysis job queue on the review row
+      // one draft at a time per review: concurrent redrafts and the drafting job queue on the review row
       const review = await manager.findOne(Review, { where: { id: reviewId, shopId }, lock: { mode: 'pessimistic_write' } });
       if (!review) throw new ReviewNotFound(reviewId);
       const [draftId] = await this.drafting.draft(manager, shopId, [review], { createdBy: actor, language: dto.language });
@@ -38,10 +40,23 @@ export class RepliesService {
     return this.view(shopId, reply);
   }
 
+  /**
+   * The review's replies. A medium or bad review that has none yet (its drafting job has not come, or it was
+   * analysed before drafting was on) gets its automatic draft now, so staff never open an empty reply.
+   */
   async forReview(shopId: string, reviewId: string): Promise<ReviewRepliesResponse> {
-    const review = await this.dataSource.getRepository(Review).findOne({ where: { id: reviewId, shopId }, select: { id: true, revision: true } });
+    const review = await this.dataSource
+      .getRepository(Review)
+      .findOne({ where: { id: reviewId, shopId }, select: { id: true, revision: true, grade: true, analysisStatus: true, analyzedRevision: true } });
     if (!review) throw new ReviewNotFound(reviewId);
-    const replies = await this.dataSource.getRepository(ReplyDraft).find({ where: { shopId, reviewId }, order: { createdAt: 'DESC', id: 'DESC' } });
+    const load = () => this.dataSource.getRepository(ReplyDraft).find({ where: { shopId, reviewId }, order: { createdAt: 'DESC', id: 'DESC' } });
+    let replies = await load();
+    const analysed = review.analysisStatus === 'done' && review.analyzedRevision === review.revision;
+    if (!replies.some((r) => r.isCurrent) && review.grade !== 'good' && analysed) {
+      // read again whoever wrote it: this request, or the drafting job it waited for
+      await this.autoDrafts.draftMissing(shopId, reviewId);
+      replies = await load();
+    }
     const deliveries = await this.webhooks.forReplies(shopId, replies.filter((r) => r.publishedAt).map((r) => r.id));
     const views = replies.map((reply) => ReplyResponse.of(reply, review.revision, deliveries.get(reply.id)));
     return { current: views.find((v) => v.current) ?? null, history: views.filter((v) => !v.current) };

@@ -1,9 +1,8 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { isSubTag, parentTag, SUB_TAGS_BY_TAG } from '../classification/taxonomy';
 import { sqlRows } from '../database/sql';
-import { AnalysisStep, AnalysisSteps, AnalyzedBatch } from '../reviews/analysis-hooks';
 import { Review } from '../reviews/review.entity';
 import type { Platform } from '../reviews/review.types';
 import { detectLanguage } from '../text/language';
@@ -18,13 +17,14 @@ import { RemedyPolicyService } from './remedy-policy.service';
 
 /** How many of a product's latest drafts variation looks at. */
 export const VARIATION_HISTORY = 20;
-/** created_by of drafts the analysis step writes; a redraft by a person replaces it. */
+/** created_by of the drafts written by themselves (the drafting job, or on first read); a redraft by a person replaces it. */
 export const AUTO_DRAFT_ACTOR = 'system:auto-draft';
 
 const CHINESE_PLATFORMS: readonly Platform[] = ['taobao', 'tmall', 'jd', 'pdd'];
 const QUALITY_SUB_TAGS: readonly string[] = SUB_TAGS_BY_TAG.quality;
 
-interface ShopContext {
+/** What drafting needs of the shop, loaded once per batch. */
+export interface DraftContext {
   shopName: string;
   maxLength: number;
   autoDraft: AutoDraftMode;
@@ -33,7 +33,7 @@ interface ShopContext {
 }
 
 export interface DraftOptions {
-  /** who asked for the drafts (actorLabel, or the analysis step) */
+  /** who asked for the drafts (actorLabel, or AUTO_DRAFT_ACTOR) */
   createdBy: string;
   /** write in this language instead of the review's */
   language?: ReplyLanguage;
@@ -58,53 +58,20 @@ export function productKeyOf(review: Pick<Review, 'productId' | 'productName'>):
  * Writes drafts for reviews: loads what the composer needs in a few set-based queries (shop, policy,
  * templates, each product's recent drafts, reviewer risk, how widespread a quality problem is), composes
  * in order so drafts of one batch on one product differ too, and stores them in one statement.
- * Also the analysis step that drafts every analysed review of a shop with automatic drafting on.
+ * Which reviews get a draft by themselves is AutoDrafts' business.
  */
 @Injectable()
-export class ReplyDrafting implements OnModuleInit, AnalysisStep {
-  readonly name = 'reply-drafts';
-  /** after reviewer risk (100) and recovery cases (200): a draft sees the reviewer's fresh score */
-  readonly order = 300;
-  private readonly logger = new Logger(ReplyDrafting.name);
-
+export class ReplyDrafting {
   constructor(
-    private readonly steps: AnalysisSteps,
     private readonly settings: ReplySettingsService,
     private readonly policies: RemedyPolicyService,
     private readonly templates: ReplyTemplatesService,
   ) {}
 
-  onModuleInit(): void {
-    this.steps.register(this);
-  }
-
-  /**
-   * Runs in the analysis transaction: drafts the reviews that have no current reply, and redrafts those whose
-   * current reply is an untouched automatic draft of an earlier revision (a bad review revised to good gets its
-   * thank-you). Anything a person has touched stays. Only for shops that turned it on: medium and bad reviews, or all.
-   */
-  async afterAnalysis(manager: EntityManager, batch: AnalyzedBatch): Promise<void> {
-    const context = await this.shopContext(manager, batch.shopId);
-    if (context.autoDraft === 'off') return;
-    const due = await sqlRows<{ id: string }>(
-      manager,
-      `SELECT r.id FROM reviews r
-       LEFT JOIN reply_drafts d ON d.review_id = r.id AND d.is_current
-       WHERE r.shop_id = $1 AND r.id = ANY($2::uuid[])
-         AND (d.id IS NULL OR (d.status = 'draft' AND d.created_by = $3 AND d.review_revision < r.revision))
-         AND (r.grade <> 'good' OR $4 = 'all' OR d.id IS NOT NULL)`,
-      [batch.shopId, batch.reviewIds, AUTO_DRAFT_ACTOR, context.autoDraft],
-    );
-    if (!due.length) return;
-    const reviews = await manager.find(Review, { where: { shopId: batch.shopId, id: In(due.map((row) => row.id)) }, order: { reviewedAt: 'ASC', id: 'ASC' } });
-    const drafts = await this.draft(manager, batch.shopId, reviews, { createdBy: AUTO_DRAFT_ACTOR }, context);
-    this.logger.debug({ msg: 'drafted replies', shopId: batch.shopId, drafts: drafts.length });
-  }
-
   /** Drafts a reply for each review (in order), superseding their current replies; returns the new drafts' ids. */
-  async draft(manager: EntityManager, shopId: string, reviews: Review[], options: DraftOptions, known?: ShopContext): Promise<string[]> {
+  async draft(manager: EntityManager, shopId: string, reviews: Review[], options: DraftOptions, known?: DraftContext): Promise<string[]> {
     if (!reviews.length) return [];
-    const context = known ?? (await this.shopContext(manager, shopId));
+    const context = known ?? (await this.context(manager, shopId));
     const productKeys = [...new Set(reviews.map(productKeyOf))];
     // one after another: inside a transaction they share one connection anyway
     const history = await this.recentTemplateIds(manager, shopId, productKeys);
@@ -143,7 +110,7 @@ export class ReplyDrafting implements OnModuleInit, AnalysisStep {
 
   private compose(
     review: Review,
-    context: ShopContext,
+    context: DraftContext,
     options: DraftOptions,
     recent: readonly (readonly string[])[],
     risky: ReadonlySet<string>,
@@ -175,7 +142,7 @@ export class ReplyDrafting implements OnModuleInit, AnalysisStep {
     });
   }
 
-  private async shopContext(manager: EntityManager, shopId: string): Promise<ShopContext> {
+  async context(manager: EntityManager, shopId: string): Promise<DraftContext> {
     const shop = await manager.findOneBy(Shop, { id: shopId });
     const settings = await this.settings.effective(shopId, manager);
     const policy = await this.policies.effective(shopId, manager);

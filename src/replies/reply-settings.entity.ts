@@ -5,11 +5,12 @@ export const DEFAULT_REPLY_MAX_LENGTH = 500;
 
 /**
  * Which analysed reviews get a draft by themselves: none, medium and bad ones (the recovery work), or all.
- * Off by default: a draft costs several times what storing and analysing a review does, in the analysis
- * transaction (see the README).
+ * Medium and bad by default: the drafts are written by a job behind the analysis, so they cost ingestion nothing
+ * (see the README).
  */
 export const AUTO_DRAFT_MODES = ['off', 'negative', 'all'] as const;
 export type AutoDraftMode = (typeof AUTO_DRAFT_MODES)[number];
+export const DEFAULT_AUTO_DRAFT: AutoDraftMode = 'negative';
 
 /** How a shop's replies are drafted and delivered; a shop without a row uses the defaults. */
 @Entity('reply_settings')
@@ -26,7 +27,7 @@ export class ReplySettings {
   maxLength!: number;
 
   /** which reviews get a draft as soon as they have been analysed */
-  @Column({ type: 'varchar', length: 8, default: 'off' })
+  @Column({ type: 'varchar', length: 8, default: DEFAULT_AUTO_DRAFT })
   autoDraft!: AutoDraftMode;
 
   /** where published replies are delivered; null: publishing only records */

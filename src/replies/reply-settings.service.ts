@@ -5,7 +5,7 @@ import { ValidationFailed } from '../common/errors/domain-error';
 import { outboundUrlProblem, OutboundUrlProblem } from '../common/net/outbound-address';
 import { AppConfig } from '../config/app-config';
 import { ReplySettingsResponse, UpdateReplySettingsDto } from './dto/reply-settings.dto';
-import { AutoDraftMode, DEFAULT_REPLY_MAX_LENGTH, ReplySettings } from './reply-settings.entity';
+import { AutoDraftMode, DEFAULT_AUTO_DRAFT, DEFAULT_REPLY_MAX_LENGTH, ReplySettings } from './reply-settings.entity';
 
 export interface EffectiveReplySettings {
   maxLength: number;
@@ -23,7 +23,7 @@ const WEBHOOK_URL_PROBLEMS: Record<OutboundUrlProblem, string> = {
   internal_address: 'webhookUrl points to this machine or a private network; the operator allows that with WEBHOOK_ALLOW_INTERNAL=true',
 };
 
-const DEFAULTS: EffectiveReplySettings = { maxLength: DEFAULT_REPLY_MAX_LENGTH, autoDraft: 'off', webhookUrl: null, webhookSecret: null, updatedBy: null, updatedAt: null };
+const DEFAULTS: EffectiveReplySettings = { maxLength: DEFAULT_REPLY_MAX_LENGTH, autoDraft: DEFAULT_AUTO_DRAFT, webhookUrl: null, webhookSecret: null, updatedBy: null, updatedAt: null };
 
 @Injectable()
 export class ReplySettingsService {

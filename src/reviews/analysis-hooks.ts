@@ -1,19 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /**
  * What other modules do when reviews have been analysed: update the reviewer's profile, open or move
- * a recovery case, and so on. A step runs inside the transaction that marks the reviews analysed, with
- * that transaction's EntityManager: if a step throws, nothing of the batch is kept, the reviews stay
- * pending and the job retries. So every step must be idempotent, and must use `manager`, never its own
- * connection (the embedded database has one).
+ * a recovery case, draft replies, and so on.
+ *
+ * `afterAnalysis` runs inside the transaction that marks the reviews analysed, with that transaction's
+ * EntityManager: if it throws, nothing of the batch is kept, the reviews stay pending and the job retries. So it
+ * must be idempotent, and must use `manager`, never its own connection (the embedded database has one).
+ *
+ * `afterCommit` runs once that transaction has committed, for work that should not hold up the analysis (it
+ * enqueues a job). Its failure cannot undo the analysis: it is logged, and the step must find its work again
+ * from the database (a sweep).
  */
 export interface AnalysisStep {
   /** a short stable name, for logs and errors */
   readonly name: string;
   /** lower runs first; risk (100) runs before cases (200) so a case sees the reviewer's fresh score */
   readonly order: number;
-  afterAnalysis(manager: EntityManager, batch: AnalyzedBatch): Promise<void>;
+  afterAnalysis?(manager: EntityManager, batch: AnalyzedBatch): Promise<void>;
+  afterCommit?(batch: AnalyzedBatch): Promise<void>;
 }
 
 export interface AnalyzedBatch {
@@ -25,6 +31,7 @@ export interface AnalyzedBatch {
 /** Modules register their steps here in onModuleInit; the analysis job runs them in order. */
 @Injectable()
 export class AnalysisSteps {
+  private readonly logger = new Logger(AnalysisSteps.name);
   private readonly steps: AnalysisStep[] = [];
 
   register(step: AnalysisStep): void {
@@ -35,7 +42,20 @@ export class AnalysisSteps {
 
   async run(manager: EntityManager, batch: AnalyzedBatch): Promise<void> {
     if (!batch.reviewIds.length) return;
-    for (const step of this.steps) await step.afterAnalysis(manager, batch);
+    for (const step of this.steps) await step.afterAnalysis?.(manager, batch);
+  }
+
+  /** After the analysis transaction committed; never throws. */
+  async committed(batch: AnalyzedBatch): Promise<void> {
+    if (!batch.reviewIds.length) return;
+    for (const step of this.steps) {
+      if (!step.afterCommit) continue;
+      try {
+        await step.afterCommit(batch);
+      } catch (error) {
+        this.logger.warn({ msg: 'after-commit step failed; its sweep finds the work again', step: step.name, shopId: batch.shopId, reviews: batch.reviewIds.length, err: String(error) });
+      }
+    }
   }
 
   names(): string[] {

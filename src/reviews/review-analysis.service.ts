@@ -41,8 +41,8 @@ export interface AnalysisSummary {
 
 /**
  * The analysis of a stored review: its language and root-cause tags, then the AnalysisSteps other modules registered
- * (reviewer risk, recovery cases), all in one transaction. Idempotent: a review whose current revision
- * is analysed is skipped.
+ * (reviewer risk, recovery cases), all in one transaction, and after it commits what they hand to jobs (reply
+ * drafts). Idempotent: a review whose current revision is analysed is skipped.
  */
 @Injectable()
 export class ReviewAnalysisService {
@@ -82,8 +82,9 @@ export class ReviewAnalysisService {
         failed.push({ id: row.id, error: error instanceof Error ? error.name : 'Error' });
       }
     }
+    let analysed: string[] = [];
     if (done.length) {
-      await this.dataSource.transaction(async (manager) => {
+      analysed = await this.dataSource.transaction(async (manager) => {
         // One UPDATE per batch: each extra one would write every row again. Only the revision that was read is
         // marked done (a newer one arrived meanwhile stays pending), and staff tags are never replaced.
         const marked = await sqlRows<{ id: string }>(
@@ -103,8 +104,11 @@ export class ReviewAnalysisService {
            RETURNING r.id`,
           [shopId, JSON.stringify(done)],
         );
-        await this.steps.run(manager, { shopId, reviewIds: marked.map((row) => row.id) });
+        const reviewIds = marked.map((row) => row.id);
+        await this.steps.run(manager, { shopId, reviewIds });
+        return reviewIds;
       });
+      await this.steps.committed({ shopId, reviewIds: analysed });
     }
     if (failed.length) await this.recordFailures(shopId, failed);
     await this.statistics.refreshIfStale('reviews');

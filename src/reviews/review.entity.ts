@@ -13,6 +13,9 @@ import type { AnalysisStatus, Grade, Language, Platform, TagEvidence, TagSource 
 @Index('ix_reviews_platform_buyer', ['platform', 'buyerId'])
 @Index('ix_reviews_shop_product', ['shopId', 'productId'])
 @Index('ix_reviews_analysis_pending', ['analysisEnqueuedAt'], { where: `analysis_status = 'pending'` })
+// medium and bad reviews by when they were analysed: the reply-draft sweep reads a time range of it, and a drafting
+// job the last second of it (is the shop's import still running?); one entry per analysis of a medium/bad review
+@Index('ix_reviews_negative_analyzed', ['analyzedAt'], { where: `grade <> 'good' AND analyzed_at IS NOT NULL` })
 // GIN indexes on tags and sub_tags live in the migration: TypeORM cannot declare them
 @Index('ix_reviews_tags', { synchronize: false })
 @Index('ix_reviews_sub_tags', { synchronize: false })

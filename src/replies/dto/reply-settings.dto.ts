@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { NoControlCharacters } from '../../common/validation/text.validators';
-import { AUTO_DRAFT_MODES } from '../reply-settings.entity';
+import { AUTO_DRAFT_MODES, DEFAULT_AUTO_DRAFT } from '../reply-settings.entity';
 import type { AutoDraftMode } from '../reply-settings.entity';
 
 export const MIN_REPLY_LENGTH = 100;
@@ -18,8 +18,8 @@ export class UpdateReplySettingsDto {
 
   @ApiPropertyOptional({
     enum: AUTO_DRAFT_MODES,
-    default: 'off',
-    description: 'which reviews are drafted as soon as they are analysed: off, negative (medium and bad), all (thank-yous too)',
+    default: DEFAULT_AUTO_DRAFT,
+    description: 'which reviews are drafted by a job once they are analysed: off, negative (medium and bad), all (thank-yous too)',
   })
   @IsOptional()
   @IsIn(AUTO_DRAFT_MODES)

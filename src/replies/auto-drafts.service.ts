@@ -1,0 +1,202 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import { sqlRows } from '../database/sql';
+import { chunk } from '../jobs/analysis.queue';
+import { JobQueue } from '../jobs/job-queue';
+import { ANALYSIS_JOB_SIZE, DraftRepliesPayload } from '../jobs/queues';
+import { AnalysisStep, AnalysisSteps, AnalyzedBatch } from '../reviews/analysis-hooks';
+import { Review } from '../reviews/review.entity';
+import { AUTO_DRAFT_ACTOR, ReplyDrafting } from './reply-drafting.service';
+import { DEFAULT_AUTO_DRAFT } from './reply-settings.entity';
+import { ReplySettingsService } from './reply-settings.service';
+
+/** reviews per drafting job: one analysis batch */
+export const DRAFT_JOB_SIZE = ANALYSIS_JOB_SIZE;
+/** A job whose shop's reviews are still arriving waits this long, twice as long each next time up to DRAFT_RETRY_MAX_MS... */
+export const DRAFT_RETRY_FIRST_MS = 500;
+export const DRAFT_RETRY_MAX_MS = 5_000;
+/** ...and drafts anyway once it has waited this long (a shop whose reviews never stop coming). */
+export const DRAFT_MAX_WAIT_MS = 5 * 60_000;
+/** another review of the shop analysed this recently means its reviews are still arriving */
+export const ARRIVING_WINDOW_MS = 1_000;
+/** The sweep looks at reviews analysed longer ago than this (their job had every chance, waiting included)... */
+export const DRAFT_OVERDUE_MS = 10 * 60_000;
+/** ...and not longer ago than this: an older review without a draft gets one when someone opens its replies. */
+export const DRAFT_SWEEP_HORIZON_DAYS = 7;
+const SWEEP_LIMIT = 5_000;
+
+/**
+ * A review is due a draft when its current revision is analysed and it has no current reply, or only an
+ * automatic draft nobody touched, written for an earlier revision. Anything a person touched stays. Medium and
+ * bad reviews, good ones too under `all`, and a good review whose automatic draft was for a bad revision (it gets
+ * its thank-you). `r` is the review, `d` its current reply (LEFT JOIN), `$mode` the shop's autoDraft.
+ */
+function dueSql(mode: string): string {
+  return `r.analysis_status = 'done' AND r.analyzed_revision = r.revision
+    AND (d.id IS NULL OR (d.status = 'draft' AND d.created_by = '${AUTO_DRAFT_ACTOR}' AND d.review_revision < r.revision))
+    AND (r.grade <> 'good' OR ${mode} = 'all' OR d.id IS NOT NULL)`;
+}
+
+export interface DraftRunResult {
+  drafted: number;
+  /** put off because the shop's reviews were still arriving */
+  deferred: boolean;
+}
+
+/** One job id per batch of reviews and attempt: a sweep or a second process enqueuing the same batch adds nothing. */
+export function draftJobId(shopId: string, reviewIds: string[], deferrals = 0): string {
+  const digest = createHash('sha1').update([...reviewIds].sort().join(',')).digest('hex').slice(0, 16);
+  return `reply-drafts-${shopId}-${digest}-${deferrals}`;
+}
+
+/**
+ * Automatic drafts: every analysed medium/bad review (or every review, as the shop's autoDraft says) gets a
+ * draft waiting for staff, written by a `draft-replies` job enqueued once the analysis has committed, never in
+ * the analysis transaction. The job stays out of ingestion's way: while the shop's reviews are still arriving it
+ * puts itself off, so an import is stored and analysed first and drafted right after, each draft then seeing
+ * the whole import (how widespread a quality problem is, what the product's other replies said). A sweep finds
+ * the reviews whose job was lost, and reading a review's replies drafts one that has none yet.
+ */
+@Injectable()
+export class AutoDrafts implements OnModuleInit, AnalysisStep {
+  readonly name = 'reply-drafts';
+  /** after reviewer risk (100) and recovery cases (200) */
+  readonly order = 300;
+  private readonly logger = new Logger(AutoDrafts.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly steps: AnalysisSteps,
+    private readonly drafting: ReplyDrafting,
+    private readonly settings: ReplySettingsService,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  onModuleInit(): void {
+    this.steps.register(this);
+  }
+
+  async afterCommit(batch: AnalyzedBatch): Promise<void> {
+    await this.enqueue(batch.shopId, batch.reviewIds);
+  }
+
+  async enqueue(shopId: string, reviewIds: string[]): Promise<void> {
+    for (const ids of chunk(reviewIds, DRAFT_JOB_SIZE)) {
+      await this.jobs.add('draft-replies', [{ shopId, reviewIds: ids }], { jobId: draftJobId(shopId, ids) });
+    }
+  }
+
+  /** The job: drafts the reviews that are due, unless the shop's reviews are still arriving (then it comes back later). */
+  async run(payload: DraftRepliesPayload): Promise<DraftRunResult> {
+    const { shopId, reviewIds } = payload;
+    if ((await this.settings.effective(shopId)).autoDraft === 'off') return { drafted: 0, deferred: false };
+    const waited = payload.deferredSince === undefined ? 0 : Date.now() - payload.deferredSince;
+    if (waited < DRAFT_MAX_WAIT_MS && (await this.reviewsArriving(shopId, reviewIds))) {
+      const deferrals = (payload.deferrals ?? 0) + 1;
+      await this.jobs.add('draft-replies', [{ shopId, reviewIds, deferrals, deferredSince: payload.deferredSince ?? Date.now() }], {
+        jobId: draftJobId(shopId, reviewIds, deferrals),
+        delayMs: Math.min(DRAFT_RETRY_FIRST_MS * 2 ** (deferrals - 1), DRAFT_RETRY_MAX_MS),
+      });
+      return { drafted: 0, deferred: true };
+    }
+    return { drafted: await this.draftDue(shopId, reviewIds), deferred: false };
+  }
+
+  /**
+   * Drafts those of the reviews that are due, in one transaction; returns how many. Safe to run twice at once: the
+   * reviews' rows are locked first, and rows someone else holds (another run, a person redrafting, a newer revision
+   * being stored or analysed) are left to them. Waiting for them instead could deadlock with an ingest that
+   * locks the same rows in another order; what none of them drafts, the sweep finds.
+   */
+  async draftDue(shopId: string, reviewIds: string[]): Promise<number> {
+    const drafted = await this.dataSource.transaction(async (manager) => {
+      const context = await this.drafting.context(manager, shopId);
+      if (context.autoDraft === 'off') return 0;
+      const locked = await sqlRows<{ id: string }>(
+        manager,
+        'SELECT id FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[]) FOR NO KEY UPDATE SKIP LOCKED',
+        [shopId, reviewIds],
+      );
+      if (!locked.length) return 0;
+      // a statement of its own, so that its snapshot sees the drafts of a run that released these rows just before
+      const due = await sqlRows<{ id: string }>(
+        manager,
+        `SELECT r.id FROM reviews r
+         LEFT JOIN reply_drafts d ON d.review_id = r.id AND d.is_current
+         WHERE r.shop_id = $1 AND r.id = ANY($2::uuid[]) AND ${dueSql('$3')}`,
+        [shopId, locked.map((row) => row.id), context.autoDraft],
+      );
+      if (!due.length) return 0;
+      const reviews = await manager.find(Review, { where: { shopId, id: In(due.map((row) => row.id)) }, order: { reviewedAt: 'ASC', id: 'ASC' } });
+      return (await this.drafting.draft(manager, shopId, reviews, { createdBy: AUTO_DRAFT_ACTOR }, context)).length;
+    });
+    this.logger.debug({ msg: 'drafted replies', shopId, reviews: reviewIds.length, drafts: drafted });
+    return drafted;
+  }
+
+  /**
+   * For a medium or bad review with no reply at all whose current revision is analysed: its automatic draft, now
+   * (someone is looking at it), unless the shop turned automatic drafting off. Returns whether it wrote one.
+   */
+  async draftMissing(shopId: string, reviewId: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      if ((await this.settings.effective(shopId, manager)).autoDraft === 'off') return false;
+      // waits for a drafting job or a person holding the review, and then sees their draft
+      const [review] = await sqlRows<{ id: string }>(
+        manager,
+        `SELECT id FROM reviews WHERE shop_id = $1 AND id = $2 AND grade <> 'good' AND analysis_status = 'done' AND analyzed_revision = revision
+         FOR NO KEY UPDATE`,
+        [shopId, reviewId],
+      );
+      if (!review) return false;
+      const [current] = await sqlRows<{ id: string }>(manager, 'SELECT id FROM reply_drafts WHERE shop_id = $1 AND review_id = $2 AND is_current', [shopId, reviewId]);
+      if (current) return false;
+      const entity = await manager.findOneByOrFail(Review, { id: reviewId, shopId });
+      await this.drafting.draft(manager, shopId, [entity], { createdBy: AUTO_DRAFT_ACTOR });
+      return true;
+    });
+  }
+
+  /**
+   * Enqueues analysed medium/bad reviews of shops with automatic drafting that are still due a draft although
+   * they were analysed more than `overdueMs` ago (their job was lost with Redis or a crash, or failed for good);
+   * returns how many. Safe in many processes at once: the same reviews get the same job ids, and the job is idempotent.
+   */
+  async sweep(overdueMs = DRAFT_OVERDUE_MS): Promise<number> {
+    const rows = await sqlRows<{ shop_id: string; id: string }>(
+      this.dataSource,
+      `SELECT r.shop_id, r.id FROM reviews r
+       LEFT JOIN reply_settings s ON s.shop_id = r.shop_id
+       LEFT JOIN reply_drafts d ON d.review_id = r.id AND d.is_current
+       WHERE r.grade <> 'good'
+         AND r.analyzed_at >= now() - make_interval(days => $1) AND r.analyzed_at < now() - make_interval(secs => $2::double precision / 1000)
+         AND coalesce(s.auto_draft, $3) <> 'off' AND ${dueSql(`coalesce(s.auto_draft, $3)`)}
+       ORDER BY r.analyzed_at, r.id
+       LIMIT $4`,
+      [DRAFT_SWEEP_HORIZON_DAYS, overdueMs, DEFAULT_AUTO_DRAFT, SWEEP_LIMIT],
+    );
+    const byShop = new Map<string, string[]>();
+    for (const row of rows) byShop.set(row.shop_id, [...(byShop.get(row.shop_id) ?? []), row.id]);
+    for (const [shopId, ids] of byShop) await this.enqueue(shopId, ids);
+    return rows.length;
+  }
+
+  /**
+   * Whether the shop's reviews are still arriving: some wait for their analysis, or another medium/bad one was
+   * analysed within the last ARRIVING_WINDOW_MS. Both read small partial indexes. The first is a scalar subquery
+   * ordered like its index: as EXISTS, PostgreSQL drops the ORDER BY and, with statistics taken mid-import (many
+   * pending), scans the table.
+   */
+  private async reviewsArriving(shopId: string, reviewIds: string[]): Promise<boolean> {
+    const [row] = await sqlRows<{ arriving: boolean }>(
+      this.dataSource,
+      `SELECT (SELECT true FROM reviews WHERE analysis_status = 'pending' AND shop_id = $1 ORDER BY analysis_enqueued_at LIMIT 1) IS NOT NULL
+           OR EXISTS (SELECT 1 FROM reviews WHERE grade <> 'good' AND analyzed_at > now() - make_interval(secs => $3::double precision / 1000)
+                        AND shop_id = $1 AND id <> ALL($2::uuid[])) AS arriving`,
+      [shopId, reviewIds, ARRIVING_WINDOW_MS],
+    );
+    return row?.arriving === true;
+  }
+}

@@ -1,0 +1,172 @@
+import { DataSource } from 'typeorm';
+import { AutoDraftWorkers } from '../src/replies/auto-draft-workers.service';
+import { AutoDrafts } from '../src/replies/auto-drafts.service';
+import { reviewInput } from './support/factories';
+import { createTestApp, eventually, TestApp, TestShop } from './support/test-app';
+
+interface StoredReply {
+  id: string;
+  kind: string;
+  status: string;
+  created_by: string;
+  review_revision: number;
+  text: string;
+  feel: string | null;
+}
+
+/**
+ * Automatic drafts: written by the drafting job after the analysis, never overwriting what a person touched,
+ * found again by the sweep, written on first read. Each test has its own shop: whether a shop's reviews are
+ * still arriving is per shop.
+ */
+describe('replies: automatic drafts', () => {
+  let t: TestApp;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    db = t.app.get(DataSource);
+  });
+  afterAll(async () => t.close());
+
+  async function ingest(shop: TestShop, items: Record<string, unknown>[]): Promise<string[]> {
+    const response = await t.http.post('/v1/reviews/batch').set(shop.auth).send({ items }).expect(200);
+    expect(response.body.summary.rejected).toBe(0);
+    const ids: string[] = response.body.results.map((r: { id: string }) => r.id);
+    await eventually(async () => {
+      const [row] = await db.query(`SELECT count(*)::int AS n FROM reviews WHERE id = ANY($1::uuid[]) AND analysis_status = 'done' AND analyzed_revision = revision`, [ids]);
+      return row.n === ids.length ? true : undefined;
+    });
+    return ids;
+  }
+
+  /** the review's current reply as stored: looking through the API would draft one on the spot */
+  async function stored(reviewId: string): Promise<StoredReply | undefined> {
+    const [row] = await db.query('SELECT id, kind, status, created_by, review_revision, text, feel FROM reply_drafts WHERE review_id = $1 AND is_current', [reviewId]);
+    return row;
+  }
+
+  async function replyCount(reviewId: string): Promise<number> {
+    const [row] = await db.query('SELECT count(*)::int AS n FROM reply_drafts WHERE review_id = $1', [reviewId]);
+    return row.n;
+  }
+
+  it('a bad review ingested through the API has a 3F draft waiting, written by the drafting job without any POST', async () => {
+    const shop = await t.createShop('Auto shop');
+    const [id] = await ingest(shop, [reviewInput({ rating: 1, buyerNick: '橙子', content: '快递一个星期才到，盒子也压坏了' })]);
+    const draft = await eventually(() => stored(id), 15_000, 'the automatic draft');
+    expect(draft).toMatchObject({ kind: 'recovery', status: 'draft', created_by: 'system:auto-draft', review_revision: 1 });
+    expect(draft.feel?.length).toBeGreaterThan(5);
+
+    const replies = await t.http.get(`/v1/reviews/${id}/replies`).set(shop.auth).expect(200);
+    expect(replies.body.current).toMatchObject({ id: draft.id, createdBy: 'system:auto-draft', kind: 'recovery' });
+    expect(replies.body.current.outreach.steps.length).toBeGreaterThan(3);
+    expect(replies.body.current.remedy).not.toBeNull();
+    expect(replies.body.history).toEqual([]);
+  });
+
+  it('under negative a good review gets no draft, under all a thank-you', async () => {
+    const shop = await t.createShop('Grades shop');
+    const [good, bad] = await ingest(shop, [reviewInput({ rating: 5, content: '质量很好，物流也快' }), reviewInput({ rating: 2 })]);
+    // the same job had both: once the bad one is drafted, it has decided about the good one
+    await eventually(() => stored(bad), 15_000, 'the bad review drafted');
+    expect(await stored(good)).toBeUndefined();
+    expect((await t.http.get(`/v1/reviews/${good}/replies`).set(shop.auth).expect(200)).body.current).toBeNull();
+
+    await t.http.put('/v1/reply-settings').set(shop.auth).send({ autoDraft: 'all' }).expect(200);
+    const [thanked] = await ingest(shop, [reviewInput({ rating: 4, content: '挺好的，会回购' })]);
+    const thanks = await eventually(() => stored(thanked), 15_000, 'the thank-you');
+    expect(thanks).toMatchObject({ kind: 'thank_you', created_by: 'system:auto-draft', feel: null });
+  });
+
+  it('a re-ingested review gets a new draft only if nobody touched the old one: a staff edit stays', async () => {
+    const shop = await t.createShop('Edits shop');
+    const edited = reviewInput({ rating: 1, content: '衣服有个破洞' });
+    const untouched = reviewInput({ rating: 2, content: '发货太慢了' });
+    const [editedId, untouchedId] = await ingest(shop, [edited, untouched]);
+    const first = await eventually(() => stored(editedId), 15_000, 'the first draft');
+    const other = await eventually(() => stored(untouchedId), 15_000, 'the other draft');
+    const text = '非常抱歉给您带来不便，客服已经联系您为您换一件新的。';
+    await t.http.patch(`/v1/replies/${first.id}`).set(shop.auth).send({ text }).expect(200);
+
+    // both reviews change (a follow-up); the next analysis enqueues one drafting job for both
+    await ingest(shop, [
+      { ...edited, followUpContent: '追评：换货到了还是有破洞', followUpAt: '2026-11-10T10:00:00+08:00' },
+      { ...untouched, followUpContent: '追评：盒子也是坏的', followUpAt: '2026-11-10T10:00:00+08:00' },
+    ]);
+    const redrafted = await eventually(async () => {
+      const current = await stored(untouchedId);
+      return current && current.review_revision === 2 ? current : undefined;
+    }, 15_000, 'the untouched draft following the new revision');
+    expect(redrafted.id).not.toBe(other.id);
+    expect(redrafted.created_by).toBe('system:auto-draft');
+
+    const kept = await stored(editedId);
+    expect(kept).toMatchObject({ id: first.id, status: 'edited', text, review_revision: 1 });
+    const replies = await t.http.get(`/v1/reviews/${editedId}/replies`).set(shop.auth).expect(200);
+    expect(replies.body.current).toMatchObject({ id: first.id, status: 'edited', outdated: true });
+  });
+
+  it('the sweep drafts a review whose drafting job was lost', async () => {
+    const shop = await t.createShop('Sweep shop');
+    const [id] = await ingest(shop, [reviewInput({ rating: 1, content: '颜色和图片差太多了' })]);
+    await eventually(() => stored(id), 15_000, 'the draft');
+    // as if the job had never run (Redis flushed, the process killed)
+    await db.query('DELETE FROM reply_drafts WHERE review_id = $1', [id]);
+
+    const sweeper = t.app.get(AutoDraftWorkers);
+    // analysed a moment ago: its job may still come, the sweep leaves it alone
+    await sweeper.sweep();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await stored(id)).toBeUndefined();
+
+    expect(await sweeper.sweep(0)).toBeGreaterThanOrEqual(1);
+    const draft = await eventually(() => stored(id), 15_000, 'the swept draft');
+    expect(draft).toMatchObject({ kind: 'recovery', created_by: 'system:auto-draft' });
+  });
+
+  it('drafting runs at the same time write one draft', async () => {
+    const shop = await t.createShop('Race shop');
+    const [id] = await ingest(shop, [reviewInput({ rating: 1, content: '用了两天就坏了' })]);
+    await eventually(() => stored(id), 15_000, 'the draft');
+    await db.query('DELETE FROM reply_drafts WHERE review_id = $1', [id]);
+
+    const drafts = t.app.get(AutoDrafts);
+    const [a, b, read] = await Promise.all([
+      drafts.draftDue(shop.shopId, [id]),
+      drafts.draftDue(shop.shopId, [id]),
+      t.http.get(`/v1/reviews/${id}/replies`).set(shop.auth).expect(200),
+    ]);
+    expect(await replyCount(id)).toBe(1);
+    expect(a + b).toBeLessThanOrEqual(1);
+    expect(read.body.current.id).toBe((await stored(id))?.id);
+  });
+
+  it('reading the replies of a medium/bad review without any drafts it on the spot, unless automatic drafting is off', async () => {
+    const shop = await t.createShop('Read shop');
+    await t.http.put('/v1/reply-settings').set(shop.auth).send({ autoDraft: 'off' }).expect(200);
+    const [id] = await ingest(shop, [reviewInput({ rating: 3, content: '客服回复太慢了' })]);
+    expect((await t.http.get(`/v1/reviews/${id}/replies`).set(shop.auth).expect(200)).body.current).toBeNull();
+
+    // analysed while drafting was off: no job will draft it, the first read does
+    await t.http.put('/v1/reply-settings').set(shop.auth).send({ autoDraft: 'negative' }).expect(200);
+    const first = await t.http.get(`/v1/reviews/${id}/replies`).set(shop.auth).expect(200);
+    expect(first.body.current).toMatchObject({ kind: 'recovery', status: 'draft', createdBy: 'system:auto-draft' });
+    const again = await t.http.get(`/v1/reviews/${id}/replies`).set(shop.auth).expect(200);
+    expect(again.body.current.id).toBe(first.body.current.id);
+    expect(await replyCount(id)).toBe(1);
+  });
+
+  it('waits while the shop’s reviews are still arriving, then drafts', async () => {
+    const shop = await t.createShop('Import shop');
+    const [arriving] = await ingest(shop, [reviewInput({ rating: 5, content: '很好' })]);
+    // a review of the shop waiting for its analysis: an import still running
+    await db.query(`UPDATE reviews SET analysis_status = 'pending' WHERE id = $1`, [arriving]);
+    const [id] = await ingest(shop, [reviewInput({ rating: 1, content: '少发了一个配件' })]);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await stored(id)).toBeUndefined();
+
+    await db.query(`UPDATE reviews SET analysis_status = 'done' WHERE id = $1`, [arriving]);
+    await eventually(() => stored(id), 15_000, 'the draft after the import');
+  });
+});
