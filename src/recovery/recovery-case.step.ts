@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { sqlRows } from '../database/sql';
 import { AnalysisStep, AnalysisSteps, AnalyzedBatch } from '../reviews/analysis-hooks';
+import { ProductPopularityCache } from './product-popularity.cache';
 import { QueueCountsCache } from './queue-counts.cache';
 import { OPEN_SQL, settingsJoinSql } from './recovery-sql';
 
@@ -49,22 +50,17 @@ const OPEN_SQL_STATEMENT = `
     FROM reviews r
     WHERE r.shop_id = $1 AND r.id = ANY($2::uuid[]) AND r.grade IN ('medium', 'bad')
       AND NOT EXISTS (SELECT 1 FROM recovery_cases c WHERE c.review_id = r.id AND c.status <> 'revised')
-  ), popularity AS (
-    SELECT p.product_id, count(*)::integer AS n FROM reviews p
-    WHERE p.shop_id = $1 AND p.reviewed_at >= now() - interval '30 days'
-      AND p.product_id IN (SELECT DISTINCT product_id FROM candidates WHERE product_id IS NOT NULL)
-    GROUP BY p.product_id
   ), inserted AS (
     INSERT INTO recovery_cases (shop_id, review_id, status, grade, grade_rank, platform, buyer_id, product_id, order_amount,
       product_recent_reviews, reviewed_at, revision_deadline_at, deadline_day, first_contact_due_at, queue_urgency, opened_at)
     SELECT $1, x.id, 'new', x.grade, CASE x.grade WHEN 'bad' THEN 0 ELSE 1 END, x.platform, x.buyer_id, x.product_id, x.order_amount,
-      COALESCE(p.n, 0), x.reviewed_at, x.reviewed_at + make_interval(days => cfg.window_days),
+      COALESCE((p.n)::integer, 0), x.reviewed_at, x.reviewed_at + make_interval(days => cfg.window_days),
       ((x.reviewed_at + make_interval(days => cfg.window_days)) AT TIME ZONE s.timezone)::date,
       now() + make_interval(hours => cfg.sla_hours), 2, now()
     FROM candidates x
     JOIN shops s ON s.id = $1
     ${settingsJoinSql('cfg', 's.id')}
-    LEFT JOIN popularity p ON p.product_id = x.product_id
+    LEFT JOIN jsonb_each_text($3::jsonb) AS p(product_id, n) ON p.product_id = x.product_id
     WHERE x.reviewed_at + make_interval(days => cfg.window_days) > now()
     ORDER BY x.id
     ON CONFLICT (review_id) WHERE status IN ${OPEN_SQL} DO NOTHING
@@ -88,6 +84,7 @@ export class RecoveryCaseStep implements AnalysisStep, OnModuleInit {
   constructor(
     private readonly steps: AnalysisSteps,
     private readonly counts: QueueCountsCache,
+    private readonly popularity: ProductPopularityCache,
   ) {}
 
   onModuleInit(): void {
@@ -98,7 +95,14 @@ export class RecoveryCaseStep implements AnalysisStep, OnModuleInit {
     const params = [batch.shopId, batch.reviewIds];
     const revised = await sqlRows<{ case_id: string }>(manager, AUTO_REVISE_SQL, params);
     const refreshed = await sqlRows<{ id: string }>(manager, REFRESH_SQL, params);
-    const opened = await sqlRows<{ case_id: string }>(manager, OPEN_SQL_STATEMENT, params);
+    // the products of the batch's negative reviews, with their 30-day review counts (cached: see ProductPopularityCache)
+    const products = await sqlRows<{ product_id: string }>(
+      manager,
+      `SELECT DISTINCT product_id FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[]) AND grade IN ('medium', 'bad') AND product_id IS NOT NULL`,
+      params,
+    );
+    const popularity = await this.popularity.of(manager, batch.shopId, products.map((row) => row.product_id));
+    const opened = await sqlRows<{ case_id: string }>(manager, OPEN_SQL_STATEMENT, [...params, JSON.stringify(Object.fromEntries(popularity))]);
     if (revised.length || refreshed.length || opened.length) {
       this.counts.invalidate(batch.shopId);
       this.logger.debug({ msg: 'recovery cases', shopId: batch.shopId, opened: opened.length, revised: revised.length, refreshed: refreshed.length });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { ShopsModule } from '../shops/shops.module';
 import { ContactOutcomeListeners } from './contact-outcome-listeners';
+import { ProductPopularityCache } from './product-popularity.cache';
 import { QueueCountsCache } from './queue-counts.cache';
 import { RecoveryCaseStep } from './recovery-case.step';
 import { RecoveryCasesService } from './recovery-cases.service';
@@ -20,6 +21,7 @@ import { RecoveryWorkers } from './recovery-workers.service';
   providers: [
     ContactOutcomeListeners,
     QueueCountsCache,
+    { provide: ProductPopularityCache, useFactory: () => new ProductPopularityCache() },
     RecoveryCaseStep,
     RecoverySettingsService,
     RecoveryCasesService,
