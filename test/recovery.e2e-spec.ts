@@ -214,6 +214,24 @@ describe('recovery queue', () => {
       expect(detail.body.events[3].reason).toBe('平台判定为恶意评价');
     });
 
+    it('pages through cases opened by one analysis transaction (same opened_at to the microsecond) without skipping any', async () => {
+      const inputs = [1, 2, 3, 4, 5].map(() => reviewInput({ rating: 1, reviewedAt: daysAgo(3), productId: 'p-same-batch' }));
+      const batch = await t.http.post('/v1/reviews/batch').set(shop.auth).send({ items: inputs });
+      expect(batch.status).toBeLessThan(300);
+      const reviewIds: string[] = batch.body.results.map((r: { id: string }) => r.id);
+      for (const id of reviewIds) await caseOf(shop, id);
+      const [{ distinct }] = await db.query(`SELECT count(DISTINCT opened_at)::int AS distinct FROM recovery_cases WHERE review_id = ANY($1::uuid[])`, [reviewIds]);
+      expect(distinct).toBe(1);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await t.http.get(`/v1/cases?productId=p-same-batch&limit=2${cursor ? `&cursor=${cursor}` : ''}`).set(lead.auth).expect(200);
+        seen.push(...page.body.items.map((c: { reviewId: string }) => c.reviewId));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(seen.sort()).toEqual([...reviewIds].sort());
+    });
+
     it('assigns, reassigns and bulk-assigns (leads), with the queue filtered per assignee', async () => {
       const ids = await Promise.all([1, 2, 3].map(() => ingest(shop, { rating: 1, reviewedAt: daysAgo(5) })));
       const cases = await Promise.all(ids.map((id) => caseOf(shop, id)));

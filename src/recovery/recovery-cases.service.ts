@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-error';
-import { decodeCursor, encodeCursor, Page } from '../common/pagination/cursor';
+import { cursorAfterRow, decodeCursor, Page } from '../common/pagination/cursor';
 import { sqlRows } from '../database/sql';
 import { ReviewerProfile } from '../reviewers/reviewer-profile.entity';
 import { Review } from '../reviews/review.entity';
@@ -97,7 +97,7 @@ export class RecoveryCasesService {
     const rows = await qb.orderBy('c.openedAt', 'DESC').addOrderBy('c.id', 'DESC').take(limit + 1).getMany();
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ at: last.openedAt.toISOString(), id: last.id }) : null };
+    return { items, nextCursor: rows.length > limit && last ? await cursorAfterRow(this.dataSource, 'recovery_cases', 'opened_at', last.id) : null };
   }
 
   async get(shopId: string, id: string): Promise<RecoveryCase> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { FieldProblem, ReviewNotFound, ValidationFailed } from '../common/errors/domain-error';
-import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
+import { cursorAfterRow, decodeCursor } from '../common/pagination/cursor';
 import { Review } from '../reviews/review.entity';
 import { CreateReplyDto, EditReplyDto, ListRepliesQuery, ReplyPageResponse, ReplyResponse, ReviewRepliesResponse } from './dto/reply.dto';
 import { AutoDrafts } from './auto-drafts.service';
@@ -176,7 +176,7 @@ export class RepliesService {
     const last = items[items.length - 1];
     return {
       items: items.map((reply) => ReplyResponse.of(reply, revisions.get(reply.reviewId) ?? reply.reviewRevision, deliveries.get(reply.id))),
-      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+      nextCursor: rows.length > limit && last ? await cursorAfterRow(this.dataSource, 'reply_drafts', 'created_at', last.id) : null,
     };
   }
 

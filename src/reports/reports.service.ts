@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotFound, ValidationFailed } from '../common/errors/domain-error';
-import { decodeCursor, encodeCursor, Page } from '../common/pagination/cursor';
+import { cursorAfterRow, decodeCursor, Page } from '../common/pagination/cursor';
 import { sqlRows } from '../database/sql';
 import { Shop } from '../shops/shop.entity';
 import type { ReportTrigger } from './report.entity';
@@ -199,7 +199,7 @@ export class ReportsService {
       }),
     );
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ at: last.generatedAt.toISOString(), id: last.id }) : null };
+    return { items, nextCursor: rows.length > limit && last ? await cursorAfterRow(this.dataSource, 'reports', 'generated_at', last.id) : null };
   }
 
   async settings(shopId: string): Promise<{ settings: ReportSettings; defaults: ReportSettings; overrides: ReportSettingsOverrides }> {

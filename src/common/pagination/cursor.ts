@@ -1,3 +1,4 @@
+import type { DataSource, EntityManager } from 'typeorm';
 import { ValidationFailed } from '../errors/domain-error';
 
 /**
@@ -37,4 +38,19 @@ export interface Page<T> {
   items: T[];
   /** pass as ?cursor= to get the next page; null on the last page */
   nextCursor: string | null;
+}
+
+/**
+ * The cursor after a row whose sort column PostgreSQL wrote (a `now()` default): read back as text, since
+ * it has microseconds and a JS Date keeps milliseconds. A cursor cut to milliseconds would skip the rows
+ * that share the row's millisecond (all the cases opened by one analysis transaction, for example).
+ * `table` and `column` are names from the code, never from a request.
+ */
+export async function cursorAfterRow(db: Pick<DataSource | EntityManager, 'query'>, table: string, column: string, id: string): Promise<string> {
+  const rows: { at: string }[] = await db.query(
+    `SELECT to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at FROM ${table} WHERE id = $1`,
+    [id],
+  );
+  if (!rows[0]) throw new Error(`cursorAfterRow: no ${table} row ${id}`);
+  return encodeCursor({ at: rows[0].at, id });
 }
