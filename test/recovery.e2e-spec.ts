@@ -225,8 +225,11 @@ describe('recovery queue', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page = await t.http.get(`/v1/cases?productId=p-same-batch&limit=2${cursor ? `&cursor=${cursor}` : ''}`).set(lead.auth).expect(200);
-        seen.push(...page.body.items.map((c: { reviewId: string }) => c.reviewId));
+        const page: { body: { items: { reviewId: string }[]; nextCursor: string | null } } = await t.http
+          .get(`/v1/cases?productId=p-same-batch&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+          .set(lead.auth)
+          .expect(200);
+        seen.push(...page.body.items.map((c) => c.reviewId));
         cursor = page.body.nextCursor;
       } while (cursor);
       expect(seen.sort()).toEqual([...reviewIds].sort());

@@ -107,6 +107,35 @@ describe('replies: automatic drafts', () => {
     expect(replies.body.current).toMatchObject({ id: first.id, status: 'edited', outdated: true });
   });
 
+  it('staff correcting the causes gets a new draft about the right problem; an edited draft stays', async () => {
+    const shop = await t.createShop('Corrections shop');
+    const [untouchedId, editedId] = await ingest(shop, [
+      reviewInput({ rating: 1, content: '收到的杯子有裂缝，漏水' }),
+      reviewInput({ rating: 1, content: '杯子盖子拧不紧' }),
+    ]);
+    const before = await eventually(() => stored(untouchedId), 15_000, 'the automatic draft');
+    const edited = await eventually(() => stored(editedId), 15_000, 'the other automatic draft');
+    const text = '非常抱歉，我们会为您补发一个新盖子。';
+    await t.http.patch(`/v1/replies/${edited.id}`).set(shop.auth).send({ text }).expect(200);
+
+    // the staff know better: both cups were crushed in transit
+    for (const id of [untouchedId, editedId]) {
+      await t.http.put(`/v1/reviews/${id}/tags`).set(shop.auth).send({ tags: ['logistics'], subTags: ['damaged_parcel'] }).expect(200);
+    }
+    const replies = await t.http.get(`/v1/reviews/${untouchedId}/replies`).set(shop.auth).expect(200);
+    expect(replies.body.current.id).not.toBe(before.id);
+    expect(replies.body.current).toMatchObject({ status: 'draft', createdBy: 'system:auto-draft', remedy: { cause: { tag: 'logistics', subTag: 'damaged_parcel' } } });
+    expect(replies.body.history.map((r: { id: string }) => r.id)).toContain(before.id);
+    const after = await stored(untouchedId);
+    expect(after?.id).toBe(replies.body.current.id);
+
+    const kept = await t.http.get(`/v1/reviews/${editedId}/replies`).set(shop.auth).expect(200);
+    expect(kept.body.current).toMatchObject({ id: edited.id, status: 'edited', text });
+    // reading again does not redraft again
+    const again = await t.http.get(`/v1/reviews/${untouchedId}/replies`).set(shop.auth).expect(200);
+    expect(again.body.current.id).toBe(replies.body.current.id);
+  });
+
   it('the sweep drafts a review whose drafting job was lost', async () => {
     const shop = await t.createShop('Sweep shop');
     const [id] = await ingest(shop, [reviewInput({ rating: 1, content: '颜色和图片差太多了' })]);

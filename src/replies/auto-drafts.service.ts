@@ -29,13 +29,15 @@ const SWEEP_LIMIT = 5_000;
 
 /**
  * A review is due a draft when its current revision is analysed and it has no current reply, or only an
- * automatic draft nobody touched, written for an earlier revision. Anything a person touched stays. Medium and
+ * automatic draft nobody touched, written for an earlier revision or before staff corrected the review's
+ * causes (a draft about the wrong problem). Anything a person touched stays. Medium and
  * bad reviews, good ones too under `all`, and a good review whose automatic draft was for a bad revision (it gets
  * its thank-you). `r` is the review, `d` its current reply (LEFT JOIN), `$mode` the shop's autoDraft.
  */
 function dueSql(mode: string): string {
   return `r.analysis_status = 'done' AND r.analyzed_revision = r.revision
-    AND (d.id IS NULL OR (d.status = 'draft' AND d.created_by = '${AUTO_DRAFT_ACTOR}' AND d.review_revision < r.revision))
+    AND (d.id IS NULL OR (d.status = 'draft' AND d.created_by = '${AUTO_DRAFT_ACTOR}'
+      AND (d.review_revision < r.revision OR (r.tag_source = 'staff' AND r.classified_at > d.created_at))))
     AND (r.grade <> 'good' OR ${mode} = 'all' OR d.id IS NOT NULL)`;
 }
 

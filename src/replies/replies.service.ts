@@ -8,7 +8,7 @@ import { CreateReplyDto, EditReplyDto, ListRepliesQuery, ReplyPageResponse, Repl
 import { AutoDrafts } from './auto-drafts.service';
 import { joinSentences } from './library/library';
 import { ReplyDraft } from './reply-draft.entity';
-import { ReplyDrafting } from './reply-drafting.service';
+import { AUTO_DRAFT_ACTOR, ReplyDrafting } from './reply-drafting.service';
 import { InvalidReplyTransition, ReplyNotFound, ReplyRuleViolation, WebhookNotConfigured } from './reply-errors';
 import { checkPublicText } from './reply-rules';
 import { ReplySettingsService } from './reply-settings.service';
@@ -47,14 +47,19 @@ export class RepliesService {
   async forReview(shopId: string, reviewId: string): Promise<ReviewRepliesResponse> {
     const review = await this.dataSource
       .getRepository(Review)
-      .findOne({ where: { id: reviewId, shopId }, select: { id: true, revision: true, grade: true, analysisStatus: true, analyzedRevision: true } });
+      .findOne({ where: { id: reviewId, shopId }, select: { id: true, revision: true, grade: true, analysisStatus: true, analyzedRevision: true, tagSource: true, classifiedAt: true } });
     if (!review) throw new ReviewNotFound(reviewId);
     const load = () => this.dataSource.getRepository(ReplyDraft).find({ where: { shopId, reviewId }, order: { createdAt: 'DESC', id: 'DESC' } });
     let replies = await load();
     const analysed = review.analysisStatus === 'done' && review.analyzedRevision === review.revision;
-    if (!replies.some((r) => r.isCurrent) && review.grade !== 'good' && analysed) {
+    const current = replies.find((r) => r.isCurrent);
+    if (!current && review.grade !== 'good' && analysed) {
       // read again whoever wrote it: this request, or the drafting job it waited for
       await this.autoDrafts.draftMissing(shopId, reviewId);
+      replies = await load();
+    } else if (current && analysed && isStaleAutoDraft(current, review)) {
+      // staff corrected the causes after the automatic draft was written: it talks about the wrong problem
+      await this.autoDrafts.draftDue(shopId, [reviewId]);
       replies = await load();
     }
     const deliveries = await this.webhooks.forReplies(shopId, replies.filter((r) => r.publishedAt).map((r) => r.id));
@@ -201,4 +206,15 @@ export class RepliesService {
     const deliveries = reply.publishedAt ? await this.webhooks.forReplies(shopId, [reply.id]) : new Map();
     return ReplyResponse.of(reply, revisions.get(reply.reviewId) ?? reply.reviewRevision, deliveries.get(reply.id));
   }
+}
+
+/** An automatic draft nobody touched, written before staff corrected the review's causes. */
+function isStaleAutoDraft(reply: ReplyDraft, review: Pick<Review, 'tagSource' | 'classifiedAt'>): boolean {
+  return (
+    reply.status === 'draft' &&
+    reply.createdBy === AUTO_DRAFT_ACTOR &&
+    review.tagSource === 'staff' &&
+    review.classifiedAt !== null &&
+    review.classifiedAt.getTime() > reply.createdAt.getTime()
+  );
 }
