@@ -7,6 +7,10 @@
  * tags (quality 45 %, logistics 30 %, service 15 %, price 5 %, other 5 %; every 7th has a second tag) with
  * sub-tags and evidence; 500 products x 4 SKUs with a skew towards the first products; 300,000 buyers;
  * 6 carriers; 20 agents; 2 % of reviews revised once (a medium/bad version replaced some days later).
+ * Recovery (seedRecoverySql): a case for every medium/bad review, opened within 6 hours of it; 80 % contacted
+ * (first contact within 48 hours, a third of them offering a coupon or a refund), 40 % of those promised to
+ * revise and 60 % of the promises kept; some closed unrevised or dismissed; a case older than its 30-day
+ * window is closed.
  */
 export interface SeedShape {
   shopId: string;
@@ -78,6 +82,53 @@ export function seedSql(shape: SeedShape): string[] {
         'carrier', carrier, 'serviceAgent', service_agent, 'content', '质量太差了', 'rating', 1),
       ARRAY['rating', 'content'], reviewed_at + make_interval(hours => 1 + floor(random() * 240)::int), ARRAY['quality'], ARRAY['defect_broken']
     FROM picked`,
+    `RESET max_parallel_workers_per_gather`,
+  ];
+}
+
+/** Cases and contacts behind the seeded reviews, so the recovery funnel reads a realistic volume. */
+export function seedRecoverySql(shape: SeedShape): string[] {
+  return [
+    `SELECT setseed(${((shape.seed + 1) % 1000) / 1000})`,
+    `SET max_parallel_workers_per_gather = 0`,
+    `
+    INSERT INTO recovery_cases (shop_id, review_id, status, grade, grade_rank, platform, buyer_id, product_id, reviewed_at,
+      revision_deadline_at, deadline_day, first_contact_due_at, first_contacted_at, last_contact_at, contact_count,
+      promised_revision_at, opened_at, closed_at, revised_at)
+    SELECT '${shape.shopId}', x.id, x.status, x.grade, CASE x.grade WHEN 'bad' THEN 0 ELSE 1 END, 'taobao', x.buyer_id, x.product_id, x.reviewed_at,
+      x.reviewed_at + interval '30 days', ((x.reviewed_at + interval '30 days') AT TIME ZONE 'Asia/Shanghai')::date,
+      x.opened + interval '24 hours', x.first_at, x.first_at, CASE WHEN x.first_at IS NULL THEN 0 ELSE 1 END,
+      CASE WHEN x.promised THEN x.first_at + interval '3 days' END, x.opened,
+      CASE WHEN x.status IN ('revised', 'closed_unrevised', 'dismissed') THEN least(x.first_at + interval '2 days', x.opened + interval '30 days', now()) END,
+      CASE WHEN x.status = 'revised' THEN least(x.first_at + interval '2 days', now()) END
+    FROM (
+      SELECT r.id, r.grade, r.buyer_id, r.product_id, r.reviewed_at, o.opened, c.first_at, c.promised,
+        CASE
+          WHEN r.v < 0.03 THEN 'dismissed'
+          WHEN c.first_at IS NULL THEN CASE WHEN o.opened < now() - interval '30 days' THEN 'closed_unrevised' ELSE 'new' END
+          WHEN c.promised AND r.w < 0.6 AND c.first_at + interval '2 days' < now() THEN 'revised'
+          WHEN o.opened < now() - interval '30 days' OR r.w > 0.9 THEN 'closed_unrevised'
+          WHEN c.promised THEN 'awaiting_revision'
+          ELSE 'contacting'
+        END AS status
+      -- the random numbers are columns of a subquery: a LATERAL that does not refer to the row runs once
+      FROM (SELECT r.*, random() AS u, random() AS v, random() AS w, random() AS p FROM reviews r WHERE r.shop_id = '${shape.shopId}' AND r.grade <> 'good') r
+      CROSS JOIN LATERAL (SELECT r.reviewed_at + r.u * interval '6 hours' AS opened) o
+      CROSS JOIN LATERAL (
+        SELECT CASE WHEN r.v < 0.83 THEN o.opened + r.p * interval '48 hours' END AS first_at, r.p < 0.4 AND r.v < 0.83 AS promised
+      ) c
+    ) x`,
+    `
+    INSERT INTO recovery_contacts (shop_id, case_id, review_id, at, channel, outcome, actor, compensation_type, compensation_amount, compensation_currency, promised_revision_at)
+    SELECT '${shape.shopId}', c.id, c.review_id, c.first_contacted_at, CASE WHEN random() < 0.6 THEN 'im' ELSE 'phone' END,
+      CASE WHEN c.promised_revision_at IS NOT NULL THEN 'promised_revision' WHEN random() < 0.7 THEN 'reached' ELSE 'no_answer' END,
+      'staff:bench', k.type, k.amount, CASE WHEN k.type IS NOT NULL THEN 'CNY' END, c.promised_revision_at
+    FROM (SELECT c.*, random() AS z FROM recovery_cases c WHERE c.shop_id = '${shape.shopId}' AND c.first_contacted_at IS NOT NULL) c
+    CROSS JOIN LATERAL (SELECT c.z) d
+    CROSS JOIN LATERAL (
+      SELECT CASE WHEN d.z < 0.2 THEN 'coupon' WHEN d.z < 0.33 THEN 'partial_refund' END AS type,
+        CASE WHEN d.z < 0.2 THEN 5 + floor(d.z * 100)::int WHEN d.z < 0.33 THEN 10 + floor(d.z * 120)::int END AS amount
+    ) k`,
     `RESET max_parallel_workers_per_gather`,
   ];
 }

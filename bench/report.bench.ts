@@ -12,7 +12,7 @@ import { configureHttp } from '../src/http';
 import { buildReportData } from '../src/reports/report-engine';
 import { shiftBack, weekPeriod } from '../src/reports/report-period';
 import { ShopsService } from '../src/shops/shops.service';
-import { seedSql } from './report-seed';
+import { seedRecoverySql, seedSql } from './report-seed';
 
 /**
  * npm run bench:report
@@ -130,21 +130,24 @@ async function main(): Promise<void> {
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
     const seedStarted = Date.now();
-    for (const sql of seedSql({ shopId: shop.id, firstWeekStart: firstWeek.start, weeks: WEEKS, perWeek: PER_WEEK, seed: SETTINGS.seed })) await client.query(sql);
+    const shape = { shopId: shop.id, firstWeekStart: firstWeek.start, weeks: WEEKS, perWeek: PER_WEEK, seed: SETTINGS.seed };
+    for (const sql of [...seedSql(shape), ...seedRecoverySql(shape)]) await client.query(sql);
     const seedSeconds = (Date.now() - seedStarted) / 1000;
     // what autovacuum does after a bulk load: statistics, and the visibility map for index-only scans
-    await client.query('VACUUM (ANALYZE) reviews');
-    await client.query('VACUUM (ANALYZE) review_revisions');
+    for (const table of ['reviews', 'review_revisions', 'recovery_cases', 'recovery_contacts']) await client.query(`VACUUM (ANALYZE) ${table}`);
     const counts = (
-      await client.query<{ total: number; week: number; revised: number }>(
+      await client.query<{ total: number; week: number; revised: number; cases: number; weekCases: number; contacts: number }>(
         `SELECT count(*)::int AS total, count(*) FILTER (WHERE reviewed_at >= $2 AND reviewed_at < $3)::int AS week,
-           (SELECT count(*)::int FROM review_revisions WHERE shop_id = $1) AS revised
+           (SELECT count(*)::int FROM review_revisions WHERE shop_id = $1) AS revised,
+           (SELECT count(*)::int FROM recovery_cases WHERE shop_id = $1) AS cases,
+           (SELECT count(*)::int FROM recovery_cases WHERE shop_id = $1 AND opened_at >= $2 AND opened_at < $3) AS "weekCases",
+           (SELECT count(*)::int FROM recovery_contacts WHERE shop_id = $1) AS contacts
          FROM reviews WHERE shop_id = $1`,
         [shop.id, period.start, period.end],
       )
     ).rows[0];
     const pg = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
-    log(`seeded        ${fmt(counts.total)} reviews, ${fmt(counts.week)} in ${period.week}, ${fmt(counts.revised)} revised, in ${fmt(seedSeconds, 1)} s`);
+    log(`seeded        ${fmt(counts.total)} reviews, ${fmt(counts.week)} in ${period.week}, ${fmt(counts.revised)} revised, ${fmt(counts.cases)} recovery cases (${fmt(counts.weekCases)} opened in the week), ${fmt(counts.contacts)} contacts, in ${fmt(seedSeconds, 1)} s`);
 
     const plainWide = `SELECT r.grade, t.tag, r.sku, r.carrier, r.service_agent, count(*)
       FROM reviews r LEFT JOIN LATERAL unnest(r.tags) AS t(tag) ON true
@@ -211,6 +214,7 @@ async function main(): Promise<void> {
     const ratio = reportMs / median(timings.wide.ms);
     const rows: [string, string][] = [
       ['reviews of the shop', `${fmt(counts.total)} (${WEEKS} weeks of ${fmt(PER_WEEK)}), ${fmt(counts.revised)} revised once`],
+      ['recovery behind them', `${fmt(counts.cases)} cases (one per medium/bad review; ${fmt(counts.weekCases)} opened in the week), ${fmt(counts.contacts)} contacts`],
       ['reviews in the week', `${fmt(counts.week)} (${period.week}, ${TIME_ZONE})`],
       ['seeding (SQL, generate_series)', `${fmt(seedSeconds, 1)} s, then VACUUM (ANALYZE)`],
       ...Object.values(timings).map((t): [string, string] => [t.label, `${fmt(median(t.ms))} ms (min ${fmt(Math.min(...t.ms))}, max ${fmt(Math.max(...t.ms))})`]),

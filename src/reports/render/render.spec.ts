@@ -65,11 +65,9 @@ function fixture(overrides: { empty?: boolean; complete?: boolean } = {}): Repor
       reviewerRisk: reviewerRisk([{ buyerId: 'buyer-42', platform: 'taobao', status: 'flagged', riskScore: 77, riskLevel: 'high', signals: ['compensation_demand'], at: '2026-11-18T02:00:00Z' }], 10),
       funnel: recoveryFunnel(
         [
-          { bucket: 0, firstContactSeconds: 5400, slaMissed: false, promised: true, outcome: 'revised' },
-          { bucket: 0, firstContactSeconds: 9000, slaMissed: false, promised: true, outcome: null },
-          { bucket: 0, firstContactSeconds: null, slaMissed: true, promised: false, outcome: null },
-          { bucket: 0, firstContactSeconds: null, slaMissed: false, promised: false, outcome: null },
-          { bucket: -1, firstContactSeconds: 3600, slaMissed: false, promised: false, outcome: 'revised' },
+          // four cases: two contacted in time (1.5 h and 2.5 h), both promised and one revised, one past the deadline, one not due
+          { bucket: 0, opened: 4, contacted: 2, contactedInSla: 2, slaMissed: 1, medianSecondsToFirstContact: 7200, promised: 2, revised: 1, closedUnrevised: 0, dismissed: 0 },
+          { bucket: -1, opened: 1, contacted: 1, contactedInSla: 1, slaMissed: 0, medianSecondsToFirstContact: 3600, promised: 0, revised: 1, closedUnrevised: 0, dismissed: 0 },
         ],
         [
           { bucket: 0, type: 'coupon', currency: 'CNY', offers: 2, amount: 20 },

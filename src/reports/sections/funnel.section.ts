@@ -15,17 +15,27 @@ import { periodLabels } from './section-helpers';
 /** How a case stood at the end of its period. */
 export type CaseOutcome = 'revised' | 'closed_unrevised' | 'dismissed';
 
-export interface FunnelCaseRow {
+/**
+ * The cases of one period, counted in SQL as they stood at its end (one row per period: the section reads two
+ * rows, not a row per case).
+ */
+export interface FunnelBucketRow {
   /** 0: opened in this period, -1: in the previous one */
   bucket: number;
-  /** from the case opening to its first contact before the period's end; null: not contacted by then */
-  firstContactSeconds: number | null;
-  /** the first-contact deadline (the shop's SLA) passed before the period's end without a contact by then */
-  slaMissed: boolean;
+  opened: number;
+  /** with a contact before the period's end */
+  contacted: number;
+  /** contacted before the period's end, and the first-contact deadline (the shop's SLA) not missed */
+  contactedInSla: number;
+  /** the first-contact deadline passed before the period's end without a contact by then */
+  slaMissed: number;
+  /** median seconds from opening to the first contact of the contacted cases (a contact logged before the case opened counts as 0); null: none */
+  medianSecondsToFirstContact: number | null;
   /** a contact before the period's end had the outcome promised_revision */
-  promised: boolean;
-  /** the final status reached before the period's end; null: still open then */
-  outcome: CaseOutcome | null;
+  promised: number;
+  revised: number;
+  closedUnrevised: number;
+  dismissed: number;
 }
 
 export interface CompensationOfferRow {
@@ -91,14 +101,6 @@ export interface FunnelSection {
   compensationTotals: CompensationTotal[];
 }
 
-/** The median of some numbers; null for none. */
-export function median(values: readonly number[]): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 /** money as the database has it: cents, no float residue */
 const cents = (value: number) => Math.round(value * 100) / 100;
 
@@ -108,34 +110,34 @@ const toHours = (seconds: number | null) => (seconds === null ? null : Math.roun
 /** the counts of FunnelCounts (not its median and rates) */
 type CountKey = { [K in keyof FunnelCounts]: FunnelCounts[K] extends number ? K : never }[keyof FunnelCounts];
 
-export function funnelCounts(cases: readonly FunnelCaseRow[]): FunnelCounts {
-  // a contact logged with a time before the case opened (the review came in late) counts as immediate
-  const seconds = cases.filter((c) => c.firstContactSeconds !== null).map((c) => Math.max(0, c.firstContactSeconds as number));
-  const count = (test: (c: FunnelCaseRow) => boolean) => cases.filter(test).length;
-  const opened = cases.length;
-  const contacted = seconds.length;
-  const revised = count((c) => c.outcome === 'revised');
-  const medianSeconds = median(seconds);
+/** The counts of a period, with its rates; a period without a row opened nothing. */
+export function funnelCounts(row: FunnelBucketRow | undefined): FunnelCounts {
+  const opened = row?.opened ?? 0;
+  const contacted = row?.contacted ?? 0;
+  const revised = row?.revised ?? 0;
+  const closedUnrevised = row?.closedUnrevised ?? 0;
+  const dismissed = row?.dismissed ?? 0;
+  const medianSeconds = row?.medianSecondsToFirstContact ?? null;
   return {
     opened,
     contacted,
-    contactedInSla: count((c) => c.firstContactSeconds !== null && !c.slaMissed),
-    slaMissed: count((c) => c.slaMissed),
+    contactedInSla: row?.contactedInSla ?? 0,
+    slaMissed: row?.slaMissed ?? 0,
     medianSecondsToFirstContact: medianSeconds === null ? null : Math.round(medianSeconds),
-    promised: count((c) => c.promised),
+    promised: row?.promised ?? 0,
     revised,
-    closedUnrevised: count((c) => c.outcome === 'closed_unrevised'),
-    dismissed: count((c) => c.outcome === 'dismissed'),
-    open: count((c) => c.outcome === null),
+    closedUnrevised,
+    dismissed,
+    open: opened - revised - closedUnrevised - dismissed,
     contactRate: ratio(contacted, opened),
     revisionRate: ratio(revised, opened),
   };
 }
 
 /** The funnel of this period and the previous one, and the compensation offered in each; pure. */
-export function recoveryFunnel(cases: readonly FunnelCaseRow[], offers: readonly CompensationOfferRow[]): FunnelSection {
-  const current = funnelCounts(cases.filter((c) => c.bucket === 0));
-  const previous = funnelCounts(cases.filter((c) => c.bucket !== 0));
+export function recoveryFunnel(buckets: readonly FunnelBucketRow[], offers: readonly CompensationOfferRow[]): FunnelSection {
+  const current = funnelCounts(buckets.find((row) => row.bucket === 0));
+  const previous = funnelCounts(buckets.find((row) => row.bucket !== 0));
   const difference = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
 
   const lines = new Map<string, CompensationLine>();
@@ -341,26 +343,41 @@ function render(data: FunnelSection, text: ReportText, report: ReportData): Rend
 }
 
 /** $2 start of the previous period, $3 start of this one, $4 its end; each case is measured at the end of its own period */
-export const funnelSection: SectionBuilder<'funnel', { cases: FunnelCaseRow; offers: CompensationOfferRow }> = {
+export const funnelSection: SectionBuilder<'funnel', { cases: FunnelBucketRow; offers: CompensationOfferRow }> = {
   key: 'funnel',
   queries: {
+    // The cases of both periods, each as it stood at its period's end, counted per period. The first contact is
+    // the case's first_contacted_at (the earliest contact, kept by every contact) when it came before that end;
+    // a promise needs the contacts, read once for all the cases from the earliest first contact on.
     cases: `
-      SELECT b.bucket,
-        CASE WHEN k.first_at IS NOT NULL THEN extract(epoch FROM k.first_at - c.opened_at)::float8 END AS "firstContactSeconds",
-        (c.first_contact_due_at < b.period_end AND (k.first_at IS NULL OR k.first_at > c.first_contact_due_at)) AS "slaMissed",
-        coalesce(k.promised, false) AS promised,
-        CASE WHEN c.status IN ('revised', 'closed_unrevised', 'dismissed') AND c.closed_at < b.period_end THEN c.status END AS outcome
-      FROM recovery_cases c
-      CROSS JOIN LATERAL (
-        SELECT CASE WHEN c.opened_at >= $3 THEN 0 ELSE -1 END AS bucket,
-          CASE WHEN c.opened_at >= $3 THEN $4::timestamptz ELSE $3::timestamptz END AS period_end
-      ) b
-      LEFT JOIN LATERAL (
-        SELECT min(x.at) AS first_at, bool_or(x.outcome = 'promised_revision') AS promised
-        FROM recovery_contacts x
-        WHERE x.case_id = c.id AND x.shop_id = c.shop_id AND x.at < b.period_end
-      ) k ON true
-      WHERE c.shop_id = $1 AND c.opened_at >= $2 AND c.opened_at < $4`,
+      WITH fc AS MATERIALIZED (
+        SELECT c.id, c.opened_at, c.first_contact_due_at, c.status, c.closed_at, p.bucket, p.period_end,
+          CASE WHEN c.first_contacted_at < p.period_end THEN c.first_contacted_at END AS first_at
+        FROM recovery_cases c
+        CROSS JOIN LATERAL (
+          SELECT CASE WHEN c.opened_at >= $3 THEN 0 ELSE -1 END AS bucket,
+            CASE WHEN c.opened_at >= $3 THEN $4::timestamptz ELSE $3::timestamptz END AS period_end
+        ) p
+        WHERE c.shop_id = $1 AND c.opened_at >= $2 AND c.opened_at < $4
+      ), promised AS (
+        SELECT DISTINCT x.case_id
+        FROM recovery_contacts x JOIN fc ON fc.id = x.case_id
+        WHERE x.shop_id = $1 AND x.outcome = 'promised_revision' AND x.at < fc.period_end
+          AND x.at >= (SELECT min(first_at) FROM fc) AND x.at < $4
+      )
+      SELECT fc.bucket,
+        count(*)::int AS opened,
+        count(fc.first_at)::int AS contacted,
+        count(*) FILTER (WHERE fc.first_at IS NOT NULL AND NOT (fc.first_contact_due_at < fc.period_end AND fc.first_at > fc.first_contact_due_at))::int AS "contactedInSla",
+        count(*) FILTER (WHERE fc.first_contact_due_at < fc.period_end AND (fc.first_at IS NULL OR fc.first_at > fc.first_contact_due_at))::int AS "slaMissed",
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, extract(epoch FROM fc.first_at - fc.opened_at)::float8))
+          FILTER (WHERE fc.first_at IS NOT NULL) AS "medianSecondsToFirstContact",
+        count(p.case_id)::int AS promised,
+        count(*) FILTER (WHERE fc.status = 'revised' AND fc.closed_at < fc.period_end)::int AS revised,
+        count(*) FILTER (WHERE fc.status = 'closed_unrevised' AND fc.closed_at < fc.period_end)::int AS "closedUnrevised",
+        count(*) FILTER (WHERE fc.status = 'dismissed' AND fc.closed_at < fc.period_end)::int AS dismissed
+      FROM fc LEFT JOIN promised p ON p.case_id = fc.id
+      GROUP BY fc.bucket`,
     offers: `
       SELECT CASE WHEN x.at >= $3 THEN 0 ELSE -1 END AS bucket, x.compensation_type AS type, coalesce(x.compensation_currency, 'CNY') AS currency,
         count(*)::int AS offers, coalesce(sum(x.compensation_amount), 0)::float8 AS amount
