@@ -44,8 +44,11 @@ export class ClassifierController {
   @ApiOkResponse({ type: ClassifierResponse })
   async show(@CurrentShop() shop: AuthenticatedShop): Promise<ClassifierResponse> {
     const base = shippedModel();
-    const [latest, counts] = await Promise.all([this.classifiers.latest(shop.shopId), this.classifiers.correctionCounts(shop.shopId)]);
-    // after latest() refreshed the cache, so the version shown is the one that model gives
+    // one after another, the model first: counted in parallel, the corrections could be read before a retraining
+    // committed and the model after it (a new model with every correction "since training"); and the version is
+    // read after latest() refreshed the cache, so it is the one that model gives
+    const latest = await this.classifiers.latest(shop.shopId);
+    const counts = await this.classifiers.correctionCounts(shop.shopId);
     const version = await this.classifiers.currentVersion(shop.shopId);
     let accuracy = null;
     if (counts.total) {
