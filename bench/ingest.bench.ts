@@ -519,12 +519,18 @@ async function run(queuePrefix: string): Promise<void> {
   services.push(api);
   for (let i = 0; i < SETTINGS.workers; i++) services.push(startService(`worker-${i + 1}`, join(DIST, 'worker.js'), env));
   const baseUrl = `http://127.0.0.1:${port}`;
-  // polled while the analysis drains: it reads the partial index of pending reviews (a count over the whole
-  // table each time would take CPU from the service it measures), and looks for failures once nothing is pending
-  const pending = async () => {
+  // polled every POLL_MS while the analysis drains: it asks the partial index of pending reviews whether any is
+  // left (counting them, or anything over the whole table, each time would take CPU from the service it measures),
+  // and counts only when asked; it looks for failures once nothing is pending
+  const pending = async (count = false) => {
     // the planner's statistics lag behind the import and would pick a sequential scan
     await admin.query('SET enable_seqscan = off');
-    const { rows } = await admin.query<{ n: string }>(`SELECT count(*) AS n FROM reviews WHERE analysis_status = 'pending' AND shop_id = $1`, [shopId]);
+    const { rows } = await admin.query<{ n: string }>(
+      count
+        ? `SELECT count(*) AS n FROM reviews WHERE analysis_status = 'pending' AND shop_id = $1`
+        : `SELECT count(*) AS n FROM (SELECT 1 FROM reviews WHERE analysis_status = 'pending' AND shop_id = $1 LIMIT 1) x`,
+      [shopId],
+    );
     await admin.query('RESET enable_seqscan');
     const left = Number(rows[0].n);
     if (left > 0) return left;
@@ -675,7 +681,7 @@ async function timedRun(
   baseUrl: string,
   apiKey: string,
   bodies: string[],
-  pending: () => Promise<number>,
+  pending: (count?: boolean) => Promise<number>,
   roles: Map<number, string>,
   draftsLeft: (() => Promise<{ written: number; left: number }>) | null,
 ) {
@@ -707,11 +713,11 @@ async function timedRun(
     }),
   );
   const apiSeconds = (performance.now() - started) / 1000;
-  const pendingAtApiDone = await pending();
+  const pendingAtApiDone = await pending(true);
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
   let left = pendingAtApiDone;
   while (left > 0) {
-    if (Date.now() > deadline) throw new Error(`analysis did not finish within ${DRAIN_TIMEOUT_MS / 1000} s: ${left} reviews pending`);
+    if (Date.now() > deadline) throw new Error(`analysis did not finish within ${DRAIN_TIMEOUT_MS / 1000} s: ${await pending(true)} reviews pending`);
     await sleep(POLL_MS);
     left = await pending();
   }

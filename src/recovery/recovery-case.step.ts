@@ -73,7 +73,7 @@ const OPEN_SQL_STATEMENT = `
 
 /**
  * Opens, updates and closes recovery cases as reviews are analysed: three set-based statements per batch,
- * in the analysis transaction (order 200: after reviewer risk, so a case sees the fresh score).
+ * in the analysis transaction (order 200: before reviewer risk, which takes the reviewers' row locks last).
  */
 @Injectable()
 export class RecoveryCaseStep implements AnalysisStep, OnModuleInit {

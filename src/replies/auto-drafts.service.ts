@@ -64,7 +64,7 @@ export function draftJobId(shopId: string, reviewIds: string[], deferrals = 0): 
 @Injectable()
 export class AutoDrafts implements OnModuleInit, AnalysisStep {
   readonly name = 'reply-drafts';
-  /** after reviewer risk (100) and recovery cases (200) */
+  /** after recovery cases (200) and reviewer risk (250): a draft sees the reviewer's fresh score */
   readonly order = 300;
   private readonly logger = new Logger(AutoDrafts.name);
 
@@ -192,13 +192,21 @@ export class AutoDrafts implements OnModuleInit, AnalysisStep {
    * pending), scans the table.
    */
   private async reviewsArriving(shopId: string, reviewIds: string[]): Promise<boolean> {
-    const [row] = await sqlRows<{ arriving: boolean }>(
+    // two statements, the cheap one first: during an import some review is always pending, and the recent-analysis
+    // check (a range of the last second's negative reviews, each compared with this job's ids) is not needed
+    const [pending] = await sqlRows<{ pending: boolean }>(
       this.dataSource,
-      `SELECT (SELECT true FROM reviews WHERE analysis_status = 'pending' AND shop_id = $1 ORDER BY analysis_enqueued_at LIMIT 1) IS NOT NULL
-           OR EXISTS (SELECT 1 FROM reviews WHERE grade <> 'good' AND analyzed_at > now() - make_interval(secs => $3::double precision / 1000)
-                        AND shop_id = $1 AND id <> ALL($2::uuid[])) AS arriving`,
+      `SELECT (SELECT true FROM reviews WHERE analysis_status = 'pending' AND shop_id = $1 ORDER BY analysis_enqueued_at LIMIT 1) IS NOT NULL AS pending`,
+      [shopId],
+    );
+    if (pending?.pending === true) return true;
+    const [recent] = await sqlRows<{ recent: boolean }>(
+      this.dataSource,
+      `SELECT EXISTS (SELECT 1 FROM reviews WHERE grade <> 'good' AND analyzed_at > now() - make_interval(secs => $3::double precision / 1000)
+                        AND shop_id = $1 AND id <> ALL($2::uuid[])) AS recent`,
       [shopId, reviewIds, ARRIVING_WINDOW_MS],
     );
-    return row?.arriving === true;
+    return recent?.recent === true;
   }
+
 }

@@ -127,7 +127,9 @@ export function templateNeighbours(
 @Injectable()
 export class ReviewerRiskService implements AnalysisStep, OnModuleInit {
   readonly name = 'reviewer-risk';
-  readonly order = 100;
+  /** after the recovery cases (200): the profiles' row locks are held for the rest of the transaction, so they are
+   * taken last, and in the order a contact takes them too (its case, then the reviewer): no deadlock between them */
+  readonly order = 250;
   private readonly logger = new Logger(ReviewerRiskService.name);
 
   constructor(

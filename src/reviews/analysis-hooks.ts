@@ -16,7 +16,7 @@ import type { EntityManager } from 'typeorm';
 export interface AnalysisStep {
   /** a short stable name, for logs and errors */
   readonly name: string;
-  /** lower runs first; risk (100) runs before cases (200) so a case sees the reviewer's fresh score */
+  /** lower runs first: cases (200), then reviewer risk (250), whose profile row locks are best taken last */
   readonly order: number;
   afterAnalysis?(manager: EntityManager, batch: AnalyzedBatch): Promise<void>;
   afterCommit?(batch: AnalyzedBatch): Promise<void>;
