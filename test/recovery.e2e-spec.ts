@@ -82,13 +82,21 @@ describe('recovery queue', () => {
         ['post', '/v1/api-keys', { name: 'escalate' }],
         ['get', '/v1/api-keys', undefined],
         ['put', '/v1/queue/settings', { maxContactsPerDay: 9 }],
+        ['put', '/v1/reply-settings', { webhookUrl: 'https://attacker.example.com/hook', webhookSecret: 'a-secret-of-my-own-choice' }],
+        ['put', '/v1/remedy-policy', { couponAmount: 500 }],
+        ['put', '/v1/reviewers/settings', { flagLevel: 'high' }],
+        ['patch', '/v1/reports/settings', { quotesPerCause: 1 }],
       ] as const) {
-        const call = method === 'get' ? t.http.get(path) : method === 'put' ? t.http.put(path).send(body) : t.http.post(path).send(body);
+        const call =
+          method === 'get' ? t.http.get(path) : method === 'put' ? t.http.put(path).send(body) : method === 'patch' ? t.http.patch(path).send(body) : t.http.post(path).send(body);
         const response = await call.set(agent.auth).expect(403);
         expect(response.body.code).toBe('ROLE_FORBIDDEN');
       }
+      // the webhook an agent tried to set is not there
+      expect((await t.http.get('/v1/reply-settings').set(agent.auth).expect(200)).body.webhookUrl).not.toBe('https://attacker.example.com/hook');
       // a lead's key may
       await t.http.get('/v1/api-keys').set(lead.auth).expect(200);
+      await t.http.patch('/v1/reports/settings').set(lead.auth).send({}).expect(200);
     });
 
     it('rejects a bad role and a bad name with the field', async () => {

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, actorLabel, CurrentActor } from '../shops/actor';
 import { CurrentShop } from '../shops/auth';
 import type { AuthenticatedShop } from '../shops/shops.service';
 import { RemedyPolicyResponse, UpdateRemedyPolicyDto } from './dto/remedy-policy.dto';
 import { RemedyPolicyService } from './remedy-policy.service';
+import { LeadOnly } from '../shops/roles';
 
 @ApiTags('replies')
 @ApiBearerAuth()
@@ -20,6 +21,8 @@ export class RemedyPolicyController {
   }
 
   @Put()
+  @LeadOnly()
+  @ApiForbiddenResponse({ description: 'ROLE_FORBIDDEN: an agent; settings are for leads and the integration key' })
   @ApiOperation({ summary: 'Change the remedy policy: fields left out keep their value, null resets one to its default' })
   @ApiOkResponse({ type: RemedyPolicyResponse })
   async update(@CurrentShop() shop: AuthenticatedShop, @CurrentActor() actor: Actor, @Body() body: UpdateRemedyPolicyDto): Promise<RemedyPolicyResponse> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ValidationFailed } from '../common/errors/domain-error';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
@@ -8,6 +8,7 @@ import { CurrentShop } from '../shops/auth';
 import type { AuthenticatedShop } from '../shops/shops.service';
 import { ReportFormatQuery, ReportPageResponse, ReportResponse, ReportSettingsResponse, ReportsQuery, UpdateReportSettingsDto, WeeklyReportQuery } from './dto/report-query.dto';
 import { ReportListEntry, ReportsService, ReportSnapshot } from './reports.service';
+import { LeadOnly } from '../shops/roles';
 
 const PRODUCES = ['application/json', 'text/csv', 'text/markdown', 'text/html'];
 
@@ -100,6 +101,8 @@ export class ReportsController {
   }
 
   @Patch('settings')
+  @LeadOnly()
+  @ApiForbiddenResponse({ description: 'ROLE_FORBIDDEN: an agent; settings are for leads and the integration key' })
   @ApiOperation({ summary: 'Change report settings; null puts a setting back to its default. Applies to reports generated afterwards' })
   @ApiOkResponse({ type: ReportSettingsResponse })
   async updateSettings(@CurrentShop() shop: AuthenticatedShop, @Body() body: UpdateReportSettingsDto): Promise<ReportSettingsResponse> {

@@ -31,6 +31,7 @@ import type { DecisionAction } from './reviewer-decision.entity';
 import { ReviewerDecisionsService } from './reviewer-decisions.service';
 import { ReviewerSettingsService } from './reviewer-settings.service';
 import { ReviewersService } from './reviewers.service';
+import { LeadOnly } from '../shops/roles';
 
 @ApiTags('reviewers')
 @ApiBearerAuth()
@@ -51,6 +52,8 @@ export class ReviewersController {
   }
 
   @Put('settings')
+  @LeadOnly()
+  @ApiForbiddenResponse({ description: 'ROLE_FORBIDDEN: an agent; settings are for leads and the integration key' })
   @ApiOperation({
     summary: "Replace the shop's reviewer-risk settings; every reviewer is scored again in the background",
     description: 'The override is partial: what it leaves out keeps its default. A bad value is a 400 naming the field, e.g. override.signals.bad_review_burst.windowDays.',
