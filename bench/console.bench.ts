@@ -1,6 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM_PATH, launchChromium } from '../scripts/console-chromium';
+import { cpuModel, intSetting, recreateDatabase, writeResultsSection } from './bench-support';
 
 /**
  * npm run bench:console
@@ -33,14 +33,6 @@ const CONSOLE_LIMIT = 50;
 const CONSOLE_HIGH_RISK_LIMIT = 20;
 const KEY_STORAGE = 'rrs.console.key';
 
-function intSetting(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
-  return value;
-}
-
 const SETTINGS = {
   openCases: intSetting('BENCH_OPEN_CASES', 10_000, 100),
   reviews: intSetting('BENCH_REVIEWS', 50_000, 100),
@@ -59,21 +51,6 @@ process.on('exit', () => {
 });
 
 // ---------------------------------------------------------------- database
-
-async function recreateDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(database)) throw new Error(`the bench database name must be a plain identifier, got "${database}"`);
-  url.pathname = '/postgres';
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${database}`);
-  } finally {
-    await client.end();
-  }
-}
 
 function runCli(args: string[], env: NodeJS.ProcessEnv): string {
   try {
@@ -600,7 +577,6 @@ async function main(): Promise<void> {
   log(`goal          first load of the queue < ${ms(GOAL_MS)} with ${Number(counts.open).toLocaleString('en')} open cases (every first visit): ${met ? 'met' : 'NOT met'} (median ${ms(cold.median)}, max ${ms(cold.max)})`);
 
   if (SETTINGS.writeResults) {
-    const cpuModel = existsSync('/proc/cpuinfo') ? (/^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown').trim() : 'unknown';
     const phaseTable = (title: string, list: ReturnType<typeof breakdown>) => [
       `| ${title} | from | to | body (decoded; 0 when a 304) |`,
       '| --- | ---: | ---: | ---: |',
@@ -611,7 +587,7 @@ async function main(): Promise<void> {
       '## Latest run',
       '',
       `- date: ${started.toISOString()}`,
-      `- machine: ${availableParallelism()} cores (nproc), ${cpuModel}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB memory, node ${process.version}, PostgreSQL ${pg}, Chromium ${browserVersion} headless (${CHROMIUM_PATH})`,
+      `- machine: ${availableParallelism()} cores (nproc), ${cpuModel()}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB memory, node ${process.version}, PostgreSQL ${pg}, Chromium ${browserVersion} headless (${CHROMIUM_PATH})`,
       `- command: \`DATABASE_URL=postgres://…/${database} npm run bench:console\``,
       `- data: ${data}, one shop${seedSeconds ? `, seeded in ${seedSeconds.toFixed(1)} s` : ' (seeded by an earlier run, BENCH_REUSE=1)'}; the queue shows ${expected.rows} rows (${CONSOLE_LIMIT} + the high-risk list) of ${expected.inQueue.toLocaleString('en')} cases in it`,
       `- ${SETTINGS.runs} runs after one warm-up round; a first visit is a new browser context (empty cache) with the lead's key in localStorage, started once the service's ${COUNTS_CACHE_MS / 1000} s counts cache has expired (the reload and the sign-in follow within seconds and may get the cached counts); times are from navigation start (from the submit for the sign-in) to the frame that shows all the rows and the queue count`,
@@ -632,13 +608,7 @@ async function main(): Promise<void> {
       END_MARK,
     ];
     const section = lines.join('\n');
-    const current = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : '# Benchmarks\n';
-    const begin = current.indexOf(BEGIN_MARK);
-    const end = current.indexOf(END_MARK);
-    writeFileSync(
-      RESULTS_FILE,
-      begin >= 0 && end > begin ? `${current.slice(0, begin)}${section}${current.slice(end + END_MARK.length)}` : `${current.trimEnd()}\n\n${section}\n`,
-    );
+    writeResultsSection(RESULTS_FILE, BEGIN_MARK, END_MARK, section);
   }
   process.exitCode = met ? 0 : 1;
 }

@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { summarizeCpuProfile } from './cpu-profile';
 import { GeneratedReview, ReviewGenerator } from './review-generator';
+import { adminUrl, cpuModel, intSetting, recreateDatabase, writeResultsSection } from './bench-support';
 
 /**
  * npm run bench:ingest
@@ -29,14 +30,6 @@ const END_MARK = '<!-- bench:ingest:end -->';
 const PLAIN_TABLE = 'bench_plain_reviews';
 const DRAIN_TIMEOUT_MS = 10 * 60_000;
 const POLL_MS = 100;
-
-function intSetting(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
-  return value;
-}
 
 function autoDraftSetting(raw: string | undefined): string | null {
   if (raw === undefined || raw.trim() === '') return null;
@@ -224,26 +217,6 @@ function cpuBetween(before: CpuSample, after: CpuSample, roles: Map<number, stri
 
 // ---------------------------------------------------------------- database
 
-function adminUrl(databaseUrl: string): { admin: string; database: string } {
-  const url = new URL(databaseUrl);
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(database)) throw new Error(`the bench database name must be a plain identifier, got "${database}"`);
-  url.pathname = '/postgres';
-  return { admin: url.toString(), database };
-}
-
-async function recreateDatabase(databaseUrl: string): Promise<void> {
-  const { admin, database } = adminUrl(databaseUrl);
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${database}`);
-  } finally {
-    await client.end();
-  }
-}
-
 /** The columns the service writes on insert, with their types for unnest(). */
 const PLAIN_COLUMNS: [string, string][] = [
   ['shop_id', 'uuid'], ['platform', 'text'], ['external_id', 'text'], ['product_id', 'text'], ['sku', 'text'], ['product_name', 'text'],
@@ -414,7 +387,6 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function machine(databaseUrl: string, redisUrl: string): Promise<Record<string, string>> {
-  const cpuModel = existsSync('/proc/cpuinfo') ? (/^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown') : 'unknown';
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const pg = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
@@ -425,7 +397,7 @@ async function machine(databaseUrl: string, redisUrl: string): Promise<Record<st
   redis.disconnect();
   return {
     cores: String(availableParallelism()),
-    cpu: cpuModel.trim(),
+    cpu: cpuModel(),
     memory: `${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     node: process.version,
     postgres: pg,
@@ -787,14 +759,7 @@ function writeResults(host: Record<string, string>, rows: [string, string][], cp
     ...cpuRows.map(([role, cpu]) => `| ${role} | ${fmt(cpu, 1)} | ${fmt((100 * cpu) / capacity)} % |`),
     END_MARK,
   ].join('\n');
-  const current = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : '# Benchmarks\n\n';
-  const begin = current.indexOf(BEGIN_MARK);
-  const end = current.indexOf(END_MARK);
-  const next =
-    begin >= 0 && end > begin
-      ? `${current.slice(0, begin)}${section}${current.slice(end + END_MARK.length)}`
-      : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(RESULTS_FILE, next);
+  writeResultsSection(RESULTS_FILE, BEGIN_MARK, END_MARK, section);
 }
 
 void main().catch((error: unknown) => {

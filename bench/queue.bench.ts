@@ -1,12 +1,12 @@
 import autocannon from 'autocannon';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
+import { cpuModel, intSetting, recreateDatabase, writeResultsSection } from './bench-support';
 
 /**
  * npm run bench:queue
@@ -23,14 +23,6 @@ const RESULTS_FILE = join(ROOT, 'bench', 'RESULTS.md');
 const BEGIN_MARK = '<!-- bench:queue:begin -->';
 const END_MARK = '<!-- bench:queue:end -->';
 const GOAL_P99_MS = 50;
-
-function intSetting(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
-  return value;
-}
 
 const SETTINGS = {
   reviews: intSetting('BENCH_REVIEWS', 1_000_000, 1_000),
@@ -51,22 +43,6 @@ process.on('exit', () => {
 });
 
 // ---------------------------------------------------------------- database
-
-async function recreateDatabase(databaseUrl: string): Promise<string> {
-  const url = new URL(databaseUrl);
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(database)) throw new Error(`the bench database name must be a plain identifier, got "${database}"`);
-  url.pathname = '/postgres';
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${database}`);
-  } finally {
-    await client.end();
-  }
-  return database;
-}
 
 function runCli(args: string[], env: NodeJS.ProcessEnv): string {
   try {
@@ -365,14 +341,13 @@ async function main(): Promise<void> {
   log(`goal          GET /v1/queue p99 < ${GOAL_P99_MS} ms at ${SETTINGS.connections} clients: ${met ? 'met' : 'NOT met'} (${queueP99} ms; a different view per client: ${distinctView?.p99 ?? '-'} ms)`);
 
   if (SETTINGS.writeResults) {
-    const cpuModel = existsSync('/proc/cpuinfo') ? (/^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown').trim() : 'unknown';
     const health = results[0];
     const lines = [
       BEGIN_MARK,
       '## Latest run',
       '',
       `- date: ${started.toISOString()}`,
-      `- machine: ${availableParallelism()} cores (nproc), ${cpuModel}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB memory, node ${process.version}, PostgreSQL ${pg}`,
+      `- machine: ${availableParallelism()} cores (nproc), ${cpuModel()}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB memory, node ${process.version}, PostgreSQL ${pg}`,
       `- command: \`DATABASE_URL=postgres://…/${database} npm run bench:queue\``,
       `- data: ${Number(counts.reviews).toLocaleString('en')} reviews, ${Number(counts.open).toLocaleString('en')} open cases (${Number(counts.queued).toLocaleString('en')} in the daily queue), ${counts.risky} high-risk reviewers, ${STAFF} agents, one shop; ${seedSeconds ? `seeded in ${seedSeconds.toFixed(1)} s (${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')})` : 'seeded by an earlier run (BENCH_REUSE=1)'}`,
       `- load: autocannon, ${SETTINGS.connections} connections, ${SETTINGS.seconds} s per endpoint after a 3 s warm-up, one API process (\`node dist/main.js\`, RUN_WORKERS=false), autocannon in the bench process on the same machine`,
@@ -391,13 +366,7 @@ async function main(): Promise<void> {
       END_MARK,
     ];
     const section = lines.join('\n');
-    const current = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : '# Benchmarks\n';
-    const begin = current.indexOf(BEGIN_MARK);
-    const end = current.indexOf(END_MARK);
-    writeFileSync(
-      RESULTS_FILE,
-      begin >= 0 && end > begin ? `${current.slice(0, begin)}${section}${current.slice(end + END_MARK.length)}` : `${current.trimEnd()}\n\n${section}\n`,
-    );
+    writeResultsSection(RESULTS_FILE, BEGIN_MARK, END_MARK, section);
   }
   process.exitCode = met ? 0 : 1;
 }

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -13,6 +13,7 @@ import { buildReportData } from '../src/reports/report-engine';
 import { shiftBack, weekPeriod } from '../src/reports/report-period';
 import { ShopsService } from '../src/shops/shops.service';
 import { seedRecoverySql, seedSql } from './report-seed';
+import { adminUrl, cpuModel, intSetting, recreateDatabase, writeResultsSection } from './bench-support';
 
 /**
  * npm run bench:report
@@ -35,14 +36,6 @@ const PER_WEEK = 50_000;
 const GOAL_MS = 2_000;
 const GOAL_RATIO = 3;
 
-function intSetting(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
-  return value;
-}
-
 const SETTINGS = {
   rounds: intSetting('BENCH_ROUNDS', 9, 1),
   seed: intSetting('BENCH_SEED', 20_261_116, 0),
@@ -52,26 +45,6 @@ const SETTINGS = {
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-function adminUrl(databaseUrl: string): { admin: string; database: string } {
-  const url = new URL(databaseUrl);
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(database)) throw new Error(`the bench database name must be a plain identifier, got "${database}"`);
-  url.pathname = '/postgres';
-  return { admin: url.toString(), database };
-}
-
-async function recreateDatabase(databaseUrl: string): Promise<void> {
-  const { admin, database } = adminUrl(databaseUrl);
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${database}`);
-  } finally {
-    await client.end();
-  }
-}
 
 /** busy and total jiffies of the whole machine, from /proc/stat */
 function cpuSample(): { busy: number; total: number } | null {
@@ -230,7 +203,7 @@ async function main(): Promise<void> {
       writeResults(
         {
           cores: String(availableParallelism()),
-          cpu: existsSync('/proc/cpuinfo') ? (/^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown').trim() : 'unknown',
+          cpu: cpuModel(),
           memory: `${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
           node: process.version,
           postgres: pg,
@@ -259,11 +232,7 @@ function writeResults(host: Record<string, string>, rows: [string, string][]): v
     ...rows.map(([key, value]) => `| ${key} | ${value} |`),
     END_MARK,
   ].join('\n');
-  const current = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : '# Benchmarks\n\n';
-  const begin = current.indexOf(BEGIN_MARK);
-  const end = current.indexOf(END_MARK);
-  const next = begin >= 0 && end > begin ? `${current.slice(0, begin)}${section}${current.slice(end + END_MARK.length)}` : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(RESULTS_FILE, next);
+  writeResultsSection(RESULTS_FILE, BEGIN_MARK, END_MARK, section);
 }
 
 void main().catch((error: unknown) => {

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +16,7 @@ import { ReviewerRiskService } from '../src/reviewers/reviewer-risk.service';
 import { CONTEXT_CHANGE_SHARE, CONTEXT_MIN_CHANGE, CONTEXT_TTL_MS } from '../src/reviewers/shop-context.cache';
 import { ShopsService } from '../src/shops/shops.service';
 import { ReviewGenerator } from './review-generator';
+import { adminUrl, intSetting, recreateDatabase, writeResultsSection } from './bench-support';
 
 /**
  * npm run bench:risk-step
@@ -35,14 +35,6 @@ const BEGIN_MARK = '<!-- bench:risk-step:begin -->';
 const END_MARK = '<!-- bench:risk-step:end -->';
 const BATCH = 500;
 
-function intSetting(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
-  return value;
-}
-
 const SETTINGS = {
   reviews: intSetting('BENCH_REVIEWS', 100_000, 1_000),
   seed: intSetting('BENCH_SEED', 20_261_111, 0),
@@ -59,19 +51,13 @@ function percentile(values: number[], p: number): number {
 
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 
-async function recreateDatabase(url: string): Promise<string> {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  if (!/^[a-z0-9_]+$/i.test(name)) throw new Error(`unexpected database name ${name}`);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
+/** Recreates the bench database (bench-support) and answers the server's version. */
+async function recreateDatabaseAndVersion(url: string): Promise<string> {
+  await recreateDatabase(url);
+  const client = new Client({ connectionString: adminUrl(url).admin });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${name}`);
-    const [{ server_version: version }] = (await client.query<{ server_version: string }>('SHOW server_version')).rows;
-    return version;
+    return (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
   } finally {
     await client.end();
   }
@@ -88,7 +74,7 @@ interface BatchMeasure {
 
 async function main(): Promise<void> {
   const loadBefore = loadavg()[0];
-  const pgVersion = await recreateDatabase(SETTINGS.databaseUrl);
+  const pgVersion = await recreateDatabaseAndVersion(SETTINGS.databaseUrl);
   execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'migration:run'], {
     env: { ...process.env, DATABASE_URL: SETTINGS.databaseUrl, REDIS_URL: '', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -211,11 +197,7 @@ async function main(): Promise<void> {
     const section = lines.join('\n');
     process.stdout.write(`${section}\n`);
     if (SETTINGS.writeResults) {
-      const existing = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : '# Benchmarks\n';
-      const begin = existing.indexOf(BEGIN_MARK);
-      const end = existing.indexOf(END_MARK);
-      const next = begin >= 0 && end > begin ? `${existing.slice(0, begin)}${section}${existing.slice(end + END_MARK.length)}` : `${existing.trimEnd()}\n\n${section}\n`;
-      writeFileSync(RESULTS_FILE, next);
+      writeResultsSection(RESULTS_FILE, BEGIN_MARK, END_MARK, section);
     }
   } finally {
     await app.close();

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -6,6 +5,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { parseReviewLine, runReviewerRisk } from '../src/reviewers/reviewer-risk.cli';
 import type { ReviewerReview } from '../src/reviewers/reviewer-risk.types';
 import { ReviewGenerator } from './review-generator';
+import { intSetting, writeResultsSection } from './bench-support';
 
 /**
  * npm run bench:risk
@@ -21,14 +21,6 @@ const RESULTS_FILE = join(ROOT, 'bench', 'RESULTS.md');
 const BEGIN_MARK = '<!-- bench:risk:begin -->';
 const END_MARK = '<!-- bench:risk:end -->';
 const GOAL_SECONDS = 10;
-
-function intSetting(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
-  return value;
-}
 
 const SETTINGS = {
   reviews: intSetting('BENCH_REVIEWS', 100_000, 100),
@@ -158,14 +150,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${section}\n`);
 
   if (SETTINGS.writeResults) {
-    const current = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : '# Benchmarks\n';
-    const begin = current.indexOf(BEGIN_MARK);
-    const end = current.indexOf(END_MARK);
-    const next =
-      begin >= 0 && end > begin
-        ? `${current.slice(0, begin)}${section}${current.slice(end + END_MARK.length)}`
-        : `${current.trimEnd()}\n\n${section}\n`;
-    writeFileSync(RESULTS_FILE, next);
+    writeResultsSection(RESULTS_FILE, BEGIN_MARK, END_MARK, section);
   }
 }
 
