@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 /** What every bench shares: its settings from the environment, its throwaway database, its section of RESULTS.md. */
@@ -49,4 +52,30 @@ export function writeResultsSection(file: string, beginMark: string, endMark: st
   const begin = current.indexOf(beginMark);
   const end = current.indexOf(endMark);
   writeFileSync(file, begin >= 0 && end > begin ? `${current.slice(0, begin)}${section}${current.slice(end + endMark.length)}` : `${current.trimEnd()}\n\n${section}\n`);
+}
+
+/** The repository, from dist-bench/bench/ where the benches run. */
+const ROOT = resolve(__dirname, '..', '..');
+
+/** A port the OS says is free on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Runs `node dist/cli.js ARGS` and answers its stdout; a failure carries the end of its stderr. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv): string {
+  try {
+    return execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? '';
+    throw new Error(`node dist/cli.js ${args.join(' ')} failed:\n${stderr.split('\n').slice(-15).join('\n')}`);
+  }
 }

@@ -1,13 +1,12 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM_PATH, launchChromium } from '../scripts/console-chromium';
-import { cpuModel, intSetting, recreateDatabase, writeResultsSection } from './bench-support';
+import { cpuModel, freePort, intSetting, recreateDatabase, runCli, writeResultsSection } from './bench-support';
 
 /**
  * npm run bench:console
@@ -51,15 +50,6 @@ process.on('exit', () => {
 });
 
 // ---------------------------------------------------------------- database
-
-function runCli(args: string[], env: NodeJS.ProcessEnv): string {
-  try {
-    return execFileSync(process.execPath, [join(DIST, 'cli.js'), ...args], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr ?? '';
-    throw new Error(`node dist/cli.js ${args.join(' ')} failed:\n${stderr.split('\n').slice(-15).join('\n')}`);
-  }
-}
 
 function cliJson<T>(args: string[], env: NodeJS.ProcessEnv): T {
   return JSON.parse(runCli(args, env).trim().split('\n').pop() ?? '{}') as T;
@@ -162,18 +152,6 @@ async function seed(client: Client, shopId: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------- service
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** The last lines the service logged, to say why it stopped when it does. */
 const serviceTail: string[] = [];

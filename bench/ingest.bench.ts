@@ -1,7 +1,6 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,7 +8,7 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { summarizeCpuProfile } from './cpu-profile';
 import { GeneratedReview, ReviewGenerator } from './review-generator';
-import { adminUrl, cpuModel, intSetting, recreateDatabase, writeResultsSection } from './bench-support';
+import { adminUrl, cpuModel, freePort, intSetting, recreateDatabase, runCli, writeResultsSection } from './bench-support';
 
 /**
  * npm run bench:ingest
@@ -106,27 +105,6 @@ async function stopService(service: Service): Promise<void> {
   await exited;
   clearTimeout(timer);
   children.delete(child);
-}
-
-function runCli(args: string[], env: NodeJS.ProcessEnv): string {
-  try {
-    return execFileSync(process.execPath, [join(DIST, 'cli.js'), ...args], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr ?? '';
-    throw new Error(`node dist/cli.js ${args.join(' ')} failed:\n${stderr.split('\n').slice(-15).join('\n')}`);
-  }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
 }
 
 async function waitHealthy(baseUrl: string, service: Service): Promise<void> {

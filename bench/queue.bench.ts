@@ -1,12 +1,11 @@
 import autocannon from 'autocannon';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
-import { cpuModel, intSetting, recreateDatabase, writeResultsSection } from './bench-support';
+import { cpuModel, freePort, intSetting, recreateDatabase, runCli, writeResultsSection } from './bench-support';
 
 /**
  * npm run bench:queue
@@ -43,15 +42,6 @@ process.on('exit', () => {
 });
 
 // ---------------------------------------------------------------- database
-
-function runCli(args: string[], env: NodeJS.ProcessEnv): string {
-  try {
-    return execFileSync(process.execPath, [join(DIST, 'cli.js'), ...args], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr ?? '';
-    throw new Error(`node dist/cli.js ${args.join(' ')} failed:\n${stderr.split('\n').slice(-15).join('\n')}`);
-  }
-}
 
 const STAFF = 10;
 const SHOP_NAME = 'Queue bench shop';
@@ -160,18 +150,6 @@ async function seed(client: Client, shopId: string): Promise<Record<string, numb
 }
 
 // ---------------------------------------------------------------- service
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 async function startService(env: NodeJS.ProcessEnv, baseUrl: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(DIST, 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
