@@ -153,7 +153,7 @@ export class WebhookDeliveryService {
       } catch (caught) {
         // an address the guard refuses will not change with retries
         refused = caught instanceof OutboundRefused;
-        error = describe(caught, webhookTimeoutMs);
+        error = describe(caught);
       }
     }
     const ms = Date.now() - started;
@@ -212,12 +212,8 @@ export class WebhookDeliveryService {
   }
 }
 
-/** A short, stable description of a network error, for the delivery row (no URL, no body). */
-function describe(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError' || error.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
-    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-    return cause?.code ? `${error.message}: ${cause.code}` : error.message;
-  }
-  return String(error);
+/** A short description of a network error for the delivery row: the error code and at most the address tried, never the body. */
+function describe(error: unknown): string {
+  // postOutbound's errors already say it: "no answer within N ms", "connect ECONNREFUSED ...", a refused address
+  return error instanceof Error ? error.message : String(error);
 }
