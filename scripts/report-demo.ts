@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { addDays } from '../src/reports/report-period';
+import { addDays } from '../src/common/time/local-time';
 
 /**
  * Invented reviews of an apparel shop for eight weeks ending with 2026-W47, with the problems a weekly

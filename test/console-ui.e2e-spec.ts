@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM_PATH, launchChromium } from '../scripts/console-chromium';
 import { addStaff, analysed, ConsoleApp, StaffKey, startConsoleApp } from '../scripts/console-demo';
+import { formatIsoWeek, isoWeekOf } from '../src/reports/report-period';
 import { reviewInput } from './support/factories';
 import { eventually, TestShop } from './support/test-app';
 
@@ -14,15 +15,6 @@ const DAY = 86_400_000;
 /** A date `days` from today on the shop's (Shanghai) calendar, YYYY-MM-DD. */
 function shanghaiDate(days: number): string {
   return new Date(Date.now() + 8 * 3_600_000 + days * DAY).toISOString().slice(0, 10);
-}
-
-/** The ISO week (2026-W48) of a YYYY-MM-DD date. */
-function isoWeekOf(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + 4 - (day.getUTCDay() || 7));
-  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
-  const week = Math.ceil(((day.getTime() - yearStart) / DAY + 1) / 7);
-  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
 interface Delivery {
@@ -309,7 +301,7 @@ describe(`staff console in headless Chromium (${CHROMIUM_PATH})`, () => {
 
   it('opens the weekly report of a week, moves to the week before, and downloads the CSV', async () => {
     const { context, page } = await signIn(lead);
-    const week = isoWeekOf(shanghaiDate(-3));
+    const week = formatIsoWeek(isoWeekOf(shanghaiDate(-3)));
     await page.goto(`${service.baseUrl}/console#/report?week=${week}`);
     await expectText(page, '#report-meta', week);
     const frame = page.frameLocator('#report-frame');
@@ -321,7 +313,7 @@ describe(`staff console in headless Chromium (${CHROMIUM_PATH})`, () => {
     expect(summary).toMatch(/logistics|Logistics/);
 
     await page.click('#report-prev');
-    const previous = isoWeekOf(shanghaiDate(-10));
+    const previous = formatIsoWeek(isoWeekOf(shanghaiDate(-10)));
     await page.waitForURL(`**/console#/report?week=${previous}`);
     await expectText(page, '#report-meta', previous);
 

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ReportWorkers } from '../src/reports/report-workers.service';
-import { addDays, formatIsoWeek, isoWeekMonday, isoWeekOf, lastCompletedWeek, localDateOf, localMidnight } from '../src/reports/report-period';
+import { addDays, localDate } from '../src/common/time/local-time';
+import { formatIsoWeek, isoWeekMonday, isoWeekOf, lastCompletedWeek, localMidnight } from '../src/reports/report-period';
 import { ReportsService } from '../src/reports/reports.service';
 import { reviewInput } from './support/factories';
 import { createTestApp, eventually, TestApp, TestShop } from './support/test-app';
@@ -368,7 +369,7 @@ describe('reports', () => {
       (await t.http.post(`/v1/reviewers/${id}/${action}`).set(shop.auth).send({ reason: `${action} after checking the chat log` }).expect(200)).body;
 
     // the decisions are made today: the report of the current week (not stored, not ended) counts them
-    const thisWeek = () => formatIsoWeek(isoWeekOf(localDateOf(new Date(), 'Asia/Shanghai')));
+    const thisWeek = () => formatIsoWeek(isoWeekOf(localDate(new Date(), 'Asia/Shanghai')));
     const anHourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
 
     it('counts the buyers flagged, confirmed and dismissed in the week from the people’s decisions', async () => {

@@ -1,4 +1,4 @@
-import { addDays, localClock, parseClock, zonedInstant } from './local-time';
+import { addDays, localClock, parseClock, zonedInstant } from '../common/time/local-time';
 
 /** No harassment: how often a buyer may be contacted about one case, and never in the quiet hours. */
 export interface ContactPolicy {

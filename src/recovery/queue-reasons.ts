@@ -1,4 +1,4 @@
-import { daysBetween, localDate } from './local-time';
+import { daysBetween, localDate } from '../common/time/local-time';
 import type { CaseStatus } from './recovery.types';
 
 export const REASON_CODES = [

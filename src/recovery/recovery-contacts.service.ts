@@ -10,7 +10,7 @@ import { recordCaseEvents } from './case-events';
 import { CaseClosed, isTerminal } from './case-status';
 import { ContactOutcomeListeners, riskKindOf } from './contact-outcome-listeners';
 import { evaluateContactPolicy } from './contact-policy';
-import { addDays, startOfLocalDay } from './local-time';
+import { addDays, startOfLocalDay } from '../common/time/local-time';
 import { QueueCountsCache } from './queue-counts.cache';
 import { RecoveryCase } from './recovery-case.entity';
 import { RecoveryContact } from './recovery-contact.entity';

@@ -5,7 +5,7 @@ import { sqlRows } from '../database/sql';
 import { preparedRows } from '../database/prepared-query';
 import type { Actor } from '../shops/actor';
 import { QueueCountsCache } from './queue-counts.cache';
-import { localDate } from './local-time';
+import { localDate } from '../common/time/local-time';
 import { highRiskReason, QueueReason, queueReasons } from './queue-reasons';
 import { resolveAssignee } from './recovery-cases.service';
 import { RecoverySettingsService } from './recovery-settings.service';

@@ -6,7 +6,7 @@ import type { Actor } from '../shops/actor';
 import { actorLabel } from '../shops/actor';
 import { Shop } from '../shops/shop.entity';
 import { ContactPolicy } from './contact-policy';
-import { parseClock } from './local-time';
+import { parseClock } from '../common/time/local-time';
 import { DEFAULT_RECOVERY_SETTINGS, RecoverySettings } from './recovery-settings.entity';
 import { urgencySql, WORKING_SQL } from './recovery-sql';
 

@@ -1,11 +1,10 @@
+import { addDays, localDate } from '../common/time/local-time';
 import {
-  addDays,
   isLocalDate,
   isoWeekMonday,
   isoWeekOf,
   isoWeeksInYear,
   lastCompletedWeek,
-  localDateOf,
   parseIsoWeek,
   periodsEndingWith,
   rangePeriod,
@@ -121,7 +120,7 @@ describe('date ranges', () => {
     expect(isLocalDate('2026-02-29')).toBe(false);
     expect(isLocalDate('2026-2-3')).toBe(false);
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(localDateOf(new Date('2026-11-22T16:30:00Z'), 'Asia/Shanghai')).toBe('2026-11-23');
-    expect(localDateOf(new Date('2026-11-22T16:30:00Z'), 'America/Los_Angeles')).toBe('2026-11-22');
+    expect(localDate(new Date('2026-11-22T16:30:00Z'), 'Asia/Shanghai')).toBe('2026-11-23');
+    expect(localDate(new Date('2026-11-22T16:30:00Z'), 'America/Los_Angeles')).toBe('2026-11-22');
   });
 });

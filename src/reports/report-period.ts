@@ -1,4 +1,5 @@
 import { toInstant } from '../common/time/timestamps';
+import { addDays, daysBetween, localDate } from '../common/time/local-time';
 
 /**
  * Report periods in a shop's time zone. A week is an ISO week (Monday to Sunday) of local days; a range
@@ -45,13 +46,6 @@ function formatUtcDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-export function addDays(date: string, days: number): string {
-  return formatUtcDay(utcDay(date) + days * DAY_MS);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((utcDay(to) - utcDay(from)) / DAY_MS);
-}
 
 /** A real calendar date written YYYY-MM-DD. */
 export function isLocalDate(text: string): boolean {
@@ -103,20 +97,6 @@ export function isoWeekOf(date: string): IsoWeek {
   return { year, week };
 }
 
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The local date of an instant in a time zone. */
-export function localDateOf(instant: Date, timeZone: string): string {
-  let formatter = dateFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dateFormatters.set(timeZone, formatter);
-  }
-  const parts: Record<string, string> = {};
-  for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
 /** The instant of local midnight at the start of a date (the first instant of that day where midnight is skipped). */
 export function localMidnight(date: string, timeZone: string): Date {
   const instant = toInstant(`${date} 00:00:00`, timeZone);
@@ -161,5 +141,5 @@ export function periodsEndingWith(current: ReportPeriod, count: number): ReportP
 
 /** The ISO week that ended most recently at `now` in the time zone: the one a Monday report covers. */
 export function lastCompletedWeek(now: Date, timeZone: string): IsoWeek {
-  return isoWeekOf(addDays(localDateOf(now, timeZone), -7));
+  return isoWeekOf(addDays(localDate(now, timeZone), -7));
 }

@@ -1,5 +1,6 @@
 import { toInstant } from '../common/time/timestamps';
-import { addDays, formatIsoWeek, lastCompletedWeek, weekPeriod } from './report-period';
+import { addDays } from '../common/time/local-time';
+import { formatIsoWeek, lastCompletedWeek, weekPeriod } from './report-period';
 import { effectiveSettings } from './report-settings';
 
 export interface ScheduledShop {

@@ -3,7 +3,7 @@ import { shortQuote } from '../personal-data';
 import type { RenderedSection } from '../render/blocks';
 import type { ReportSettings } from '../report-settings';
 import type { ReportText } from '../report-text';
-import { localDateOf } from '../report-period';
+import { localDate } from '../../common/time/local-time';
 import type { SectionBuilder } from '../report.types';
 import { clip } from './section-helpers';
 
@@ -147,7 +147,7 @@ export const quotesSection: SectionBuilder<'quotes', { candidates: Omit<QuoteCan
   },
   build: (rows, context) =>
     pickQuotes(
-      rows.candidates.map(({ reviewedAt, ...row }) => ({ ...row, date: localDateOf(new Date(reviewedAt), context.period.timezone) })),
+      rows.candidates.map(({ reviewedAt, ...row }) => ({ ...row, date: localDate(new Date(reviewedAt), context.period.timezone) })),
       context.settings,
     ),
   render,

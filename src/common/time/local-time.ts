@@ -1,4 +1,4 @@
-import { toInstant } from '../common/time/timestamps';
+import { toInstant } from './timestamps';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
