@@ -132,22 +132,14 @@ export class RecoveryQueueService {
     private readonly counts: QueueCountsCache,
   ) {}
 
-  async queue(shopId: string, options: QueueOptions, actor: Actor): Promise<Queue> {
-    return this.read(shopId, options, this.assigneeOf(options, actor));
-  }
-
   /**
    * The queue as this actor asks for it, presented (e.g. as the JSON body): identical requests that arrive
    * while one is being read share its result, so a burst costs one read and one serialisation.
    */
   async presented<T>(shopId: string, options: QueueOptions, actor: Actor, present: (queue: Queue) => T): Promise<T> {
-    const assignee = this.assigneeOf(options, actor);
+    const assignee = options.assignee === undefined ? undefined : resolveAssignee(options.assignee, actor);
     const key = JSON.stringify([assignee, options.limit, options.highRiskLimit, options.grade, options.tag, options.productId]);
     return this.counts.shared(shopId, `queue:${key}`, async () => present(await this.read(shopId, options, assignee)));
-  }
-
-  private assigneeOf(options: QueueOptions, actor: Actor): string | null | undefined {
-    return options.assignee === undefined ? undefined : resolveAssignee(options.assignee, actor);
   }
 
   private async read(shopId: string, options: QueueOptions, assignee: string | null | undefined): Promise<Queue> {
