@@ -78,7 +78,9 @@ export function seedSql(shape: SeedShape): string[] {
     )
     INSERT INTO review_revisions (shop_id, review_id, revision, rating, grade, snapshot, changed_fields, replaced_at, tags, sub_tags)
     SELECT '${shape.shopId}', id, 1, 1, 'bad',
-      jsonb_build_object('productId', product_id, 'sku', sku, 'productName', product_name, 'buyerId', buyer_id,
+      -- the replaced version's fields as ingestion writes them (reviewedAt as JavaScript's toISOString)
+      jsonb_build_object('reviewedAt', to_char(reviewed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+        'productId', product_id, 'sku', sku, 'productName', product_name, 'buyerId', buyer_id,
         'carrier', carrier, 'serviceAgent', service_agent, 'content', '质量太差了', 'rating', 1),
       ARRAY['rating', 'content'], reviewed_at + make_interval(hours => 1 + floor(random() * 240)::int), ARRAY['quality'], ARRAY['defect_broken']
     FROM picked`,
