@@ -20,8 +20,8 @@ export interface ReportShop {
 }
 
 /**
- * All sections' queries as ONE statement: the CTE `rr` reads the period's reviews once, every query
- * returns its rows as a JSON array under "<section>.<query>", and the whole report sees one snapshot.
+ * All sections' queries as ONE statement over the CTEs of report-reviews.sql.ts: every query returns its
+ * rows as a JSON array under "<section>.<query>", and the whole report sees one snapshot.
  */
 export function combinedReportSql(builders: readonly AnySectionBuilder[]): string {
   const parts: string[] = [];
@@ -45,7 +45,7 @@ const COMBINED_SQL = combinedReportSql(REPORT_SECTIONS);
  * Builds the data of a report: runs the combined statement, then each builder in order. Call it inside a
  * transaction: the SET LOCALs last until its end. JIT off: compiling costs more than these queries run.
  * work_mem keeps the period's reviews in memory. Sorts off: the planner cannot estimate the rows of the
- * `rr` CTE (it guesses a few hundred) and would sort tens of thousands of rows for each GROUP BY where
+ * CTEs (it guesses a few hundred) and would sort tens of thousands of rows for each GROUP BY where
  * hashing is cheaper; the sorts the queries need (DISTINCT ON, top-N) still happen.
  */
 export async function buildReportData(

@@ -6,9 +6,10 @@
  * revised to good on Thursday counts as good in its week, and a regenerated report of an old week gives
  * the numbers the week had, not today's.
  *
- * Every section's SQL runs in ONE statement (report-engine.ts) over the CTE `rr` below (and `rr_negative`,
- * its medium/bad reviews, for the sections that only count complaints), so the period's reviews are read
- * once and every section sees the same snapshot of the database.
+ * Every section's SQL runs in ONE statement (report-engine.ts) over the CTEs below, so every section sees
+ * the same snapshot of the database: `rr_negative`, the medium/bad reviews of both periods row by row, and
+ * `rr_counts`, this period's reviews counted by carrier, agent and SKU. Most reviews are good and no section
+ * needs them one by one, so the period's reviews are read once into counts, not kept as rows.
  *
  * Parameters shared by all section SQL:
  *   $1 shop id, $2 start of the previous period, $3 start of this period, $4 end of this period (exclusive),
@@ -39,11 +40,15 @@ function reviewOfRevision(columns: string): string {
 }
 
 /**
- * `rr`: the reviews of this period (bucket 0) and the medium/bad reviews of the previous one (bucket -1, for
- * week-over-week changes) as they stood at the end of their period. `version` is the revision number that counts when it is not the current row.
- * `recovered`: medium or bad at some point before the end of its period, good at the end.
- * Revised reviews are found from the revisions side (few rows, each review by its primary key), so the
- * period's reviews are scanned once and unrevised ones cost nothing extra.
+ * Both CTEs see every review as it stood at the end of its period. `version` is the revision number that
+ * counts when it is not the current row. Revised reviews are found from the revisions side (few rows, each
+ * review from the covering index or by primary key), so unrevised ones cost nothing extra.
+ *
+ * `rr_negative`: the medium/bad reviews of this period (bucket 0) and of the previous one (bucket -1, for
+ * week-over-week changes), with what the sections group by and quote.
+ * `rr_counts`: this period's reviews counted per carrier, per agent and per SKU (with a product name) and in
+ * all (`per`: carrier, service_agent, sku, all), with `recovered`: medium or bad at some point before the end
+ * of the period, good at its end. One scan, hashed into all four groupings at once.
  */
 export const REPORT_REVIEWS_CTE = `
   revised AS (
@@ -63,7 +68,7 @@ export const REPORT_REVIEWS_CTE = `
   negative_before_end AS (
     SELECT DISTINCT review_id AS id FROM revised WHERE replaced_at < bucket_end AND grade <> 'good'
   ),
-  rr AS MATERIALIZED (
+  rr_negative AS MATERIALIZED (
     SELECT r.id,
       CASE WHEN r.reviewed_at >= $3 THEN 0 ELSE -1 END AS bucket,
       v.revision AS version,
@@ -77,17 +82,36 @@ export const REPORT_REVIEWS_CTE = `
       (CASE WHEN v.id IS NULL THEN r.carrier ELSE v.snapshot->>'carrier' END) COLLATE "C" AS carrier,
       (CASE WHEN v.id IS NULL THEN r.service_agent ELSE v.snapshot->>'serviceAgent' END) COLLATE "C" AS service_agent,
       (CASE WHEN v.id IS NULL OR v.tags IS NULL THEN r.tags ELSE v.tags END) COLLATE "C" AS tags,
-      (CASE WHEN v.id IS NULL OR v.sub_tags IS NULL THEN r.sub_tags ELSE v.sub_tags END) COLLATE "C" AS sub_tags,
-      (coalesce(v.grade, r.grade) = 'good' AND n.id IS NOT NULL) AS recovered
-    FROM reviews r
+      (CASE WHEN v.id IS NULL OR v.sub_tags IS NULL THEN r.sub_tags ELSE v.sub_tags END) COLLATE "C" AS sub_tags
+    FROM (
+      -- medium/bad now (the partial index ix_reviews_shop_negative), and good now but medium/bad at the end
+      SELECT r.* FROM reviews r WHERE r.shop_id = $1 AND r.reviewed_at >= $2 AND r.reviewed_at < $4 AND r.grade <> 'good'
+      UNION ALL
+      SELECT r.* FROM version_at_end v JOIN reviews r ON r.id = v.id
+      WHERE v.grade <> 'good' AND r.grade = 'good' AND r.shop_id = $1 AND r.reviewed_at >= $2 AND r.reviewed_at < $4
+    ) r
     LEFT JOIN version_at_end v ON v.id = r.id
-    LEFT JOIN negative_before_end n ON n.id = r.id
-    WHERE r.shop_id = $1 AND r.reviewed_at >= $2 AND r.reviewed_at < $4
-      -- the previous period is only compared by its medium/bad reviews (its totals come from the trend)
-      AND (r.reviewed_at >= $3 OR r.grade <> 'good' OR r.revision > 1)
+    WHERE coalesce(v.grade, r.grade) <> 'good'
   ),
-  rr_negative AS MATERIALIZED (
-    SELECT * FROM rr WHERE grade <> 'good'
+  rr_counts AS MATERIALIZED (
+    SELECT CASE GROUPING(p.carrier, p.service_agent, p.product_id, p.sku)
+        WHEN 7 THEN 'carrier' WHEN 11 THEN 'service_agent' WHEN 12 THEN 'sku' ELSE 'all' END AS per,
+      p.carrier, p.service_agent, p.product_id, p.sku, max(p.product_name) AS product_name,
+      count(*)::int AS reviews, count(*) FILTER (WHERE p.recovered)::int AS recovered
+    FROM (
+      SELECT
+        (CASE WHEN v.id IS NULL THEN r.product_id ELSE v.snapshot->>'productId' END) COLLATE "C" AS product_id,
+        (CASE WHEN v.id IS NULL THEN r.sku ELSE v.snapshot->>'sku' END) COLLATE "C" AS sku,
+        CASE WHEN v.id IS NULL THEN r.product_name ELSE v.snapshot->>'productName' END AS product_name,
+        (CASE WHEN v.id IS NULL THEN r.carrier ELSE v.snapshot->>'carrier' END) COLLATE "C" AS carrier,
+        (CASE WHEN v.id IS NULL THEN r.service_agent ELSE v.snapshot->>'serviceAgent' END) COLLATE "C" AS service_agent,
+        (coalesce(v.grade, r.grade) = 'good' AND n.id IS NOT NULL) AS recovered
+      FROM reviews r
+      LEFT JOIN version_at_end v ON v.id = r.id
+      LEFT JOIN negative_before_end n ON n.id = r.id
+      WHERE r.shop_id = $1 AND r.reviewed_at >= $3 AND r.reviewed_at < $4
+    ) p
+    GROUP BY GROUPING SETS ((p.carrier), (p.service_agent), (p.product_id, p.sku), ())
   )`;
 
 /**
@@ -115,10 +139,14 @@ export const GRADES_BY_TREND_PERIOD = `
   window_revisions AS (
     SELECT rv.review_id, rv.revision, rv.replaced_at, rv.grade, rv.snapshot,
       width_bucket(NULLIF(rv.snapshot->>'reviewedAt', '')::timestamptz, $5::timestamptz[]) AS snapshot_bucket,
-      -- a later version moved reviewedAt: this version's reviewedAt is not the review's
-      bool_or('reviewedAt' = ANY(rv.changed_fields)) OVER (PARTITION BY rv.review_id ORDER BY rv.revision DESC) AS moved
+      rv.changed_fields
     FROM review_revisions rv
     WHERE rv.shop_id = $1 AND rv.replaced_at >= ($5::timestamptz[])[1] - ${REPLACED_AFTER_POSTED_MARGIN}
+  ),
+  -- reviews whose reviewedAt a revision changed: their snapshots' reviewedAt may not be the review's (any later
+  -- revision that moved it was replaced later, so it is in the window too)
+  moved AS (
+    SELECT review_id FROM window_revisions WHERE 'reviewedAt' = ANY(changed_fields)
   ),
   revised_in_trend AS (
     SELECT DISTINCT ON (rv.review_id) w.bucket, w.grade AS now, rv.grade AS was
@@ -127,7 +155,7 @@ export const GRADES_BY_TREND_PERIOD = `
     CROSS JOIN LATERAL (SELECT width_bucket(r.reviewed_at, $5::timestamptz[]) AS bucket, r.grade) w
     -- only revisions replaced after the end of their review's period change a count; the snapshot's
     -- reviewedAt tells which those are without reading the review, unless it moved
-    WHERE (rv.moved OR (rv.snapshot_bucket BETWEEN 1 AND array_length($5::timestamptz[], 1) - 1
+    WHERE (rv.review_id IN (SELECT review_id FROM moved) OR (rv.snapshot_bucket BETWEEN 1 AND array_length($5::timestamptz[], 1) - 1
         AND rv.replaced_at >= ($5::timestamptz[])[rv.snapshot_bucket + 1]))
       AND r.reviewed_at >= ($5::timestamptz[])[1] AND r.reviewed_at < ($5::timestamptz[])[array_length($5::timestamptz[], 1)]
       AND rv.replaced_at >= ($5::timestamptz[])[w.bucket + 1]

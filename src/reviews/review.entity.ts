@@ -16,6 +16,8 @@ import type { AnalysisStatus, Grade, Language, Platform, TagEvidence, TagSource 
 // medium and bad reviews by when they were analysed: the reply-draft sweep reads a time range of it, and a drafting
 // job the last second of it (is the shop's import still running?); one entry per analysis of a medium/bad review
 @Index('ix_reviews_negative_analyzed', ['analyzedAt'], { where: `grade <> 'good' AND analyzed_at IS NOT NULL` })
+// medium and bad reviews by posting time: a report reads the complaints of two periods from it
+@Index('ix_reviews_shop_negative', ['shopId', 'reviewedAt'], { where: `grade <> 'good'` })
 // GIN indexes on tags and sub_tags live in the migration: TypeORM cannot declare them
 @Index('ix_reviews_tags', { synchronize: false })
 @Index('ix_reviews_sub_tags', { synchronize: false })

@@ -170,11 +170,15 @@ function groupSection<K extends 'logistics' | 'service'>(options: GroupOptions &
   return {
     key: options.key,
     queries: {
+      // reviews per name this period (rr_counts); medium/bad and complaints in both periods (rr_negative)
       totals: `
-        SELECT bucket, ${column} AS name, count(*)::int AS reviews,
-          count(*) FILTER (WHERE grade <> 'good')::int AS negative,
-          count(*) FILTER (WHERE grade <> 'good' AND '${options.tag}' = ANY(tags))::int AS complaints
-        FROM rr GROUP BY 1, 2`,
+        SELECT bucket, name, sum(reviews)::int AS reviews, sum(negative)::int AS negative, sum(complaints)::int AS complaints
+        FROM (
+          SELECT 0 AS bucket, ${column} AS name, reviews, 0 AS negative, 0 AS complaints FROM rr_counts WHERE per = '${column}'
+          UNION ALL
+          SELECT bucket, ${column}, 0, count(*), count(*) FILTER (WHERE '${options.tag}' = ANY(tags)) FROM rr_negative GROUP BY 1, 2
+        ) x
+        GROUP BY 1, 2`,
       subTags: `
         SELECT ${column} AS name, sub_tags AS "subTags", count(*)::int AS n
         FROM rr_negative WHERE bucket = 0 AND '${options.tag}' = ANY(tags)

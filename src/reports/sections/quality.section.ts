@@ -291,12 +291,17 @@ export const qualitySection: SectionBuilder<'quality', { complaints: QualityComp
       FROM rr_negative
       WHERE 'quality' = ANY(tags)
       GROUP BY 1, 2, 3, 4, 5`,
+    // the SKUs with quality complaints this period, with all their reviews (a union, not a join: the planner
+    // cannot estimate CTE rows and would loop)
     totals: `
-      SELECT product_id AS "productId", sku, max(product_name) AS "productName", count(*)::int AS n
-      FROM rr
-      WHERE bucket = 0
+      SELECT product_id AS "productId", sku, max(product_name) AS "productName", sum(reviews)::int AS n
+      FROM (
+        SELECT product_id, sku, product_name, reviews, false AS complained FROM rr_counts WHERE per = 'sku'
+        UNION ALL
+        SELECT product_id, sku, NULL, 0, true FROM rr_negative WHERE bucket = 0 AND 'quality' = ANY(tags)
+      ) x
       GROUP BY product_id, sku
-      HAVING count(*) FILTER (WHERE grade <> 'good' AND 'quality' = ANY(tags)) > 0`,
+      HAVING bool_or(complained)`,
   },
   build: (rows, context) => qualityBySku(rows.complaints, rows.totals, context.settings),
   render,

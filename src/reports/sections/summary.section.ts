@@ -211,7 +211,7 @@ export const summarySection: SectionBuilder<'summary', { grades: GradeRow; recov
   key: 'summary',
   queries: {
     grades: GRADES_BY_TREND_PERIOD,
-    recovered: `SELECT count(*)::int AS n FROM rr WHERE bucket = 0 AND recovered`,
+    recovered: `SELECT recovered AS n FROM rr_counts WHERE per = 'all'`,
   },
   build(rows, context) {
     return summarize(rows.grades, context.trend, rows.recovered[0]?.n ?? 0);
