@@ -3,6 +3,7 @@ import { ReportWorkers } from '../src/reports/report-workers.service';
 import { addDays, localDate } from '../src/common/time/local-time';
 import { formatIsoWeek, isoWeekMonday, isoWeekOf, lastCompletedWeek, localMidnight } from '../src/reports/report-period';
 import { ReportsService } from '../src/reports/reports.service';
+import { compactGradeCounts } from '../src/reports/review-grade-counts';
 import { reviewInput } from './support/factories';
 import { createTestApp, eventually, TestApp, TestShop } from './support/test-app';
 
@@ -76,6 +77,78 @@ describe('reports', () => {
       const html = await t.http.get(`/v1/reports/${report.id}?format=html`).set(shop.auth).expect(200);
       expect(html.text).toContain('<html lang="en">');
       expect(html.text).toContain('Weekly root-cause report');
+    });
+
+    it('counts the week of a Kolkata shop, whose midnight falls in the middle of a UTC hour', async () => {
+      const shop = await t.createShop('Kolkata shop', 'Asia/Kolkata', 'en');
+      await post(shop, [
+        review({ reviewedAt: '2026-11-15T23:50:00+05:30', rating: 5 }), // 18:20 UTC: the week before
+        review({ reviewedAt: '2026-11-16T00:10:00+05:30', rating: 1 }), // 18:40 UTC, the same UTC hour: this week
+        review({ reviewedAt: '2026-11-19T12:00:00+05:30', rating: 5 }),
+        review({ reviewedAt: '2026-11-22T23:40:00+05:30', rating: 3 }), // 18:10 UTC: this week
+        review({ reviewedAt: '2026-11-23T00:05:00+05:30', rating: 1 }), // 18:35 UTC, the same UTC hour: the next week
+      ]);
+      const report = await weekly(shop, 'week=2026-W47');
+      expect(report.periodStart).toBe('2026-11-15T18:30:00.000Z');
+      const { summary } = report.data.sections;
+      expect(summary.current).toMatchObject({ reviews: 3, good: 1, medium: 1, bad: 1 });
+      expect(summary.previous).toMatchObject({ reviews: 1, good: 1 });
+      expect(summary.trend.slice(-2).map((p: { week: string; reviews: number }) => [p.week, p.reviews])).toEqual([
+        ['2026-W46', 1],
+        ['2026-W47', 3],
+      ]);
+    });
+  });
+
+  describe('review counts per hour (what the trend adds up)', () => {
+    const counted = async (shopId: string) =>
+      db.query(
+        `SELECT hour, grade, sum(reviews)::int AS n FROM review_grade_counts WHERE shop_id = $1 GROUP BY 1, 2 HAVING sum(reviews) <> 0 ORDER BY 1, 2`,
+        [shopId],
+      );
+    const actual = async (shopId: string) =>
+      db.query(`SELECT date_trunc('hour', reviewed_at, 'UTC') AS hour, grade, count(*)::int AS n FROM reviews WHERE shop_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`, [shopId]);
+
+    it('follow new reviews, a changed rating and a corrected posting time, and survive merging', async () => {
+      const shop = await t.createShop('Counted shop');
+      const first = review({ rating: 1, reviewedAt: '2026-11-17T10:05:00+08:00' });
+      const second = review({ rating: 5, reviewedAt: '2026-11-17T10:40:00+08:00' });
+      const third = review({ rating: 3, reviewedAt: '2026-11-18T09:00:00+08:00' });
+      await post(shop, [first, second, third]);
+      expect(await counted(shop.shopId)).toEqual([
+        { hour: new Date('2026-11-17T02:00:00Z'), grade: 'bad', n: 1 },
+        { hour: new Date('2026-11-17T02:00:00Z'), grade: 'good', n: 1 },
+        { hour: new Date('2026-11-18T01:00:00Z'), grade: 'medium', n: 1 },
+      ]);
+      // revised: bad to good; the posting time corrected to another day; the same review again (no change)
+      await post(shop, [{ ...first, rating: 5, content: '已解决' }, { ...third, reviewedAt: '2026-11-19T09:00:00+08:00' }, second]);
+      expect(await counted(shop.shopId)).toEqual([
+        { hour: new Date('2026-11-17T02:00:00Z'), grade: 'good', n: 2 },
+        { hour: new Date('2026-11-19T01:00:00Z'), grade: 'medium', n: 1 },
+      ]);
+      expect(await counted(shop.shopId)).toEqual(await actual(shop.shopId));
+
+      await compactGradeCounts(db, shop.shopId, new Date('2026-11-19T00:00:00Z'));
+      const rows = await db.query(`SELECT hour, writer FROM review_grade_counts WHERE shop_id = $1 AND hour < '2026-11-19T00:00:00Z'`, [shop.shopId]);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((row: { writer: number }) => row.writer === 0)).toBe(true);
+      expect(await counted(shop.shopId)).toEqual(await actual(shop.shopId));
+      // a review arriving late for a merged hour adds to it
+      await post(shop, [review({ rating: 2, reviewedAt: '2026-11-17T10:30:00+08:00' })]);
+      expect(await counted(shop.shopId)).toEqual(await actual(shop.shopId));
+      // the week ended before the first review was revised to good: it counts as bad there
+      expect((await weekly(shop, 'week=2026-W47')).data.sections.summary.current).toMatchObject({ reviews: 4, good: 1, medium: 1, bad: 2 });
+    });
+
+    it('stay right when one shop’s batches are written at once by several connections', async () => {
+      const shop = await t.createShop('Busy shop');
+      const batches = Array.from({ length: 6 }, (_, b) =>
+        Array.from({ length: 20 }, (_, i) => review({ rating: 1 + ((b + i) % 5), reviewedAt: `2026-11-18T1${i % 3}:${String(b * 7).padStart(2, '0')}:00+08:00` })),
+      );
+      await Promise.all(batches.map((items) => t.http.post('/v1/reviews/batch').set(shop.auth).send({ items }).expect(200)));
+      expect(await counted(shop.shopId)).toEqual(await actual(shop.shopId));
+      const [{ n }] = await db.query(`SELECT sum(reviews)::int AS n FROM review_grade_counts WHERE shop_id = $1`, [shop.shopId]);
+      expect(n).toBe(120);
     });
   });
 

@@ -116,25 +116,38 @@ export const REPORT_REVIEWS_CTE = `
 
 /**
  * Reviews by grade in each trend period, each as it stood at the end of its own period: counts by the
- * current grade from the covering index (index-only), corrected by the few reviews whose grade at their
- * period's end came from a later-replaced revision. Bucket i (1-based) is [$5[i], $5[i+1]).
+ * current grade, corrected by the few reviews whose grade at their period's end came from a later-replaced
+ * revision. Bucket i (1-based) is [$5[i], $5[i+1]).
+ *
+ * The current counts add up review_grade_counts (kept by triggers on reviews, per UTC hour) for the whole
+ * hours of the period, and count the reviews of the minutes before its first whole hour and after its last
+ * one (a shop whose UTC offset is not whole hours; none otherwise) from the covering index.
  */
 export const GRADES_BY_TREND_PERIOD = `
   WITH bounds AS (
-    SELECT i AS bucket, ($5::timestamptz[])[i] AS lo, ($5::timestamptz[])[i + 1] AS hi
+    SELECT i AS bucket, b.lo, b.hi, h.first_hour, greatest(h.end_hour, h.first_hour) AS end_hour
     FROM generate_series(1, array_length($5::timestamptz[], 1) - 1) AS i
+    CROSS JOIN LATERAL (SELECT ($5::timestamptz[])[i] AS lo, ($5::timestamptz[])[i + 1] AS hi) b
+    CROSS JOIN LATERAL (
+      SELECT least(date_trunc('hour', b.lo, 'UTC') + CASE WHEN date_trunc('hour', b.lo, 'UTC') < b.lo THEN interval '1 hour' ELSE interval '0' END, b.hi) AS first_hour,
+        date_trunc('hour', b.hi, 'UTC') AS end_hour
+    ) h
   ),
   current_grades AS (
-    SELECT b.bucket, g.grade, g.n
+    SELECT b.bucket, c.grade, sum(c.reviews) AS n
     FROM bounds b
-    CROSS JOIN LATERAL (
-      SELECT unnest(ARRAY['good', 'medium', 'bad']) AS grade, unnest(ARRAY[
-        count(*) FILTER (WHERE r.grade = 'good'),
-        count(*) FILTER (WHERE r.grade = 'medium'),
-        count(*) FILTER (WHERE r.grade = 'bad')])::int AS n
-      FROM reviews r
-      WHERE r.shop_id = $1 AND r.reviewed_at >= b.lo AND r.reviewed_at < b.hi
-    ) g
+    JOIN review_grade_counts c ON c.shop_id = $1 AND c.hour >= b.first_hour AND c.hour < b.end_hour
+    GROUP BY 1, 2
+    UNION ALL
+    SELECT b.bucket, r.grade, count(*)
+    FROM bounds b
+    JOIN reviews r ON r.shop_id = $1 AND r.reviewed_at >= b.lo AND r.reviewed_at < b.first_hour
+    GROUP BY 1, 2
+    UNION ALL
+    SELECT b.bucket, r.grade, count(*)
+    FROM bounds b
+    JOIN reviews r ON r.shop_id = $1 AND r.reviewed_at >= b.end_hour AND r.reviewed_at < b.hi
+    GROUP BY 1, 2
   ),
   window_revisions AS (
     SELECT rv.review_id, rv.revision, rv.replaced_at, rv.grade, rv.snapshot,
