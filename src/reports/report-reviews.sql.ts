@@ -46,7 +46,7 @@ function reviewOfRevision(columns: string): string {
  *
  * `rr_negative`: the medium/bad reviews of this period (bucket 0) and of the previous one (bucket -1, for
  * week-over-week changes), with what the sections group by and quote.
- * `rr_counts`: this period's reviews counted per carrier, per agent and per SKU (with a product name) and in
+ * `rr_counts`: this period's reviews counted per carrier, per agent and per SKU and in
  * all (`per`: carrier, service_agent, sku, all), with `recovered`: medium or bad at some point before the end
  * of the period, good at its end. One scan, hashed into all four groupings at once.
  */
@@ -96,13 +96,12 @@ export const REPORT_REVIEWS_CTE = `
   rr_counts AS MATERIALIZED (
     SELECT CASE GROUPING(p.carrier, p.service_agent, p.product_id, p.sku)
         WHEN 7 THEN 'carrier' WHEN 11 THEN 'service_agent' WHEN 12 THEN 'sku' ELSE 'all' END AS per,
-      p.carrier, p.service_agent, p.product_id, p.sku, max(p.product_name) AS product_name,
+      p.carrier, p.service_agent, p.product_id, p.sku,
       count(*)::int AS reviews, count(*) FILTER (WHERE p.recovered)::int AS recovered
     FROM (
       SELECT
         (CASE WHEN v.id IS NULL THEN r.product_id ELSE v.snapshot->>'productId' END) COLLATE "C" AS product_id,
         (CASE WHEN v.id IS NULL THEN r.sku ELSE v.snapshot->>'sku' END) COLLATE "C" AS sku,
-        CASE WHEN v.id IS NULL THEN r.product_name ELSE v.snapshot->>'productName' END AS product_name,
         (CASE WHEN v.id IS NULL THEN r.carrier ELSE v.snapshot->>'carrier' END) COLLATE "C" AS carrier,
         (CASE WHEN v.id IS NULL THEN r.service_agent ELSE v.snapshot->>'serviceAgent' END) COLLATE "C" AS service_agent,
         (coalesce(v.grade, r.grade) = 'good' AND n.id IS NOT NULL) AS recovered

@@ -291,14 +291,14 @@ export const qualitySection: SectionBuilder<'quality', { complaints: QualityComp
       FROM rr_negative
       WHERE 'quality' = ANY(tags)
       GROUP BY 1, 2, 3, 4, 5`,
-    // the SKUs with quality complaints this period, with all their reviews (a union, not a join: the planner
-    // cannot estimate CTE rows and would loop)
+    // the SKUs with quality complaints this period, with all their reviews and the product name their
+    // complaints carry (a union, not a join: the planner cannot estimate CTE rows and would loop)
     totals: `
       SELECT product_id AS "productId", sku, max(product_name) AS "productName", sum(reviews)::int AS n
       FROM (
-        SELECT product_id, sku, product_name, reviews, false AS complained FROM rr_counts WHERE per = 'sku'
+        SELECT product_id, sku, NULL AS product_name, reviews, false AS complained FROM rr_counts WHERE per = 'sku'
         UNION ALL
-        SELECT product_id, sku, NULL, 0, true FROM rr_negative WHERE bucket = 0 AND 'quality' = ANY(tags)
+        SELECT product_id, sku, product_name, 0, true FROM rr_negative WHERE bucket = 0 AND 'quality' = ANY(tags)
       ) x
       GROUP BY product_id, sku
       HAVING bool_or(complained)`,
