@@ -74,10 +74,10 @@ export function seedSql(shape: SeedShape): string[] {
     WITH picked AS (
       UPDATE reviews SET revision = 2
       WHERE shop_id = '${shape.shopId}' AND hashtext(external_id) % 50 = 0
-      RETURNING id, reviewed_at, product_id, sku, product_name, buyer_id, carrier, service_agent, content
+      RETURNING id, grade, reviewed_at, product_id, sku, product_name, buyer_id, carrier, service_agent, content
     )
-    INSERT INTO review_revisions (shop_id, review_id, revision, rating, grade, snapshot, changed_fields, replaced_at, tags, sub_tags)
-    SELECT '${shape.shopId}', id, 1, 1, 'bad',
+    INSERT INTO review_revisions (shop_id, review_id, revision, rating, grade, next_grade, reviewed_at, snapshot, changed_fields, replaced_at, tags, sub_tags)
+    SELECT '${shape.shopId}', id, 1, 1, 'bad', grade, reviewed_at,
       -- the replaced version's fields as ingestion writes them (reviewedAt as JavaScript's toISOString)
       jsonb_build_object('reviewedAt', to_char(reviewed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
         'productId', product_id, 'sku', sku, 'productName', product_name, 'buyerId', buyer_id,

@@ -221,6 +221,28 @@ describe('reports', () => {
     expect(sections.summary.current.negative).toBe(sections.rootCauses.negative);
   });
 
+  it('counts a review revised several times by the version in force at the end of its week, in the trend too', async () => {
+    const shop = await t.createShop('Twice revised shop');
+    const after = review({ rating: 1, reviewedAt: '2026-11-17T10:00:00+08:00', content: '有破损' });
+    const within = review({ rating: 2, reviewedAt: '2026-11-18T10:00:00+08:00', content: '发错颜色' });
+    const [afterId, withinId] = await post(shop, [after, within]);
+    // the first: to medium, then to good, both after the week; the second: to good on Thursday, back to bad after the week
+    await post(shop, [{ ...after, rating: 3, content: '换了一个' }, { ...within, rating: 5, content: '补发了' }]);
+    await db.query(`UPDATE review_revisions SET replaced_at = '2026-11-19T10:00:00+08:00' WHERE review_id = $1`, [withinId]);
+    await post(shop, [{ ...after, rating: 5, content: '满意' }, { ...within, rating: 1, content: '补发的也不对' }]);
+    const revisions = await db.query(`SELECT review_id, revision, grade, next_grade FROM review_revisions WHERE shop_id = $1 ORDER BY review_id = $2 DESC, revision`, [shop.shopId, afterId]);
+    expect(revisions.map((r: { grade: string; next_grade: string }) => [r.grade, r.next_grade])).toEqual([
+      ['bad', 'medium'],
+      ['medium', 'good'],
+      ['bad', 'good'],
+      ['good', 'bad'],
+    ]);
+    const { summary } = (await weekly(shop, 'week=2026-W47')).data.sections;
+    expect(summary.current).toMatchObject({ reviews: 2, good: 1, medium: 0, bad: 1 });
+    expect(summary.recovered).toBe(1);
+    expect(summary.trend.at(-1)).toMatchObject({ week: '2026-W47', reviews: 2, good: 1, bad: 1 });
+  });
+
   it('places a review whose reviewedAt was corrected in its current week, as it stood at that week’s end', async () => {
     const shop = await t.createShop('Moved shop');
     const first = review({ rating: 1, reviewedAt: '2026-11-11T10:00:00+08:00', content: '质量差' }); // W46

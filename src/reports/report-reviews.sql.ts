@@ -25,24 +25,21 @@ export const REPORT_PARAMS = ['shopId', 'previousStart', 'start', 'end', 'trendB
 const REPLACED_AFTER_POSTED_MARGIN = `interval '1 hour'`;
 
 /**
- * The review a revision belongs to (the columns asked for), one row. First from the covering index
- * ix_reviews_shop_reviewed with the reviewedAt of the revision's snapshot, which is the review's unless it was
- * edited (index-only, on pages the period scan has just read); else by primary key. LIMIT 1 stops the
- * Append after the first branch that finds it.
+ * The posting time of the review a revision (alias rv) belongs to: the revision's own reviewed_at, which is
+ * the review's unless a later revision moved it; for the reviews in `moved` (a revision of theirs changed
+ * reviewedAt) and revisions without one, the review's, by primary key. Every later revision of a review
+ * was replaced later, so a set of revisions from some instant on holds every move that matters.
  */
-function reviewOfRevision(columns: string): string {
-  return `
-      SELECT r.${columns} FROM reviews r
-      WHERE r.shop_id = $1 AND r.reviewed_at = NULLIF(rv.snapshot->>'reviewedAt', '')::timestamptz AND r.id = rv.review_id
-      UNION ALL
-      SELECT r.${columns} FROM reviews r WHERE r.id = rv.review_id AND r.shop_id = $1
-      LIMIT 1`;
+function postedAtOfRevision(moved: string): string {
+  return `CASE WHEN rv.reviewed_at IS NULL OR rv.review_id IN (SELECT review_id FROM ${moved})
+      THEN (SELECT r.reviewed_at FROM reviews r WHERE r.id = rv.review_id AND r.shop_id = $1)
+      ELSE rv.reviewed_at END`;
 }
 
 /**
  * Both CTEs see every review as it stood at the end of its period. `version` is the revision number that
  * counts when it is not the current row. Revised reviews are found from the revisions side (few rows, each
- * review from the covering index or by primary key), so unrevised ones cost nothing extra.
+ * with its posting time), so unrevised ones cost nothing extra.
  *
  * `rr_negative`: the medium/bad reviews of this period (bucket 0) and of the previous one (bucket -1, for
  * week-over-week changes), with what the sections group by and quote.
@@ -51,13 +48,20 @@ function reviewOfRevision(columns: string): string {
  * of the period, good at its end. One scan, hashed into all four groupings at once.
  */
 export const REPORT_REVIEWS_CTE = `
+  revisions_since AS (
+    SELECT rv.review_id, rv.revision, rv.replaced_at, rv.rating, rv.grade, rv.reviewed_at, rv.changed_fields, rv.snapshot, rv.tags, rv.sub_tags
+    FROM review_revisions rv
+    WHERE rv.shop_id = $1 AND rv.replaced_at >= $2::timestamptz - ${REPLACED_AFTER_POSTED_MARGIN}
+  ),
+  moved_since AS (
+    SELECT review_id FROM revisions_since WHERE 'reviewedAt' = ANY(changed_fields)
+  ),
   revised AS (
     SELECT rv.review_id, rv.revision, rv.replaced_at, rv.rating, rv.grade, rv.snapshot, rv.tags, rv.sub_tags,
       CASE WHEN w.reviewed_at >= $3 THEN $4::timestamptz ELSE $3::timestamptz END AS bucket_end
-    FROM review_revisions rv
-    CROSS JOIN LATERAL (${reviewOfRevision('reviewed_at')}) w
+    FROM revisions_since rv
+    CROSS JOIN LATERAL (SELECT ${postedAtOfRevision('moved_since')} AS reviewed_at) w
     WHERE w.reviewed_at >= $2 AND w.reviewed_at < $4
-      AND rv.shop_id = $1 AND rv.replaced_at >= $2::timestamptz - ${REPLACED_AFTER_POSTED_MARGIN}
   ),
   version_at_end AS (
     SELECT DISTINCT ON (review_id) review_id AS id, revision, rating, grade, snapshot, tags, sub_tags
@@ -149,29 +153,24 @@ export const GRADES_BY_TREND_PERIOD = `
     GROUP BY 1, 2
   ),
   window_revisions AS (
-    SELECT rv.review_id, rv.revision, rv.replaced_at, rv.grade, rv.snapshot,
-      width_bucket(NULLIF(rv.snapshot->>'reviewedAt', '')::timestamptz, $5::timestamptz[]) AS snapshot_bucket,
-      rv.changed_fields
+    SELECT rv.review_id, rv.replaced_at, rv.grade, rv.next_grade, rv.reviewed_at, rv.changed_fields
     FROM review_revisions rv
     WHERE rv.shop_id = $1 AND rv.replaced_at >= ($5::timestamptz[])[1] - ${REPLACED_AFTER_POSTED_MARGIN}
   ),
-  -- reviews whose reviewedAt a revision changed: their snapshots' reviewedAt may not be the review's (any later
-  -- revision that moved it was replaced later, so it is in the window too)
   moved AS (
     SELECT review_id FROM window_revisions WHERE 'reviewedAt' = ANY(changed_fields)
   ),
+  -- A revision replaced after the end of its review's period turns that period's count back: +1 for the grade
+  -- the revision had, -1 for the grade that replaced it. Along a review's revisions replaced after that end,
+  -- these add up to +1 for the version at the end and -1 for the current one, which the counts hold.
   revised_in_trend AS (
-    SELECT DISTINCT ON (rv.review_id) w.bucket, w.grade AS now, rv.grade AS was
-    FROM window_revisions rv
-    CROSS JOIN LATERAL (${reviewOfRevision('reviewed_at, r.grade')}) r
-    CROSS JOIN LATERAL (SELECT width_bucket(r.reviewed_at, $5::timestamptz[]) AS bucket, r.grade) w
-    -- only revisions replaced after the end of their review's period change a count; the snapshot's
-    -- reviewedAt tells which those are without reading the review, unless it moved
-    WHERE (rv.review_id IN (SELECT review_id FROM moved) OR (rv.snapshot_bucket BETWEEN 1 AND array_length($5::timestamptz[], 1) - 1
-        AND rv.replaced_at >= ($5::timestamptz[])[rv.snapshot_bucket + 1]))
-      AND r.reviewed_at >= ($5::timestamptz[])[1] AND r.reviewed_at < ($5::timestamptz[])[array_length($5::timestamptz[], 1)]
-      AND rv.replaced_at >= ($5::timestamptz[])[w.bucket + 1]
-    ORDER BY rv.review_id, rv.revision
+    SELECT c.bucket, c.was, c.now
+    FROM (
+      SELECT width_bucket(${postedAtOfRevision('moved')}, $5::timestamptz[]) AS bucket, rv.grade AS was, rv.next_grade AS now, rv.replaced_at
+      FROM window_revisions rv
+      WHERE rv.grade <> rv.next_grade
+    ) c
+    WHERE c.bucket BETWEEN 1 AND array_length($5::timestamptz[], 1) - 1 AND c.replaced_at >= ($5::timestamptz[])[c.bucket + 1]
   )
   SELECT bucket,
     sum(n)::int AS reviews,

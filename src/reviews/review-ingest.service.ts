@@ -80,10 +80,10 @@ const LOCK_SQL = `
   FOR UPDATE OF r`;
 
 const REVISION_SQL = `
-  INSERT INTO review_revisions (shop_id, review_id, revision, rating, grade, snapshot, changed_fields, tags, sub_tags, tag_evidence)
-  SELECT $1, x.review_id, x.revision, x.rating, x.grade, x.snapshot, x.changed_fields, x.tags, x.sub_tags, x.tag_evidence
+  INSERT INTO review_revisions (shop_id, review_id, revision, rating, grade, next_grade, reviewed_at, snapshot, changed_fields, tags, sub_tags, tag_evidence)
+  SELECT $1, x.review_id, x.revision, x.rating, x.grade, x.next_grade, x.reviewed_at, x.snapshot, x.changed_fields, x.tags, x.sub_tags, x.tag_evidence
   FROM jsonb_to_recordset($2::jsonb)
-    AS x(review_id uuid, revision integer, rating smallint, grade text, snapshot jsonb, changed_fields text[], tags text[], sub_tags text[], tag_evidence jsonb)`;
+    AS x(review_id uuid, revision integer, rating smallint, grade text, next_grade text, reviewed_at timestamptz, snapshot jsonb, changed_fields text[], tags text[], sub_tags text[], tag_evidence jsonb)`;
 
 interface ExistingRow extends Record<string, unknown> {
   id: string;
@@ -214,6 +214,8 @@ export class ReviewIngestService {
         revision: row.revision,
         rating: before.rating,
         grade: row.grade,
+        next_grade: gradeOf(item.fields.rating),
+        reviewed_at: before.reviewedAt || null,
         snapshot: before,
         changed_fields: changedFieldNames(before, item.fields),
         // the replaced version's classification: reports count a review by its version at a period's end

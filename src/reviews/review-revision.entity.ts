@@ -34,6 +34,14 @@ export class ReviewRevision {
   @Column({ type: 'varchar', length: 8 })
   grade!: Grade;
 
+  /** the posting time of this version (snapshot.reviewedAt); null only if a snapshot lacked it */
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewedAt!: Date | null;
+
+  /** the grade of the version that replaced this one: reports add up grade changes without reading the review */
+  @Column({ type: 'varchar', length: 8 })
+  nextGrade!: Grade;
+
   /** all ingested fields of this version */
   @Column({ type: 'jsonb' })
   snapshot!: ReviewFields;
