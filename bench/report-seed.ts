@@ -96,11 +96,11 @@ export function seedRecoverySql(shape: SeedShape): string[] {
     `
     INSERT INTO recovery_cases (shop_id, review_id, status, grade, grade_rank, platform, buyer_id, product_id, reviewed_at,
       revision_deadline_at, deadline_day, first_contact_due_at, first_contacted_at, last_contact_at, contact_count,
-      promised_revision_at, opened_at, closed_at, revised_at)
+      promised_revision_at, first_promised_at, opened_at, closed_at, revised_at)
     SELECT '${shape.shopId}', x.id, x.status, x.grade, CASE x.grade WHEN 'bad' THEN 0 ELSE 1 END, 'taobao', x.buyer_id, x.product_id, x.reviewed_at,
       x.reviewed_at + interval '30 days', ((x.reviewed_at + interval '30 days') AT TIME ZONE 'Asia/Shanghai')::date,
       x.opened + interval '24 hours', x.first_at, x.first_at, CASE WHEN x.first_at IS NULL THEN 0 ELSE 1 END,
-      CASE WHEN x.promised THEN x.first_at + interval '3 days' END, x.opened,
+      CASE WHEN x.promised THEN x.first_at + interval '3 days' END, CASE WHEN x.promised THEN x.first_at END, x.opened,
       CASE WHEN x.status IN ('revised', 'closed_unrevised', 'dismissed') THEN least(x.first_at + interval '2 days', x.opened + interval '30 days', now()) END,
       CASE WHEN x.status = 'revised' THEN least(x.first_at + interval '2 days', now()) END
     FROM (

@@ -400,8 +400,14 @@ describe('reports', () => {
       // c: first reached on Wednesday, 47 hours after opening (late), closed unrevised on Saturday
       await contact('c', { outcome: 'refused', at: local(2, 10) });
       await setStatus('c', 'closed_unrevised');
-      // d: not contacted in the week; contacted today, with cash: neither counts for the week
-      await contact('d', { outcome: 'reached', at: new Date(Date.now() - 60_000).toISOString(), compensation: { type: 'cash', amount: 20 }, override: { reason: 'the buyer asked to be called now' } });
+      // d: not contacted in the week; contacted today, with cash and a promise: none of it counts for the week
+      await contact('d', {
+        outcome: 'promised_revision',
+        at: new Date(Date.now() - 60_000).toISOString(),
+        promisedRevisionAt: addDays(localDate(new Date(), 'Asia/Shanghai'), 3),
+        compensation: { type: 'cash', amount: 20 },
+        override: { reason: 'the buyer asked to be called now' },
+      });
       // the week before: p1 contacted and revised then; p2 only contacted this week, with a gift
       await contact('p1', { outcome: 'reached', at: local(-7, 12), compensation: { type: 'price_difference', amount: 5 } });
       await setStatus('p1', 'revised');

@@ -90,6 +90,10 @@ export class RecoveryCase {
   @Column({ type: 'uuid', nullable: true })
   firstContactStaffId!: string | null;
 
+  /** the earliest contact in which the buyer promised to revise (reports count promises by it) */
+  @Column({ type: 'timestamptz', nullable: true })
+  firstPromisedAt!: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   lastContactAt!: Date | null;
 

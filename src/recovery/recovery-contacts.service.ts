@@ -123,6 +123,7 @@ export class RecoveryContactsService {
            last_contact_at = GREATEST(last_contact_at, $3::timestamptz),
            first_contacted_at = LEAST(COALESCE(first_contacted_at, $3::timestamptz), $3::timestamptz),
            first_contact_staff_id = CASE WHEN first_contacted_at IS NULL OR $3::timestamptz < first_contacted_at THEN $4::uuid ELSE first_contact_staff_id END,
+           first_promised_at = CASE WHEN $6::timestamptz IS NULL THEN first_promised_at ELSE LEAST(COALESCE(first_promised_at, $3::timestamptz), $3::timestamptz) END,
            follow_up_due_at = $5::timestamptz, promised_revision_at = COALESCE($6::timestamptz, promised_revision_at), updated_at = now()
          WHERE shop_id = $1 AND id = $2`,
         [shopId, caseId, at, actor.staffId, followUp, promised],

@@ -346,25 +346,10 @@ function render(data: FunnelSection, text: ReportText, report: ReportData): Rend
 export const funnelSection: SectionBuilder<'funnel', { cases: FunnelBucketRow; offers: CompensationOfferRow }> = {
   key: 'funnel',
   queries: {
-    // The cases of both periods, each as it stood at its period's end, counted per period. The first contact is
-    // the case's first_contacted_at (the earliest contact, kept by every contact) when it came before that end;
-    // a promise needs the contacts, read once for all the cases from the earliest first contact on.
+    // The cases of both periods, each as it stood at its period's end, counted per period. The first contact and
+    // the first promise are the case's first_contacted_at and first_promised_at (the earliest such contacts, kept
+    // by every contact) when they came before that end.
     cases: `
-      WITH fc AS MATERIALIZED (
-        SELECT c.id, c.opened_at, c.first_contact_due_at, c.status, c.closed_at, p.bucket, p.period_end,
-          CASE WHEN c.first_contacted_at < p.period_end THEN c.first_contacted_at END AS first_at
-        FROM recovery_cases c
-        CROSS JOIN LATERAL (
-          SELECT CASE WHEN c.opened_at >= $3 THEN 0 ELSE -1 END AS bucket,
-            CASE WHEN c.opened_at >= $3 THEN $4::timestamptz ELSE $3::timestamptz END AS period_end
-        ) p
-        WHERE c.shop_id = $1 AND c.opened_at >= $2 AND c.opened_at < $4
-      ), promised AS (
-        SELECT DISTINCT x.case_id
-        FROM recovery_contacts x JOIN fc ON fc.id = x.case_id
-        WHERE x.shop_id = $1 AND x.outcome = 'promised_revision' AND x.at < fc.period_end
-          AND x.at >= (SELECT min(first_at) FROM fc) AND x.at < $4
-      )
       SELECT fc.bucket,
         count(*)::int AS opened,
         count(fc.first_at)::int AS contacted,
@@ -372,11 +357,20 @@ export const funnelSection: SectionBuilder<'funnel', { cases: FunnelBucketRow; o
         count(*) FILTER (WHERE fc.first_contact_due_at < fc.period_end AND (fc.first_at IS NULL OR fc.first_at > fc.first_contact_due_at))::int AS "slaMissed",
         percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, extract(epoch FROM fc.first_at - fc.opened_at)::float8))
           FILTER (WHERE fc.first_at IS NOT NULL) AS "medianSecondsToFirstContact",
-        count(p.case_id)::int AS promised,
+        count(*) FILTER (WHERE fc.first_promised_at < fc.period_end)::int AS promised,
         count(*) FILTER (WHERE fc.status = 'revised' AND fc.closed_at < fc.period_end)::int AS revised,
         count(*) FILTER (WHERE fc.status = 'closed_unrevised' AND fc.closed_at < fc.period_end)::int AS "closedUnrevised",
         count(*) FILTER (WHERE fc.status = 'dismissed' AND fc.closed_at < fc.period_end)::int AS dismissed
-      FROM fc LEFT JOIN promised p ON p.case_id = fc.id
+      FROM (
+        SELECT c.opened_at, c.first_contact_due_at, c.first_promised_at, c.status, c.closed_at, p.bucket, p.period_end,
+          CASE WHEN c.first_contacted_at < p.period_end THEN c.first_contacted_at END AS first_at
+        FROM recovery_cases c
+        CROSS JOIN LATERAL (
+          SELECT CASE WHEN c.opened_at >= $3 THEN 0 ELSE -1 END AS bucket,
+            CASE WHEN c.opened_at >= $3 THEN $4::timestamptz ELSE $3::timestamptz END AS period_end
+        ) p
+        WHERE c.shop_id = $1 AND c.opened_at >= $2 AND c.opened_at < $4
+      ) fc
       GROUP BY fc.bucket`,
     offers: `
       SELECT CASE WHEN x.at >= $3 THEN 0 ELSE -1 END AS bucket, x.compensation_type AS type, coalesce(x.compensation_currency, 'CNY') AS currency,
