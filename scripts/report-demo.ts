@@ -196,9 +196,10 @@ async function seedDemoRecovery(db: DataSource, cases: DemoCase[], revisedAt: st
   );
   await db.query(
     `UPDATE recovery_cases c SET first_contacted_at = k.first_at, last_contact_at = k.last_at, contact_count = k.n,
-       promised_revision_at = k.promised_at,
+       promised_revision_at = k.promised_at, first_promised_at = k.first_promised_at,
        status = CASE WHEN c.status <> 'new' THEN c.status WHEN k.promised_at IS NOT NULL THEN 'awaiting_revision' ELSE 'contacting' END
-     FROM (SELECT case_id, min(at) AS first_at, max(at) AS last_at, count(*)::int AS n, max(promised_revision_at) AS promised_at
+     FROM (SELECT case_id, min(at) AS first_at, max(at) AS last_at, count(*)::int AS n, max(promised_revision_at) AS promised_at,
+             min(at) FILTER (WHERE outcome = 'promised_revision') AS first_promised_at
            FROM recovery_contacts GROUP BY case_id) k
      WHERE k.case_id = c.id AND c.review_id = ANY($1::uuid[])`,
     [cases.map((c) => c.id)],
