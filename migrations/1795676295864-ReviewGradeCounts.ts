@@ -27,12 +27,16 @@ export class ReviewGradeCounts1795676295864 implements MigrationInterface {
         CONSTRAINT "PK_review_grade_counts" PRIMARY KEY ("shop_id", "hour", "grade", "writer"),
         CONSTRAINT "FK_review_grade_counts_shop" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE
       )`);
+    // inserted or deleted rows, as the transition table "changed" of either trigger
     await queryRunner.query(`
-      CREATE FUNCTION review_grade_counts_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION review_grade_counts_rows() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO review_grade_counts AS c (shop_id, hour, grade, writer, reviews)
-        SELECT a.shop_id, date_trunc('hour', a.reviewed_at, 'UTC'), a.grade, pg_backend_pid(), count(*)
-        FROM added a
+        SELECT r.shop_id, date_trunc('hour', r.reviewed_at, 'UTC'), r.grade, pg_backend_pid(),
+          CASE TG_OP WHEN 'DELETE' THEN -count(*) ELSE count(*) END
+        FROM changed r
+        -- deleting a shop deletes its reviews and its counts: nothing left to count
+        WHERE TG_OP = 'INSERT' OR EXISTS (SELECT 1 FROM shops s WHERE s.id = r.shop_id)
         GROUP BY 1, 2, 3
         ORDER BY 1, 2, 3
         ON CONFLICT (shop_id, hour, grade, writer) DO UPDATE SET reviews = c.reviews + excluded.reviews;
@@ -53,30 +57,18 @@ export class ReviewGradeCounts1795676295864 implements MigrationInterface {
         ON CONFLICT (shop_id, hour, grade, writer) DO UPDATE SET reviews = c.reviews + excluded.reviews;
         RETURN NULL;
       END $$`);
-    await queryRunner.query(`
-      CREATE FUNCTION review_grade_counts_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        INSERT INTO review_grade_counts AS c (shop_id, hour, grade, writer, reviews)
-        SELECT d.shop_id, date_trunc('hour', d.reviewed_at, 'UTC'), d.grade, pg_backend_pid(), -count(*)
-        FROM removed d
-        WHERE EXISTS (SELECT 1 FROM shops s WHERE s.id = d.shop_id)
-        GROUP BY 1, 2, 3
-        ORDER BY 1, 2, 3
-        ON CONFLICT (shop_id, hour, grade, writer) DO UPDATE SET reviews = c.reviews + excluded.reviews;
-        RETURN NULL;
-      END $$`);
     // no review may be written between the count of what exists and the triggers taking over
     await queryRunner.query(`LOCK TABLE "reviews" IN SHARE ROW EXCLUSIVE MODE`);
     await queryRunner.query(`
       CREATE TRIGGER "tr_reviews_grade_counts_insert" AFTER INSERT ON "reviews"
-      REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION review_grade_counts_inserted()`);
+      REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION review_grade_counts_rows()`);
     await queryRunner.query(`
       CREATE TRIGGER "tr_reviews_grade_counts_update" AFTER UPDATE ON "reviews" FOR EACH ROW
       WHEN (OLD.grade IS DISTINCT FROM NEW.grade OR OLD.reviewed_at IS DISTINCT FROM NEW.reviewed_at OR OLD.shop_id IS DISTINCT FROM NEW.shop_id)
       EXECUTE FUNCTION review_grade_counts_changed()`);
     await queryRunner.query(`
       CREATE TRIGGER "tr_reviews_grade_counts_delete" AFTER DELETE ON "reviews"
-      REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION review_grade_counts_deleted()`);
+      REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION review_grade_counts_rows()`);
     await queryRunner.query(`
       INSERT INTO "review_grade_counts" (shop_id, hour, grade, writer, reviews)
       SELECT shop_id, date_trunc('hour', reviewed_at, 'UTC'), grade, 0, count(*) FROM reviews GROUP BY 1, 2, 3`);
@@ -86,9 +78,8 @@ export class ReviewGradeCounts1795676295864 implements MigrationInterface {
     await queryRunner.query(`DROP TRIGGER "tr_reviews_grade_counts_delete" ON "reviews"`);
     await queryRunner.query(`DROP TRIGGER "tr_reviews_grade_counts_update" ON "reviews"`);
     await queryRunner.query(`DROP TRIGGER "tr_reviews_grade_counts_insert" ON "reviews"`);
-    await queryRunner.query(`DROP FUNCTION review_grade_counts_deleted()`);
     await queryRunner.query(`DROP FUNCTION review_grade_counts_changed()`);
-    await queryRunner.query(`DROP FUNCTION review_grade_counts_inserted()`);
+    await queryRunner.query(`DROP FUNCTION review_grade_counts_rows()`);
     await queryRunner.query(`DROP TABLE "review_grade_counts"`);
   }
 }

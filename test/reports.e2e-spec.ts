@@ -138,6 +138,11 @@ describe('reports', () => {
       expect(await counted(shop.shopId)).toEqual(await actual(shop.shopId));
       // the week ended before the first review was revised to good: it counts as bad there
       expect((await weekly(shop, 'week=2026-W47')).data.sections.summary.current).toMatchObject({ reviews: 4, good: 1, medium: 1, bad: 2 });
+      // the service never deletes a review, but the counts would follow; deleting the shop takes them with it
+      await db.query(`DELETE FROM reviews WHERE shop_id = $1 AND grade = 'medium'`, [shop.shopId]);
+      expect(await counted(shop.shopId)).toEqual(await actual(shop.shopId));
+      await db.query(`DELETE FROM shops WHERE id = $1`, [shop.shopId]);
+      expect(await db.query(`SELECT 1 FROM review_grade_counts WHERE shop_id = $1`, [shop.shopId])).toEqual([]);
     });
 
     it('stay right when one shop’s batches are written at once by several connections', async () => {
