@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AnalysisQueue } from '../src/jobs/analysis.queue';
 import { AnalysisWorkers } from '../src/reviews/analysis-workers.service';
+import { BUSY_RETRY_MS, ReviewAnalysisService } from '../src/reviews/review-analysis.service';
 import { reviewInput } from './support/factories';
 import { createTestApp, eventually, TestApp, TestShop } from './support/test-app';
 
@@ -207,6 +208,42 @@ describe('reviews API', () => {
       const [row] = await dataSource.query('SELECT analysis_status FROM reviews WHERE id = $1', [id]);
       expect(row.analysis_status).toBe('failed');
       expect((await t.http.get('/v1/reviews').query({ status: 'failed' }).set(shop.auth)).body.items.map((r: { id: string }) => r.id)).toContain(id);
+    });
+  });
+
+  describe('reviews another transaction holds', () => {
+    // the embedded database serves one connection at a time: no other transaction can hold a row there
+    const onPostgres = process.env.DATABASE_URL ? it : it.skip;
+    onPostgres('are analysed later instead of waited for (an import holding them could deadlock with the analysis)', async () => {
+      const queue = t.app.get(AnalysisQueue);
+      const spy = jest.spyOn(queue, 'enqueueReviews').mockResolvedValueOnce(undefined);
+      const response = await t.http
+        .post('/v1/reviews/batch')
+        .set(shop.auth)
+        .send({ items: [reviewInput({ content: 'held by an import' }), reviewInput({ content: 'free to analyse' })] })
+        .expect(200);
+      spy.mockRestore();
+      const [held, free] = (response.body.results as { id: string }[]).map((r) => r.id);
+
+      // an import's transaction holds the first review until it commits
+      const importer = t.app.get(DataSource).createQueryRunner();
+      await importer.connect();
+      await importer.startTransaction();
+      try {
+        await importer.query('SELECT id FROM reviews WHERE id = $1 FOR UPDATE', [held]);
+        const deferred = jest.spyOn(queue, 'enqueueReviews');
+        const summary = await t.app.get(ReviewAnalysisService).analyze(shop.shopId, [held, free]);
+        expect(summary).toMatchObject({ analyzed: 1, deferred: 1 });
+        expect(deferred).toHaveBeenCalledWith(shop.shopId, [held], { delayMs: BUSY_RETRY_MS });
+        deferred.mockRestore();
+        await analysed(free);
+        expect((await t.http.get(`/v1/reviews/${held}`).set(shop.auth)).body.analysisStatus).toBe('pending');
+      } finally {
+        await importer.commitTransaction();
+        await importer.release();
+      }
+      // the deferred job runs after the import let go
+      expect((await analysed(held)).language).toBe('en');
     });
   });
 });

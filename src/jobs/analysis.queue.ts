@@ -7,10 +7,11 @@ import { ANALYSIS_JOB_SIZE } from './queues';
 export class AnalysisQueue {
   constructor(private readonly jobs: JobQueue) {}
 
-  async enqueueReviews(shopId: string, reviewIds: string[]): Promise<void> {
+  async enqueueReviews(shopId: string, reviewIds: string[], options: { delayMs?: number } = {}): Promise<void> {
     await this.jobs.add(
       'analyze-reviews',
       chunk(reviewIds, ANALYSIS_JOB_SIZE).map((ids) => ({ shopId, reviewIds: ids })),
+      options,
     );
   }
 }

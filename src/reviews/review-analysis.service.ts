@@ -5,6 +5,7 @@ import { ReviewTagging, StoredTags } from '../classification/review-tagging.serv
 import { ShopClassifiers } from '../classification/shop-classifiers.service';
 import { AppConfig } from '../config/app-config';
 import { sqlRows } from '../database/sql';
+import { AnalysisQueue } from '../jobs/analysis.queue';
 import { TableStatistics } from '../database/table-statistics.service';
 import { detectLanguage } from '../text/language';
 import { AnalysisSteps } from './analysis-hooks';
@@ -37,7 +38,12 @@ export interface AnalysisSummary {
   analyzed: number;
   skipped: number;
   failed: number;
+  /** held by another transaction (an import replacing them): analysed again after BUSY_RETRY_MS */
+  deferred: number;
 }
+
+/** how long reviews another transaction held wait before their analysis runs again */
+export const BUSY_RETRY_MS = 2_000;
 
 /**
  * The analysis of a stored review: its language and root-cause tags, then the AnalysisSteps other modules registered
@@ -55,6 +61,7 @@ export class ReviewAnalysisService {
     private readonly steps: AnalysisSteps,
     private readonly classifiers: ShopClassifiers,
     private readonly tagging: ReviewTagging,
+    private readonly queue: AnalysisQueue,
   ) {}
 
   async analyze(shopId: string, reviewIds: string[]): Promise<AnalysisSummary> {
@@ -83,8 +90,21 @@ export class ReviewAnalysisService {
       }
     }
     let analysed: string[] = [];
+    let busy: string[] = [];
     if (done.length) {
       analysed = await this.dataSource.transaction(async (manager) => {
+        // The rows another transaction holds are left for a later run: an import replacing them holds them to its
+        // commit and takes them chunk by chunk, so waiting for them here could deadlock with it (and fail the import).
+        const free = new Set(
+          (
+            await sqlRows<{ id: string }>(
+              manager,
+              `SELECT id FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE SKIP LOCKED`,
+              [shopId, done.map((row) => row.id)],
+            )
+          ).map((row) => row.id),
+        );
+        busy = done.filter((row) => !free.has(row.id)).map((row) => row.id);
         // One UPDATE per batch: each extra one would write every row again. Only the revision that was read is
         // marked done (a newer one arrived meanwhile stays pending), and staff tags are never replaced.
         const marked = await sqlRows<{ id: string }>(
@@ -102,7 +122,7 @@ export class ReviewAnalysisService {
              tags text[], "subTags" text[], confidence jsonb, evidence jsonb, version text)
            WHERE r.shop_id = $1 AND r.id = x.id AND r.revision = x.revision
            RETURNING r.id`,
-          [shopId, JSON.stringify(done)],
+          [shopId, JSON.stringify(done.filter((row) => free.has(row.id)))],
         );
         const reviewIds = marked.map((row) => row.id);
         await this.steps.run(manager, { shopId, reviewIds });
@@ -110,10 +130,16 @@ export class ReviewAnalysisService {
       });
       await this.steps.committed({ shopId, reviewIds: analysed });
     }
+    if (busy.length) {
+      // still pending: if the queue is down, the sweeper finds them as overdue
+      await this.queue.enqueueReviews(shopId, busy, { delayMs: BUSY_RETRY_MS }).catch((error: unknown) => {
+        this.logger.warn({ msg: 'deferring busy analyses failed; the sweeper will retry', shopId, count: busy.length, err: String(error) });
+      });
+    }
     if (failed.length) await this.recordFailures(shopId, failed);
     await this.statistics.refreshIfStale('reviews');
-    this.logger.debug({ msg: 'analysis batch', shopId, analyzed: done.length, failed: failed.length, ms: Date.now() - started });
-    return { analyzed: done.length, skipped: reviewIds.length - rows.length, failed: failed.length };
+    this.logger.debug({ msg: 'analysis batch', shopId, analyzed: done.length - busy.length, deferred: busy.length, failed: failed.length, ms: Date.now() - started });
+    return { analyzed: done.length - busy.length, skipped: reviewIds.length - rows.length, failed: failed.length, deferred: busy.length };
   }
 
   /** A review that keeps failing is parked as failed so it can never block the queue. */
