@@ -6,7 +6,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * Each writing backend adds to its own row (writer = pg_backend_pid()): concurrent ingestion transactions of a
  * shop never wait on one another's counter, and a row may hold a negative number (a backend that only saw a
- * review change grade). The sum over writers is the count. The weekly report job merges a shop's past hours
+ * review change grade). The sum over writers is the count. A sweep in the worker processes merges past hours
  * into writer 0 (compactGradeCounts), so the table stays near one row per shop, hour and grade.
  *
  * Inserts are counted per statement (the new rows as a transition table, one upsert per hour and grade);
@@ -27,6 +27,8 @@ export class ReviewGradeCounts1795676295864 implements MigrationInterface {
         CONSTRAINT "PK_review_grade_counts" PRIMARY KEY ("shop_id", "hour", "grade", "writer"),
         CONSTRAINT "FK_review_grade_counts_shop" FOREIGN KEY ("shop_id") REFERENCES "shops"("id") ON DELETE CASCADE
       )`);
+    // the rows the merge sweep has not reached yet
+    await queryRunner.query(`CREATE INDEX "ix_review_grade_counts_unmerged" ON "review_grade_counts" ("hour") WHERE writer <> 0`);
     // inserted or deleted rows, as the transition table "changed" of either trigger
     await queryRunner.query(`
       CREATE FUNCTION review_grade_counts_rows() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -10,13 +10,18 @@ import { weeklyReportJobId } from '../jobs/queues';
 import { ReportEventsService } from './report-events.service';
 import { dueWeeklyReports, ScheduledShop } from './report-schedule';
 import { ReportsProcessor } from './reports.processor';
+import { compactGradeCounts } from './review-grade-counts';
+
+/** hours of review counts still being written (late arrivals) are merged this long after they ended */
+const MERGE_AFTER_MS = 2 * 3_600_000;
 
 /**
  * The weekly schedule: a sweep in every worker process finds, in the database, the shops whose last week
  * has no report yet and enqueues one job each (job id per shop and week). It only enqueues. Nothing lives
  * in Redis between sweeps, so a Redis flush or a crash loses nothing: the next sweep enqueues again, and
- * the job itself stores at most one report per shop and week. A second sweep, on the webhook sweeper's
- * interval, dispatches report.created events that were stored but never dispatched.
+ * the job itself stores at most one report per shop and week. On the same timer, the review counts the trend
+ * adds up are merged (mergeGradeCounts). A second sweep, on the webhook sweeper's interval, dispatches
+ * report.created events that were stored but never dispatched.
  */
 @Injectable()
 export class ReportWorkers implements OnApplicationBootstrap, OnModuleDestroy {
@@ -26,6 +31,7 @@ export class ReportWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   private sweeping: Promise<number> | null = null;
   private eventsTimer: NodeJS.Timeout | null = null;
   private sweepingEvents: Promise<number> | null = null;
+  private merging: Promise<number> | null = null;
 
   constructor(
     private readonly config: AppConfig,
@@ -41,7 +47,10 @@ export class ReportWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     startProcessor(this.config, 'reports', this.processor, this.inProcess, this.logger);
     const interval = this.config.env.reportScheduleIntervalMs;
     if (interval > 0) {
-      const run = () => void this.sweep().catch((error: unknown) => this.logger.warn({ msg: 'report schedule sweep failed', err: String(error) }));
+      const run = () => {
+        void this.sweep().catch((error: unknown) => this.logger.warn({ msg: 'report schedule sweep failed', err: String(error) }));
+        void this.mergeGradeCounts().catch((error: unknown) => this.logger.warn({ msg: 'merging review counts failed', err: String(error) }));
+      };
       this.timer = setInterval(run, interval);
       this.timer.unref();
       // a process that starts on a Monday morning should not wait a whole interval
@@ -62,6 +71,18 @@ export class ReportWorkers implements OnApplicationBootstrap, OnModuleDestroy {
       this.sweepingEvents = null;
     });
     return this.sweepingEvents;
+  }
+
+  /**
+   * Merges the per-connection review counts of the hours that ended more than MERGE_AFTER_MS ago (what the
+   * trend adds up); returns how many merged rows it wrote. Safe in many processes at once.
+   */
+  async mergeGradeCounts(now = new Date()): Promise<number> {
+    if (this.merging) return this.merging;
+    this.merging = compactGradeCounts(this.dataSource, new Date(now.getTime() - MERGE_AFTER_MS)).finally(() => {
+      this.merging = null;
+    });
+    return this.merging;
   }
 
   /** Enqueues the due weekly reports; returns how many. Safe in many processes at once. */
@@ -103,6 +124,7 @@ export class ReportWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.eventsTimer) clearInterval(this.eventsTimer);
     await this.sweeping?.catch(() => undefined);
     await this.sweepingEvents?.catch(() => undefined);
+    await this.merging?.catch(() => undefined);
     await stopProcessor(this.config, this.processor, this.inProcess);
   }
 }

@@ -7,7 +7,6 @@ import { sqlRows } from '../database/sql';
 import { Shop } from '../shops/shop.entity';
 import type { ReportTrigger } from './report.entity';
 import { buildReportData, renderReport } from './report-engine';
-import { compactGradeCounts } from './review-grade-counts';
 import { ReportEventsService } from './report-events.service';
 import { daysBetween } from '../common/time/local-time';
 import { lastCompletedWeek, localMidnight, MAX_RANGE_DAYS, parseIsoWeek, rangePeriod, ReportPeriod, weekPeriod } from './report-period';
@@ -140,8 +139,6 @@ export class ReportsService {
     if (!isoWeek) throw new Error(`not an ISO week: ${week}`);
     const period = weekPeriod(isoWeek, shop.timezone);
     if (period.end.getTime() > now.getTime()) throw new Error(`week ${week} has not ended in ${shop.timezone}`);
-    // once a week, the hours up to the reported week's end become one counter row per hour and grade
-    await compactGradeCounts(this.dataSource, shop.id, period.end);
     const stored = await this.dataSource.transaction(async (manager) => {
       await this.lockPeriod(manager, shop.id, period);
       if (await this.latestStored(manager, shop.id, period)) return null;
