@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional }
 import { AppConfig } from '../config/app-config';
 import { InProcessJobRunner } from '../jobs/in-process-job.runner';
 import { JobQueue } from '../jobs/job-queue';
+import { PeriodicSweep } from '../jobs/periodic-sweep';
 import { startProcessor, stopProcessor } from '../jobs/processor-runner';
 import { ClassifierTrainingProcessor } from './classifier-training.processor';
 import { ShopClassifiers } from './shop-classifiers.service';
@@ -13,7 +14,12 @@ import { ShopClassifiers } from './shop-classifiers.service';
 @Injectable()
 export class ClassificationWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ClassificationWorkers.name);
-  private timer: NodeJS.Timeout | null = null;
+  private readonly sweeper = new PeriodicSweep<number>('retraining sweep', this.logger, async () => {
+    const due = await this.classifiers.shopsDueForTraining(this.config.env.retrainAfterCorrections);
+    for (const shopId of due) await this.jobs.add('retrain-classifier', [{ shopId }], { jobId: `retrain-classifier-${shopId}` });
+    if (due.length) this.logger.log({ msg: 'retraining due', shops: due.length });
+    return due.length;
+  });
 
   constructor(
     private readonly config: AppConfig,
@@ -29,23 +35,17 @@ export class ClassificationWorkers implements OnApplicationBootstrap, OnModuleDe
     this.logger.log({ msg: 'classifier ready', version: base.version, ms: Date.now() - started });
     if (!this.config.env.runWorkers) return;
     startProcessor(this.config, 'models', this.processor, this.inProcess, this.logger);
-    const interval = this.config.env.analysisSweepIntervalMs;
-    if (interval > 0) {
-      this.timer = setInterval(() => void this.sweep().catch((error: unknown) => this.logger.warn({ msg: 'retraining sweep failed', err: String(error) })), interval * 10);
-      this.timer.unref();
-    }
+    // retraining is rarely due: a tenth as often as the analysis sweep
+    this.sweeper.start(this.config.env.analysisSweepIntervalMs * 10);
   }
 
   /** Enqueues a retraining for every shop that is due; returns how many. Safe in many processes at once. */
-  async sweep(): Promise<number> {
-    const due = await this.classifiers.shopsDueForTraining(this.config.env.retrainAfterCorrections);
-    for (const shopId of due) await this.jobs.add('retrain-classifier', [{ shopId }], { jobId: `retrain-classifier-${shopId}` });
-    if (due.length) this.logger.log({ msg: 'retraining due', shops: due.length });
-    return due.length;
+  sweep(): Promise<number> {
+    return this.sweeper.run();
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    await this.sweeper.stop();
     await stopProcessor(this.config, this.processor, this.inProcess);
   }
 }

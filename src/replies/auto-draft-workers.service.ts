@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { InProcessJobRunner } from '../jobs/in-process-job.runner';
+import { PeriodicSweep } from '../jobs/periodic-sweep';
 import { startProcessor, stopProcessor } from '../jobs/processor-runner';
 import { AutoDrafts } from './auto-drafts.service';
 import { DraftRepliesProcessor } from './draft-replies.processor';
@@ -15,8 +16,11 @@ const DRAFT_CONCURRENCY = 1;
 @Injectable()
 export class AutoDraftWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(AutoDraftWorkers.name);
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<number> | null = null;
+  private readonly sweeper = new PeriodicSweep<number, number>('draft sweep', this.logger, async (overdueMs) => {
+    const count = await this.drafts.sweep(overdueMs);
+    if (count) this.logger.log({ msg: 're-enqueued overdue reply drafts', reviews: count });
+    return count;
+  });
 
   constructor(
     private readonly config: AppConfig,
@@ -28,29 +32,16 @@ export class AutoDraftWorkers implements OnApplicationBootstrap, OnModuleDestroy
   onApplicationBootstrap(): void {
     if (!this.config.env.runWorkers) return;
     startProcessor(this.config, 'drafts', this.processor, this.inProcess, this.logger, DRAFT_CONCURRENCY);
-    const interval = this.config.env.analysisSweepIntervalMs;
-    if (interval > 0) {
-      this.timer = setInterval(() => void this.sweep().catch((error: unknown) => this.logger.warn({ msg: 'draft sweep failed', err: String(error) })), interval);
-      this.timer.unref();
-    }
+    this.sweeper.start(this.config.env.analysisSweepIntervalMs);
   }
 
   /** Enqueues reviews whose draft is overdue; returns how many. One sweep at a time per process. */
-  async sweep(overdueMs?: number): Promise<number> {
-    if (this.sweeping) return this.sweeping;
-    this.sweeping = (async () => {
-      const count = await this.drafts.sweep(overdueMs);
-      if (count) this.logger.log({ msg: 're-enqueued overdue reply drafts', reviews: count });
-      return count;
-    })().finally(() => {
-      this.sweeping = null;
-    });
-    return this.sweeping;
+  sweep(overdueMs?: number): Promise<number> {
+    return this.sweeper.run(overdueMs);
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.sweeping?.catch(() => undefined);
+    await this.sweeper.stop();
     await stopProcessor(this.config, this.processor, this.inProcess);
   }
 }

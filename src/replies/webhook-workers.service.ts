@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { InProcessJobRunner } from '../jobs/in-process-job.runner';
+import { PeriodicSweep } from '../jobs/periodic-sweep';
 import { startProcessor, stopProcessor } from '../jobs/processor-runner';
 import { DeliverWebhookProcessor } from './deliver-webhook.processor';
 import { WebhookDeliveryService } from './webhook-delivery.service';
@@ -9,8 +10,7 @@ import { WebhookDeliveryService } from './webhook-delivery.service';
 @Injectable()
 export class WebhookWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(WebhookWorkers.name);
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<number> | null = null;
+  private readonly sweeper = new PeriodicSweep<number, number>('webhook sweep', this.logger, (overdueMs) => this.deliveries.sweep(overdueMs));
 
   constructor(
     private readonly config: AppConfig,
@@ -22,24 +22,16 @@ export class WebhookWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   onApplicationBootstrap(): void {
     if (!this.config.env.runWorkers) return;
     startProcessor(this.config, 'webhooks', this.processor, this.inProcess, this.logger);
-    const interval = this.config.env.webhookSweepIntervalMs;
-    if (interval > 0) {
-      this.timer = setInterval(() => void this.sweep().catch((error: unknown) => this.logger.warn({ msg: 'webhook sweep failed', err: String(error) })), interval);
-      this.timer.unref();
-    }
+    this.sweeper.start(this.config.env.webhookSweepIntervalMs);
   }
 
-  async sweep(overdueMs?: number): Promise<number> {
-    if (this.sweeping) return this.sweeping;
-    this.sweeping = this.deliveries.sweep(overdueMs).finally(() => {
-      this.sweeping = null;
-    });
-    return this.sweeping;
+  /** Re-enqueues deliveries whose job was lost; returns how many. */
+  sweep(overdueMs?: number): Promise<number> {
+    return this.sweeper.run(overdueMs);
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.sweeping?.catch(() => undefined);
+    await this.sweeper.stop();
     await stopProcessor(this.config, this.processor, this.inProcess);
   }
 }

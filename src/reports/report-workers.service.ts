@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { sqlRows } from '../database/sql';
 import { InProcessJobRunner } from '../jobs/in-process-job.runner';
+import { PeriodicSweep } from '../jobs/periodic-sweep';
 import { JobQueue } from '../jobs/job-queue';
 import { startProcessor, stopProcessor } from '../jobs/processor-runner';
 import { weeklyReportJobId } from '../jobs/queues';
@@ -26,12 +27,11 @@ const MERGE_AFTER_MS = 2 * 3_600_000;
 @Injectable()
 export class ReportWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ReportWorkers.name);
-  private timer: NodeJS.Timeout | null = null;
-  private firstRun: NodeJS.Timeout | null = null;
-  private sweeping: Promise<number> | null = null;
-  private eventsTimer: NodeJS.Timeout | null = null;
-  private sweepingEvents: Promise<number> | null = null;
-  private merging: Promise<number> | null = null;
+  private readonly schedule = new PeriodicSweep<number, Date>('report schedule sweep', this.logger, (now = new Date()) => this.enqueueDue(now));
+  private readonly merge = new PeriodicSweep<number, Date>('merging review counts', this.logger, (now = new Date()) =>
+    compactGradeCounts(this.dataSource, new Date(now.getTime() - MERGE_AFTER_MS)),
+  );
+  private readonly eventSweep = new PeriodicSweep<number, number>('report event sweep', this.logger, (olderThanMs) => this.events.sweep(olderThanMs));
 
   constructor(
     private readonly config: AppConfig,
@@ -46,85 +46,58 @@ export class ReportWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     if (!this.config.env.runWorkers) return;
     startProcessor(this.config, 'reports', this.processor, this.inProcess, this.logger);
     const interval = this.config.env.reportScheduleIntervalMs;
-    if (interval > 0) {
-      const run = () => {
-        void this.sweep().catch((error: unknown) => this.logger.warn({ msg: 'report schedule sweep failed', err: String(error) }));
-        void this.mergeGradeCounts().catch((error: unknown) => this.logger.warn({ msg: 'merging review counts failed', err: String(error) }));
-      };
-      this.timer = setInterval(run, interval);
-      this.timer.unref();
-      // a process that starts on a Monday morning should not wait a whole interval
-      this.firstRun = setTimeout(run, Math.min(interval, 5_000));
-      this.firstRun.unref();
-    }
-    const eventsInterval = this.config.env.webhookSweepIntervalMs;
-    if (eventsInterval > 0) {
-      this.eventsTimer = setInterval(() => void this.sweepEvents().catch((error: unknown) => this.logger.warn({ msg: 'report event sweep failed', err: String(error) })), eventsInterval);
-      this.eventsTimer.unref();
-    }
+    // a process that starts on a Monday morning should not wait a whole interval
+    this.schedule.start(interval, Math.min(interval, 5_000));
+    this.merge.start(interval);
+    this.eventSweep.start(this.config.env.webhookSweepIntervalMs);
   }
 
   /** Dispatches the report.created events missed after their report was stored; returns how many. */
-  async sweepEvents(olderThanMs?: number): Promise<number> {
-    if (this.sweepingEvents) return this.sweepingEvents;
-    this.sweepingEvents = this.events.sweep(olderThanMs).finally(() => {
-      this.sweepingEvents = null;
-    });
-    return this.sweepingEvents;
+  sweepEvents(olderThanMs?: number): Promise<number> {
+    return this.eventSweep.run(olderThanMs);
   }
 
   /**
    * Merges the per-connection review counts of the hours that ended more than MERGE_AFTER_MS ago (what the
    * trend adds up); returns how many merged rows it wrote. Safe in many processes at once.
    */
-  async mergeGradeCounts(now = new Date()): Promise<number> {
-    if (this.merging) return this.merging;
-    this.merging = compactGradeCounts(this.dataSource, new Date(now.getTime() - MERGE_AFTER_MS)).finally(() => {
-      this.merging = null;
-    });
-    return this.merging;
+  mergeGradeCounts(now?: Date): Promise<number> {
+    return this.merge.run(now);
   }
 
   /** Enqueues the due weekly reports; returns how many. Safe in many processes at once. */
-  async sweep(now = new Date()): Promise<number> {
-    if (this.sweeping) return this.sweeping;
-    this.sweeping = (async () => {
-      const shops = await sqlRows<{ id: string; timezone: string; report_settings: unknown; created_at: Date }>(
-        this.dataSource,
-        `SELECT id, timezone, report_settings, created_at FROM shops`,
-      );
-      const due = dueWeeklyReports(
-        shops.map((s): ScheduledShop => ({ id: s.id, timezone: s.timezone, reportSettings: s.report_settings, createdAt: new Date(s.created_at) })),
-        now,
-      );
-      if (!due.length) return 0;
-      const stored = await sqlRows<{ shop_id: string; period_start: Date }>(
-        this.dataSource,
-        `SELECT DISTINCT r.shop_id, r.period_start FROM reports r
-         JOIN unnest($1::uuid[], $2::timestamptz[]) AS d(shop_id, period_start) ON r.shop_id = d.shop_id AND r.period_start = d.period_start
-         WHERE r.kind = 'weekly'`,
-        [due.map((d) => d.shopId), due.map((d) => d.periodStart)],
-      );
-      const done = new Set(stored.map((row) => `${row.shop_id}|${new Date(row.period_start).toISOString()}`));
-      const missing = due.filter((d) => !done.has(`${d.shopId}|${d.periodStart.toISOString()}`));
-      for (const report of missing) {
-        await this.jobs.add('generate-weekly-report', [{ shopId: report.shopId, week: report.week }], { jobId: weeklyReportJobId(report.shopId, report.week, now) });
-      }
-      if (missing.length) this.logger.log({ msg: 'weekly reports enqueued', count: missing.length });
-      return missing.length;
-    })().finally(() => {
-      this.sweeping = null;
-    });
-    return this.sweeping;
+  sweep(now?: Date): Promise<number> {
+    return this.schedule.run(now);
+  }
+
+  private async enqueueDue(now: Date): Promise<number> {
+    const shops = await sqlRows<{ id: string; timezone: string; report_settings: unknown; created_at: Date }>(
+      this.dataSource,
+      `SELECT id, timezone, report_settings, created_at FROM shops`,
+    );
+    const due = dueWeeklyReports(
+      shops.map((s): ScheduledShop => ({ id: s.id, timezone: s.timezone, reportSettings: s.report_settings, createdAt: new Date(s.created_at) })),
+      now,
+    );
+    if (!due.length) return 0;
+    const stored = await sqlRows<{ shop_id: string; period_start: Date }>(
+      this.dataSource,
+      `SELECT DISTINCT r.shop_id, r.period_start FROM reports r
+       JOIN unnest($1::uuid[], $2::timestamptz[]) AS d(shop_id, period_start) ON r.shop_id = d.shop_id AND r.period_start = d.period_start
+       WHERE r.kind = 'weekly'`,
+      [due.map((d) => d.shopId), due.map((d) => d.periodStart)],
+    );
+    const done = new Set(stored.map((row) => `${row.shop_id}|${new Date(row.period_start).toISOString()}`));
+    const missing = due.filter((d) => !done.has(`${d.shopId}|${d.periodStart.toISOString()}`));
+    for (const report of missing) {
+      await this.jobs.add('generate-weekly-report', [{ shopId: report.shopId, week: report.week }], { jobId: weeklyReportJobId(report.shopId, report.week, now) });
+    }
+    if (missing.length) this.logger.log({ msg: 'weekly reports enqueued', count: missing.length });
+    return missing.length;
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    if (this.firstRun) clearTimeout(this.firstRun);
-    if (this.eventsTimer) clearInterval(this.eventsTimer);
-    await this.sweeping?.catch(() => undefined);
-    await this.sweepingEvents?.catch(() => undefined);
-    await this.merging?.catch(() => undefined);
+    await Promise.all([this.schedule.stop(), this.merge.stop(), this.eventSweep.stop()]);
     await stopProcessor(this.config, this.processor, this.inProcess);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { InProcessJobRunner } from '../jobs/in-process-job.runner';
+import { PeriodicSweep } from '../jobs/periodic-sweep';
 import { startProcessor, stopProcessor } from '../jobs/processor-runner';
 import { RescoreReviewersProcessor } from './rescore-reviewers.processor';
 import { ReviewerSettingsService } from './reviewer-settings.service';
@@ -13,8 +14,14 @@ import { ReviewerSettingsService } from './reviewer-settings.service';
 @Injectable()
 export class ReviewerRiskWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ReviewerRiskWorkers.name);
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<number> | null = null;
+  private readonly sweeper = new PeriodicSweep<number, number>('rescoring sweep', this.logger, async (overdueMs = this.config.env.analysisOverdueMs) => {
+    const shopIds = await this.settings.claimOverdueRescoring(overdueMs);
+    if (shopIds.length) {
+      await this.settings.enqueueRescoring(shopIds);
+      this.logger.log({ msg: 're-enqueued overdue reviewer rescoring', shops: shopIds.length });
+    }
+    return shopIds.length;
+  });
 
   constructor(
     private readonly config: AppConfig,
@@ -26,32 +33,16 @@ export class ReviewerRiskWorkers implements OnApplicationBootstrap, OnModuleDest
   onApplicationBootstrap(): void {
     if (!this.config.env.runWorkers) return;
     startProcessor(this.config, 'rescoring', this.processor, this.inProcess, this.logger);
-    const interval = this.config.env.analysisSweepIntervalMs;
-    if (interval > 0) {
-      this.timer = setInterval(() => void this.sweep().catch((error: unknown) => this.logger.warn({ msg: 'rescoring sweep failed', err: String(error) })), interval);
-      this.timer.unref();
-    }
+    this.sweeper.start(this.config.env.analysisSweepIntervalMs);
   }
 
   /** Re-enqueues rescorings pending for longer than the analysis overdue time; returns how many shops. */
-  async sweep(overdueMs = this.config.env.analysisOverdueMs): Promise<number> {
-    if (this.sweeping) return this.sweeping;
-    this.sweeping = (async () => {
-      const shopIds = await this.settings.claimOverdueRescoring(overdueMs);
-      if (shopIds.length) {
-        await this.settings.enqueueRescoring(shopIds);
-        this.logger.log({ msg: 're-enqueued overdue reviewer rescoring', shops: shopIds.length });
-      }
-      return shopIds.length;
-    })().finally(() => {
-      this.sweeping = null;
-    });
-    return this.sweeping;
+  sweep(overdueMs?: number): Promise<number> {
+    return this.sweeper.run(overdueMs);
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.sweeping?.catch(() => undefined);
+    await this.sweeper.stop();
     await stopProcessor(this.config, this.processor, this.inProcess);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional }
 import { AppConfig } from '../config/app-config';
 import { AnalysisQueue } from '../jobs/analysis.queue';
 import { InProcessJobRunner } from '../jobs/in-process-job.runner';
+import { PeriodicSweep } from '../jobs/periodic-sweep';
 import { startProcessor, stopProcessor } from '../jobs/processor-runner';
 import { AnalyzeReviewsProcessor } from './analyze-reviews.processor';
 import { ReviewAnalysisService } from './review-analysis.service';
@@ -15,8 +16,15 @@ const SWEEP_BATCH = 5_000;
 @Injectable()
 export class AnalysisWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(AnalysisWorkers.name);
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<number> | null = null;
+  private readonly sweeper = new PeriodicSweep<number, number>('analysis sweep', this.logger, async (overdueMs = this.config.env.analysisOverdueMs) => {
+    let total = 0;
+    for (const { shopId, ids } of await this.analysis.claimOverdue(overdueMs, SWEEP_BATCH)) {
+      await this.queue.enqueueReviews(shopId, ids);
+      total += ids.length;
+    }
+    if (total) this.logger.log({ msg: 're-enqueued overdue analyses', reviews: total });
+    return total;
+  });
 
   constructor(
     private readonly config: AppConfig,
@@ -30,33 +38,17 @@ export class AnalysisWorkers implements OnApplicationBootstrap, OnModuleDestroy 
     if (!this.config.env.runWorkers) return;
     startProcessor(this.config, 'analysis', this.processor, this.inProcess, this.logger);
     const interval = this.config.env.analysisSweepIntervalMs;
-    if (interval > 0) {
-      this.timer = setInterval(() => void this.sweep().catch((error: unknown) => this.logger.warn({ msg: 'sweep failed', err: String(error) })), interval);
-      this.timer.unref();
-    }
+    this.sweeper.start(interval);
     this.logger.log({ msg: 'analysis workers started', concurrency: this.config.env.workerConcurrency, jobs: this.inProcess ? 'in-process' : 'bullmq', sweepIntervalMs: interval });
   }
 
   /** Re-enqueues overdue reviews; returns how many. Safe to run in many processes at once. */
-  async sweep(overdueMs = this.config.env.analysisOverdueMs): Promise<number> {
-    if (this.sweeping) return this.sweeping;
-    this.sweeping = (async () => {
-      let total = 0;
-      for (const { shopId, ids } of await this.analysis.claimOverdue(overdueMs, SWEEP_BATCH)) {
-        await this.queue.enqueueReviews(shopId, ids);
-        total += ids.length;
-      }
-      if (total) this.logger.log({ msg: 're-enqueued overdue analyses', reviews: total });
-      return total;
-    })().finally(() => {
-      this.sweeping = null;
-    });
-    return this.sweeping;
+  sweep(overdueMs?: number): Promise<number> {
+    return this.sweeper.run(overdueMs);
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.sweeping?.catch(() => undefined);
+    await this.sweeper.stop();
     await stopProcessor(this.config, this.processor, this.inProcess);
   }
 }
