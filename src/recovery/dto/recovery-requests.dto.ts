@@ -24,6 +24,7 @@ import { NoControlCharacters } from '../../common/validation/text.validators';
 import { IsTimestamp } from '../../common/validation/timestamp.validator';
 import { CASE_STATUSES, COMPENSATION_TYPES, CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../recovery.types';
 import type { CaseStatus, CompensationType, ContactChannel, ContactOutcome } from '../recovery.types';
+import { PageQuery } from '../../common/pagination/page.query';
 
 const ASSIGNEE = /^(me|unassigned|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 const AMOUNT = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false };
@@ -123,7 +124,7 @@ export class UpdateSettingsDto {
   bestSellerReviews30d?: number;
 }
 
-export class ListCasesQuery {
+export class ListCasesQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'one status or several separated by commas', example: 'new,contacting' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value))
@@ -163,19 +164,6 @@ export class ListCasesQuery {
   @IsTimestamp()
   openedTo?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 export class AssignDto {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { SUB_TAGS, TAGS } from '../../classification/taxonomy';
@@ -150,26 +150,12 @@ export class ReplyTemplateListResponse {
   @ApiProperty({ type: [ReplyTemplateResponse] }) items!: ReplyTemplateResponse[];
 }
 
-export class BuiltinTemplatesQuery {
+/** The shop's template filters without `active` (built-ins are always in use), in Chinese unless asked otherwise. */
+export class BuiltinTemplatesQuery extends OmitType(ListReplyTemplatesQuery, ['active', 'language'] as const) {
   @ApiPropertyOptional({ enum: REPLY_LANGUAGES, default: 'zh-Hans' })
   @IsOptional()
   @IsIn(REPLY_LANGUAGES)
   language?: ReplyLanguage;
-
-  @ApiPropertyOptional({ enum: REPLY_PARTS })
-  @IsOptional()
-  @IsIn(REPLY_PARTS)
-  part?: ReplyPart;
-
-  @ApiPropertyOptional({ enum: TAGS })
-  @IsOptional()
-  @IsIn(TAGS)
-  tag?: string;
-
-  @ApiPropertyOptional({ enum: SUB_TAGS })
-  @IsOptional()
-  @IsIn(SUB_TAGS)
-  subTag?: string;
 }
 
 export class BuiltinTemplateResponse {

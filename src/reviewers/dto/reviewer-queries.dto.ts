@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDefined, IsIn, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { NoControlCharacters } from '../../common/validation/text.validators';
 import { PLATFORMS } from '../../reviews/review.types';
 import type { Platform } from '../../reviews/review.types';
@@ -12,8 +12,9 @@ import { FLAG_LEVELS } from '../reviewer-risk-settings.entity';
 import type { FlagLevel } from '../reviewer-risk-settings.entity';
 import { RISK_LEVELS } from '../reviewer-risk.types';
 import type { RiskLevel } from '../reviewer-risk.types';
+import { PageQuery } from '../../common/pagination/page.query';
 
-export class ListReviewersQuery {
+export class ListReviewersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: RISK_LEVELS })
   @IsOptional()
   @IsIn(RISK_LEVELS)
@@ -43,19 +44,6 @@ export class ListReviewersQuery {
   @MaxLength(128)
   buyerId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 export class EvidenceQuery {

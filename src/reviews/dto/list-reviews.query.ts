@@ -10,8 +10,9 @@ import { RISK_LEVELS } from '../../reviewers/reviewer-risk.types';
 import type { RiskLevel } from '../../reviewers/reviewer-risk.types';
 import { ANALYSIS_STATUSES, GRADES, PLATFORMS } from '../review.types';
 import type { AnalysisStatus, Grade, Platform } from '../review.types';
+import { PageQuery } from '../../common/pagination/page.query';
 
-export class ListReviewsQuery {
+export class ListReviewsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: GRADES })
   @IsOptional()
   @IsIn(GRADES)
@@ -77,17 +78,4 @@ export class ListReviewsQuery {
   @IsIn(RISK_LEVELS)
   reviewerLevel?: RiskLevel;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
