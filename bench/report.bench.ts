@@ -13,7 +13,7 @@ import { buildReportData } from '../src/reports/report-engine';
 import { shiftBack, weekPeriod } from '../src/reports/report-period';
 import { ShopsService } from '../src/shops/shops.service';
 import { seedRecoverySql, seedSql } from './report-seed';
-import { adminUrl, cpuModel, intSetting, recreateDatabase, writeResultsSection } from './bench-support';
+import { cpuModel, intSetting, recreateDatabase, writeResultsSection } from './bench-support';
 
 /**
  * npm run bench:report

@@ -25,7 +25,6 @@ export interface ReportPeriod {
   timezone: string;
 }
 
-const DAY_MS = 86_400_000;
 const WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** longest range report, in days */

@@ -7,7 +7,6 @@ import { isTimeZone } from '../common/time/timestamps';
 import { ApiKey } from './api-key.entity';
 import { ApiKeyCache } from './api-key-cache';
 import { generateApiKey, hashApiKey, looksLikeApiKey } from './api-key';
-import type { Actor } from './actor';
 import type { KeyIdentity } from './api-key-cache';
 import { Shop, SHOP_LOCALES, ShopLocale } from './shop.entity';
 import type { StaffRole } from './staff-member.entity';
