@@ -34,7 +34,7 @@ const SWEEP_LIMIT = 5_000;
  * bad reviews, good ones too under `all`, and a good review whose automatic draft was for a bad revision (it gets
  * its thank-you). `r` is the review, `d` its current reply (LEFT JOIN), `$mode` the shop's autoDraft.
  */
-function dueSql(mode: string): string {
+export function draftDueSql(mode: string): string {
   return `r.analysis_status = 'done' AND r.analyzed_revision = r.revision
     AND (d.id IS NULL OR (d.status = 'draft' AND d.created_by = '${AUTO_DRAFT_ACTOR}'
       AND (d.review_revision < r.revision OR (r.tag_source = 'staff' AND r.classified_at > d.created_at))))
@@ -127,7 +127,7 @@ export class AutoDrafts implements OnModuleInit, AnalysisStep {
         manager,
         `SELECT r.id FROM reviews r
          LEFT JOIN reply_drafts d ON d.review_id = r.id AND d.is_current
-         WHERE r.shop_id = $1 AND r.id = ANY($2::uuid[]) AND ${dueSql('$3')}`,
+         WHERE r.shop_id = $1 AND r.id = ANY($2::uuid[]) AND ${draftDueSql('$3')}`,
         [shopId, locked.map((row) => row.id), context.autoDraft],
       );
       if (!due.length) return 0;
@@ -174,7 +174,7 @@ export class AutoDrafts implements OnModuleInit, AnalysisStep {
        LEFT JOIN reply_drafts d ON d.review_id = r.id AND d.is_current
        WHERE r.grade <> 'good'
          AND r.analyzed_at >= now() - make_interval(days => $1) AND r.analyzed_at < now() - make_interval(secs => $2::double precision / 1000)
-         AND coalesce(s.auto_draft, $3) <> 'off' AND ${dueSql(`coalesce(s.auto_draft, $3)`)}
+         AND coalesce(s.auto_draft, $3) <> 'off' AND ${draftDueSql(`coalesce(s.auto_draft, $3)`)}
        ORDER BY r.analyzed_at, r.id
        LIMIT $4`,
       [DRAFT_SWEEP_HORIZON_DAYS, overdueMs, DEFAULT_AUTO_DRAFT, SWEEP_LIMIT],

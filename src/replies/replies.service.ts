@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { FieldProblem, ReviewNotFound, ValidationFailed } from '../common/errors/domain-error';
 import { cursorAfterRow, decodeCursor } from '../common/pagination/cursor';
+import { sqlRows } from '../database/sql';
 import { Review } from '../reviews/review.entity';
 import { CreateReplyDto, EditReplyDto, ListRepliesQuery, ReplyPageResponse, ReplyResponse, ReviewRepliesResponse } from './dto/reply.dto';
-import { AutoDrafts } from './auto-drafts.service';
+import { AutoDrafts, draftDueSql } from './auto-drafts.service';
 import { joinSentences } from './library/library';
 import { ReplyDraft } from './reply-draft.entity';
-import { AUTO_DRAFT_ACTOR, ReplyDrafting } from './reply-drafting.service';
+import { ReplyDrafting } from './reply-drafting.service';
 import { InvalidReplyTransition, ReplyNotFound, ReplyRuleViolation, WebhookNotConfigured } from './reply-errors';
 import { checkPublicText } from './reply-rules';
 import { ReplySettingsService } from './reply-settings.service';
@@ -45,20 +46,26 @@ export class RepliesService {
    * analysed before drafting was on) gets its automatic draft now, so staff never open an empty reply.
    */
   async forReview(shopId: string, reviewId: string): Promise<ReviewRepliesResponse> {
-    const review = await this.dataSource
-      .getRepository(Review)
-      .findOne({ where: { id: reviewId, shopId }, select: { id: true, revision: true, grade: true, analysisStatus: true, analyzedRevision: true, tagSource: true, classifiedAt: true } });
+    // `redraft`: its current reply is an automatic draft that is due again (for an earlier revision, or written
+    // before staff corrected the causes), by the rule the drafting job and the sweep apply
+    const [review] = await sqlRows<{ revision: number; grade: string; analysed: boolean; redraft: boolean }>(
+      this.dataSource,
+      `SELECT r.revision, r.grade, r.analysis_status = 'done' AND r.analyzed_revision = r.revision AS analysed,
+         d.id IS NOT NULL AND ${draftDueSql('NULL')} AS redraft
+       FROM reviews r
+       LEFT JOIN reply_drafts d ON d.review_id = r.id AND d.is_current
+       WHERE r.shop_id = $1 AND r.id = $2`,
+      [shopId, reviewId],
+    );
     if (!review) throw new ReviewNotFound(reviewId);
     const load = () => this.dataSource.getRepository(ReplyDraft).find({ where: { shopId, reviewId }, order: { createdAt: 'DESC', id: 'DESC' } });
     let replies = await load();
-    const analysed = review.analysisStatus === 'done' && review.analyzedRevision === review.revision;
     const current = replies.find((r) => r.isCurrent);
-    if (!current && review.grade !== 'good' && analysed) {
+    if (!current && review.grade !== 'good' && review.analysed) {
       // read again whoever wrote it: this request, or the drafting job it waited for
       await this.autoDrafts.draftMissing(shopId, reviewId);
       replies = await load();
-    } else if (current && analysed && isStaleAutoDraft(current, review)) {
-      // staff corrected the causes after the automatic draft was written: it talks about the wrong problem
+    } else if (current && review.redraft) {
       await this.autoDrafts.draftDue(shopId, [reviewId]);
       replies = await load();
     }
@@ -206,15 +213,4 @@ export class RepliesService {
     const deliveries = reply.publishedAt ? await this.webhooks.forReplies(shopId, [reply.id]) : new Map();
     return ReplyResponse.of(reply, revisions.get(reply.reviewId) ?? reply.reviewRevision, deliveries.get(reply.id));
   }
-}
-
-/** An automatic draft nobody touched, written before staff corrected the review's causes. */
-function isStaleAutoDraft(reply: ReplyDraft, review: Pick<Review, 'tagSource' | 'classifiedAt'>): boolean {
-  return (
-    reply.status === 'draft' &&
-    reply.createdBy === AUTO_DRAFT_ACTOR &&
-    review.tagSource === 'staff' &&
-    review.classifiedAt !== null &&
-    review.classifiedAt.getTime() > reply.createdAt.getTime()
-  );
 }
