@@ -186,6 +186,24 @@ describe('replies: automatic drafts', () => {
     expect(await replyCount(id)).toBe(1);
   });
 
+  it('reading the replies of a review revised since its untouched automatic draft drafts for the new revision', async () => {
+    const shop = await t.createShop('Read revised shop');
+    const input = reviewInput({ rating: 1, content: '收到就是坏的' });
+    const [id] = await ingest(shop, [input]);
+    const first = await eventually(() => stored(id), 15_000, 'the first draft');
+    // revised to good, and its drafting job lost (Redis flushed): the draft still apologises
+    const enqueue = jest.spyOn(t.app.get(AutoDrafts), 'enqueue').mockResolvedValue(undefined);
+    try {
+      await ingest(shop, [{ ...input, rating: 5, content: '换货后很满意' }]);
+    } finally {
+      enqueue.mockRestore();
+    }
+    expect(await stored(id)).toMatchObject({ id: first.id, review_revision: 1 });
+    const read = await t.http.get(`/v1/reviews/${id}/replies`).set(shop.auth).expect(200);
+    expect(read.body.current).toMatchObject({ kind: 'thank_you', createdBy: 'system:auto-draft', outdated: false });
+    expect(read.body.current.id).not.toBe(first.id);
+  });
+
   it('waits while the shop’s reviews are still arriving, then drafts', async () => {
     const shop = await t.createShop('Import shop');
     const [arriving] = await ingest(shop, [reviewInput({ rating: 5, content: '很好' })]);
