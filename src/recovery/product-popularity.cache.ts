@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { TtlMap } from '../common/cache/ttl-map';
 import { sqlRows } from '../database/sql';
 
 /** How long a product's 30-day review count is reused. */
@@ -15,18 +16,19 @@ const MAX_PRODUCTS = 50_000;
  */
 @Injectable()
 export class ProductPopularityCache {
-  private readonly counts = new Map<string, { n: number; at: number }>();
+  private readonly counts: TtlMap<string, number>;
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  constructor(clock: () => number = Date.now) {
+    this.counts = new TtlMap(POPULARITY_TTL_MS, MAX_PRODUCTS, clock);
+  }
 
   /** The 30-day review counts of these products, counting in one statement those not known recently. */
   async of(manager: EntityManager, shopId: string, productIds: readonly string[]): Promise<Map<string, number>> {
-    const now = this.clock();
     const result = new Map<string, number>();
     const missing: string[] = [];
     for (const productId of new Set(productIds)) {
       const known = this.counts.get(`${shopId}\u0000${productId}`);
-      if (known && now - known.at < POPULARITY_TTL_MS) result.set(productId, known.n);
+      if (known !== undefined) result.set(productId, known);
       else missing.push(productId);
     }
     if (missing.length) {
@@ -38,10 +40,9 @@ export class ProductPopularityCache {
         [shopId, missing],
       );
       const found = new Map(rows.map((row) => [row.product_id, row.n]));
-      if (this.counts.size + missing.length > MAX_PRODUCTS) this.counts.clear();
       for (const productId of missing) {
         const n = found.get(productId) ?? 0;
-        this.counts.set(`${shopId}\u0000${productId}`, { n, at: now });
+        this.counts.set(`${shopId}\u0000${productId}`, n);
         result.set(productId, n);
       }
     }

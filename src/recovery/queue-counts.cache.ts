@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { TtlMap } from '../common/cache/ttl-map';
 
 const TTL_MS = 5_000;
+/** shops x assignee filters x high-risk sizes kept at most */
+const MAX_ENTRIES = 10_000;
 
 /**
  * The counts at the top of the queue, per shop (and assignee filter), for a few seconds. Counting a
@@ -10,7 +13,7 @@ const TTL_MS = 5_000;
  */
 @Injectable()
 export class QueueCountsCache {
-  private readonly shops = new Map<string, Map<string, { at: number; value: Promise<unknown> }>>();
+  private readonly counts = new TtlMap<string, Promise<unknown>>(TTL_MS, MAX_ENTRIES);
   private readonly reading = new Map<string, Map<string, Promise<unknown>>>();
 
   /**
@@ -38,22 +41,20 @@ export class QueueCountsCache {
     return value;
   }
 
-  async get<T>(shopId: string, key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
-    let entries = this.shops.get(shopId);
-    if (!entries) {
-      entries = new Map();
-      this.shops.set(shopId, entries);
-    }
-    const entry = entries.get(key);
-    if (entry && now - entry.at < TTL_MS) return entry.value as Promise<T>;
+  async get<T>(shopId: string, key: string, load: () => Promise<T>): Promise<T> {
+    const entryKey = `${shopId}\u0000${key}`;
+    const kept = this.counts.get(entryKey);
+    if (kept) return kept as Promise<T>;
     const value = load();
-    entries.set(key, { at: now, value });
-    value.catch(() => entries.delete(key));
+    this.counts.set(entryKey, value);
+    value.catch(() => {
+      if (this.counts.get(entryKey) === value) this.counts.delete(entryKey);
+    });
     return value;
   }
 
   invalidate(shopId: string): void {
-    this.shops.delete(shopId);
+    this.counts.deleteWhere((_, key) => key.startsWith(`${shopId}\u0000`));
     this.reading.delete(shopId);
   }
 }

@@ -1,3 +1,4 @@
+import { TtlMap } from '../common/cache/ttl-map';
 import type { Actor } from './actor';
 import type { AuthenticatedShop } from './shops.service';
 
@@ -6,47 +7,29 @@ export interface KeyIdentity {
   actor: Actor;
 }
 
-interface Entry {
-  identity: KeyIdentity;
-  expiresAt: number;
-}
-
 /**
  * Who an API key is, remembered for a few seconds so a busy client does not cost a database round trip on
  * every request. Only valid keys are remembered (a new key works at once). A revocation or deactivation made
  * by this process forgets the shop's keys at once; one made by another process is seen within the TTL.
  */
 export class ApiKeyCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: TtlMap<string, KeyIdentity>;
 
-  constructor(
-    private readonly ttlMs: number,
-    private readonly maxEntries = 10_000,
-    private readonly clock: () => number = Date.now,
-  ) {}
+  constructor(ttlMs: number, maxEntries = 10_000, clock: () => number = Date.now) {
+    this.entries = new TtlMap(ttlMs, maxEntries, clock);
+  }
 
   get(keyHash: string): KeyIdentity | undefined {
-    if (this.ttlMs <= 0) return undefined;
-    const entry = this.entries.get(keyHash);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= this.clock()) {
-      this.entries.delete(keyHash);
-      return undefined;
-    }
-    return entry.identity;
+    return this.entries.get(keyHash);
   }
 
   set(keyHash: string, identity: KeyIdentity): void {
-    if (this.ttlMs <= 0) return;
-    this.entries.delete(keyHash);
-    // a Map iterates in insertion order: the first key is the oldest
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(keyHash, { identity, expiresAt: this.clock() + this.ttlMs });
+    this.entries.set(keyHash, identity);
   }
 
   /** Forgets every key of a shop: after a key is revoked or a staff member deactivated. */
   forgetShop(shopId: string): void {
-    for (const [hash, entry] of this.entries) if (entry.identity.shop.shopId === shopId) this.entries.delete(hash);
+    this.entries.deleteWhere((identity) => identity.shop.shopId === shopId);
   }
 
   get size(): number {
