@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { NoControlCharacters } from '../../common/validation/text.validators';
 import { OUTREACH_STEPS, outreachText } from '../reply-composer';
 import type { DraftRemedy, OutreachStepName } from '../reply-composer';
@@ -11,6 +11,7 @@ import { REPLY_KINDS, REPLY_LANGUAGES, REPLY_STATUSES, SEVERITIES } from '../rep
 import type { Cause, ReplyKind, ReplyLanguage, ReplyStatus, Severity } from '../reply.types';
 import type { WebhookDelivery, WebhookDeliveryStatus } from '../webhook-delivery.entity';
 import { WEBHOOK_DELIVERY_STATUSES } from '../webhook-delivery.entity';
+import { PageQuery } from '../../common/pagination/page.query';
 
 const PART_MAX = 2_000;
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -59,7 +60,7 @@ export class EditReplyDto {
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class ListRepliesQuery {
+export class ListRepliesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REPLY_STATUSES })
   @IsOptional()
   @IsIn(REPLY_STATUSES)
@@ -76,19 +77,6 @@ export class ListRepliesQuery {
   @IsBoolean()
   current?: boolean;
 
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 export class OutreachStepResponse {
