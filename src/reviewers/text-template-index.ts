@@ -158,7 +158,9 @@ export class TextTemplateIndex implements TemplateLookup {
   findSimilar(text: string, options: { excludeOwner?: string; excludeDoc?: string; limit?: number } = {}): TemplateMatch[] {
     const normalised = normaliseTemplateText(text);
     if (normalised.length < this.options.minLength) return [];
-    const signature = minHashSignature(normalised);
+    // a text already indexed (the usual query: a buyer's own reviews are indexed before they are scored) has its signature
+    const known = this.byText.get(normalised);
+    const signature = known !== undefined ? this.entries[known].signature : minHashSignature(normalised);
     if (!signature) return [];
     const limit = options.limit ?? 20;
     if (this.visited.length < this.entries.length) this.visited = new Int32Array(this.entries.length * 2);
