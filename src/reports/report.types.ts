@@ -93,9 +93,10 @@ export interface SectionContext {
 
 /**
  * One section of the report: SQL for the period -> typed section data -> blocks every format renders.
- * `queries` are named SQL over the CTE `rr` and the shared parameters (report-reviews.sql.ts); the engine
- * runs the queries of all sections in one statement and hands each builder its rows. `render` reads only
- * the stored data, so a stored snapshot renders the same in every format and language.
+ * `queries` are named SQL over the CTEs `rr_negative` and `rr_counts` and the shared parameters
+ * (report-reviews.sql.ts); the engine runs the queries of all sections in one statement and hands each builder
+ * its rows. `render` reads only the stored data, so a stored snapshot renders the same in every format and
+ * language.
  */
 export interface SectionBuilder<K extends SectionKey, Q extends Record<string, object> = Record<string, object>> {
   readonly key: K;
