@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 
 /** What every bench shares: its settings from the environment, its throwaway database, its section of RESULTS.md. */
@@ -78,4 +79,66 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): string {
     const stderr = (error as { stderr?: string }).stderr ?? '';
     throw new Error(`node dist/cli.js ${args.join(' ')} failed:\n${stderr.split('\n').slice(-15).join('\n')}`);
   }
+}
+
+/** The id of the newest shop of that name in the database (an earlier run's), or null. */
+export async function findShopByName(databaseUrl: string, name: string): Promise<string | null> {
+  const client = new Client({ connectionString: databaseUrl });
+  try {
+    await client.connect();
+    const rows = await client.query<{ id: string }>(`SELECT id FROM shops WHERE name = $1 ORDER BY created_at DESC LIMIT 1`, [name]);
+    return rows.rows[0]?.id ?? null;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const services = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of services) if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
+});
+
+export interface ServiceProcess {
+  child: ChildProcess;
+  /** the last lines the service logged (and how it exited), to say why it stopped when it does */
+  tail: string[];
+}
+
+/** Starts `node dist/main.js` with `env` and waits (60 s at most) until `baseUrl`/health answers. */
+export async function startService(env: NodeJS.ProcessEnv, baseUrl: string): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  services.add(child);
+  const tail: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) tail.push(line.slice(0, 400));
+    tail.splice(0, Math.max(0, tail.length - 20));
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  // a service stopped by someone else shows up as a refused connection: say what happened
+  child.once('exit', (code, signal) => tail.push(`(the service exited: ${signal ?? `code ${code}`})`));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}:\n${tail.join('\n')}`);
+    try {
+      if ((await fetch(`${baseUrl}/health`)).ok) return { child, tail };
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`the service did not become healthy within 60 s:\n${tail.join('\n')}`);
+}
+
+/** SIGTERM, then SIGKILL after 15 s; resolves when it has exited. */
+export async function stopService({ child }: ServiceProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+  services.delete(child);
 }

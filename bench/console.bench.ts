@@ -1,4 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM_PATH, launchChromium } from '../scripts/console-chromium';
-import { cpuModel, freePort, intSetting, recreateDatabase, runCli, writeResultsSection } from './bench-support';
+import { cpuModel, findShopByName, freePort, intSetting, recreateDatabase, runCli, ServiceProcess, startService, stopService, writeResultsSection } from './bench-support';
 
 /**
  * npm run bench:console
@@ -20,7 +19,6 @@ import { cpuModel, freePort, intSetting, recreateDatabase, runCli, writeResultsS
  */
 
 const ROOT = resolve(__dirname, '..', '..');
-const DIST = join(ROOT, 'dist');
 const RESULTS_FILE = join(ROOT, 'bench', 'RESULTS.md');
 const BEGIN_MARK = '<!-- bench:console:begin -->';
 const END_MARK = '<!-- bench:console:end -->';
@@ -44,10 +42,6 @@ const SETTINGS = {
 };
 
 const log = (message: string) => process.stdout.write(`${message}\n`);
-const children = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of children) if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
-});
 
 // ---------------------------------------------------------------- database
 
@@ -55,23 +49,14 @@ function cliJson<T>(args: string[], env: NodeJS.ProcessEnv): T {
   return JSON.parse(runCli(args, env).trim().split('\n').pop() ?? '{}') as T;
 }
 
+/** the service of this run, whose last lines a failure prints */
+let running: ServiceProcess | null = null;
+
 const SHOP_NAME = 'Console bench shop';
 const LEAD_NAME = 'Bench lead';
 const AGENTS = 10;
 const HIGH_RISK_BUYERS = 300;
 
-async function findSeededShop(databaseUrl: string): Promise<string | null> {
-  const client = new Client({ connectionString: databaseUrl });
-  try {
-    await client.connect();
-    const rows = await client.query<{ id: string }>(`SELECT id FROM shops WHERE name = $1 ORDER BY created_at DESC LIMIT 1`, [SHOP_NAME]);
-    return rows.rows[0]?.id ?? null;
-  } catch {
-    return null;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 /**
  * `reviews` reviews of the last year; the first `openCases` are medium/bad reviews of the last 29 days with
@@ -149,46 +134,6 @@ async function seed(client: Client, shopId: string): Promise<void> {
     [shopId],
   );
   for (const table of ['reviews', 'recovery_cases', 'reviewer_profiles', 'staff_members', 'api_keys', 'shops']) await client.query(`VACUUM (ANALYZE) ${table}`);
-}
-
-// ---------------------------------------------------------------- service
-
-/** The last lines the service logged, to say why it stopped when it does. */
-const serviceTail: string[] = [];
-
-async function startService(env: NodeJS.ProcessEnv, baseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(DIST, 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  const tail = serviceTail;
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) tail.push(line.slice(0, 400));
-    tail.splice(0, Math.max(0, tail.length - 20));
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  // a service stopped by someone else shows up as ERR_CONNECTION_REFUSED in the browser: say what happened
-  child.once('exit', (code, signal) => tail.push(`(the service exited: ${signal ?? `code ${code}`})`));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}:\n${tail.join('\n')}`);
-    try {
-      if ((await fetch(`${baseUrl}/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`the service did not become healthy within 60 s:\n${tail.join('\n')}`);
-}
-
-async function stopService(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-  children.delete(child);
 }
 
 // ---------------------------------------------------------------- browser
@@ -402,7 +347,7 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production' };
   if (!SETTINGS.redisUrl) delete env.REDIS_URL;
   const database = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
-  let shopId: string | null = SETTINGS.reuse ? await findSeededShop(databaseUrl) : null;
+  let shopId: string | null = SETTINGS.reuse ? await findShopByName(databaseUrl, SHOP_NAME) : null;
   const fresh = shopId === null;
   let seedSeconds = 0;
   if (shopId) {
@@ -452,6 +397,7 @@ async function main(): Promise<void> {
     },
     baseUrl,
   );
+  running = service;
   let browser: Browser | null = null;
   const samples: Record<'cold' | 'warm' | 'signIn' | 'healthCold' | 'healthWarm', Sample> = {
     cold: { label: 'console, first visit (empty browser cache, key stored)', loads: [] },
@@ -593,6 +539,6 @@ async function main(): Promise<void> {
 
 void main().catch((error: unknown) => {
   process.stderr.write(`bench:console failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  if (serviceTail.length) process.stderr.write(`the service's last lines:\n${serviceTail.join('\n')}\n`);
+  if (running?.tail.length) process.stderr.write(`the service's last lines:\n${running.tail.join('\n')}\n`);
   process.exit(1);
 });

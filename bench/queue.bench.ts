@@ -1,11 +1,9 @@
 import autocannon from 'autocannon';
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
-import { cpuModel, freePort, intSetting, recreateDatabase, runCli, writeResultsSection } from './bench-support';
+import { cpuModel, findShopByName, freePort, intSetting, recreateDatabase, runCli, startService, stopService, writeResultsSection } from './bench-support';
 
 /**
  * npm run bench:queue
@@ -17,7 +15,6 @@ import { cpuModel, freePort, intSetting, recreateDatabase, runCli, writeResultsS
  */
 
 const ROOT = resolve(__dirname, '..', '..');
-const DIST = join(ROOT, 'dist');
 const RESULTS_FILE = join(ROOT, 'bench', 'RESULTS.md');
 const BEGIN_MARK = '<!-- bench:queue:begin -->';
 const END_MARK = '<!-- bench:queue:end -->';
@@ -36,29 +33,12 @@ const SETTINGS = {
 };
 
 const log = (message: string) => process.stdout.write(`${message}\n`);
-const children = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of children) if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
-});
 
 // ---------------------------------------------------------------- database
 
 const STAFF = 10;
 const SHOP_NAME = 'Queue bench shop';
 
-/** The shop of an earlier run, when the database holds one. */
-async function findSeededShop(databaseUrl: string): Promise<string | null> {
-  const client = new Client({ connectionString: databaseUrl });
-  try {
-    await client.connect();
-    const rows = await client.query<{ id: string }>(`SELECT id FROM shops WHERE name = $1 ORDER BY created_at DESC LIMIT 1`, [SHOP_NAME]);
-    return rows.rows[0]?.id ?? null;
-  } catch {
-    return null;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 const HIGH_RISK_BUYERS = 2_000;
 
 /**
@@ -149,41 +129,6 @@ async function seed(client: Client, shopId: string): Promise<Record<string, numb
   return timings;
 }
 
-// ---------------------------------------------------------------- service
-
-async function startService(env: NodeJS.ProcessEnv, baseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(DIST, 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  const tail: string[] = [];
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) tail.push(line.slice(0, 400));
-    tail.splice(0, Math.max(0, tail.length - 20));
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}:\n${tail.join('\n')}`);
-    try {
-      if ((await fetch(`${baseUrl}/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`the service did not become healthy within 60 s:\n${tail.join('\n')}`);
-}
-
-async function stopService(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-  children.delete(child);
-}
-
 // ---------------------------------------------------------------- load
 
 interface LoadResult {
@@ -232,7 +177,7 @@ async function main(): Promise<void> {
   let timings: Record<string, number> = {};
   let seedSeconds = 0;
   const client = new Client({ connectionString: databaseUrl });
-  const previous = SETTINGS.reuse ? await findSeededShop(databaseUrl) : null;
+  const previous = SETTINGS.reuse ? await findShopByName(databaseUrl, SHOP_NAME) : null;
   if (previous) {
     shopId = previous;
     apiKey = (JSON.parse(runCli(['apikey:create', '--shop', shopId, '--name', `bench-${Date.now()}`], env).trim().split('\n').pop() ?? '{}') as { apiKey: string }).apiKey;
