@@ -4,8 +4,7 @@ import { UnrecoverableError } from 'bullmq';
 import { JobLike, ReclassifyPayload, ShopPayload } from '../jobs/queues';
 import { ReviewTagging } from './review-tagging.service';
 import { ShopClassifiers } from './shop-classifiers.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/validation/uuid';
 
 /** The `models` queue: retraining a shop's classifier, and reclassifying its reviews with the new model. */
 @Processor('models', { autorun: false })
@@ -21,7 +20,7 @@ export class ClassifierTrainingProcessor extends WorkerHost {
 
   async process(job: JobLike<ShopPayload | ReclassifyPayload>): Promise<unknown> {
     const data = job.data as Partial<ReclassifyPayload> | null;
-    if (typeof data?.shopId !== 'string' || !UUID.test(data.shopId)) return this.discard(job);
+    if (!isUuid(data?.shopId)) return this.discard(job);
     switch (job.name) {
       case 'retrain-classifier': {
         const outcome = await this.classifiers.retrain(data.shopId);

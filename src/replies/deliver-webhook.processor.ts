@@ -3,8 +3,7 @@ import { Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { DeliverWebhookPayload, JobLike } from '../jobs/queues';
 import { AttemptOutcome, WebhookDeliveryService } from './webhook-delivery.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/validation/uuid';
 
 /** Thin: validates the payload and makes one attempt; the delivery schedules its own retries. */
 @Processor('webhooks', { autorun: false })
@@ -17,7 +16,7 @@ export class DeliverWebhookProcessor extends WorkerHost {
 
   async process(job: JobLike<DeliverWebhookPayload>): Promise<AttemptOutcome> {
     const data = job.data as Partial<DeliverWebhookPayload> | null;
-    if (job.name !== 'deliver-webhook' || typeof data?.shopId !== 'string' || !UUID.test(data.shopId) || typeof data.deliveryId !== 'string' || !UUID.test(data.deliveryId)) {
+    if (job.name !== 'deliver-webhook' || !isUuid(data?.shopId) || !isUuid(data.deliveryId)) {
       this.logger.error({ msg: 'discarding malformed webhook job', jobId: job.id, job: job.name });
       throw new UnrecoverableError(`malformed ${job.name} job`);
     }

@@ -3,8 +3,7 @@ import { Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { DraftRepliesPayload, JobLike } from '../jobs/queues';
 import { AutoDrafts, DraftRunResult } from './auto-drafts.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/validation/uuid';
 
 /**
  * Thin and idempotent: validates the payload and delegates; a review already drafted is not drafted again.
@@ -33,10 +32,9 @@ function isPayload(data: unknown): data is DraftRepliesPayload {
   return (
     typeof payload === 'object' &&
     payload !== null &&
-    typeof payload.shopId === 'string' &&
-    UUID.test(payload.shopId) &&
+    isUuid(payload.shopId) &&
     Array.isArray(payload.reviewIds) &&
-    payload.reviewIds.every((id) => typeof id === 'string' && UUID.test(id)) &&
+    payload.reviewIds.every(isUuid) &&
     optionalCount(payload.deferrals) &&
     optionalCount(payload.deferredSince)
   );

@@ -5,12 +5,11 @@ import { NotFound } from '../common/errors/domain-error';
 import { JobLike, WeeklyReportPayload } from '../jobs/queues';
 import { parseIsoWeek } from './report-period';
 import { ReportsService } from './reports.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/validation/uuid';
 
 function isPayload(data: unknown): data is WeeklyReportPayload {
   const payload = data as Partial<WeeklyReportPayload> | null;
-  return typeof payload === 'object' && payload !== null && typeof payload.shopId === 'string' && UUID.test(payload.shopId) && typeof payload.week === 'string' && parseIsoWeek(payload.week) !== null;
+  return typeof payload === 'object' && payload !== null && isUuid(payload.shopId) && typeof payload.week === 'string' && parseIsoWeek(payload.week) !== null;
 }
 
 /** Thin and idempotent: a week that already has a report is skipped by the service. */

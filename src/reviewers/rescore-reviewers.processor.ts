@@ -3,8 +3,7 @@ import { Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { JobLike, ShopPayload } from '../jobs/queues';
 import { ReviewerRiskService } from './reviewer-risk.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/validation/uuid';
 
 /**
  * Scores every reviewer of a shop again after its risk settings changed. Thin and idempotent: rescoring twice
@@ -20,7 +19,7 @@ export class RescoreReviewersProcessor extends WorkerHost {
 
   async process(job: JobLike<ShopPayload>): Promise<{ reviewers: number }> {
     const payload = job.data as Partial<ShopPayload> | null;
-    if (job.name !== 'rescore-reviewers' || typeof payload?.shopId !== 'string' || !UUID.test(payload.shopId)) {
+    if (job.name !== 'rescore-reviewers' || !isUuid(payload?.shopId)) {
       this.logger.error({ msg: 'discarding malformed rescoring job', jobId: job.id, job: job.name });
       throw new UnrecoverableError(`malformed ${job.name} job`);
     }

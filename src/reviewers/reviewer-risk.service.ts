@@ -26,6 +26,7 @@ import { ReviewerSettingsService, ShopRiskSettings } from './reviewer-settings.s
 import type { RiskConfig } from './risk-config';
 import { assessReviewerRisk } from './risk-scoring';
 import { ShopContextCache } from './shop-context.cache';
+import { isUuid } from '../common/validation/uuid';
 
 /** the latest reviews of a buyer in the shop that scoring reads */
 export const REVIEWS_PER_BUYER = 200;
@@ -57,12 +58,10 @@ export interface RecordedContactOutcome extends ReviewerScore {
   outcomeId: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Problems of a contact outcome handed in by another module (a programming error there, reported like bad input). */
 export function contactOutcomeProblems(outcome: ContactOutcomeInput): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (typeof outcome.reviewId !== 'string' || !UUID.test(outcome.reviewId)) problems.push({ field: 'reviewId', code: 'isUuid', message: 'reviewId must be a UUID' });
+  if (!isUuid(outcome.reviewId)) problems.push({ field: 'reviewId', code: 'isUuid', message: 'reviewId must be a UUID' });
   if (!(CONTACT_OUTCOME_KINDS as readonly string[]).includes(outcome.kind)) {
     problems.push({ field: 'kind', code: 'isIn', message: `kind must be one of ${CONTACT_OUTCOME_KINDS.join(', ')}` });
   }

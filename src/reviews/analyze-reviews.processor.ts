@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { AnalyzeReviewsPayload, JobLike } from '../jobs/queues';
 import { AnalysisSummary, ReviewAnalysisService } from './review-analysis.service';
+import { isUuid } from '../common/validation/uuid';
 
 /**
  * Thin and idempotent: validates the payload, delegates, rethrows to retry. Registered with BullMQ
@@ -27,16 +28,13 @@ export class AnalyzeReviewsProcessor extends WorkerHost {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function isPayload(data: unknown): data is AnalyzeReviewsPayload {
   const payload = data as Partial<AnalyzeReviewsPayload> | null;
   return (
     typeof payload === 'object' &&
     payload !== null &&
-    typeof payload.shopId === 'string' &&
-    UUID.test(payload.shopId) &&
+    isUuid(payload.shopId) &&
     Array.isArray(payload.reviewIds) &&
-    payload.reviewIds.every((id) => typeof id === 'string' && UUID.test(id))
+    payload.reviewIds.every(isUuid)
   );
 }
