@@ -1,23 +1,4 @@
-import { toInstant } from './timestamps';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let found = formatters.get(timeZone);
-  if (!found) {
-    found = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formatters.set(timeZone, found);
-  }
-  return found;
-}
+import { toInstant, zoneOffsetMinutes } from './timestamps';
 
 export interface LocalClock {
   /** YYYY-MM-DD in the zone */
@@ -26,33 +7,9 @@ export interface LocalClock {
   minute: number;
 }
 
-// Zone offsets and their changes fall on quarter hours: one Intl lookup per zone and quarter hour is exact.
-const QUARTER_HOUR_MS = 15 * 60_000;
-const offsets = new Map<string, Map<number, number>>();
-const OFFSET_CACHE_LIMIT = 50_000;
-
-function offsetMs(instant: number, timeZone: string): number {
-  let zone = offsets.get(timeZone);
-  if (!zone) {
-    zone = new Map();
-    offsets.set(timeZone, zone);
-  }
-  const key = Math.floor(instant / QUARTER_HOUR_MS);
-  let offset = zone.get(key);
-  if (offset === undefined) {
-    const parts: Record<string, number> = {};
-    for (const part of formatter(timeZone).formatToParts(new Date(instant))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-    const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
-    offset = wall - Math.floor(instant / 60_000) * 60_000;
-    if (zone.size >= OFFSET_CACHE_LIMIT) zone.clear();
-    zone.set(key, offset);
-  }
-  return offset;
-}
-
 /** The wall clock of an instant in an IANA zone. */
 export function localClock(instant: Date, timeZone: string): LocalClock {
-  const wall = new Date(instant.getTime() + offsetMs(instant.getTime(), timeZone));
+  const wall = new Date(instant.getTime() + zoneOffsetMinutes(timeZone, instant.getTime()) * 60_000);
   return { date: wall.toISOString().slice(0, 10), minute: wall.getUTCHours() * 60 + wall.getUTCMinutes() };
 }
 

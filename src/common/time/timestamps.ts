@@ -68,7 +68,8 @@ const offsets = new Map<string, number>();
 const QUARTER_HOUR_MS = 15 * 60_000;
 const OFFSET_CACHE_LIMIT = 50_000;
 
-function zoneOffsetMinutes(timeZone: string, instant: number): number {
+/** The zone's offset from UTC at an instant (ms since the epoch), in minutes; cached per zone and quarter hour. */
+export function zoneOffsetMinutes(timeZone: string, instant: number): number {
   const key = `${timeZone}|${Math.floor(instant / QUARTER_HOUR_MS)}`;
   let offset = offsets.get(key);
   if (offset === undefined) {
