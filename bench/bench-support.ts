@@ -101,40 +101,69 @@ process.on('exit', () => {
 });
 
 export interface ServiceProcess {
+  /** what error messages call it: "the service", "worker-1" */
+  name: string;
   child: ChildProcess;
-  /** the last lines the service logged (and how it exited), to say why it stopped when it does */
+  /** the last lines the process logged (and how it exited), to say why it stopped when it does */
   tail: string[];
 }
 
-/** Starts `node dist/main.js` with `env` and waits (60 s at most) until `baseUrl`/health answers. */
-export async function startService(env: NodeJS.ProcessEnv, baseUrl: string): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+export interface SpawnOptions {
+  name?: string;
+  /** dist/main.js unless told otherwise */
+  script?: string;
+  /** node options before the script (a --require) */
+  nodeArgs?: string[];
+  /** sees every line the process logs */
+  onLine?: (line: string) => void;
+}
+
+/** Starts a service process of dist/; it is killed if this process exits first. */
+export function spawnService(env: NodeJS.ProcessEnv, options: SpawnOptions = {}): ServiceProcess {
+  const script = options.script ?? join(ROOT, 'dist', 'main.js');
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   services.add(child);
-  const tail: string[] = [];
+  const service: ServiceProcess = { name: options.name ?? 'the service', child, tail: [] };
   const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) tail.push(line.slice(0, 400));
-    tail.splice(0, Math.max(0, tail.length - 20));
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line.trim()) continue;
+      options.onLine?.(line);
+      service.tail.push(line.length > 400 ? `${line.slice(0, 400)}…` : line);
+      if (service.tail.length > 20) service.tail.shift();
+    }
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   // a service stopped by someone else shows up as a refused connection: say what happened
-  child.once('exit', (code, signal) => tail.push(`(the service exited: ${signal ?? `code ${code}`})`));
+  child.once('exit', (code, signal) => service.tail.push(`(${service.name} exited: ${signal ?? `code ${code}`})`));
+  return service;
+}
+
+/** Waits (60 s at most) until `baseUrl`/health answers; fails with the service's last lines if it exits first. */
+export async function waitHealthy(baseUrl: string, service: ServiceProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}:\n${tail.join('\n')}`);
+    if (service.child.exitCode !== null) throw new Error(`${service.name} exited with ${service.child.exitCode}:\n${service.tail.join('\n')}`);
     try {
-      if ((await fetch(`${baseUrl}/health`)).ok) return { child, tail };
+      if ((await fetch(`${baseUrl}/health`)).ok) return;
     } catch {
       // not listening yet
     }
     await sleep(200);
   }
-  throw new Error(`the service did not become healthy within 60 s:\n${tail.join('\n')}`);
+  throw new Error(`${service.name} did not become healthy within 60 s:\n${service.tail.join('\n')}`);
+}
+
+/** Starts `node dist/main.js` with `env` and waits until it is healthy. */
+export async function startService(env: NodeJS.ProcessEnv, baseUrl: string): Promise<ServiceProcess> {
+  const service = spawnService(env);
+  await waitHealthy(baseUrl, service);
+  return service;
 }
 
 /** SIGTERM, then SIGKILL after 15 s; resolves when it has exited. */
 export async function stopService({ child }: ServiceProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

@@ -1,4 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
@@ -8,7 +7,7 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { summarizeCpuProfile } from './cpu-profile';
 import { GeneratedReview, ReviewGenerator } from './review-generator';
-import { adminUrl, cpuModel, freePort, intSetting, recreateDatabase, runCli, writeResultsSection } from './bench-support';
+import { adminUrl, cpuModel, freePort, intSetting, recreateDatabase, runCli, ServiceProcess, spawnService, stopService, waitHealthy, writeResultsSection } from './bench-support';
 
 /**
  * npm run bench:ingest
@@ -58,68 +57,33 @@ const GOAL_RATIO = 1 / 3;
 
 // ---------------------------------------------------------------- processes
 
-const children = new Set<ChildProcess>();
-
-process.on('exit', () => {
-  for (const child of children) if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
-});
-
-interface Service {
-  name: string;
-  child: ChildProcess;
-  /** the last lines the process wrote, for error messages */
-  tail: string[];
+interface Service extends ServiceProcess {
+  /** warnings and errors it logged */
   warnings: number;
   profileFile: string | null;
 }
 
 function startService(name: string, script: string, env: NodeJS.ProcessEnv): Service {
   const profileFile = SETTINGS.profile ? join(OUT_DIR, `${name}-${Date.now()}.cpuprofile`) : null;
-  const args = profileFile ? ['--require', join(__dirname, 'cpu-profiler.preload.js'), script] : [script];
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...env, ...(profileFile ? { BENCH_CPU_PROFILE_FILE: profileFile } : {}) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  const service: Service = { name, child, tail: [], warnings: 0, profileFile };
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (!line.trim()) continue;
-      if (/"level":(40|50|60)/.test(line)) service.warnings++;
-      service.tail.push(line.length > 400 ? `${line.slice(0, 400)}…` : line);
-      if (service.tail.length > 20) service.tail.shift();
-    }
+  const counts = { warnings: 0 };
+  const spawned = spawnService(
+    { ...env, ...(profileFile ? { BENCH_CPU_PROFILE_FILE: profileFile } : {}) },
+    {
+      name,
+      script,
+      nodeArgs: profileFile ? ['--require', join(__dirname, 'cpu-profiler.preload.js')] : [],
+      onLine: (line) => {
+        if (/"level":(40|50|60)/.test(line)) counts.warnings++;
+      },
+    },
+  );
+  return {
+    ...spawned,
+    profileFile,
+    get warnings() {
+      return counts.warnings;
+    },
   };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  return service;
-}
-
-async function stopService(service: Service): Promise<void> {
-  const { child } = service;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-  children.delete(child);
-}
-
-async function waitHealthy(baseUrl: string, service: Service): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (service.child.exitCode !== null) throw new Error(`${service.name} exited with ${service.child.exitCode}:\n${service.tail.join('\n')}`);
-    try {
-      const response = await fetch(`${baseUrl}/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`${service.name} did not become healthy within 60 s:\n${service.tail.join('\n')}`);
 }
 
 async function signalAndWaitForProfiles(services: Service[], phase: 'start' | 'stop'): Promise<void> {
