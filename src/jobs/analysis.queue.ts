@@ -1,11 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { JobQueue } from './job-queue';
 import { ANALYSIS_JOB_SIZE } from './queues';
 
 /** Hands reviews to the analysis job in chunks. */
 @Injectable()
 export class AnalysisQueue {
+  private readonly logger = new Logger(AnalysisQueue.name);
+
   constructor(private readonly jobs: JobQueue) {}
+
+  /**
+   * For reviews already committed as pending: enqueues them, and when the queue cannot take the jobs (Redis down)
+   * leaves them to the sweeper, which finds them as overdue. Never throws.
+   */
+  async enqueueOrLeaveToSweeper(shopId: string, reviewIds: string[], options: { delayMs?: number } = {}): Promise<void> {
+    await this.enqueueReviews(shopId, reviewIds, options).catch((error: unknown) => {
+      this.logger.warn({ msg: 'analysis enqueue failed; the sweeper will retry', shopId, count: reviewIds.length, err: String(error) });
+    });
+  }
 
   async enqueueReviews(shopId: string, reviewIds: string[], options: { delayMs?: number } = {}): Promise<void> {
     await this.jobs.add(

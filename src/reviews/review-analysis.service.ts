@@ -5,8 +5,8 @@ import { ReviewTagging, StoredTags } from '../classification/review-tagging.serv
 import { ShopClassifiers } from '../classification/shop-classifiers.service';
 import { AppConfig } from '../config/app-config';
 import { sqlRows } from '../database/sql';
-import { AnalysisQueue } from '../jobs/analysis.queue';
 import { TableStatistics } from '../database/table-statistics.service';
+import { AnalysisQueue } from '../jobs/analysis.queue';
 import { detectLanguage } from '../text/language';
 import { AnalysisSteps } from './analysis-hooks';
 
@@ -131,10 +131,7 @@ export class ReviewAnalysisService {
       await this.steps.committed({ shopId, reviewIds: analysed });
     }
     if (busy.length) {
-      // still pending: if the queue is down, the sweeper finds them as overdue
-      await this.queue.enqueueReviews(shopId, busy, { delayMs: BUSY_RETRY_MS }).catch((error: unknown) => {
-        this.logger.warn({ msg: 'deferring busy analyses failed; the sweeper will retry', shopId, count: busy.length, err: String(error) });
-      });
+      await this.queue.enqueueOrLeaveToSweeper(shopId, busy, { delayMs: BUSY_RETRY_MS });
     }
     if (failed.length) await this.recordFailures(shopId, failed);
     await this.statistics.refreshIfStale('reviews');

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { sqlRows } from '../database/sql';
@@ -104,8 +104,6 @@ const keyOf = (platform: string, externalId: string) => `${platform}\u0000${exte
  */
 @Injectable()
 export class ReviewIngestService {
-  private readonly logger = new Logger(ReviewIngestService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly analysisQueue: AnalysisQueue,
@@ -119,11 +117,10 @@ export class ReviewIngestService {
   }
 
   async enqueueAnalysis(shopId: string, outcomes: IngestOutcome[]): Promise<void> {
-    const ids = outcomes.filter((o) => o.result !== 'unchanged').map((o) => o.id);
-    // The rows are committed: if the queue is down the sweeper finds them as overdue later.
-    await this.analysisQueue.enqueueReviews(shopId, ids).catch((error: unknown) => {
-      this.logger.warn({ msg: 'analysis enqueue failed; the sweeper will retry', shopId, count: ids.length, err: String(error) });
-    });
+    await this.analysisQueue.enqueueOrLeaveToSweeper(
+      shopId,
+      outcomes.filter((o) => o.result !== 'unchanged').map((o) => o.id),
+    );
   }
 
   /** For callers that keep their own transaction open (CSV import); they enqueue after commit. */
