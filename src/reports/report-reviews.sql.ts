@@ -37,6 +37,16 @@ function postedAtOfRevision(moved: string): string {
 }
 
 /**
+ * A field of the review `r` as it stood at the end of its period: from the snapshot of the revision in effect
+ * then (`v`, joined from version_at_end), else the current row. Grouping keys are in byte order ("C"): grouping
+ * needs equality only, and C sorts fast.
+ */
+function atEnd(column: string, snapshotField: string, key = true): string {
+  const value = `CASE WHEN v.id IS NULL THEN r.${column} ELSE v.snapshot->>'${snapshotField}' END`;
+  return key ? `(${value}) COLLATE "C" AS ${column}` : `${value} AS ${column}`;
+}
+
+/**
  * Both CTEs see every review as it stood at the end of its period. `version` is the revision number that
  * counts when it is not the current row. Revised reviews are found from the revisions side (few rows, each
  * with its posting time), so unrevised ones cost nothing extra.
@@ -78,13 +88,12 @@ export const REPORT_REVIEWS_CTE = `
       v.revision AS version,
       coalesce(v.rating, r.rating) AS rating,
       coalesce(v.grade, r.grade) AS grade,
-      -- byte order ("C") for the keys the sections group by: grouping needs equality only, and C sorts fast
-      (CASE WHEN v.id IS NULL THEN r.product_id ELSE v.snapshot->>'productId' END) COLLATE "C" AS product_id,
-      (CASE WHEN v.id IS NULL THEN r.sku ELSE v.snapshot->>'sku' END) COLLATE "C" AS sku,
-      CASE WHEN v.id IS NULL THEN r.product_name ELSE v.snapshot->>'productName' END AS product_name,
-      (CASE WHEN v.id IS NULL THEN r.buyer_id ELSE v.snapshot->>'buyerId' END) COLLATE "C" AS buyer_id,
-      (CASE WHEN v.id IS NULL THEN r.carrier ELSE v.snapshot->>'carrier' END) COLLATE "C" AS carrier,
-      (CASE WHEN v.id IS NULL THEN r.service_agent ELSE v.snapshot->>'serviceAgent' END) COLLATE "C" AS service_agent,
+      ${atEnd('product_id', 'productId')},
+      ${atEnd('sku', 'sku')},
+      ${atEnd('product_name', 'productName', false)},
+      ${atEnd('buyer_id', 'buyerId')},
+      ${atEnd('carrier', 'carrier')},
+      ${atEnd('service_agent', 'serviceAgent')},
       (CASE WHEN v.id IS NULL OR v.tags IS NULL THEN r.tags ELSE v.tags END) COLLATE "C" AS tags,
       (CASE WHEN v.id IS NULL OR v.sub_tags IS NULL THEN r.sub_tags ELSE v.sub_tags END) COLLATE "C" AS sub_tags
     FROM (
@@ -104,10 +113,10 @@ export const REPORT_REVIEWS_CTE = `
       count(*)::int AS reviews, count(*) FILTER (WHERE p.recovered)::int AS recovered
     FROM (
       SELECT
-        (CASE WHEN v.id IS NULL THEN r.product_id ELSE v.snapshot->>'productId' END) COLLATE "C" AS product_id,
-        (CASE WHEN v.id IS NULL THEN r.sku ELSE v.snapshot->>'sku' END) COLLATE "C" AS sku,
-        (CASE WHEN v.id IS NULL THEN r.carrier ELSE v.snapshot->>'carrier' END) COLLATE "C" AS carrier,
-        (CASE WHEN v.id IS NULL THEN r.service_agent ELSE v.snapshot->>'serviceAgent' END) COLLATE "C" AS service_agent,
+        ${atEnd('product_id', 'productId')},
+        ${atEnd('sku', 'sku')},
+        ${atEnd('carrier', 'carrier')},
+        ${atEnd('service_agent', 'serviceAgent')},
         (coalesce(v.grade, r.grade) = 'good' AND n.id IS NOT NULL) AS recovered
       FROM reviews r
       LEFT JOIN version_at_end v ON v.id = r.id
