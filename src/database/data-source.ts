@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DataSource, DataSourceOptions, MigrationExecutor } from 'typeorm';
+import { DatabaseLogger } from './database-logger';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -31,7 +32,8 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     extra: { max: options.poolSize, connectionTimeoutMillis: 10_000 },
-    logging: ['error'],
+    // failed queries go to the JSON log without their parameters (personal data)
+    logger: new DatabaseLogger(),
   };
 }
 

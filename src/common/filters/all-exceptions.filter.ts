@@ -3,6 +3,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import { Request, Response } from 'express';
 import { DomainError, FieldProblem } from '../errors/domain-error';
+import { errorForLog } from '../errors/error-for-log';
 
 export interface ErrorBody {
   statusCode: number;
@@ -35,6 +36,7 @@ const BODY_PARSER_CODES: Record<string, [number, string, string]> = {
   'charset.unsupported': [415, 'UNSUPPORTED_CHARSET', 'The request body charset is not supported'],
   'request.aborted': [400, 'REQUEST_ABORTED', 'The request was aborted by the client'],
   'request.size.invalid': [400, 'REQUEST_SIZE_INVALID', 'The request body size did not match Content-Length'],
+  'entity.invalid.utf8': [400, 'INVALID_UTF8', 'The request body is not valid UTF-8'],
 };
 
 const JSON_SYNTAX = /JSON|Unexpected (token|end|non-whitespace)|Expected .*(after|property)|Bad (control|escaped)/;
@@ -70,8 +72,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const requestId = request?.id ?? response.getHeader('X-Request-Id') ?? randomUUID();
     body.requestId = String(requestId);
     if (body.statusCode >= 500) {
-      const error = exception instanceof Error ? exception : new Error(String(exception));
-      this.logger.error({ msg: 'unhandled error', err: { name: error.name, message: error.message, stack: error.stack }, requestId: body.requestId });
+      this.logger.error({ msg: 'unhandled error', err: errorForLog(exception, true), requestId: body.requestId });
     }
     if (response.headersSent) {
       response.end();
