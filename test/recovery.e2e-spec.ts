@@ -330,6 +330,58 @@ describe('recovery queue', () => {
     });
   });
 
+  describe('settings changes', () => {
+    it('a new revision window applies to new cases: open cases keep their deadline, and the sweep closes none of them', async () => {
+      const w = await t.createShop('Window shop');
+      // no order timeline: any reviewedAt is valid
+      const input = (days: number, rating = 1) => reviewInput({ rating, reviewedAt: daysAgo(days), orderedAt: undefined, shippedAt: undefined, deliveredAt: undefined });
+      const inputs = [20, 15, 12].map((days) => input(days));
+      const ids: string[] = [];
+      for (const body of inputs) ids.push(await ingest(w, body));
+      const opened = await Promise.all(ids.map((id) => caseOf(w, id)));
+      const deadlines = opened.map((c) => [c.id, c.revisionDeadlineAt]);
+      expect(opened.map((c) => Date.parse(c.revisionDeadlineAt) - Date.parse(c.reviewedAt))).toEqual([30 * DAY, 30 * DAY, 30 * DAY]);
+      const queueOf = async () => (await t.http.get('/v1/queue?limit=200').set(w.auth).expect(200)).body;
+      const queued = (queue: { items: { caseId: string; revisionDeadlineAt: string }[] }) => queue.items.map((i) => [i.caseId, i.revisionDeadlineAt]);
+      expect(queued(await queueOf())).toEqual(deadlines);
+
+      // lowered to 10 days: all three reviews are older than that, and their cases stay open with the deadline they had
+      await t.http.put('/v1/queue/settings').set(w.auth).send({ revisionWindowDays: 10 }).expect(200);
+      await t.app.get(RecoveryWorkers).sweep();
+      for (const c of opened) {
+        const detail = await t.http.get(`/v1/cases/${c.id}`).set(w.auth).expect(200);
+        expect(detail.body).toMatchObject({ status: 'new', revisionDeadlineAt: c.revisionDeadlineAt, inQueue: true });
+      }
+      let queue = await queueOf();
+      expect(queued(queue)).toEqual(deadlines);
+      expect(queue.counts).toMatchObject({ open: 3, inQueue: 3 });
+      expect(queue.items[0].reasons[0]).toMatchObject({ code: 'revision_deadline', value: 10 });
+
+      // new reviews get the new window: 12 days old is past it (no case), 3 days old closes 10 days after posting
+      const late = await ingest(w, input(12));
+      await analysed(w, late);
+      expect((await t.http.get(`/v1/cases?reviewId=${late}`).set(w.auth).expect(200)).body.items).toEqual([]);
+      const fresh = await caseOf(w, await ingest(w, input(3, 2)));
+      expect(Date.parse(fresh.revisionDeadlineAt) - Date.parse(fresh.reviewedAt)).toBe(10 * DAY);
+
+      // a corrected posting time moves a case's deadline by the window it opened with, not the new one
+      await ingest(w, { ...inputs[1], reviewedAt: daysAgo(14) });
+      const moved = await eventually(async () => {
+        const c = (await t.http.get(`/v1/cases/${opened[1].id}`).set(w.auth).expect(200)).body;
+        return c.reviewedAt === opened[1].reviewedAt ? undefined : c;
+      });
+      expect(Date.parse(moved.revisionDeadlineAt) - Date.parse(moved.reviewedAt)).toBe(30 * DAY);
+
+      // raised again: nothing had closed, and the open cases still keep their deadlines
+      await t.http.put('/v1/queue/settings').set(w.auth).send({ revisionWindowDays: 30 }).expect(200);
+      await t.app.get(RecoveryWorkers).sweep();
+      queue = await queueOf();
+      expect(queue.counts).toMatchObject({ open: 4, inQueue: 4 });
+      expect(queue.items.find((i: { caseId: string }) => i.caseId === fresh.id).revisionDeadlineAt).toBe(fresh.revisionDeadlineAt);
+      expect(queue.items.find((i: { caseId: string }) => i.caseId === opened[0].id).revisionDeadlineAt).toBe(opened[0].revisionDeadlineAt);
+    });
+  });
+
   describe('promises and follow-ups', () => {
     it('a promise waits out of the queue; a missed one comes back at the top of its day', async () => {
       const input = { rating: 1, reviewedAt: daysAgo(6) };

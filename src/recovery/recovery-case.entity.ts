@@ -72,7 +72,7 @@ export class RecoveryCase {
   @Column({ type: 'timestamptz' })
   reviewedAt!: Date;
 
-  /** the end of the platform's change window: reviewedAt + the shop's revision window */
+  /** the end of the platform's change window: reviewedAt + the shop's revision window when the case opened (a later change of the setting does not move it) */
   @Column({ type: 'timestamptz' })
   revisionDeadlineAt!: Date;
 

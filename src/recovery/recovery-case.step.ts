@@ -28,14 +28,15 @@ const AUTO_REVISE_SQL = `
   FROM moved m
   RETURNING case_id`;
 
-// A negative review that changed (bad <-> medium, a new amount...) keeps its case in step.
+// A negative review that changed (bad <-> medium, a new amount...) keeps its case in step. A corrected posting
+// time moves the deadline by the window the case opened with (deadline - reviewed_at), not the shop's current one.
 const REFRESH_SQL = `
   UPDATE recovery_cases c SET grade = r.grade, grade_rank = CASE r.grade WHEN 'bad' THEN 0 ELSE 1 END,
     buyer_id = r.buyer_id, product_id = r.product_id, order_amount = r.order_amount, reviewed_at = r.reviewed_at,
-    revision_deadline_at = r.reviewed_at + make_interval(days => cfg.window_days),
-    deadline_day = ((r.reviewed_at + make_interval(days => cfg.window_days)) AT TIME ZONE s.timezone)::date,
+    revision_deadline_at = r.reviewed_at + (c.revision_deadline_at - c.reviewed_at),
+    deadline_day = ((r.reviewed_at + (c.revision_deadline_at - c.reviewed_at)) AT TIME ZONE s.timezone)::date,
     updated_at = now()
-  FROM reviews r JOIN shops s ON s.id = r.shop_id ${settingsJoinSql('cfg', 'r.shop_id')}
+  FROM reviews r JOIN shops s ON s.id = r.shop_id
   WHERE c.shop_id = $1 AND c.review_id = ANY($2::uuid[]) AND r.id = c.review_id AND r.shop_id = c.shop_id
     AND r.grade IN ('medium', 'bad') AND c.status IN ${OPEN_SQL}
     AND (c.grade, c.buyer_id, c.product_id, c.order_amount, c.reviewed_at)

@@ -74,8 +74,9 @@ export class RecoverySettingsService {
   }
 
   /**
-   * Saves a change and applies it to the open cases at once: a new window moves their deadlines, a new
-   * SLA moves the first-contact due time of the cases not contacted yet.
+   * Saves a change. A new revision window applies to the cases opened after it: an open case keeps the deadline
+   * computed when it opened, so lowering the window never closes open work at the next sweep (and raising it
+   * could not reopen what it closed). A new SLA moves the first-contact due time of the cases not contacted yet.
    */
   async update(shopId: string, change: SettingsChange, actor: Actor): Promise<EffectiveSettings> {
     for (const field of ['quietHoursStart', 'quietHoursEnd'] as const) {
@@ -106,15 +107,11 @@ export class RecoverySettingsService {
         },
         ['shopId'],
       );
-      if (next.revisionWindowDays !== current.revisionWindowDays || next.firstContactSlaHours !== current.firstContactSlaHours) {
+      if (next.firstContactSlaHours !== current.firstContactSlaHours) {
         await manager.query(
-          `UPDATE recovery_cases c SET
-             revision_deadline_at = c.reviewed_at + make_interval(days => $2),
-             deadline_day = ((c.reviewed_at + make_interval(days => $2)) AT TIME ZONE $4)::date,
-             first_contact_due_at = CASE WHEN c.first_contacted_at IS NULL THEN c.opened_at + make_interval(hours => $3) ELSE c.first_contact_due_at END,
-             updated_at = now()
-           WHERE c.shop_id = $1 AND c.status IN ${WORKING_SQL}`,
-          [shopId, next.revisionWindowDays, next.firstContactSlaHours, current.timezone],
+          `UPDATE recovery_cases c SET first_contact_due_at = c.opened_at + make_interval(hours => $2), updated_at = now()
+           WHERE c.shop_id = $1 AND c.status IN ${WORKING_SQL} AND c.first_contacted_at IS NULL`,
+          [shopId, next.firstContactSlaHours],
         );
         await manager.query(
           `UPDATE recovery_cases c SET queue_urgency = ${urgencySql('c', '$2', 'now()')}

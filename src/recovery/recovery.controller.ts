@@ -78,7 +78,10 @@ export class RecoveryController {
 
   @Put('queue/settings')
   @LeadOnly()
-  @ApiOperation({ summary: 'Change some settings (leads and the integration key); open cases follow a new window or SLA at once' })
+  @ApiOperation({
+    summary: 'Change some settings (leads and the integration key)',
+    description: 'A new revisionWindowDays applies to cases opened from now on: open cases keep the deadline computed when they opened, so a change never closes or reopens open work. A new firstContactSlaHours moves the first-contact due time of the open cases not contacted yet.',
+  })
   @ApiOkResponse({ type: SettingsResponse })
   async putSettings(@CurrentShop() shop: AuthenticatedShop, @CurrentActor() actor: Actor, @Body() body: UpdateSettingsDto): Promise<SettingsResponse> {
     return SettingsResponse.of(await this.settings.update(shop.shopId, body, actor));

@@ -69,7 +69,7 @@ export class QueueQuery {
 }
 
 export class UpdateSettingsDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 180, default: 30 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 180, default: 30, description: 'days the platform lets a buyer change a review; applies to cases opened after the change, open cases keep their deadline' })
   @IsOptional()
   @IsInt()
   @Min(1)

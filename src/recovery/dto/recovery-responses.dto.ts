@@ -28,7 +28,7 @@ export class CaseResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) productId!: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) orderAmount!: number | null;
   @ApiProperty() reviewedAt!: string;
-  @ApiProperty({ description: 'the end of the platform change window' }) revisionDeadlineAt!: string;
+  @ApiProperty({ description: 'the end of the platform change window: reviewedAt + the revision window in force when the case opened' }) revisionDeadlineAt!: string;
   @ApiProperty({ description: 'openedAt + the first-contact SLA' }) firstContactDueAt!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) firstContactedAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) lastContactAt!: string | null;
