@@ -2,6 +2,8 @@ import { INestApplication, VersioningType } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { ErrorResponse } from './common/filters/error-response';
+import { completeContract } from './common/http/openapi-contract';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
 
@@ -26,7 +28,6 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Review Recovery Service')
     .setDescription('Ingests shop reviews and runs medium/bad review recovery. Authenticate with Authorization: Bearer <API key>.')
     .setVersion('1')
-    .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return completeContract(SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponse] }));
 }

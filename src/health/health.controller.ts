@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Optional, Res, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -13,6 +13,19 @@ interface Check {
   mode: string;
   latencyMs?: number;
   error?: string;
+}
+
+class HealthCheckResponse implements Check {
+  @ApiProperty({ enum: ['up', 'down'] }) status!: 'up' | 'down';
+  @ApiProperty({ example: 'postgres', description: 'database: embedded or postgres; queue: in-process or redis' }) mode!: string;
+  @ApiPropertyOptional({ type: 'integer' }) latencyMs?: number;
+  @ApiPropertyOptional() error?: string;
+}
+
+class HealthResponse {
+  @ApiProperty({ enum: ['ok', 'degraded'] }) status!: 'ok' | 'degraded';
+  @ApiProperty({ type: HealthCheckResponse }) database!: HealthCheckResponse;
+  @ApiProperty({ type: HealthCheckResponse }) queue!: HealthCheckResponse;
 }
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -37,7 +50,9 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Database and queue status: 200 when both are up, 503 otherwise' })
-  async health(@Res({ passthrough: true }) response: Response): Promise<{ status: 'ok' | 'degraded'; database: Check; queue: Check }> {
+  @ApiOkResponse({ type: HealthResponse, description: 'both up' })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'the database or the queue is down' })
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     const [database, queue] = await Promise.all([this.checkDatabase(), this.checkQueue()]);
     const ok = database.status === 'up' && queue.status === 'up';
     response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ValidationFailed } from '../common/errors/domain-error';
 import { toInstant } from '../common/time/timestamps';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
@@ -118,6 +118,7 @@ export class RecoveryController {
   @Post('cases/:id/claim')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take an unassigned case (staff keys)' })
+  @ApiOkResponse({ type: CaseResponse })
   @ApiConflictResponse({ description: 'CASE_ALREADY_ASSIGNED, CASE_CLOSED' })
   async claim(@CurrentShop() shop: AuthenticatedShop, @CurrentActor() actor: Actor, @Param('id', new ParseIdPipe()) id: string): Promise<CaseResponse> {
     return CaseResponse.of(await this.cases.claim(shop.shopId, id, actor));
@@ -127,7 +128,9 @@ export class RecoveryController {
   @HttpCode(200)
   @LeadOnly()
   @ApiOperation({ summary: 'Give an unassigned case to a staff member (leads); 409 when it is someone else’s: reassign instead' })
+  @ApiOkResponse({ type: CaseResponse })
   @ApiForbiddenResponse({ description: 'ROLE_FORBIDDEN: an agent key' })
+  @ApiConflictResponse({ description: 'CASE_ALREADY_ASSIGNED (reassign instead), CASE_CLOSED' })
   async assign(
     @CurrentShop() shop: AuthenticatedShop,
     @CurrentActor() actor: Actor,
@@ -141,6 +144,7 @@ export class RecoveryController {
   @HttpCode(200)
   @LeadOnly()
   @ApiOperation({ summary: 'Move a case to another staff member, or to nobody (leads)' })
+  @ApiOkResponse({ type: CaseResponse })
   async reassign(
     @CurrentShop() shop: AuthenticatedShop,
     @CurrentActor() actor: Actor,
@@ -158,6 +162,7 @@ export class RecoveryController {
       'new -> contacting -> awaiting_revision -> revised | closed_unrevised, plus escalated and dismissed. awaiting_revision is reached by ' +
       'logging a promise; escalated, closed_unrevised and dismissed need a reason; dismissed needs a lead.',
   })
+  @ApiOkResponse({ type: CaseResponse })
   @ApiConflictResponse({ description: 'INVALID_CASE_TRANSITION' })
   async transition(
     @CurrentShop() shop: AuthenticatedShop,
@@ -197,6 +202,7 @@ export class RecoveryController {
       'Checked against the contact policy (per-day and per-case limits, quiet hours in the shop time zone): 409 CONTACT_POLICY_VIOLATED ' +
       'unless a lead sends override.reason. A promised revision date moves the case to awaiting_revision and schedules the follow-up.',
   })
+  @ApiCreatedResponse({ type: LoggedContactResponse })
   @ApiConflictResponse({ description: 'CONTACT_POLICY_VIOLATED, CASE_CLOSED' })
   @ApiForbiddenResponse({ description: 'CASE_NOT_YOURS, ROLE_FORBIDDEN (an agent sending override)' })
   async logContact(

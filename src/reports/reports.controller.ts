@@ -1,5 +1,16 @@
 import { Body, Controller, Get, Param, Patch, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ValidationFailed } from '../common/errors/domain-error';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
@@ -65,7 +76,11 @@ export class ReportsController {
     summary: 'With from and to: the report of those local days (generated if missing). Without: the stored reports, newest first',
   })
   @ApiProduces(...PRODUCES)
-  @ApiOkResponse({ description: 'A ReportResponse (from/to) or a ReportPageResponse (listing)', type: ReportPageResponse })
+  @ApiExtraModels(ReportResponse, ReportPageResponse)
+  @ApiOkResponse({
+    description: 'With from and to: a ReportResponse (or the rendered file when format is csv, md or html). Without: a ReportPageResponse',
+    schema: { oneOf: [{ $ref: getSchemaPath(ReportResponse) }, { $ref: getSchemaPath(ReportPageResponse) }] },
+  })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED with field from, to (isLocalDate, dateOrder, maxRange), format or regenerate' })
   async rangeOrList(
     @CurrentShop() shop: AuthenticatedShop,

@@ -93,7 +93,7 @@ export class ReviewersController {
     description: 'format=json (default), md (Markdown) or html (one self-contained page). lang=zh|en; by default the first of them in Accept-Language, else zh.',
   })
   @ApiProduces('application/json', 'text/markdown', 'text/html')
-  @ApiOkResponse({ description: 'The pack in the requested format' })
+  @ApiOkResponse({ description: 'The pack in the requested format', schema: { type: 'object', additionalProperties: true } })
   @ApiNotFoundResponse({ description: 'REVIEWER_NOT_FOUND' })
   async evidence(
     @CurrentShop() shop: AuthenticatedShop,

@@ -3,6 +3,7 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
+  ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
@@ -34,7 +35,8 @@ export class ReviewsController {
 
   @Post()
   @ApiOperation({ summary: 'Store one review (idempotent on platform + externalId): 201 when created, 200 when updated or unchanged' })
-  @ApiOkResponse({ type: IngestResponse })
+  @ApiCreatedResponse({ type: IngestResponse, description: 'created' })
+  @ApiOkResponse({ type: IngestResponse, description: 'updated or unchanged' })
   async create(
     @CurrentShop() shop: AuthenticatedShop,
     @Body() body: ReviewInputDto,

@@ -1,15 +1,17 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiExtension } from '@nestjs/swagger';
 import { Request } from 'express';
 import { Unauthorized } from '../common/errors/domain-error';
+import { PUBLIC_OPERATION } from '../common/http/openapi-contract';
 import type { ActorRequest } from './actor';
 import { LEAD_ONLY_KEY, RoleForbidden, hasLeadAuthority } from './roles';
 import { AuthenticatedShop, ShopsService } from './shops.service';
 
 const PUBLIC = 'rrs:public';
 
-/** Marks a route that needs no API key (health, docs). */
-export const Public = () => SetMetadata(PUBLIC, true);
+/** Marks a route that needs no API key (health, docs); the OpenAPI document says so with `security: []`. */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC, true), ApiExtension(PUBLIC_OPERATION, true));
 
 export type ShopRequest = Request & { shop?: AuthenticatedShop };
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { CurrentShop } from './auth';
 import { ApiKeyResponse } from './dto/api-key.dto';
@@ -16,6 +16,7 @@ export class StaffController {
 
   @Get()
   @ApiOperation({ summary: 'The staff members of the shop, active and deactivated' })
+  @ApiOkResponse({ type: [StaffResponse] })
   async list(@CurrentShop() shop: AuthenticatedShop): Promise<StaffResponse[]> {
     return (await this.staff.list(shop.shopId)).map(StaffResponse.of);
   }
@@ -23,6 +24,7 @@ export class StaffController {
   @Post()
   @LeadOnly()
   @ApiOperation({ summary: 'Add a staff member (lead or agent); leads and the integration key only' })
+  @ApiCreatedResponse({ type: StaffResponse })
   @ApiForbiddenResponse({ description: 'ROLE_FORBIDDEN: an agent key' })
   async create(@CurrentShop() shop: AuthenticatedShop, @Body() body: CreateStaffDto): Promise<StaffResponse> {
     return StaffResponse.of(await this.staff.create(shop.shopId, body.name, body.role));
@@ -30,6 +32,7 @@ export class StaffController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One staff member' })
+  @ApiOkResponse({ type: StaffResponse })
   async get(@CurrentShop() shop: AuthenticatedShop, @Param('id', new ParseIdPipe()) id: string): Promise<StaffResponse> {
     return StaffResponse.of(await this.staff.get(shop.shopId, id));
   }
@@ -38,6 +41,7 @@ export class StaffController {
   @HttpCode(200)
   @LeadOnly()
   @ApiOperation({ summary: "Deactivate a staff member: their keys stop working at once (401); their cases stay assigned until reassigned" })
+  @ApiOkResponse({ type: StaffResponse })
   async deactivate(@CurrentShop() shop: AuthenticatedShop, @Param('id', new ParseIdPipe()) id: string): Promise<StaffResponse> {
     return StaffResponse.of(await this.staff.deactivate(shop.shopId, id));
   }
@@ -45,6 +49,7 @@ export class StaffController {
   @Post(':id/api-keys')
   @LeadOnly()
   @ApiOperation({ summary: 'Issue an API key that acts as this staff member; the response is the only time the key is shown' })
+  @ApiCreatedResponse({ type: CreatedStaffKeyResponse })
   async createKey(
     @CurrentShop() shop: AuthenticatedShop,
     @Param('id', new ParseIdPipe()) id: string,

@@ -26,13 +26,13 @@ export class CouponTierDto {
  * PUT /v1/remedy-policy: fields left out keep their value; `null` resets a field to its default.
  */
 export class UpdateRemedyPolicyDto {
-  @ApiPropertyOptional({ example: 'CNY', description: 'ISO 4217 code of every amount of the policy' })
+  @ApiPropertyOptional({ type: String, nullable: true, pattern: '^[A-Z]{3}$', example: 'CNY', description: 'ISO 4217 code of every amount of the policy' })
   @IsOptional()
   @Matches(/^[A-Z]{3}$/, { message: '$property must be a three-letter currency code such as CNY' })
   @IsString()
   currency?: string | null;
 
-  @ApiPropertyOptional({ example: '定制帆布袋', nullable: true, description: 'the apology gift, in Chinese; default 小礼物' })
+  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 30, example: '定制帆布袋', nullable: true, description: 'the apology gift, in Chinese; default 小礼物' })
   @IsOptional()
   @MaxLength(30)
   @MinLength(1)
@@ -40,7 +40,7 @@ export class UpdateRemedyPolicyDto {
   @IsString()
   giftNameZh?: string | null;
 
-  @ApiPropertyOptional({ example: 'canvas tote bag', nullable: true, description: 'the apology gift, in English; default "small gift"' })
+  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 40, example: 'canvas tote bag', nullable: true, description: 'the apology gift, in English; default "small gift"' })
   @IsOptional()
   @MaxLength(40)
   @MinLength(1)
@@ -48,14 +48,14 @@ export class UpdateRemedyPolicyDto {
   @IsString()
   giftNameEn?: string | null;
 
-  @ApiPropertyOptional({ example: 10, description: 'what the gift costs the shop' })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: 10_000, example: 10, description: 'what the gift costs the shop' })
   @IsOptional()
   @Min(0)
   @Max(10_000)
   @IsNumber(MONEY)
   giftValue?: number | null;
 
-  @ApiPropertyOptional({ type: [CouponTierDto], description: 'coupon by order amount; the lowest tier also applies below its amount' })
+  @ApiPropertyOptional({ type: [CouponTierDto], nullable: true, minItems: 1, maxItems: 10, description: 'coupon by order amount; the lowest tier also applies below its amount' })
   @IsOptional()
   @ValidateNested({ each: true })
   @Type(() => CouponTierDto)
@@ -64,52 +64,52 @@ export class UpdateRemedyPolicyDto {
   @IsArray()
   couponTiers?: CouponTierDto[] | null;
 
-  @ApiPropertyOptional({ example: 0, description: 'minimum spend of the coupon; 0: none' })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: 1_000_000, example: 0, description: 'minimum spend of the coupon; 0: none' })
   @IsOptional()
   @Min(0)
   @Max(1_000_000)
   @IsNumber(MONEY)
   couponMinSpend?: number | null;
 
-  @ApiPropertyOptional({ example: 5, description: 'a price difference up to this is refunded directly' })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: 10_000, example: 5, description: 'a price difference up to this is refunded directly' })
   @IsOptional()
   @Min(0)
   @Max(10_000)
   @IsNumber(MONEY)
   priceDifferenceRefundLimit?: number | null;
 
-  @ApiPropertyOptional({ example: 7, description: 'the no-reason return window restated for fit and taste' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: 60, example: 7, description: 'the no-reason return window restated for fit and taste' })
   @IsOptional()
   @Min(0)
   @Max(60)
   @IsInt()
   returnWindowDays?: number | null;
 
-  @ApiPropertyOptional({ example: true })
+  @ApiPropertyOptional({ type: Boolean, nullable: true, example: true })
   @IsOptional()
   @IsBoolean()
   sellerPaysReturnShipping?: boolean | null;
 
-  @ApiPropertyOptional({ example: true })
+  @ApiPropertyOptional({ type: Boolean, nullable: true, example: true })
   @IsOptional()
   @IsBoolean()
   freeReplacementForIsolatedDefect?: boolean | null;
 
-  @ApiPropertyOptional({ example: 3, description: 'buyers of a product reporting the same quality problem that make it widespread' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 2, maximum: 10_000, example: 3, description: 'buyers of a product reporting the same quality problem that make it widespread' })
   @IsOptional()
   @Min(2)
   @Max(10_000)
   @IsInt()
   widespreadThreshold?: number | null;
 
-  @ApiPropertyOptional({ example: 30 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: 365, example: 30 })
   @IsOptional()
   @Min(1)
   @Max(365)
   @IsInt()
   widespreadWindowDays?: number | null;
 
-  @ApiPropertyOptional({ example: 50, description: 'compensation above this needs a lead' })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: 1_000_000, example: 50, description: 'compensation above this needs a lead' })
   @IsOptional()
   @Min(0)
   @Max(1_000_000)
@@ -125,13 +125,13 @@ export class RemedyPolicyResponse implements RemedyPolicy {
   @ApiProperty({ type: [CouponTierDto] }) couponTiers!: CouponTier[];
   @ApiProperty() couponMinSpend!: number;
   @ApiProperty() priceDifferenceRefundLimit!: number;
-  @ApiProperty() returnWindowDays!: number;
+  @ApiProperty({ type: 'integer' }) returnWindowDays!: number;
   @ApiProperty() sellerPaysReturnShipping!: boolean;
   @ApiProperty() freeReplacementForIsolatedDefect!: boolean;
-  @ApiProperty() widespreadThreshold!: number;
-  @ApiProperty() widespreadWindowDays!: number;
+  @ApiProperty({ type: 'integer' }) widespreadThreshold!: number;
+  @ApiProperty({ type: 'integer' }) widespreadWindowDays!: number;
   @ApiProperty() leadApprovalAbove!: number;
   @ApiProperty({ type: [String], description: 'fields that have the default value' }) defaults!: string[];
   @ApiPropertyOptional({ type: String, nullable: true }) updatedBy!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) updatedAt!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) updatedAt!: string | null;
 }

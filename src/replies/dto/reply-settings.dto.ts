@@ -9,7 +9,7 @@ export const MAX_REPLY_LENGTH = 5_000;
 
 /** PUT /v1/reply-settings: fields left out keep their value; `null` resets a field (and clears the webhook). */
 export class UpdateReplySettingsDto {
-  @ApiPropertyOptional({ example: 500, minimum: MIN_REPLY_LENGTH, maximum: MAX_REPLY_LENGTH, description: "the platform's reply length limit in characters" })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 500, minimum: MIN_REPLY_LENGTH, maximum: MAX_REPLY_LENGTH, description: "the platform's reply length limit in characters" })
   @IsOptional()
   @Min(MIN_REPLY_LENGTH)
   @Max(MAX_REPLY_LENGTH)
@@ -18,6 +18,7 @@ export class UpdateReplySettingsDto {
 
   @ApiPropertyOptional({
     enum: AUTO_DRAFT_MODES,
+    nullable: true,
     default: DEFAULT_AUTO_DRAFT,
     description: 'which reviews are drafted by a job once they are analysed: off, negative (medium and bad), all (thank-yous too)',
   })
@@ -25,14 +26,14 @@ export class UpdateReplySettingsDto {
   @IsIn(AUTO_DRAFT_MODES)
   autoDraft?: AutoDraftMode | null;
 
-  @ApiPropertyOptional({ example: 'https://adapter.example.com/hooks/replies', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uri', maxLength: 2000, example: 'https://adapter.example.com/hooks/replies', nullable: true })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: '$property must be an http(s) URL' })
   @MaxLength(2000)
   @IsString()
   webhookUrl?: string | null;
 
-  @ApiPropertyOptional({ description: 'the shared secret deliveries are signed with (16-256 characters); write-only', nullable: true })
+  @ApiPropertyOptional({ type: String, minLength: 16, maxLength: 256, writeOnly: true, description: 'the shared secret deliveries are signed with (16-256 characters); write-only', nullable: true })
   @IsOptional()
   @MaxLength(256)
   @MinLength(16)
@@ -42,10 +43,10 @@ export class UpdateReplySettingsDto {
 }
 
 export class ReplySettingsResponse {
-  @ApiProperty() maxLength!: number;
+  @ApiProperty({ type: 'integer' }) maxLength!: number;
   @ApiProperty({ enum: AUTO_DRAFT_MODES }) autoDraft!: AutoDraftMode;
   @ApiPropertyOptional({ type: String, nullable: true }) webhookUrl!: string | null;
   @ApiProperty({ description: 'whether a shared secret is set; the secret itself is never returned' }) hasWebhookSecret!: boolean;
   @ApiPropertyOptional({ type: String, nullable: true }) updatedBy!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) updatedAt!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) updatedAt!: string | null;
 }

@@ -61,12 +61,12 @@ export class WeeklyReportQuery extends ReportFormatQuery {
 }
 
 export class ReportsQuery extends ReportFormatQuery {
-  @ApiPropertyOptional({ example: '2026-11-01', description: 'With `to`: a report of these local days (both included). Without: list stored reports' })
+  @ApiPropertyOptional({ format: 'date', example: '2026-11-01', description: 'With `to`: a report of these local days (both included). Without: list stored reports' })
   @IsOptional()
   @IsLocalDate()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-30' })
+  @ApiPropertyOptional({ format: 'date', example: '2026-11-30' })
   @IsOptional()
   @IsLocalDate()
   to?: string;
@@ -101,61 +101,61 @@ const limit = (key: keyof typeof SETTING_LIMITS) => SETTING_LIMITS[key];
 
 /** Only the settings sent change; `null` puts one back to its default. */
 export class UpdateReportSettingsDto {
-  @ApiPropertyOptional({ minimum: limit('widespreadMinBuyers').min, maximum: limit('widespreadMinBuyers').max, example: DEFAULT_REPORT_SETTINGS.widespreadMinBuyers, nullable: true })
+  @ApiPropertyOptional({ type: 'integer', minimum: limit('widespreadMinBuyers').min, maximum: limit('widespreadMinBuyers').max, example: DEFAULT_REPORT_SETTINGS.widespreadMinBuyers, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(limit('widespreadMinBuyers').min)
   @Max(limit('widespreadMinBuyers').max)
   widespreadMinBuyers?: number | null;
 
-  @ApiPropertyOptional({ minimum: limit('widespreadMinShare').min, maximum: limit('widespreadMinShare').max, example: DEFAULT_REPORT_SETTINGS.widespreadMinShare, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: limit('widespreadMinShare').min, maximum: limit('widespreadMinShare').max, example: DEFAULT_REPORT_SETTINGS.widespreadMinShare, nullable: true })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(limit('widespreadMinShare').min)
   @Max(limit('widespreadMinShare').max)
   widespreadMinShare?: number | null;
 
-  @ApiPropertyOptional({ minimum: limit('widespreadMinSkuReviews').min, maximum: limit('widespreadMinSkuReviews').max, example: DEFAULT_REPORT_SETTINGS.widespreadMinSkuReviews, nullable: true })
+  @ApiPropertyOptional({ type: 'integer', minimum: limit('widespreadMinSkuReviews').min, maximum: limit('widespreadMinSkuReviews').max, example: DEFAULT_REPORT_SETTINGS.widespreadMinSkuReviews, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(limit('widespreadMinSkuReviews').min)
   @Max(limit('widespreadMinSkuReviews').max)
   widespreadMinSkuReviews?: number | null;
 
-  @ApiPropertyOptional({ minimum: limit('actionMinComplaints').min, maximum: limit('actionMinComplaints').max, example: DEFAULT_REPORT_SETTINGS.actionMinComplaints, nullable: true })
+  @ApiPropertyOptional({ type: 'integer', minimum: limit('actionMinComplaints').min, maximum: limit('actionMinComplaints').max, example: DEFAULT_REPORT_SETTINGS.actionMinComplaints, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(limit('actionMinComplaints').min)
   @Max(limit('actionMinComplaints').max)
   actionMinComplaints?: number | null;
 
-  @ApiPropertyOptional({ minimum: limit('tableRows').min, maximum: limit('tableRows').max, example: DEFAULT_REPORT_SETTINGS.tableRows, nullable: true })
+  @ApiPropertyOptional({ type: 'integer', minimum: limit('tableRows').min, maximum: limit('tableRows').max, example: DEFAULT_REPORT_SETTINGS.tableRows, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(limit('tableRows').min)
   @Max(limit('tableRows').max)
   tableRows?: number | null;
 
-  @ApiPropertyOptional({ minimum: limit('quotesPerCause').min, maximum: limit('quotesPerCause').max, example: DEFAULT_REPORT_SETTINGS.quotesPerCause, nullable: true })
+  @ApiPropertyOptional({ type: 'integer', minimum: limit('quotesPerCause').min, maximum: limit('quotesPerCause').max, example: DEFAULT_REPORT_SETTINGS.quotesPerCause, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(limit('quotesPerCause').min)
   @Max(limit('quotesPerCause').max)
   quotesPerCause?: number | null;
 
-  @ApiPropertyOptional({ minimum: limit('quoteMaxChars').min, maximum: limit('quoteMaxChars').max, example: DEFAULT_REPORT_SETTINGS.quoteMaxChars, nullable: true })
+  @ApiPropertyOptional({ type: 'integer', minimum: limit('quoteMaxChars').min, maximum: limit('quoteMaxChars').max, example: DEFAULT_REPORT_SETTINGS.quoteMaxChars, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(limit('quoteMaxChars').min)
   @Max(limit('quoteMaxChars').max)
   quoteMaxChars?: number | null;
 
-  @ApiPropertyOptional({ example: true, nullable: true, description: "Generate last week's report every Monday" })
+  @ApiPropertyOptional({ type: Boolean, example: true, nullable: true, description: "Generate last week's report every Monday" })
   @IsOptional()
   @IsBoolean()
   scheduleEnabled?: boolean | null;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 23, example: DEFAULT_REPORT_SETTINGS.scheduleHour, nullable: true, description: "Local hour on Monday (shop time zone)" })
+  @ApiPropertyOptional({ type: 'integer', minimum: limit('scheduleHour').min, maximum: limit('scheduleHour').max, example: DEFAULT_REPORT_SETTINGS.scheduleHour, nullable: true, description: "Local hour on Monday (shop time zone)" })
   @IsOptional()
   @IsInt()
   @Min(limit('scheduleHour').min)
@@ -164,36 +164,36 @@ export class UpdateReportSettingsDto {
 }
 
 export class ReportResponse {
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'null when the period has not ended: such a report is not stored' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'null when the period has not ended: such a report is not stored' })
   id!: string | null;
   @ApiProperty({ enum: REPORT_KINDS }) kind!: ReportKind;
   @ApiPropertyOptional({ type: String, nullable: true, example: '2026-W47' }) week!: string | null;
-  @ApiProperty({ example: '2026-11-16', description: 'first local day' }) from!: string;
-  @ApiProperty({ example: '2026-11-22', description: 'last local day (included)' }) to!: string;
-  @ApiProperty() periodStart!: string;
-  @ApiProperty({ description: 'exclusive' }) periodEnd!: string;
+  @ApiProperty({ format: 'date', example: '2026-11-16', description: 'first local day' }) from!: string;
+  @ApiProperty({ format: 'date', example: '2026-11-22', description: 'last local day (included)' }) to!: string;
+  @ApiProperty({ format: 'date-time' }) periodStart!: string;
+  @ApiProperty({ format: 'date-time', description: 'exclusive' }) periodEnd!: string;
   @ApiProperty({ example: 'Asia/Shanghai' }) timezone!: string;
   @ApiPropertyOptional({ type: String, nullable: true, enum: ['scheduled', 'request', 'regenerate'] }) trigger!: string | null;
-  @ApiProperty() generatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
   @ApiProperty() generatorVersion!: string;
   @ApiProperty({ description: 'false: generated for this request only (the period has not ended)' }) stored!: boolean;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Every section; see the README' }) data!: Record<string, unknown>;
 }
 
 export class ReportListItem {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: REPORT_KINDS }) kind!: ReportKind;
   @ApiPropertyOptional({ type: String, nullable: true }) week!: string | null;
-  @ApiProperty() from!: string;
-  @ApiProperty() to!: string;
-  @ApiProperty() periodStart!: string;
-  @ApiProperty() periodEnd!: string;
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty({ format: 'date-time' }) periodStart!: string;
+  @ApiProperty({ format: 'date-time' }) periodEnd!: string;
   @ApiProperty() timezone!: string;
   @ApiProperty({ enum: ['scheduled', 'request', 'regenerate'] }) trigger!: string;
-  @ApiProperty() generatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
   @ApiProperty() generatorVersion!: string;
-  @ApiProperty() reviews!: number;
-  @ApiProperty({ description: 'medium + bad' }) negative!: number;
+  @ApiProperty({ type: 'integer' }) reviews!: number;
+  @ApiProperty({ type: 'integer', description: 'medium + bad' }) negative!: number;
   @ApiPropertyOptional({ type: Number, nullable: true }) negativeRate!: number | null;
 }
 
