@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM_PATH, launchChromium } from '../scripts/console-chromium';
 import { addStaff, analysed, ConsoleApp, StaffKey, startConsoleApp } from '../scripts/console-demo';
 import { formatIsoWeek, isoWeekOf } from '../src/reports/report-period';
+import { describeInBrowser } from './support/browser-tests';
 import { reviewInput } from './support/factories';
 import { eventually, TestShop } from './support/test-app';
 
@@ -27,7 +28,7 @@ interface Delivery {
  * real service: one browser and one app for the file. The UI is used as staff use it (forms, buttons,
  * keys); the API is only asked to set up and to check what the UI did.
  */
-describe(`staff console in headless Chromium (${CHROMIUM_PATH})`, () => {
+describeInBrowser(`staff console in headless Chromium (${CHROMIUM_PATH})`, () => {
   let service: ConsoleApp;
   let browser: Browser;
   let shop: TestShop;

@@ -90,9 +90,10 @@ describe('replies: automatic drafts', () => {
     await t.http.patch(`/v1/replies/${first.id}`).set(shop.auth).send({ text }).expect(200);
 
     // both reviews change (a follow-up); the next analysis enqueues one drafting job for both
+    const followUpAt = new Date().toISOString();
     await ingest(shop, [
-      { ...edited, followUpContent: '追评：换货到了还是有破洞', followUpAt: '2026-11-10T10:00:00+08:00' },
-      { ...untouched, followUpContent: '追评：盒子也是坏的', followUpAt: '2026-11-10T10:00:00+08:00' },
+      { ...edited, followUpContent: '追评：换货到了还是有破洞', followUpAt },
+      { ...untouched, followUpContent: '追评：盒子也是坏的', followUpAt },
     ]);
     const redrafted = await eventually(async () => {
       const current = await stored(untouchedId);

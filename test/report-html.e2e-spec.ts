@@ -2,17 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { chromiumAvailable, CHROMIUM_PATH, inspectReportHtml } from '../scripts/report-chromium';
+import { CHROMIUM_PATH, inspectReportHtml } from '../scripts/report-chromium';
 import { DEMO_WEEK, seedDemoShop } from '../scripts/report-demo';
+import { describeInBrowser } from './support/browser-tests';
 import { createTestApp, eventually, TestApp, TestShop } from './support/test-app';
 
-const withChromium = chromiumAvailable() ? describe : describe.skip;
-if (!chromiumAvailable()) {
-  process.stderr.write(`report-html.e2e-spec: SKIPPED, Chromium is not at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)\n`);
-}
-
 /** The html report in a real browser: charts laid out with a size, nothing fetched, printable. */
-withChromium(`the html report in headless Chromium (${CHROMIUM_PATH})`, () => {
+describeInBrowser(`the html report in headless Chromium (${CHROMIUM_PATH})`, () => {
   let t: TestApp;
   let shop: TestShop;
   let dir: string;

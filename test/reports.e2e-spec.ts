@@ -10,8 +10,14 @@ import { createTestApp, eventually, TestApp, TestShop } from './support/test-app
 /**
  * The weekly report against the real app and database. Reviews go in through the API; their tags are set
  * with SQL (the classifier fills them in the analysis job), after their analysis is done so that it cannot
- * overwrite them. Today is after 2026-W47 (16-22 November 2026), the week most tests report on.
+ * overwrite them. Most tests report on 2026-W47 (16-22 November 2026), in the past on any date they run; what
+ * stands for the current or a future period is computed from today.
  */
+/** The ISO week `weeks` from the current one on the Shanghai calendar (the test shops' default zone), e.g. 2026-W50. */
+const shanghaiWeek = (weeks = 0) => formatIsoWeek(isoWeekOf(addDays(localDate(new Date(), 'Asia/Shanghai'), 7 * weeks)));
+/** A date `days` from today on the Shanghai calendar, YYYY-MM-DD. */
+const shanghaiDay = (days: number) => addDays(localDate(new Date(), 'Asia/Shanghai'), days);
+
 describe('reports', () => {
   let t: TestApp;
   let db: DataSource;
@@ -478,7 +484,6 @@ describe('reports', () => {
       (await t.http.post(`/v1/reviewers/${id}/${action}`).set(shop.auth).send({ reason: `${action} after checking the chat log` }).expect(200)).body;
 
     // the decisions are made today: the report of the current week (not stored, not ended) counts them
-    const thisWeek = () => formatIsoWeek(isoWeekOf(localDate(new Date(), 'Asia/Shanghai')));
     const anHourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
 
     it('counts the buyers flagged, confirmed and dismissed in the week from the people’s decisions', async () => {
@@ -499,7 +504,7 @@ describe('reports', () => {
       await decide(shop, undone, 'confirm');
       await decide(shop, undone, 'reopen');
 
-      const current = (await weekly(shop, `week=${thisWeek()}`)).data.sections;
+      const current = (await weekly(shop, `week=${shanghaiWeek()}`)).data.sections;
       expect(current.reviewerRisk).toMatchObject({ flagged: 1, confirmed: 1, dismissed: 1, more: 0 });
       expect(current.reviewerRisk.buyers).toEqual([
         expect.objectContaining({ buyer: 't***1', status: 'confirmed' }),
@@ -514,7 +519,7 @@ describe('reports', () => {
       const lastWeek = (await weekly(shop, 'week=2026-W47')).data.sections.reviewerRisk;
       expect(lastWeek).toMatchObject({ flagged: 0, confirmed: 1, dismissed: 0 });
       expect(lastWeek.buyers).toEqual([expect.objectContaining({ buyer: 't***1', status: 'confirmed', at: '2026-11-19T02:00:00+00:00' })]);
-      expect((await weekly(shop, `week=${thisWeek()}`)).data.sections.reviewerRisk).toMatchObject({ flagged: 1, confirmed: 0, dismissed: 1 });
+      expect((await weekly(shop, `week=${shanghaiWeek()}`)).data.sections.reviewerRisk).toMatchObject({ flagged: 1, confirmed: 0, dismissed: 1 });
     });
 
     it('counts a buyer flagged in the week and decided later as flagged in that week', async () => {
@@ -526,7 +531,7 @@ describe('reports', () => {
       await db.query(`UPDATE reviewer_profiles SET flagged_at = '2026-11-20T15:00:00+08:00' WHERE id = $1`, [id]);
       await decide(shop, id, 'dismiss');
       expect((await weekly(shop, 'week=2026-W47')).data.sections.reviewerRisk).toMatchObject({ flagged: 1, confirmed: 0, dismissed: 0 });
-      expect((await weekly(shop, `week=${thisWeek()}`)).data.sections.reviewerRisk).toMatchObject({ flagged: 0, dismissed: 1 });
+      expect((await weekly(shop, `week=${shanghaiWeek()}`)).data.sections.reviewerRisk).toMatchObject({ flagged: 0, dismissed: 1 });
     });
   });
 
@@ -579,10 +584,11 @@ describe('reports', () => {
 
     it('answers a week that has not ended without storing it', async () => {
       const shop = await t.createShop('Current week shop');
-      const response = await weekly(shop, 'week=2026-W48');
-      expect(response).toMatchObject({ id: null, stored: false, week: '2026-W48' });
+      const week = shanghaiWeek();
+      const response = await weekly(shop, `week=${week}`);
+      expect(response).toMatchObject({ id: null, stored: false, week });
       expect(response.data.complete).toBe(false);
-      const html = await t.http.get('/v1/reports/weekly?week=2026-W48&format=html&lang=en').set(shop.auth).expect(200);
+      const html = await t.http.get(`/v1/reports/weekly?week=${week}&format=html&lang=en`).set(shop.auth).expect(200);
       expect(html.text).toContain('This period has not ended');
       expect((await t.http.get('/v1/reports').set(shop.auth).expect(200)).body.items).toEqual([]);
     });
@@ -663,7 +669,7 @@ describe('reports', () => {
       ['/v1/reports/weekly?week=2026-W54', 'week', 'isIsoWeek'],
       ['/v1/reports/weekly?week=2021-W53', 'week', 'isIsoWeek'],
       ['/v1/reports/weekly?week=2026-W47%27%3B--', 'week', 'isIsoWeek'],
-      ['/v1/reports/weekly?week=2027-W10', 'week', 'notStarted'],
+      [`/v1/reports/weekly?week=${shanghaiWeek(1)}`, 'week', 'notStarted'],
       ['/v1/reports/weekly?week=2026-W47&format=pdf', 'format', 'isIn'],
       ['/v1/reports/weekly?week=2026-W47&lang=fr', 'lang', 'isIn'],
       ['/v1/reports/weekly?week=2026-W47&regenerate=yes', 'regenerate', 'isBoolean'],
@@ -673,7 +679,7 @@ describe('reports', () => {
       ['/v1/reports?from=2026-11-10&to=2026-11-01', 'to', 'dateOrder'],
       ['/v1/reports?from=2026-13-01&to=2026-12-01', 'from', 'isLocalDate'],
       ['/v1/reports?from=2024-01-01&to=2026-11-01', 'to', 'maxRange'],
-      ['/v1/reports?from=2027-01-01&to=2027-01-07', 'from', 'notStarted'],
+      [`/v1/reports?from=${shanghaiDay(1)}&to=${shanghaiDay(7)}`, 'from', 'notStarted'],
       ['/v1/reports?from=2026-11-01&to=2026-11-07&limit=5', 'limit', 'listingOnly'],
       ['/v1/reports?format=csv', 'format', 'reportOnly'],
       ['/v1/reports?limit=0', 'limit', 'min'],

@@ -1,10 +1,24 @@
 import { randomUUID } from 'node:crypto';
 
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
 let sequence = 0;
+
+/**
+ * When a review is posted unless the test says otherwise: two days before the test file started, on the hour.
+ * Relative to today so that the review stays recent (recovery's revision window open) on any date, and fixed for
+ * the file so that the same input built twice is the same review.
+ */
+const RECENT_REVIEW = Math.floor((Date.now() - 2 * DAY) / HOUR) * HOUR;
 
 /** A valid review input; override what the test is about. */
 export function reviewInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   sequence += 1;
+  // the order timeline leads up to the review, whenever the test has it posted
+  const overridden = typeof overrides.reviewedAt === 'string' ? Date.parse(overrides.reviewedAt) : NaN;
+  const reviewed = Number.isNaN(overridden) ? RECENT_REVIEW : overridden;
+  const before = (ms: number) => new Date(reviewed - ms).toISOString();
   return {
     platform: 'taobao',
     externalId: `ext-${randomUUID()}`,
@@ -18,10 +32,10 @@ export function reviewInput(overrides: Record<string, unknown> = {}): Record<str
     rating: 1,
     content: '衣服洗了一次就掉色了，质量太差',
     orderAmount: 59.9,
-    orderedAt: '2026-11-01T09:00:00+08:00',
-    shippedAt: '2026-11-02T09:00:00+08:00',
-    deliveredAt: '2026-11-04T09:00:00+08:00',
-    reviewedAt: '2026-11-05T20:00:00+08:00',
+    orderedAt: before(4 * DAY + 11 * HOUR),
+    shippedAt: before(3 * DAY + 11 * HOUR),
+    deliveredAt: before(DAY + 11 * HOUR),
+    reviewedAt: before(0),
     carrier: '中通快递',
     serviceAgent: 'agent-1',
     ...overrides,
