@@ -152,6 +152,24 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
     expect(edit.body).toMatchObject({ code: 'REPLY_RULE_VIOLATION', errors: [expect.objectContaining({ field: 'found', code: 'compensationForHighRisk' })] });
   });
 
+  it('a confirmed bad-reviewer does not count toward a widespread defect: a genuine buyer is offered the isolated-defect remedy', async () => {
+    const productId = `p-spread-${randomUUID().slice(0, 8)}`;
+    const defect = { tags: ['quality'], subTags: ['defect_broken'] };
+    const buyer = (role: string) => ({ productId, buyerId: `${role}-${randomUUID()}` });
+    const pro = await analysedReview(alpha, buyer('pro'), defect);
+    await confirmReviewer(pro);
+    await analysedReview(alpha, buyer('genuine'), defect);
+    const id = await analysedReview(alpha, buyer('genuine'), defect);
+    const isolated = (await draft(alpha, id)) as Reply & { remedy: { basis: Record<string, unknown> } };
+    expect(isolated.highRisk).toBe(false);
+    expect(isolated.remedy).toMatchObject({ kind: 'free_replacement', basis: { sameProblemBuyers: 2, widespread: false } });
+    // a third genuine buyer with the same defect makes it widespread
+    await analysedReview(alpha, buyer('genuine'), defect);
+    const widespread = (await draft(alpha, id)) as Reply & { remedy: { basis: Record<string, unknown> } };
+    expect(widespread.remedy.basis).toMatchObject({ sameProblemBuyers: 3, widespread: true });
+    expect(widespread.remedy.kind).not.toBe('free_replacement');
+  });
+
   it('a reviewer flagged after the draft was written cannot get compensation approved', async () => {
     const buyerId = `later-${randomUUID()}`;
     const id = await analysedReview(alpha, { buyerId }, { tags: ['logistics'], subTags: ['slow_delivery'] });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { sqlRows } from '../database/sql';
 import { preparedRows } from '../database/prepared-query';
+import { highRiskProfileSql } from '../reviewers/high-risk-reviewer.sql';
 import type { Actor } from '../shops/actor';
 import { QueueCountsCache } from './queue-counts.cache';
 import { localDate } from '../common/time/local-time';
@@ -106,8 +107,8 @@ interface Row {
 export const DEFAULT_QUEUE_LIMIT = 20;
 export const DEFAULT_HIGH_RISK_LIMIT = 10;
 
-/** who is shown apart: confirmed or flagged bad-reviewers, and high scores nobody has dismissed */
-const HIGH_RISK = `(p.status IN ('flagged', 'confirmed') OR (p.risk_level = 'high' AND p.status <> 'dismissed'))`;
+/** who is shown apart: the high-risk reviewers (confirmed or flagged bad-reviewers, and high scores nobody has dismissed) */
+const HIGH_RISK = highRiskProfileSql('p');
 // the key of ix_recovery_cases_queue: revision deadline (by the shop's day), bad before medium, follow-up due,
 // first contact overdue, order value, product popularity
 const ORDER = `deadline_day, grade_rank, queue_urgency, order_amount DESC NULLS LAST, product_recent_reviews DESC, id`;

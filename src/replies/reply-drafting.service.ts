@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { isSubTag, parentTag, SUB_TAGS_BY_TAG } from '../classification/taxonomy';
 import { sqlRows } from '../database/sql';
+import { highRiskProfileSql, isHighRiskBuyerSql } from '../reviewers/high-risk-reviewer.sql';
 import { Review } from '../reviews/review.entity';
 import type { Platform } from '../reviews/review.types';
 import { detectLanguage } from '../text/language';
@@ -174,10 +175,7 @@ export class ReplyDrafting {
     return (await this.highRiskReviewers(manager, review.shopId, [review])).size > 0;
   }
 
-  /**
-   * Reviewers treated as high-risk: a high risk level or a flag waiting for a person, or a confirmed
-   * bad-reviewer; a flag a person dismissed is not.
-   */
+  /** The reviews' authors who are high-risk reviewers (see highRiskProfileSql). */
   private async highRiskReviewers(manager: EntityManager, shopId: string, reviews: Review[]): Promise<Set<string>> {
     const withBuyer = reviews.filter((r) => r.buyerId !== null);
     if (!withBuyer.length) return new Set();
@@ -185,7 +183,7 @@ export class ReplyDrafting {
       manager,
       `SELECT p.platform, p.buyer_id FROM reviewer_profiles p
        JOIN unnest($2::text[], $3::text[]) AS b(platform, buyer_id) ON p.platform = b.platform AND p.buyer_id = b.buyer_id
-       WHERE p.shop_id = $1 AND p.status <> 'dismissed' AND (p.risk_level = 'high' OR p.status IN ('flagged', 'confirmed'))`,
+       WHERE p.shop_id = $1 AND ${highRiskProfileSql('p')}`,
       [shopId, withBuyer.map((r) => r.platform), withBuyer.map((r) => r.buyerId)],
     );
     return new Set(rows.map((row) => `${row.platform}\u0000${row.buyer_id}`));
@@ -193,7 +191,9 @@ export class ReplyDrafting {
 
   /**
    * For each review's quality sub-tags: how many buyers of the same product (SKU when known) reported the
-   * same problem in a medium or bad review within the policy window before the review or since.
+   * same problem in a medium or bad review within the policy window before the review or since. High-risk
+   * reviewers do not count: a professional bad-reviewer's complaint must not make a defect widespread (and
+   * get a genuine buyer a reply announcing the product pulled and a full refund).
    */
   private async sameProblemBuyers(manager: EntityManager, shopId: string, reviews: Review[], windowDays: number): Promise<Map<string, Map<string, number>>> {
     const ids = reviews.filter((r) => r.productId !== null && r.subTags.some((s) => QUALITY_SUB_TAGS.includes(s))).map((r) => r.id);
@@ -208,6 +208,7 @@ export class ReplyDrafting {
          AND (r.sku IS NULL OR o.sku IS NULL OR o.sku = r.sku)
          AND s.sub_tag = ANY(o.sub_tags) AND o.grade <> 'good'
          AND o.reviewed_at >= r.reviewed_at - make_interval(days => $3)
+         AND NOT ${isHighRiskBuyerSql('o.shop_id', 'o.platform', 'o.buyer_id')}
        WHERE r.shop_id = $1 AND r.id = ANY($2::uuid[]) AND s.sub_tag = ANY($4::text[])
        GROUP BY r.id, s.sub_tag`,
       [shopId, ids, windowDays, QUALITY_SUB_TAGS],

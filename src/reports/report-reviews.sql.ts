@@ -83,7 +83,7 @@ export const REPORT_REVIEWS_CTE = `
     SELECT DISTINCT review_id AS id FROM revised WHERE replaced_at < bucket_end AND grade <> 'good'
   ),
   rr_negative AS MATERIALIZED (
-    SELECT r.id,
+    SELECT r.id, r.platform,
       CASE WHEN r.reviewed_at >= $3 THEN 0 ELSE -1 END AS bucket,
       v.revision AS version,
       coalesce(v.rating, r.rating) AS rating,

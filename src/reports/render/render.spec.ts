@@ -56,7 +56,7 @@ function fixture(overrides: { empty?: boolean; complete?: boolean } = {}): Repor
         { bucket: -1, tags: ['quality'], subTags: ['defect_broken'], n: 3 },
       ]),
       quality: qualityBySku(
-        [1, 2, 3].map((i) => ({ bucket: 0, productId: 'p1', sku: '=HYPERLINK("x")', buyer: `b${i}`, subTags: ['colour_difference'], n: 2 })),
+        [1, 2, 3].map((i) => ({ bucket: 0, productId: 'p1', sku: '=HYPERLINK("x")', buyer: `b${i}`, highRisk: false, subTags: ['colour_difference'], n: 2 })),
         [{ productId: 'p1', sku: '=HYPERLINK("x")', productName: 'T恤 | 黑色', n: 30 }],
         settings,
       ),

@@ -1,4 +1,5 @@
 import { isSubTag, parentTag } from '../../classification/taxonomy';
+import { isHighRiskBuyerSql } from '../../reviewers/high-risk-reviewer.sql';
 import type { RenderedSection } from '../render/blocks';
 import { adviceFor, QUALITY_ADVICE } from '../report-advice';
 import type { ReportSettings } from '../report-settings';
@@ -12,9 +13,14 @@ export interface SkuSubCause {
   /** null: quality complaints that name no sub-cause */
   subTag: string | null;
   reviews: number;
-  /** distinct buyers (a review without a buyer id counts as its own buyer) */
+  /**
+   * distinct buyers who count toward the spread (a review without a buyer id counts as its own buyer): high-risk
+   * reviewers (possible professional bad-reviewers) do not
+   */
   buyers: number;
-  /** of the SKU's reviews in the period, all grades */
+  /** distinct high-risk reviewers among those who reported it: neither their buyers nor their reviews make it widespread */
+  highRiskBuyers: number;
+  /** the reviews of the buyers who count, of the SKU's reviews in the period (all grades) */
   share: number | null;
   spread: Spread;
 }
@@ -57,6 +63,8 @@ export interface QualityComplaintRow {
   sku: string | null;
   /** this period: the buyer (any value unique to the buyer; a review without buyer id is its own buyer); previous: null */
   buyer: string | number | null;
+  /** this period: the buyer is a high-risk reviewer now (not counted toward a spread); previous: null */
+  highRisk: boolean | null;
   /** this period: the review's sub-tags; previous: null */
   subTags: string[] | null;
   n: number;
@@ -75,7 +83,8 @@ type SpreadSettings = Pick<ReportSettings, 'widespreadMinBuyers' | 'widespreadMi
 /**
  * Widespread: several distinct buyers of one SKU report the same sub-cause, or it is a high share of the
  * SKU's reviews (with enough reviews for a share to mean something, and from more than one buyer: one
- * buyer's many reviews are one case). Otherwise isolated.
+ * buyer's many reviews are one case). Otherwise isolated. The buyers and the share leave high-risk reviewers
+ * out (qualityBySku), as reply drafting does.
  */
 export function spreadOf(buyers: number, share: number | null, skuReviews: number, settings: SpreadSettings): Spread {
   if (buyers >= settings.widespreadMinBuyers) return 'widespread';
@@ -101,17 +110,22 @@ export function qualityBySku(complaints: readonly QualityComplaintRow[], totals:
     complaints: number;
     buyers: Set<Buyer>;
     previous: number;
-    subs: Map<string | null, { reviews: number; buyers: Set<Buyer> }>;
+    subs: Map<string | null, { reviews: number; counted: number; buyers: Set<Buyer>; highRisk: Set<Buyer> }>;
   }
   const skus = new Map<string, Acc>();
   const countSub = (acc: Acc, sub: string | null, row: QualityComplaintRow) => {
     let entry = acc.subs.get(sub);
     if (!entry) {
-      entry = { reviews: 0, buyers: new Set<Buyer>() };
+      entry = { reviews: 0, counted: 0, buyers: new Set<Buyer>(), highRisk: new Set<Buyer>() };
       acc.subs.set(sub, entry);
     }
     entry.reviews += row.n;
-    entry.buyers.add(row.buyer);
+    if (row.highRisk) {
+      entry.highRisk.add(row.buyer);
+    } else {
+      entry.counted += row.n;
+      entry.buyers.add(row.buyer);
+    }
   };
   for (const row of complaints) {
     const key = skuKey(row.productId, row.sku);
@@ -145,8 +159,15 @@ export function qualityBySku(complaints: readonly QualityComplaintRow[], totals:
       const reviews = Math.max(total?.n ?? 0, acc.complaints);
       const subTags = [...acc.subs]
         .map(([subTag, entry]): SkuSubCause => {
-          const share = ratio(entry.reviews, reviews);
-          return { subTag, reviews: entry.reviews, buyers: entry.buyers.size, share, spread: spreadOf(entry.buyers.size, share, reviews, settings) };
+          const share = ratio(entry.counted, reviews);
+          return {
+            subTag,
+            reviews: entry.reviews,
+            buyers: entry.buyers.size,
+            highRiskBuyers: entry.highRisk.size,
+            share,
+            spread: spreadOf(entry.buyers.size, share, reviews, settings),
+          };
         })
         .sort((a, b) => Number(b.spread === 'widespread') - Number(a.spread === 'widespread') || b.buyers - a.buyers || b.reviews - a.reviews);
       return {
@@ -303,14 +324,16 @@ export const qualitySection: SectionBuilder<'quality', { complaints: QualityComp
   key: 'quality',
   queries: {
     // buyers as 32-bit hashes (a collision within one SKU's buyers is negligible): these rows are the
-    // largest part of the statement's result; the previous period only needs counts per SKU
+    // largest part of the statement's result; the previous period only needs counts per SKU. Whether a buyer
+    // is high-risk is today's answer (a flag has no history), looked up by the profiles' unique key.
     complaints: `
-      SELECT bucket, product_id AS "productId", sku,
-        CASE WHEN bucket = 0 THEN hashtext(coalesce(buyer_id, 'review:' || id)) END AS buyer,
-        CASE WHEN bucket = 0 THEN sub_tags END AS "subTags", count(*)::int AS n
-      FROM rr_negative
-      WHERE 'quality' = ANY(tags)
-      GROUP BY 1, 2, 3, 4, 5`,
+      SELECT n.bucket, n.product_id AS "productId", n.sku,
+        CASE WHEN n.bucket = 0 THEN hashtext(coalesce(n.buyer_id, 'review:' || n.id)) END AS buyer,
+        CASE WHEN n.bucket = 0 THEN ${isHighRiskBuyerSql('$1', 'n.platform', 'n.buyer_id COLLATE "default"')} END AS "highRisk",
+        CASE WHEN n.bucket = 0 THEN n.sub_tags END AS "subTags", count(*)::int AS n
+      FROM rr_negative n
+      WHERE 'quality' = ANY(n.tags)
+      GROUP BY 1, 2, 3, 4, 5, 6`,
     // the SKUs with quality complaints this period, with all their reviews and the product name their
     // complaints carry (a union, not a join: the planner cannot estimate CTE rows and would loop)
     totals: `

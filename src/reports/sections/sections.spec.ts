@@ -101,11 +101,12 @@ describe('root causes', () => {
 });
 
 describe('quality by SKU', () => {
-  const row = (sku: string, buyer: string, subTags: string[], n = 1, bucket = 0): QualityComplaintRow => ({
+  const row = (sku: string, buyer: string, subTags: string[], n = 1, bucket = 0, highRisk = false): QualityComplaintRow => ({
     bucket,
     productId: 'p1',
     sku,
     buyer: bucket === 0 ? buyer : null,
+    highRisk: bucket === 0 ? highRisk : null,
     subTags: bucket === 0 ? subTags : null,
     n,
   });
@@ -144,6 +145,19 @@ describe('quality by SKU', () => {
     expect(qualityBySku(complaints, [total('A', 4)], settings).rows[0].spread).toBe('isolated');
     expect(qualityBySku(complaints, [total('A', 20)], settings).rows[0].spread).toBe('isolated');
     expect(spreadOf(2, 0.25, 4, { ...settings, widespreadMinSkuReviews: 4 })).toBe('widespread');
+  });
+
+  it.each([
+    ['one of three buyers is high-risk: isolated', [false, false, true], 40, 'isolated', 2, 1],
+    ['three genuine buyers and a high-risk one: widespread', [false, false, false, true], 40, 'widespread', 3, 1],
+    // with the high-risk buyer's review, 3 of the SKU's 12 reviews (25%) would pass the share threshold; the genuine 2 (17%) do not
+    ['the share counts the genuine buyers’ reviews only', [false, false, true], 12, 'isolated', 2, 1],
+    ['the same on a share that is high without the high-risk buyer', [false, false, true], 8, 'widespread', 2, 1],
+  ] as const)('leaves high-risk reviewers out of the spread: %s', (_name, highRisk, skuReviews, spread, buyers, highRiskBuyers) => {
+    const complaints = highRisk.map((risky, i) => row('A', `b${i}`, ['colour_difference'], 1, 0, risky));
+    const quality = qualityBySku(complaints, [total('A', skuReviews)], settings);
+    expect(quality.rows[0]).toMatchObject({ spread, complaints: highRisk.length, buyers: highRisk.length });
+    expect(quality.rows[0].subTags).toEqual([expect.objectContaining({ subTag: 'colour_difference', spread, reviews: highRisk.length, buyers, highRiskBuyers })]);
   });
 
   it('keeps the previous period for the change and lists only SKUs with complaints now', () => {
@@ -285,7 +299,7 @@ describe('actions', () => {
   it('collects every section’s items by department, then priority', () => {
     const logistics = complaintsBy([{ bucket: 0, name: 'YTO', reviews: 10, negative: 3, complaints: 3 }], [], 'logistics', 10);
     const quality = qualityBySku(
-      [1, 2, 3].map((i) => ({ bucket: 0, productId: 'p', sku: 'A', buyer: `b${i}`, subTags: ['smell'], n: 1 })),
+      [1, 2, 3].map((i) => ({ bucket: 0, productId: 'p', sku: 'A', buyer: `b${i}`, highRisk: false, subTags: ['smell'], n: 1 })),
       [],
       settings,
     );
