@@ -6,6 +6,13 @@
 const PATTERN =
   /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
+/**
+ * Years a shop's timestamp can have. Outside them a value is a placeholder or a typo (0000-01-01 would
+ * even become 1900 through Date.UTC's two-digit years), not a date to store or filter by.
+ */
+export const TIMESTAMP_MIN_YEAR = 1970;
+export const TIMESTAMP_MAX_YEAR = 2200;
+
 export interface LocalTimestamp {
   year: number;
   month: number;
@@ -32,6 +39,7 @@ export function parseTimestampParts(text: string): LocalTimestamp | null {
     millisecond: frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000),
     offsetMinutes: offset === undefined ? null : offsetToMinutes(offset),
   };
+  if (parts.year < TIMESTAMP_MIN_YEAR || parts.year > TIMESTAMP_MAX_YEAR) return null;
   if (parts.month < 1 || parts.month > 12 || parts.hour > 23 || parts.minute > 59 || parts.second > 59) return null;
   if (parts.day < 1 || parts.day > daysInMonth(parts.year, parts.month)) return null;
   if (parts.offsetMinutes !== null && Math.abs(parts.offsetMinutes) > 14 * 60) return null;

@@ -7,7 +7,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -20,6 +19,8 @@ import {
 } from 'class-validator';
 import { TAGS } from '../../classification/taxonomy';
 import type { Tag } from '../../classification/taxonomy';
+import { IsDecimal } from '../../common/validation/number.validators';
+import { IsOptionalNotNull } from '../../common/validation/presence.validators';
 import { NoControlCharacters } from '../../common/validation/text.validators';
 import { IsTimestamp } from '../../common/validation/timestamp.validator';
 import { CASE_STATUSES, COMPENSATION_TYPES, CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../recovery.types';
@@ -27,7 +28,6 @@ import type { CaseStatus, CompensationType, ContactChannel, ContactOutcome } fro
 import { PageQuery } from '../../common/pagination/page.query';
 
 const ASSIGNEE = /^(me|unassigned|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
-const AMOUNT = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false };
 
 export class QueueQuery {
   @ApiPropertyOptional({ description: 'me, unassigned or a staff id' })
@@ -70,54 +70,54 @@ export class QueueQuery {
 
 export class UpdateSettingsDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 180, default: 30, description: 'days the platform lets a buyer change a review; applies to cases opened after the change, open cases keep their deadline' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(180)
   revisionWindowDays?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 720, default: 24 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(720)
   firstContactSlaHours?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 20, default: 2 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(20)
   maxContactsPerDay?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 6 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(100)
   maxContactsTotal?: number;
 
   @ApiPropertyOptional({ example: '21:00', description: 'HH:MM in the shop time zone' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'quietHoursStart must be a time HH:MM (00:00-23:59)' })
   quietHoursStart?: string;
 
   @ApiPropertyOptional({ example: '09:00', description: 'HH:MM; equal to the start means no quiet hours' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'quietHoursEnd must be a time HH:MM (00:00-23:59)' })
   quietHoursEnd?: string;
 
   @ApiPropertyOptional({ minimum: 0, default: 200 })
-  @IsOptional()
-  @IsNumber(AMOUNT)
+  @IsOptionalNotNull()
+  @IsDecimal(2)
   @Min(0)
   @Max(100_000_000)
   highValueOrderAmount?: number;
 
   @ApiPropertyOptional({ minimum: 1, default: 20 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(1_000_000)
@@ -219,7 +219,7 @@ export class CompensationDto {
 
   @ApiPropertyOptional({ minimum: 0 })
   @IsOptional()
-  @IsNumber(AMOUNT)
+  @IsDecimal(2)
   @Min(0)
   @Max(100_000_000)
   amount?: number;
@@ -261,7 +261,7 @@ export class LogContactDto {
 
   @ApiPropertyOptional({ minimum: 0, description: 'what the buyer demanded' })
   @IsOptional()
-  @IsNumber(AMOUNT)
+  @IsDecimal(2)
   @Min(0)
   @Max(100_000_000)
   demandedAmount?: number;

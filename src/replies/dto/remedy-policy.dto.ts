@@ -1,23 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsDecimal } from '../../common/validation/number.validators';
 import { NoControlCharacters } from '../../common/validation/text.validators';
 import type { CouponTier, RemedyPolicy } from '../remedy-policy';
-
-const MONEY = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false };
 
 export class CouponTierDto {
   @ApiProperty({ description: 'orders of at least this amount get this coupon', example: 100 })
   @Min(0)
   @Max(1_000_000)
-  @IsNumber(MONEY)
+  @IsDecimal(2)
   @IsDefined({ message: '$property is required' })
   minOrderAmount!: number;
 
   @ApiProperty({ example: 10 })
   @Min(0)
   @Max(10_000)
-  @IsNumber(MONEY)
+  @IsDecimal(2)
   @IsDefined({ message: '$property is required' })
   amount!: number;
 }
@@ -52,7 +51,7 @@ export class UpdateRemedyPolicyDto {
   @IsOptional()
   @Min(0)
   @Max(10_000)
-  @IsNumber(MONEY)
+  @IsDecimal(2)
   giftValue?: number | null;
 
   @ApiPropertyOptional({ type: [CouponTierDto], nullable: true, minItems: 1, maxItems: 10, description: 'coupon by order amount; the lowest tier also applies below its amount' })
@@ -68,14 +67,14 @@ export class UpdateRemedyPolicyDto {
   @IsOptional()
   @Min(0)
   @Max(1_000_000)
-  @IsNumber(MONEY)
+  @IsDecimal(2)
   couponMinSpend?: number | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: 10_000, example: 5, description: 'a price difference up to this is refunded directly' })
   @IsOptional()
   @Min(0)
   @Max(10_000)
-  @IsNumber(MONEY)
+  @IsDecimal(2)
   priceDifferenceRefundLimit?: number | null;
 
   @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: 60, example: 7, description: 'the no-reason return window restated for fit and taste' })
@@ -113,7 +112,7 @@ export class UpdateRemedyPolicyDto {
   @IsOptional()
   @Min(0)
   @Max(1_000_000)
-  @IsNumber(MONEY)
+  @IsDecimal(2)
   leadApprovalAbove?: number | null;
 }
 

@@ -7,6 +7,7 @@ import { PLACEHOLDERS } from '../reply-placeholders';
 import type { ReplyTemplate } from '../reply-template.entity';
 import { REPLY_LANGUAGES, REPLY_PARTS } from '../reply.types';
 import type { ReplyLanguage, ReplyPart } from '../reply.types';
+import { IsOptionalNotNull } from '../../common/validation/presence.validators';
 
 export const TEMPLATE_TEXT_MAX = 300;
 const PLACEHOLDER_LIST = PLACEHOLDERS.map((p) => `{${p}}`).join(', ');
@@ -51,12 +52,12 @@ export class CreateReplyTemplateDto {
 
 export class UpdateReplyTemplateDto {
   @ApiPropertyOptional({ enum: REPLY_PARTS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(REPLY_PARTS)
   part?: ReplyPart;
 
   @ApiPropertyOptional({ enum: REPLY_LANGUAGES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(REPLY_LANGUAGES)
   language?: ReplyLanguage;
 
@@ -71,7 +72,7 @@ export class UpdateReplyTemplateDto {
   subTag?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @MaxLength(TEMPLATE_TEXT_MAX)
   @IsNotEmpty()
   @NoControlCharacters()
@@ -79,7 +80,7 @@ export class UpdateReplyTemplateDto {
   text?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }

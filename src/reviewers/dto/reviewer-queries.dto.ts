@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDecimal } from '../../common/validation/number.validators';
 import { NoControlCharacters } from '../../common/validation/text.validators';
 import { PLATFORMS } from '../../reviews/review.types';
 import type { Platform } from '../../reviews/review.types';
@@ -28,7 +29,7 @@ export class ListReviewersQuery extends PageQuery {
   @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'riskScore at least' })
   @IsOptional()
   @Type(() => Number)
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   minScore?: number;

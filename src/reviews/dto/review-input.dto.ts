@@ -7,7 +7,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -16,6 +15,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsDecimal } from '../../common/validation/number.validators';
 import { NoControlCharacters } from '../../common/validation/text.validators';
 import { IsTimestamp } from '../../common/validation/timestamp.validator';
 import { PLATFORMS } from '../review.types';
@@ -25,9 +25,8 @@ export const REVIEW_TEXT_MAX = 10_000;
 const ID_MAX = 128;
 
 /**
- * A review as a shop backend or another service sends it. class-validator runs a property's
- * decorators bottom-up and stops at the first failure, so presence and type checks sit last:
- * "rating must be an integer" is reported before "rating must not be greater than 5".
+ * A review as a shop backend or another service sends it. One problem is reported per field, the most
+ * basic one (toFieldProblems): "rating must be an integer" rather than "rating must not be greater than 5".
  */
 export class ReviewInputDto {
   @ApiProperty({ enum: PLATFORMS, example: 'taobao' })
@@ -123,7 +122,7 @@ export class ReviewInputDto {
   @IsOptional()
   @Min(0)
   @Max(999_999_999)
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsDecimal(2)
   orderAmount?: number;
 
   @ApiPropertyOptional({ description: 'ISO 4217; defaults to CNY on taobao, tmall, jd and pdd', example: 'CNY' })

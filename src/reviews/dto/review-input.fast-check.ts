@@ -1,4 +1,5 @@
-import { isBoolean, isIn, isInt, isNumber, isURL, matches, maxLength } from 'class-validator';
+import { isBoolean, isIn, isInt, isURL, matches, maxLength } from 'class-validator';
+import { hasAtMostDecimalPlaces } from '../../common/validation/number.validators';
 import { hasControlCharacters } from '../../common/validation/text.validators';
 import { isTimestamp } from '../../common/time/timestamps';
 import { PLATFORMS } from '../review.types';
@@ -26,7 +27,6 @@ const TEXT_LIMITS: Readonly<Record<string, number>> = {
 const TIMESTAMPS = new Set(['orderedAt', 'shippedAt', 'deliveredAt', 'reviewedAt', 'followUpAt']);
 const REQUIRED = ['platform', 'externalId', 'rating', 'reviewedAt'] as const;
 const URL_OPTIONS = { require_protocol: true, protocols: ['http', 'https'] };
-const AMOUNT_OPTIONS = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false };
 const CURRENCY = /^[A-Z]{3}$/;
 
 const KNOWN = new Set([...Object.keys(TEXT_LIMITS), ...TIMESTAMPS, 'platform', 'rating', 'imageCount', 'hasVideo', 'orderAmount', 'currency', 'images']);
@@ -51,7 +51,7 @@ function acceptsField(key: string, value: unknown): boolean {
     case 'hasVideo':
       return isBoolean(value);
     case 'orderAmount':
-      return isNumber(value, AMOUNT_OPTIONS) && (value as number) >= 0 && (value as number) <= 999_999_999;
+      return hasAtMostDecimalPlaces(value, 2) && (value as number) >= 0 && (value as number) <= 999_999_999;
     case 'currency':
       return typeof value === 'string' && matches(value, CURRENCY);
     case 'images':

@@ -4,6 +4,7 @@ import { NoControlCharacters } from '../../common/validation/text.validators';
 import type { ApiKey } from '../api-key.entity';
 import { SHOP_LOCALES } from '../shop.entity';
 import type { Shop, ShopLocale } from '../shop.entity';
+import { IsOptionalNotNull } from '../../common/validation/presence.validators';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'erp-sync' })
@@ -53,7 +54,7 @@ export class ShopResponse {
 
 export class UpdateShopDto {
   @ApiPropertyOptional({ enum: SHOP_LOCALES, description: 'Language of reports (zh or en)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(SHOP_LOCALES)
   locale?: ShopLocale;
 }
