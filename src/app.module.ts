@@ -10,6 +10,7 @@ import { ConsoleController } from './console/console.controller';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { ReviewersModule } from './reviewers/reviewers.module';
 import { RepliesModule } from './replies/replies.module';
@@ -45,6 +46,7 @@ export class AppModule {
           skipIf: () => config.env.rateLimitPerMinute === 0,
         }),
         DatabaseModule,
+        MetricsModule.forRoot(config, role.http),
         JobsModule.forRoot(config),
         ShopsModule,
         ReviewsModule,

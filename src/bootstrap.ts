@@ -24,15 +24,21 @@ export function modeOf(config: AppConfig): { database: string; jobs: string } {
 
 /**
  * On SIGTERM/SIGINT: stop taking requests, let running jobs finish, close the queue and the
- * database (flushing the embedded one), then exit 0. A second signal exits at once.
+ * database (flushing the embedded one), then exit 0. A second signal exits at once. A close that takes longer than
+ * SHUTDOWN_TIMEOUT_MS (BullMQ's Worker.close() waits for Redis forever) exits 1: what the process held is still
+ * pending in PostgreSQL and the sweepers of the other processes, or of the next start, take it.
  */
-export function closeOnSignals(app: INestApplicationContext, logger: LoggerService): void {
+export function closeOnSignals(app: INestApplicationContext, logger: LoggerService, timeoutMs: number): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) process.exit(1);
     closing = true;
     const started = Date.now();
-    logger.log({ msg: 'shutting down', signal });
+    logger.log({ msg: 'shutting down', signal, timeoutMs });
+    setTimeout(() => {
+      logger.error({ msg: 'shutdown timed out: exiting with work in hand, left to the sweepers', timeoutMs });
+      process.exit(1);
+    }, timeoutMs);
     app
       .close()
       .then(() => {

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  closeOnSignals(app, logger);
+  closeOnSignals(app, logger, config.env.shutdownTimeoutMs);
   configureHttp(app, config);
   await app.listen(config.env.port, config.env.host);
 

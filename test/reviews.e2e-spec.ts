@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ShopClassifiers } from '../src/classification/shop-classifiers.service';
 import { AnalysisQueue } from '../src/jobs/analysis.queue';
 import { AnalysisWorkers } from '../src/reviews/analysis-workers.service';
 import { BUSY_RETRY_MS, ReviewAnalysisService } from '../src/reviews/review-analysis.service';
@@ -196,18 +197,37 @@ describe('reviews API', () => {
       expect(review.language).toBe('en');
     });
 
-    it('a review that keeps failing is parked as failed instead of blocking the queue', async () => {
+    it('a review whose analysis keeps dying is parked as failed after ANALYSIS_MAX_ATTEMPTS starts, with the reason', async () => {
       const dataSource = t.app.get(DataSource);
-      const queue = t.app.get(AnalysisQueue);
-      const spy = jest.spyOn(queue, 'enqueueReviews').mockResolvedValue(undefined);
+      const spy = jest.spyOn(t.app.get(AnalysisQueue), 'enqueueReviews').mockResolvedValue(undefined);
       const response = await t.http.post('/v1/reviews').set(shop.auth).send(reviewInput()).expect(201);
       const id: string = response.body.review.id;
-      const workers = t.app.get(AnalysisWorkers);
-      for (let i = 0; i < t.config.env.analysisMaxAttempts + 1; i++) await workers.sweep(0);
+      // every run dies after it started the review (as a crashed worker would)
+      const crash = jest.spyOn(t.app.get(ShopClassifiers), 'modelsFor').mockRejectedValue(new Error('worker died'));
+      const analysis = t.app.get(ReviewAnalysisService);
+      for (let i = 0; i < t.config.env.analysisMaxAttempts; i++) await expect(analysis.analyze(shop.shopId, [id])).rejects.toThrow('worker died');
+      const [before] = await dataSource.query('SELECT analysis_status, analysis_attempts FROM reviews WHERE id = $1', [id]);
+      expect(before).toEqual({ analysis_status: 'pending', analysis_attempts: t.config.env.analysisMaxAttempts });
+      await analysis.analyze(shop.shopId, [id]);
+      crash.mockRestore();
       spy.mockRestore();
-      const [row] = await dataSource.query('SELECT analysis_status FROM reviews WHERE id = $1', [id]);
-      expect(row.analysis_status).toBe('failed');
+      const [row] = await dataSource.query('SELECT analysis_status, analysis_error FROM reviews WHERE id = $1', [id]);
+      expect(row).toEqual({ analysis_status: 'failed', analysis_error: 'AttemptsExhausted' });
       expect((await t.http.get('/v1/reviews').query({ status: 'failed' }).set(shop.auth)).body.items.map((r: { id: string }) => r.id)).toContain(id);
+    });
+
+    it('a review that only waits is never parked: sweeps re-enqueue it without counting attempts', async () => {
+      const dataSource = t.app.get(DataSource);
+      const spy = jest.spyOn(t.app.get(AnalysisQueue), 'enqueueReviews').mockResolvedValue(undefined);
+      const response = await t.http.post('/v1/reviews').set(shop.auth).send(reviewInput({ content: 'waiting its turn' })).expect(201);
+      const id: string = response.body.review.id;
+      const workers = t.app.get(AnalysisWorkers);
+      for (let i = 0; i < t.config.env.analysisMaxAttempts + 2; i++) await workers.sweep(0);
+      spy.mockRestore();
+      const [row] = await dataSource.query('SELECT analysis_status, analysis_attempts FROM reviews WHERE id = $1', [id]);
+      expect(row).toEqual({ analysis_status: 'pending', analysis_attempts: 0 });
+      await workers.sweep(0);
+      expect((await analysed(id)).analysisStatus).toBe('done');
     });
   });
 

@@ -23,6 +23,20 @@ export interface AppEnv {
   analysisSweepIntervalMs: number;
   analysisOverdueMs: number;
   analysisMaxAttempts: number;
+  /** an analysed review still due its automatic draft this long after its analysis is re-enqueued by the draft sweep */
+  draftOverdueMs: number;
+  /** an enqueue that Redis has not acknowledged within this long fails: the review stays committed, the sweeper has it */
+  enqueueTimeoutMs: number;
+  /** on SIGTERM/SIGINT, a process that has not closed within this long exits 1, leaving what it held to the sweepers */
+  shutdownTimeoutMs: number;
+  /** how often a process checks that Redis answers and still holds this deployment's queues */
+  queueProbeIntervalMs: number;
+  /** GET /metrics (Prometheus text) on the API port */
+  metricsEnabled: boolean;
+  /** when set, GET /metrics wants "Authorization: Bearer <token>" */
+  metricsToken: string | null;
+  /** worker.js serves /metrics on this port (0: not at all); main.js serves it on PORT */
+  metricsPort: number;
   /** how often workers sweep recovery cases (missed promises, closed windows, queue urgency); 0: never */
   recoverySweepIntervalMs: number;
   /** how often worker processes look for shops due their weekly report; 0 disables the schedule */
@@ -132,6 +146,13 @@ export function loadEnv(source: Source = process.env, fallback: Partial<Pick<App
     analysisSweepIntervalMs: int(source, 'ANALYSIS_SWEEP_INTERVAL_MS', 30_000, 0, 86_400_000),
     analysisOverdueMs: int(source, 'ANALYSIS_OVERDUE_MS', 120_000, 0, 86_400_000),
     analysisMaxAttempts: int(source, 'ANALYSIS_MAX_ATTEMPTS', 5, 1, 100),
+    draftOverdueMs: int(source, 'DRAFT_OVERDUE_MS', 120_000, 0, 86_400_000),
+    enqueueTimeoutMs: int(source, 'ENQUEUE_TIMEOUT_MS', 1_000, 50, 60_000),
+    shutdownTimeoutMs: int(source, 'SHUTDOWN_TIMEOUT_MS', 20_000, 100, 3_600_000),
+    queueProbeIntervalMs: int(source, 'QUEUE_PROBE_INTERVAL_MS', 5_000, 0, 3_600_000),
+    metricsEnabled: bool(source, 'METRICS_ENABLED', true),
+    metricsToken: raw(source, 'METRICS_TOKEN') ?? null,
+    metricsPort: int(source, 'METRICS_PORT', 0, 0, 65535),
     recoverySweepIntervalMs: int(source, 'RECOVERY_SWEEP_INTERVAL_MS', 60_000, 0, 86_400_000),
     reportScheduleIntervalMs: int(source, 'REPORT_SCHEDULE_INTERVAL_MS', 300_000, 0, 86_400_000),
     retrainAfterCorrections: int(source, 'RETRAIN_AFTER_CORRECTIONS', 20, 1, 100_000),

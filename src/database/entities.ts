@@ -1,5 +1,6 @@
 import { ClassifierModel } from '../classification/classifier-model.entity';
 import { TagCorrection } from '../classification/tag-correction.entity';
+import { Deployment } from '../jobs/deployment.entity';
 import { RecoveryCaseEvent } from '../recovery/recovery-case-event.entity';
 import { RecoveryCase } from '../recovery/recovery-case.entity';
 import { RecoveryContact } from '../recovery/recovery-contact.entity';
@@ -45,4 +46,5 @@ export const ENTITIES = [
   WebhookDelivery,
   Report,
   ReportEvent,
+  Deployment,
 ];

@@ -2,21 +2,36 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JobQueue } from './job-queue';
 import { ANALYSIS_JOB_SIZE } from './queues';
 
+/** what the owner of the reviews does with reviews whose enqueue failed: mark them due for the sweeper at once */
+export type LeftToSweeper = (shopId: string, reviewIds: string[]) => Promise<void>;
+
 /** Hands reviews to the analysis job in chunks. */
 @Injectable()
 export class AnalysisQueue {
   private readonly logger = new Logger(AnalysisQueue.name);
+  private leftToSweeper: LeftToSweeper | null = null;
 
   constructor(private readonly jobs: JobQueue) {}
 
+  /** The reviews module marks reviews it could not enqueue, so the next sweep takes them without waiting to be overdue. */
+  onLeftToSweeper(handler: LeftToSweeper): void {
+    this.leftToSweeper = handler;
+  }
+
   /**
-   * For reviews already committed as pending: enqueues them, and when the queue cannot take the jobs (Redis down)
-   * leaves them to the sweeper, which finds them as overdue. Never throws.
+   * For reviews already committed as pending: enqueues them, and when the queue cannot take the jobs (Redis down,
+   * within ENQUEUE_TIMEOUT_MS) leaves them to the sweeper. Never throws. The outage itself is logged once, by
+   * QueueMonitor.
    */
   async enqueueOrLeaveToSweeper(shopId: string, reviewIds: string[], options: { delayMs?: number } = {}): Promise<void> {
-    await this.enqueueReviews(shopId, reviewIds, options).catch((error: unknown) => {
-      this.logger.warn({ msg: 'analysis enqueue failed; the sweeper will retry', shopId, count: reviewIds.length, err: String(error) });
-    });
+    try {
+      await this.enqueueReviews(shopId, reviewIds, options);
+    } catch (error) {
+      this.logger.debug({ msg: 'analysis enqueue failed; left to the sweeper', shopId, count: reviewIds.length, err: String(error) });
+      await this.leftToSweeper?.(shopId, reviewIds).catch((markError: unknown) =>
+        this.logger.warn({ msg: 'could not mark reviews for the sweeper; they are swept once overdue', shopId, count: reviewIds.length, err: String(markError) }),
+      );
+    }
   }
 
   async enqueueReviews(shopId: string, reviewIds: string[], options: { delayMs?: number } = {}): Promise<void> {

@@ -1,25 +1,42 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { JobType, Queue } from 'bullmq';
+import { AppConfig } from '../config/app-config';
+import { Metrics } from '../metrics/metrics.service';
+import { withDeadline } from './deadline';
 import { JobQueue } from './job-queue';
+import { ProducerQueues } from './producer-queues';
+import { QueueMonitor } from './queue-monitor';
 import { EnqueueOptions, JobName, JobPayloads, JOBS, QueueName } from './queues';
+
+/** the states of a job that will still run */
+const UNFINISHED: JobType[] = ['waiting', 'delayed', 'prioritized', 'active', 'paused', 'waiting-children'];
 
 @Injectable()
 export class BullJobQueue extends JobQueue {
   private readonly queues: Record<QueueName, Queue>;
 
   constructor(
-    @InjectQueue('analysis') analysis: Queue,
-    @InjectQueue('drafts') drafts: Queue,
-    @InjectQueue('models') models: Queue,
-    @InjectQueue('rescoring') rescoring: Queue,
-    @InjectQueue('webhooks') webhooks: Queue,
-    @InjectQueue('reports') reports: Queue,
+    producers: ProducerQueues,
+    private readonly config: AppConfig,
+    private readonly monitor: QueueMonitor,
+    private readonly metrics: Metrics,
   ) {
     super();
-    this.queues = { analysis, drafts, models, rescoring, webhooks, reports };
+    this.queues = producers.queues;
+    metrics.gauge('rrs_queue_jobs', 'jobs per queue and state (failed: failed for good, kept a week)', ['queue', 'state'], async (set) => {
+      await Promise.all(
+        Object.entries(this.queues).map(async ([name, queue]) => {
+          const counts = await queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active', 'failed');
+          for (const [state, count] of Object.entries(counts)) set(count, { queue: name, state });
+        }),
+      );
+    });
   }
 
+  /**
+   * Fails within ENQUEUE_TIMEOUT_MS when Redis does not take the jobs: callers have committed the work first and
+   * leave it to the sweepers, so a request never waits on Redis.
+   */
   async add<N extends JobName>(name: N, payloads: JobPayloads[N][], options: EnqueueOptions = {}): Promise<void> {
     if (!payloads.length) return;
     const { queue, options: jobOptions } = JOBS[name];
@@ -28,6 +45,22 @@ export class BullJobQueue extends JobQueue {
       ...(options.jobId ? { jobId: options.jobId } : {}),
       ...(options.delayMs ? { delay: options.delayMs } : {}),
     };
-    await this.queues[queue].addBulk(payloads.map((data) => ({ name, data, opts })));
+    try {
+      await withDeadline(this.queues[queue].addBulk(payloads.map((data) => ({ name, data, opts }))), this.config.env.enqueueTimeoutMs, `enqueue ${name}`);
+    } catch (error) {
+      this.metrics.enqueueFailures.inc({ queue });
+      this.monitor.failed(error);
+      throw error;
+    }
+  }
+
+  async queued<N extends JobName>(name: N, limit: number): Promise<JobPayloads[N][] | null> {
+    const queue = this.queues[JOBS[name].queue];
+    const timeout = this.config.env.enqueueTimeoutMs * 5;
+    const counts = await withDeadline(queue.getJobCounts(...UNFINISHED), timeout, `count ${name} jobs`);
+    if (Object.values(counts).reduce((sum, n) => sum + n, 0) > limit) return null;
+    const jobs = await withDeadline(queue.getJobs(UNFINISHED, 0, limit), timeout, `read ${name} jobs`);
+    // a job removed between the two reads comes back as undefined
+    return jobs.filter((job) => job?.name === name).map((job) => job.data as JobPayloads[N]);
   }
 }

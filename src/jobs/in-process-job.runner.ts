@@ -32,7 +32,8 @@ export class InProcessJobRunner implements OnModuleDestroy {
   private sequence = 0;
   private idleWaiters: (() => void)[] = [];
   /** delayed jobs wait here, outside the queue, so they hold no slot */
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Map<NodeJS.Timeout, QueuedJob>();
+  private readonly inHand = new Set<QueuedJob>();
 
   /** Registers the processor of a queue; jobs run once start() is called. */
   register(queue: string, handler: Handler, concurrency?: number): void {
@@ -55,7 +56,7 @@ export class InProcessJobRunner implements OnModuleDestroy {
         if (!this.closing) this.add(queue, name, data, options, jobId);
       }, delayMs);
       timer.unref();
-      this.timers.add(timer);
+      this.timers.set(timer, { queue, options, job: { name, data, attemptsMade: 0 } });
       return;
     }
     if (jobId !== undefined && this.waiting.some((entry) => entry.job.id === jobId)) return;
@@ -69,6 +70,11 @@ export class InProcessJobRunner implements OnModuleDestroy {
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** The data of the `name` jobs of `queue` waiting, delayed or running. */
+  queued(queue: string, name: string): unknown[] {
+    return [...this.waiting, ...this.inHand, ...this.timers.values()].filter((entry) => entry.queue === queue && entry.job.name === name).map((entry) => entry.job.data);
+  }
+
   get counts(): { waiting: number; active: number } {
     return { waiting: this.waiting.length, active: this.active.size };
   }
@@ -77,7 +83,7 @@ export class InProcessJobRunner implements OnModuleDestroy {
     // Finish what is running; what is still waiting is found again by the sweepers after restart.
     this.closing = true;
     this.running = false;
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers.keys()) clearTimeout(timer);
     this.timers.clear();
     await Promise.allSettled([...this.active]);
   }
@@ -88,8 +94,10 @@ export class InProcessJobRunner implements OnModuleDestroy {
       if (index < 0) break;
       const [next] = this.waiting.splice(index, 1);
       this.activeByQueue.set(next.queue, (this.activeByQueue.get(next.queue) ?? 0) + 1);
+      this.inHand.add(next);
       const run = this.execute(next).finally(() => {
         this.active.delete(run);
+        this.inHand.delete(next);
         this.activeByQueue.set(next.queue, (this.activeByQueue.get(next.queue) ?? 1) - 1);
         this.pump();
         if (!this.waiting.length && !this.active.size) this.idleWaiters.splice(0).forEach((resolve) => resolve());

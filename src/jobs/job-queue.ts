@@ -3,4 +3,10 @@ import type { EnqueueOptions, JobName, JobPayloads } from './queues';
 /** Adds jobs to their queue; implemented by BullMQ on Redis or by the in-process runner. */
 export abstract class JobQueue {
   abstract add<N extends JobName>(name: N, payloads: JobPayloads[N][], options?: EnqueueOptions): Promise<void>;
+
+  /**
+   * The payloads of the `name` jobs still to run (waiting, delayed, running or between retries), so that a sweep
+   * does not enqueue again what is only waiting its turn; null when more than `limit` jobs are queued (too many to read).
+   */
+  abstract queued<N extends JobName>(name: N, limit: number): Promise<JobPayloads[N][] | null>;
 }

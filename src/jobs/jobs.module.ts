@@ -7,7 +7,9 @@ import { InProcessJobQueue } from './in-process-job.queue';
 import { InProcessJobRunner } from './in-process-job.runner';
 import { JobQueue } from './job-queue';
 import { QueueHealth } from './queue-health';
+import { QueueMonitor } from './queue-monitor';
 import { QUEUE_NAMES } from './queues';
+import { ProducerQueues } from './producer-queues';
 import { redisOptionsFromUrl } from './redis-options';
 
 /** BullMQ on Redis when REDIS_URL is set, otherwise the in-process runner; the rest of the app sees JobQueue. */
@@ -18,10 +20,11 @@ export class JobsModule {
       return {
         module: JobsModule,
         global: true,
-        providers: [InProcessJobRunner, QueueHealth, AnalysisQueue, { provide: JobQueue, useClass: InProcessJobQueue }],
-        exports: [InProcessJobRunner, JobQueue, AnalysisQueue, QueueHealth],
+        providers: [InProcessJobRunner, QueueHealth, QueueMonitor, AnalysisQueue, { provide: JobQueue, useClass: InProcessJobQueue }],
+        exports: [InProcessJobRunner, JobQueue, AnalysisQueue, QueueHealth, QueueMonitor],
       };
     }
+    // the processors' workers; producers go through ProducerQueues, whose connection fails fast when Redis is down
     const bullQueues = BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name })));
     return {
       module: JobsModule,
@@ -33,8 +36,8 @@ export class JobsModule {
         }),
         bullQueues,
       ],
-      providers: [QueueHealth, AnalysisQueue, { provide: JobQueue, useClass: BullJobQueue }],
-      exports: [JobQueue, AnalysisQueue, QueueHealth, bullQueues],
+      providers: [ProducerQueues, QueueHealth, QueueMonitor, AnalysisQueue, { provide: JobQueue, useClass: BullJobQueue }],
+      exports: [JobQueue, AnalysisQueue, QueueHealth, QueueMonitor, bullQueues],
     };
   }
 }

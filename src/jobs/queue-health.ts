@@ -1,11 +1,15 @@
-import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable, Optional, Inject } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { ProducerQueues } from './producer-queues';
 
-/** Pings Redis through the analysis queue's connection; with in-process jobs there is nothing to ping. */
+/** Pings Redis through the producers' connection (it fails fast); with in-process jobs there is nothing to ping. */
 @Injectable()
 export class QueueHealth {
-  constructor(@Optional() @Inject(getQueueToken('analysis')) private readonly queue?: Queue) {}
+  private readonly queue?: Queue;
+
+  constructor(@Optional() producers?: ProducerQueues) {
+    this.queue = producers?.queues.analysis;
+  }
 
   async ping(): Promise<void> {
     if (!this.queue) return;

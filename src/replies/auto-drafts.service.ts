@@ -1,10 +1,11 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { sqlRows } from '../database/sql';
 import { chunk } from '../jobs/analysis.queue';
 import { JobQueue } from '../jobs/job-queue';
+import { Metrics } from '../metrics/metrics.service';
 import { ANALYSIS_JOB_SIZE, DraftRepliesPayload } from '../jobs/queues';
 import { AnalysisStep, AnalysisSteps, AnalyzedBatch } from '../reviews/analysis-hooks';
 import { Review } from '../reviews/review.entity';
@@ -21,11 +22,16 @@ export const DRAFT_RETRY_MAX_MS = 5_000;
 export const DRAFT_MAX_WAIT_MS = 5 * 60_000;
 /** another review of the shop analysed this recently means its reviews are still arriving */
 export const ARRIVING_WINDOW_MS = 1_000;
-/** The sweep looks at reviews analysed longer ago than this (their job had every chance, waiting included)... */
-export const DRAFT_OVERDUE_MS = 10 * 60_000;
-/** ...and not longer ago than this: an older review without a draft gets one when someone opens its replies. */
+/** The sweep looks at reviews analysed longer ago than DRAFT_OVERDUE_MS whose drafting job is not queued, and not longer ago than this: an older review without a draft gets one when someone opens its replies. */
 export const DRAFT_SWEEP_HORIZON_DAYS = 7;
 const SWEEP_LIMIT = 5_000;
+/** reviews due their draft: analysed between $1 days and $2 ms ago, of shops whose autoDraft ($3 by default) is on */
+const DUE_SQL = `SELECT r.shop_id, r.id FROM reviews r
+       LEFT JOIN reply_settings s ON s.shop_id = r.shop_id
+       LEFT JOIN reply_drafts d ON d.review_id = r.id AND d.is_current
+       WHERE r.grade <> 'good'
+         AND r.analyzed_at >= now() - make_interval(days => $1) AND r.analyzed_at < now() - make_interval(secs => $2::double precision / 1000)
+         AND coalesce(s.auto_draft, $3) <> 'off' AND ${draftDueSql(`coalesce(s.auto_draft, $3)`)}`;
 
 /**
  * A review is due a draft when its current revision is analysed and it has no current reply, or only an
@@ -74,7 +80,10 @@ export class AutoDrafts implements OnModuleInit, AnalysisStep {
     private readonly drafting: ReplyDrafting,
     private readonly settings: ReplySettingsService,
     private readonly jobs: JobQueue,
-  ) {}
+    @Optional() metrics?: Metrics,
+  ) {
+    metrics?.gauge('rrs_reviews_pending_draft', 'analysed reviews of the last 7 days still due their automatic draft (capped at 100,000)', [], async (set) => set(await this.countDue()));
+  }
 
   onModuleInit(): void {
     this.steps.register(this);
@@ -164,25 +173,30 @@ export class AutoDrafts implements OnModuleInit, AnalysisStep {
   /**
    * Enqueues analysed medium/bad reviews of shops with automatic drafting that are still due a draft although
    * they were analysed more than `overdueMs` ago (their job was lost with Redis or a crash, or failed for good);
-   * returns how many. Safe in many processes at once: the same reviews get the same job ids, and the job is idempotent.
+   * returns how many. `queued` are reviews whose drafting job is still queued (not lost). Safe in many processes at
+   * once: the same reviews get the same job ids, and the job is idempotent.
    */
-  async sweep(overdueMs = DRAFT_OVERDUE_MS): Promise<number> {
+  async sweep(overdueMs: number, queued: string[] = []): Promise<number> {
     const rows = await sqlRows<{ shop_id: string; id: string }>(
       this.dataSource,
-      `SELECT r.shop_id, r.id FROM reviews r
-       LEFT JOIN reply_settings s ON s.shop_id = r.shop_id
-       LEFT JOIN reply_drafts d ON d.review_id = r.id AND d.is_current
-       WHERE r.grade <> 'good'
-         AND r.analyzed_at >= now() - make_interval(days => $1) AND r.analyzed_at < now() - make_interval(secs => $2::double precision / 1000)
-         AND coalesce(s.auto_draft, $3) <> 'off' AND ${draftDueSql(`coalesce(s.auto_draft, $3)`)}
-       ORDER BY r.analyzed_at, r.id
-       LIMIT $4`,
-      [DRAFT_SWEEP_HORIZON_DAYS, overdueMs, DEFAULT_AUTO_DRAFT, SWEEP_LIMIT],
+      `${DUE_SQL} AND r.id <> ALL($5::uuid[]) ORDER BY r.analyzed_at, r.id LIMIT $4`,
+      [DRAFT_SWEEP_HORIZON_DAYS, overdueMs, DEFAULT_AUTO_DRAFT, SWEEP_LIMIT, queued],
     );
     const byShop = new Map<string, string[]>();
     for (const row of rows) byShop.set(row.shop_id, [...(byShop.get(row.shop_id) ?? []), row.id]);
     for (const [shopId, ids] of byShop) await this.enqueue(shopId, ids);
     return rows.length;
+  }
+
+  /** Reviews the sweep would look at with no delay: analysed, due a draft, not drafted yet (for the metrics). */
+  async countDue(): Promise<number> {
+    const [row] = await sqlRows<{ count: string }>(this.dataSource, `SELECT count(*) AS count FROM (${DUE_SQL} LIMIT $4) due`, [
+      DRAFT_SWEEP_HORIZON_DAYS,
+      0,
+      DEFAULT_AUTO_DRAFT,
+      100_000,
+    ]);
+    return Number(row?.count ?? 0);
   }
 
   /**

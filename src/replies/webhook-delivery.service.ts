@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -6,6 +6,7 @@ import { postOutbound, OutboundRefused } from '../common/net/outbound-post';
 import { AppConfig } from '../config/app-config';
 import { sqlRows } from '../database/sql';
 import { JobQueue } from '../jobs/job-queue';
+import { Metrics } from '../metrics/metrics.service';
 import type { Review } from '../reviews/review.entity';
 import { ReplyDraft } from './reply-draft.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
@@ -62,6 +63,7 @@ export class WebhookDeliveryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly jobs: JobQueue,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   /** Writes the delivery of a just-published reply; enqueue its id once the transaction has committed. */
@@ -173,6 +175,7 @@ export class WebhookDeliveryService {
        WHERE id = $1`,
       [deliveryId, final ? 'failed' : 'pending', statusCode, error.slice(0, 300), delay / 1000],
     );
+    this.metrics?.webhookFailures.inc();
     this.logger.warn({ msg: final ? 'webhook delivery failed for good' : 'webhook delivery failed; will retry', shopId, deliveryId, attempts: claimed.attempts, statusCode, error, ms, retryInMs: final ? null : delay });
     if (final) return 'failed';
     await this.enqueue(shopId, [deliveryId], delay);
@@ -195,7 +198,10 @@ export class WebhookDeliveryService {
     const byShop = new Map<string, string[]>();
     for (const row of rows) byShop.set(row.shop_id, [...(byShop.get(row.shop_id) ?? []), row.id]);
     for (const [shopId, ids] of byShop) await this.enqueue(shopId, ids);
-    if (rows.length) this.logger.log({ msg: 're-enqueued overdue webhook deliveries', deliveries: rows.length });
+    if (rows.length) {
+      this.metrics?.sweepRecovered.inc({ sweep: 'webhooks' }, rows.length);
+      this.logger.warn({ msg: 'webhook sweep recovered deliveries without a job (lost with Redis or a crashed process)', deliveries: rows.length });
+    }
     return rows.length;
   }
 

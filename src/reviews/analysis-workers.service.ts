@@ -2,12 +2,20 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional }
 import { AppConfig } from '../config/app-config';
 import { AnalysisQueue } from '../jobs/analysis.queue';
 import { InProcessJobRunner } from '../jobs/in-process-job.runner';
+import { JobQueue } from '../jobs/job-queue';
+import { QueueMonitor } from '../jobs/queue-monitor';
+import { Metrics } from '../metrics/metrics.service';
 import { PeriodicSweep } from '../jobs/periodic-sweep';
 import { startProcessor, stopProcessor } from '../jobs/processor-runner';
 import { AnalyzeReviewsProcessor } from './analyze-reviews.processor';
 import { ReviewAnalysisService } from './review-analysis.service';
 
 const SWEEP_BATCH = 5_000;
+/**
+ * The sweep reads the analysis jobs still queued (up to this many, 500 reviews each) so as not to enqueue what only
+ * waits its turn; with a deeper queue it waits for the queue to drain below this before re-enqueuing anything.
+ */
+const QUEUED_SCAN_LIMIT = 400;
 
 /**
  * Starts the analysis processor in processes that run workers, and the sweeper that re-enqueues
@@ -17,12 +25,20 @@ const SWEEP_BATCH = 5_000;
 export class AnalysisWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(AnalysisWorkers.name);
   private readonly sweeper = new PeriodicSweep<number, number>('analysis sweep', this.logger, async (overdueMs = this.config.env.analysisOverdueMs) => {
+    const queued = await this.jobs.queued('analyze-reviews', QUEUED_SCAN_LIMIT);
+    if (queued === null) {
+      this.logger.debug({ msg: 'analysis sweep skipped: the queue is deep and being worked', limitJobs: QUEUED_SCAN_LIMIT });
+      return 0;
+    }
     let total = 0;
-    for (const { shopId, ids } of await this.analysis.claimOverdue(overdueMs, SWEEP_BATCH)) {
+    for (const { shopId, ids } of await this.analysis.claimOverdue(overdueMs, SWEEP_BATCH, queued.flatMap((job) => job.reviewIds))) {
       await this.queue.enqueueReviews(shopId, ids);
       total += ids.length;
     }
-    if (total) this.logger.log({ msg: 're-enqueued overdue analyses', reviews: total });
+    if (total) {
+      this.metrics.sweepRecovered.inc({ sweep: 'analysis' }, total);
+      this.logger.warn({ msg: 'analysis sweep recovered reviews without a job (lost with Redis or a crashed process)', reviews: total });
+    }
     return total;
   });
 
@@ -31,6 +47,9 @@ export class AnalysisWorkers implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly processor: AnalyzeReviewsProcessor,
     private readonly analysis: ReviewAnalysisService,
     private readonly queue: AnalysisQueue,
+    private readonly jobs: JobQueue,
+    private readonly metrics: Metrics,
+    private readonly monitor: QueueMonitor,
     @Optional() private readonly inProcess?: InProcessJobRunner,
   ) {}
 
@@ -39,6 +58,7 @@ export class AnalysisWorkers implements OnApplicationBootstrap, OnModuleDestroy 
     startProcessor(this.config, 'analysis', this.processor, this.inProcess, this.logger);
     const interval = this.config.env.analysisSweepIntervalMs;
     this.sweeper.start(interval);
+    if (interval > 0) this.monitor.onRecovery(() => void this.sweep().catch((error: unknown) => this.logger.warn({ msg: 'analysis sweep failed', err: String(error) })));
     this.logger.log({ msg: 'analysis workers started', concurrency: this.config.env.workerConcurrency, jobs: this.inProcess ? 'in-process' : 'bullmq', sweepIntervalMs: interval });
   }
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ReviewTagging, StoredTags } from '../classification/review-tagging.service';
@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { sqlRows } from '../database/sql';
 import { TableStatistics } from '../database/table-statistics.service';
 import { AnalysisQueue } from '../jobs/analysis.queue';
+import { Metrics } from '../metrics/metrics.service';
 import { detectLanguage } from '../text/language';
 import { AnalysisSteps } from './analysis-hooks';
 
@@ -62,15 +63,19 @@ export class ReviewAnalysisService {
     private readonly classifiers: ShopClassifiers,
     private readonly tagging: ReviewTagging,
     private readonly queue: AnalysisQueue,
-  ) {}
+    @Optional() private readonly metrics?: Metrics,
+  ) {
+    queue.onLeftToSweeper((shopId, ids) => this.markUnqueued(shopId, ids));
+    metrics?.gauge('rrs_reviews_analysis', 'reviews by analysis status: pending (waiting for their analysis) and failed (parked)', ['status'], async (set) => {
+      const counts = await this.countByStatus();
+      set(counts.pending, { status: 'pending' });
+      set(counts.failed, { status: 'failed' });
+    });
+  }
 
   async analyze(shopId: string, reviewIds: string[]): Promise<AnalysisSummary> {
     const started = Date.now();
-    const rows: PendingRow[] = await this.dataSource.query(
-      `SELECT id, revision, rating, content, follow_up_content, tag_source FROM reviews
-       WHERE shop_id = $1 AND id = ANY($2::uuid[]) AND analysis_status = 'pending'`,
-      [shopId, reviewIds],
-    );
+    const { rows, busy: lockedAtStart, parked } = await this.start(shopId, reviewIds);
     const done: AnalysedRow[] = [];
     const failed: { id: string; error: string }[] = [];
     const models = rows.length ? await this.classifiers.modelsFor(shopId) : {};
@@ -90,7 +95,7 @@ export class ReviewAnalysisService {
       }
     }
     let analysed: string[] = [];
-    let busy: string[] = [];
+    let busy: string[] = lockedAtStart;
     if (done.length) {
       analysed = await this.dataSource.transaction(async (manager) => {
         // The rows another transaction holds are left for a later run: an import replacing them holds them to its
@@ -104,7 +109,7 @@ export class ReviewAnalysisService {
             )
           ).map((row) => row.id),
         );
-        busy = done.filter((row) => !free.has(row.id)).map((row) => row.id);
+        busy = [...lockedAtStart, ...done.filter((row) => !free.has(row.id)).map((row) => row.id)];
         // One UPDATE per batch: each extra one would write every row again. Only the revision that was read is
         // marked done (a newer one arrived meanwhile stays pending), and staff tags are never replaced.
         const marked = await sqlRows<{ id: string }>(
@@ -135,44 +140,113 @@ export class ReviewAnalysisService {
     }
     if (failed.length) await this.recordFailures(shopId, failed);
     await this.statistics.refreshIfStale('reviews');
-    this.logger.debug({ msg: 'analysis batch', shopId, analyzed: done.length - busy.length, deferred: busy.length, failed: failed.length, ms: Date.now() - started });
-    return { analyzed: done.length - busy.length, skipped: reviewIds.length - rows.length, failed: failed.length, deferred: busy.length };
-  }
-
-  /** A review that keeps failing is parked as failed so it can never block the queue. */
-  private async recordFailures(shopId: string, failures: { id: string; error: string }[]): Promise<void> {
-    this.logger.warn({ msg: 'review analysis failed', shopId, count: failures.length, reviewIds: failures.map((f) => f.id) });
-    await this.dataSource.query(
-      `UPDATE reviews r SET analysis_attempts = r.analysis_attempts + 1, analysis_error = x.error,
-         analysis_status = CASE WHEN r.analysis_attempts + 1 >= $3 THEN 'failed' ELSE 'pending' END
-       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, error text)
-       WHERE r.shop_id = $1 AND r.id = x.id`,
-      [shopId, JSON.stringify(failures), this.config.env.analysisMaxAttempts],
-    );
+    const analysedCount = done.length - (busy.length - lockedAtStart.length);
+    this.logger.debug({ msg: 'analysis batch', shopId, analyzed: analysedCount, deferred: busy.length, failed: failed.length, ms: Date.now() - started });
+    return { analyzed: analysedCount, skipped: reviewIds.length - rows.length - lockedAtStart.length - parked, failed: failed.length + parked, deferred: busy.length };
   }
 
   /**
-   * Claims reviews whose analysis is overdue (lost with Redis, or with a crashed process) and
-   * stamps them as enqueued now, so concurrent sweepers never claim the same rows.
+   * Counts an attempt for each pending review this run starts, and stamps it as started (the sweeper measures
+   * "overdue" from there): an attempt is a worker starting the review, never time spent waiting in the queue or a
+   * sweeper's re-enqueue. A review started more than ANALYSIS_MAX_ATTEMPTS times (its runs keep dying) is parked.
+   * Rows another transaction holds are not waited for: they are `busy`, run again later.
    */
-  async claimOverdue(overdueMs: number, limit: number): Promise<{ shopId: string; ids: string[] }[]> {
-    const claimed = await sqlRows<{ id: string; shop_id: string; analysis_status: string }>(
+  private async start(shopId: string, reviewIds: string[]): Promise<{ rows: PendingRow[]; busy: string[]; parked: number }> {
+    const claimed = await sqlRows<PendingRow & { analysis_attempts: number }>(
       this.dataSource,
-      `UPDATE reviews SET analysis_enqueued_at = now(), analysis_attempts = analysis_attempts + 1,
-         analysis_status = CASE WHEN analysis_attempts + 1 >= $3 THEN 'failed' ELSE 'pending' END
+      `UPDATE reviews r SET analysis_attempts = r.analysis_attempts + 1, analysis_enqueued_at = now()
+       WHERE r.id IN (SELECT id FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[]) AND analysis_status = 'pending' ORDER BY id FOR UPDATE SKIP LOCKED)
+       RETURNING r.id, r.revision, r.rating, r.content, r.follow_up_content, r.tag_source, r.analysis_attempts`,
+      [shopId, reviewIds],
+    );
+    let busy: string[] = [];
+    if (claimed.length < reviewIds.length) {
+      const seen = new Set(claimed.map((row) => row.id));
+      const missing = reviewIds.filter((id) => !seen.has(id));
+      busy = (
+        await sqlRows<{ id: string }>(this.dataSource, `SELECT id FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[]) AND analysis_status = 'pending'`, [
+          shopId,
+          missing,
+        ])
+      ).map((row) => row.id);
+    }
+    const max = this.config.env.analysisMaxAttempts;
+    const exhausted = claimed.filter((row) => row.analysis_attempts > max).map((row) => row.id);
+    if (exhausted.length) {
+      await this.park(shopId, exhausted.map((id) => ({ id, error: 'AttemptsExhausted' })));
+    }
+    return { rows: claimed.filter((row) => row.analysis_attempts <= max), busy, parked: exhausted.length };
+  }
+
+  /** Reviews whose analysis keeps failing or dying stop here, as `failed` with the reason, and never block the queue. */
+  private async park(shopId: string, failures: { id: string; error: string }[]): Promise<void> {
+    const parked = await sqlRows<{ id: string }>(
+      this.dataSource,
+      `UPDATE reviews r SET analysis_status = 'failed', analysis_error = x.error
+       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, error text)
+       WHERE r.shop_id = $1 AND r.id = x.id AND r.analysis_status = 'pending'
+       RETURNING r.id`,
+      [shopId, JSON.stringify(failures)],
+    );
+    if (!parked.length) return;
+    this.metrics?.reviewsParked.inc(parked.length);
+    this.logger.error({ msg: 'review analysis parked as failed', shopId, count: parked.length, maxAttempts: this.config.env.analysisMaxAttempts, reviewIds: parked.map((row) => row.id) });
+  }
+
+  /** Reviews whose enqueue failed are due for the next sweep at once (their stamp goes to the epoch). */
+  async markUnqueued(shopId: string, reviewIds: string[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE reviews SET analysis_enqueued_at = to_timestamp(0) WHERE shop_id = $1 AND id = ANY($2::uuid[]) AND analysis_status = 'pending'`,
+      [shopId, reviewIds],
+    );
+  }
+
+  /** A failed analysis was counted when it started: the review stays pending for a retry, or is parked after the last attempt. */
+  private async recordFailures(shopId: string, failures: { id: string; error: string }[]): Promise<void> {
+    this.logger.warn({ msg: 'review analysis failed', shopId, count: failures.length, reviewIds: failures.map((f) => f.id) });
+    const lastAttempt = await sqlRows<{ id: string; last: boolean }>(
+      this.dataSource,
+      `UPDATE reviews r SET analysis_error = x.error
+       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, error text)
+       WHERE r.shop_id = $1 AND r.id = x.id
+       RETURNING r.id, r.analysis_attempts >= $3 AS last`,
+      [shopId, JSON.stringify(failures), this.config.env.analysisMaxAttempts],
+    );
+    const parked = new Set(lastAttempt.filter((row) => row.last).map((row) => row.id));
+    if (parked.size) await this.park(shopId, failures.filter((f) => parked.has(f.id)));
+  }
+
+  /**
+   * Claims reviews whose analysis is overdue (their job was lost with Redis, or with a crashed process) and stamps
+   * them as enqueued now, so concurrent sweepers never claim the same rows. `queued` are reviews whose job is still
+   * in the queue: waiting is not lost, they are left alone. A claim is not an attempt (see start()).
+   */
+  async claimOverdue(overdueMs: number, limit: number, queued: string[] = []): Promise<{ shopId: string; ids: string[] }[]> {
+    const rows = await sqlRows<{ id: string; shop_id: string }>(
+      this.dataSource,
+      `UPDATE reviews SET analysis_enqueued_at = now()
        WHERE id IN (
          SELECT id FROM reviews
          WHERE analysis_status = 'pending' AND analysis_enqueued_at < now() - make_interval(secs => $1::double precision / 1000)
+           AND id <> ALL($3::uuid[])
          ORDER BY analysis_enqueued_at
          LIMIT $2
          FOR UPDATE SKIP LOCKED)
-       RETURNING id, shop_id, analysis_status`,
-      // each claim counts as an attempt: a review whose job keeps vanishing (a crash) is parked too
-      [overdueMs, limit, this.config.env.analysisMaxAttempts + 1],
+       RETURNING id, shop_id`,
+      [overdueMs, limit, queued],
     );
-    const rows = claimed.filter((row) => row.analysis_status === 'pending');
     const byShop = new Map<string, string[]>();
     for (const row of rows) byShop.set(row.shop_id, [...(byShop.get(row.shop_id) ?? []), row.id]);
     return [...byShop].map(([shopId, ids]) => ({ shopId, ids }));
+  }
+
+  /** Reviews waiting for their analysis, and parked as failed, over every shop (for the metrics). */
+  async countByStatus(): Promise<{ pending: number; failed: number }> {
+    const [row] = await sqlRows<{ pending: string; failed: string }>(
+      this.dataSource,
+      `SELECT (SELECT count(*) FROM reviews WHERE analysis_status = 'pending') AS pending,
+              (SELECT count(*) FROM reviews WHERE analysis_status = 'failed') AS failed`,
+    );
+    return { pending: Number(row?.pending ?? 0), failed: Number(row?.failed ?? 0) };
   }
 }

@@ -3,6 +3,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import { Request, Response } from 'express';
 import { DomainError, FieldProblem } from '../errors/domain-error';
+import { DATABASE_RETRY_AFTER_S, isRetryableDatabaseError } from './retryable-database-error';
 import { errorForLog } from '../errors/error-for-log';
 
 export interface ErrorBody {
@@ -79,6 +80,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof ThrottlerException) response.setHeader('Retry-After', '60');
+    if (body.code === 'DATABASE_UNAVAILABLE') response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
     // Do not wait for the rest of an oversized upload: answer and close the connection.
     if (body.statusCode === 413) response.setHeader('Connection', 'close');
     response.status(body.statusCode).json(body);
@@ -117,6 +119,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (exception.status >= 400 && exception.status < 500) {
         return { statusCode: exception.status, code: HTTP_CODES[exception.status] ?? 'BAD_REQUEST', message: 'The request body could not be read' };
       }
+    }
+    if (isRetryableDatabaseError(exception)) {
+      return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database connection was lost or the transaction was aborted by a conflict; retry the request' };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred' };
   }
