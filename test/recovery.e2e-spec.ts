@@ -86,6 +86,7 @@ describe('recovery queue', () => {
         ['put', '/v1/remedy-policy', { couponAmount: 500 }],
         ['put', '/v1/reviewers/settings', { flagLevel: 'high' }],
         ['patch', '/v1/reports/settings', { quotesPerCause: 1 }],
+        ['patch', '/v1/shop', { locale: 'en' }],
       ] as const) {
         const call =
           method === 'get' ? t.http.get(path) : method === 'put' ? t.http.put(path).send(body) : method === 'patch' ? t.http.patch(path).send(body) : t.http.post(path).send(body);

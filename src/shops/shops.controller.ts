@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentShop } from './auth';
 import { LeadOnly } from './roles';
 import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse, ShopResponse, UpdateShopDto } from './dto/api-key.dto';
@@ -20,6 +20,8 @@ export class ShopsController {
   }
 
   @Patch('shop')
+  @LeadOnly()
+  @ApiForbiddenResponse({ description: 'ROLE_FORBIDDEN: an agent; settings are for leads and the integration key' })
   @ApiOperation({ summary: "Change the shop's settings: locale (language of reports)" })
   @ApiOkResponse({ type: ShopResponse })
   async update(@CurrentShop() shop: AuthenticatedShop, @Body() body: UpdateShopDto): Promise<ShopResponse> {
