@@ -1,5 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { getSchemaPath } from '@nestjs/swagger';
+import { getMetadataStorage } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import type { OperationObject, ParameterObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ErrorResponse } from '../filters/error-response';
 
@@ -45,9 +47,81 @@ function addNullToNullableEnums(schema: unknown, seen = new Set<unknown>()): voi
   for (const value of Object.values(object)) addNullToNullableEnums(value, seen);
 }
 
+/** `type: object` with nothing else is a free-form object (generators would read it as an empty one). */
+function markFreeFormObjects(schema: unknown, seen = new Set<unknown>()): void {
+  if (typeof schema !== 'object' || schema === null || seen.has(schema)) return;
+  seen.add(schema);
+  const object = schema as SchemaObject;
+  if (object.type === 'object' && !object.properties && object.additionalProperties === undefined && !object.allOf && !object.oneOf && !object.anyOf) {
+    object.additionalProperties = true;
+  }
+  for (const value of Object.values(object)) markFreeFormObjects(value, seen);
+}
+
+/** class-validator keeps every decorated class in this map; the public API looks classes up but cannot list them. */
+function validatedClasses(): Map<string, ValidationMetadata[]> {
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<abstract new (...args: never[]) => unknown, ValidationMetadata[]> };
+  const byName = new Map<string, ValidationMetadata[]>();
+  for (const target of storage.validationMetadatas.keys()) {
+    byName.set(target.name, getMetadataStorage().getTargetValidationMetadatas(target, '', true, false));
+  }
+  return byName;
+}
+
+/** The schema keyword each validator proves, so that the document states the limits the API enforces. */
+function applyValidator(schema: SchemaObject, rule: ValidationMetadata): void {
+  const [first] = (rule.constraints ?? []) as unknown[];
+  const target = rule.each && schema.type === 'array' && schema.items && !isReference(schema.items) ? schema.items : schema;
+  switch (rule.name) {
+    case 'maxLength':
+      target.maxLength ??= first as number;
+      break;
+    case 'minLength':
+      target.minLength ??= first as number;
+      break;
+    case 'max':
+      target.maximum ??= first as number;
+      break;
+    case 'min':
+      target.minimum ??= first as number;
+      break;
+    case 'isInt':
+      if (target.type === 'number') target.type = 'integer';
+      break;
+    case 'arrayMaxSize':
+      schema.maxItems ??= first as number;
+      break;
+    case 'arrayMinSize':
+      schema.minItems ??= first as number;
+      break;
+    case 'isUuid':
+      target.format ??= 'uuid';
+      break;
+    case 'isTimestamp':
+      target.description ??= 'ISO 8601 timestamp; without an offset, read in the shop time zone';
+      break;
+  }
+}
+
+/** Request schemas get the limits of their class-validator rules; response timestamps are Date.toISOString(). */
+function completeSchemas(schemas: Record<string, SchemaObject | ReferenceObject>): void {
+  const rules = validatedClasses();
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (isReference(schema) || !schema.properties) continue;
+    for (const rule of rules.get(name) ?? []) {
+      const property = schema.properties[rule.propertyName];
+      if (property && !isReference(property)) applyValidator(property, rule);
+    }
+    if (!name.endsWith('Response')) continue;
+    for (const [key, property] of Object.entries(schema.properties)) {
+      if (!isReference(property) && property.type === 'string' && !property.format && /At$/.test(key)) property.format = 'date-time';
+    }
+  }
+}
+
 /**
  * What @nestjs/swagger cannot say from the decorators: the shared error responses, the opaque bearer key,
- * public routes, path ids, and that text/* bodies (CSV uploads, rendered reports) are strings.
+ * public routes, path ids, the limits the validators enforce, and that text/* bodies (CSV uploads, rendered reports) are strings.
  */
 export function completeContract(document: OpenAPIObject): OpenAPIObject {
   document.servers = [{ url: '/', description: 'this server' }];
@@ -102,6 +176,9 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
       operation.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
     }
   }
+  completeSchemas(document.components.schemas ?? {});
+  markFreeFormObjects(document.components.schemas);
+  markFreeFormObjects(document.paths);
   addNullToNullableEnums(document.components.schemas);
   addNullToNullableEnums(document.paths);
   return document;

@@ -239,7 +239,7 @@ export class QueueItemResponse {
   @ApiProperty() caseId!: string;
   @ApiProperty({ enum: CASE_STATUSES }) status!: string;
   @ApiProperty({ enum: ['bad', 'medium'] }) grade!: string;
-  @ApiProperty() rating!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 }) rating!: number;
   @ApiProperty() platform!: string;
   @ApiProperty() reviewId!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) productId!: string | null;

@@ -41,7 +41,7 @@ export class ReviewResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) orderId!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) buyerId!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) buyerNick!: string | null;
-  @ApiProperty() rating!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 }) rating!: number;
   @ApiProperty({ enum: GRADES }) grade!: Grade;
   @ApiProperty() content!: string;
   @ApiProperty({ type: [String] }) images!: string[];
@@ -118,7 +118,7 @@ export class ReviewResponse {
 
 export class ReviewRevisionResponse {
   @ApiProperty() revision!: number;
-  @ApiProperty() rating!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 }) rating!: number;
   @ApiProperty({ enum: GRADES }) grade!: Grade;
   @ApiProperty() content!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) followUpContent!: string | null;
