@@ -2632,7 +2632,7 @@ export interface operations {
                     "application/json": components["schemas"]["ShopResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2652,6 +2652,24 @@ export interface operations {
             };
             /** @description ROLE_FORBIDDEN: an agent; settings are for leads and the integration key */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2732,7 +2750,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKeyResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2743,6 +2761,24 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2782,7 +2818,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2882,7 +2918,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2902,6 +2938,24 @@ export interface operations {
             };
             /** @description ROLE_FORBIDDEN: an agent key */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2941,7 +2995,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3000,7 +3054,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3063,7 +3117,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedStaffKeyResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3083,6 +3137,24 @@ export interface operations {
             };
             /** @description NOT_FOUND (or a specific *_NOT_FOUND code): no such resource in the key's shop */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3182,7 +3254,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3244,7 +3316,7 @@ export interface operations {
                     "application/json": components["schemas"]["IngestResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3255,6 +3327,24 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3296,7 +3386,7 @@ export interface operations {
                     "application/json": components["schemas"]["BatchResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3307,6 +3397,24 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3358,7 +3466,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3435,7 +3543,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewDetailResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3504,7 +3612,7 @@ export interface operations {
                     "application/json": components["schemas"]["QueueResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3595,7 +3703,7 @@ export interface operations {
                     "application/json": components["schemas"]["SettingsResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3606,6 +3714,24 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3658,7 +3784,7 @@ export interface operations {
                     "application/json": components["schemas"]["CasePageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3710,7 +3836,7 @@ export interface operations {
                     "application/json": components["schemas"]["BulkAssignResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3721,6 +3847,24 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3760,7 +3904,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDetailResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3819,7 +3963,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3891,7 +4035,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3936,6 +4080,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description RATE_LIMITED: too many requests for this API key */
             429: {
                 headers: {
@@ -3972,7 +4134,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3992,6 +4154,24 @@ export interface operations {
             };
             /** @description NOT_FOUND (or a specific *_NOT_FOUND code): no such resource in the key's shop */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4035,7 +4215,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4064,6 +4244,24 @@ export interface operations {
             };
             /** @description INVALID_CASE_TRANSITION */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4106,7 +4304,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContactPolicyCheckResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4165,7 +4363,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContactResponse"][];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4228,7 +4426,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoggedContactResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4273,6 +4471,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description RATE_LIMITED: too many requests for this API key */
             429: {
                 headers: {
@@ -4308,7 +4524,7 @@ export interface operations {
                     "application/json": components["schemas"]["FiguresReportResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4399,7 +4615,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewerSettingsResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4419,6 +4635,24 @@ export interface operations {
             };
             /** @description ROLE_FORBIDDEN: an agent; settings are for leads and the integration key */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4467,7 +4701,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewerPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4517,7 +4751,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewerDetailResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4585,7 +4819,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4648,7 +4882,7 @@ export interface operations {
                     "application/json": components["schemas"]["DecisionResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4677,6 +4911,24 @@ export interface operations {
             };
             /** @description REVIEWER_ALREADY_CONFIRMED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4720,7 +4972,7 @@ export interface operations {
                     "application/json": components["schemas"]["DecisionResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4749,6 +5001,24 @@ export interface operations {
             };
             /** @description REVIEWER_ALREADY_DISMISSED, REVIEWER_CONFIRMED (reopen first) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4792,7 +5062,7 @@ export interface operations {
                     "application/json": components["schemas"]["DecisionResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4837,6 +5107,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description RATE_LIMITED: too many requests for this API key */
             429: {
                 headers: {
@@ -4869,7 +5157,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewRepliesResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4932,7 +5220,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReplyResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4952,6 +5240,24 @@ export interface operations {
             };
             /** @description REVIEW_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4997,7 +5303,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReplyPageResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5047,7 +5353,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReplyResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5139,6 +5445,24 @@ export interface operations {
             };
             /** @description INVALID_REPLY_TRANSITION: the reply is approved, published or superseded */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5246,7 +5570,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReplyResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5314,7 +5638,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReplyResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5386,7 +5710,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReplyTemplateListResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5456,6 +5780,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description RATE_LIMITED: too many requests for this API key */
             429: {
                 headers: {
@@ -5491,7 +5833,7 @@ export interface operations {
                     "application/json": components["schemas"]["BuiltinTemplateListResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5541,7 +5883,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReplyTemplateResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5598,7 +5940,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5661,7 +6003,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReplyTemplateResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5681,6 +6023,24 @@ export interface operations {
             };
             /** @description NOT_FOUND (or a specific *_NOT_FOUND code): no such resource in the key's shop */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5761,7 +6121,7 @@ export interface operations {
                     "application/json": components["schemas"]["RemedyPolicyResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5781,6 +6141,24 @@ export interface operations {
             };
             /** @description ROLE_FORBIDDEN: an agent; settings are for leads and the integration key */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5861,7 +6239,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReplySettingsResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5881,6 +6259,24 @@ export interface operations {
             };
             /** @description ROLE_FORBIDDEN: an agent; settings are for leads and the integration key */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6087,7 +6483,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportSettingsResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6107,6 +6503,24 @@ export interface operations {
             };
             /** @description ROLE_FORBIDDEN: an agent; settings are for leads and the integration key */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6153,7 +6567,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6216,7 +6630,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6236,6 +6650,24 @@ export interface operations {
             };
             /** @description NOT_FOUND (or a specific *_NOT_FOUND code): no such resource in the key's shop */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6355,7 +6787,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobAcceptedResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST */
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6366,6 +6798,24 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

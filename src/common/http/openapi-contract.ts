@@ -15,10 +15,12 @@ const ERROR_CONTENT = { 'application/json': { schema: { $ref: getSchemaPath(Erro
 const STANDARD_ERRORS: Record<string, { when: (op: OperationFacts) => boolean; description: string; headers?: ResponseObject['headers'] }> = {
   '400': {
     when: (op) => op.hasInput,
-    description: 'VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON or BAD_REQUEST',
+    description: 'VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST',
   },
   '401': { when: (op) => op.secured, description: 'UNAUTHORIZED: no API key, or one that is not valid or has been revoked' },
   '404': { when: (op) => op.hasPathId, description: "NOT_FOUND (or a specific *_NOT_FOUND code): no such resource in the key's shop" },
+  '413': { when: (op) => op.hasBody, description: 'PAYLOAD_TOO_LARGE: the body is larger than the limit' },
+  '415': { when: (op) => op.hasBody, description: 'UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes' },
   '429': {
     when: (op) => op.secured,
     description: 'RATE_LIMITED: too many requests for this API key',
@@ -29,6 +31,7 @@ const STANDARD_ERRORS: Record<string, { when: (op: OperationFacts) => boolean; d
 interface OperationFacts {
   secured: boolean;
   hasInput: boolean;
+  hasBody: boolean;
   hasPathId: boolean;
 }
 
@@ -154,6 +157,7 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
       const facts: OperationFacts = {
         secured: operation.security === undefined || operation.security.length > 0,
         hasInput: parameters.length > 0 || operation.requestBody !== undefined,
+        hasBody: operation.requestBody !== undefined,
         hasPathId: /\{id\}/.test(path),
       };
       const responses = operation.responses as Record<string, ResponseObject | ReferenceObject>;
