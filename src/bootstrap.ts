@@ -1,6 +1,7 @@
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { AppConfig } from './config/app-config';
 import { EnvError } from './config/env';
+import { errorForLog } from './common/errors/error-for-log';
 
 /** Reads the environment or stops the process with a message naming the bad variable. */
 export function configOrExit(overrides: Partial<AppConfig['env']> = {}, fallback: Partial<Pick<AppConfig['env'], 'logLevel'>> = {}): AppConfig {
@@ -46,7 +47,7 @@ export function closeOnSignals(app: INestApplicationContext, logger: LoggerServi
         process.exit(0);
       })
       .catch((error: unknown) => {
-        logger.error({ msg: 'shutdown failed', err: String(error) });
+        logger.error({ msg: 'shutdown failed', err: errorForLog(error) });
         process.exit(1);
       });
   };

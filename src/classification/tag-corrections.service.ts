@@ -10,6 +10,7 @@ import type { TagEvidence } from '../reviews/review.types';
 import { Actor, actorLabel } from '../shops/actor';
 import { ShopClassifiers } from './shop-classifiers.service';
 import { CAUSE_TAGS, parentTag, SubTag, Tag, TAGS } from './taxonomy';
+import { errorForLog } from '../common/errors/error-for-log';
 
 export interface TagsCorrection {
   tags: Tag[];
@@ -85,7 +86,7 @@ export class TagCorrectionsService {
       await this.jobs.add('retrain-classifier', [{ shopId }], { jobId: `retrain-classifier-${shopId}` });
     } catch (error) {
       // the correction is stored; the workers' sweep finds shops that are due and enqueues them again
-      this.logger.warn({ msg: 'could not enqueue retraining', shopId, err: String(error) });
+      this.logger.warn({ msg: 'could not enqueue retraining', shopId, err: errorForLog(error) });
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobQueue } from './job-queue';
 import { ANALYSIS_JOB_SIZE } from './queues';
+import { errorForLog } from '../common/errors/error-for-log';
 
 /** what the owner of the reviews does with reviews whose enqueue failed: mark them due for the sweeper at once */
 export type LeftToSweeper = (shopId: string, reviewIds: string[]) => Promise<void>;
@@ -27,7 +28,7 @@ export class AnalysisQueue {
     try {
       await this.enqueueReviews(shopId, reviewIds, options);
     } catch (error) {
-      this.logger.debug({ msg: 'analysis enqueue failed; left to the sweeper', shopId, count: reviewIds.length, err: String(error) });
+      this.logger.debug({ msg: 'analysis enqueue failed; left to the sweeper', shopId, count: reviewIds.length, err: errorForLog(error) });
       await this.leftToSweeper?.(shopId, reviewIds).catch((markError: unknown) =>
         this.logger.warn({ msg: 'could not mark reviews for the sweeper; they are swept once overdue', shopId, count: reviewIds.length, err: String(markError) }),
       );

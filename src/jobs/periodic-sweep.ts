@@ -1,4 +1,5 @@
 import type { Logger } from '@nestjs/common';
+import { errorForLog } from '../common/errors/error-for-log';
 
 /**
  * A sweep of the database that worker processes run on a timer: the record of pending work is PostgreSQL, so a
@@ -29,7 +30,7 @@ export class PeriodicSweep<T, P = undefined> {
   /** Runs every `intervalMs` (never when it is 0 or less), and once after `firstAfterMs` when given. */
   start(intervalMs: number, firstAfterMs?: number): void {
     if (intervalMs <= 0) return;
-    const tick = () => void this.run().catch((error: unknown) => this.logger.warn({ msg: `${this.name} failed`, err: String(error) }));
+    const tick = () => void this.run().catch((error: unknown) => this.logger.warn({ msg: `${this.name} failed`, err: errorForLog(error) }));
     this.timer = setInterval(tick, intervalMs);
     this.timer.unref();
     if (firstAfterMs !== undefined) {

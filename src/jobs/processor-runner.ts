@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { InProcessJobRunner } from './in-process-job.runner';
 import { JobLike, QueueName } from './queues';
+import { errorForLog } from '../common/errors/error-for-log';
 
 type JobProcessor = WorkerHost & { process(job: JobLike<never>): Promise<unknown> };
 
@@ -27,7 +28,7 @@ export function startProcessor(
     inProcess.start(config.embeddedDatabase ? 1 : concurrency);
   } else {
     processor.worker.concurrency = Math.min(concurrency, queueConcurrency ?? concurrency);
-    void processor.worker.run().catch((error: unknown) => logger.error({ msg: 'worker stopped', queue, err: String(error) }));
+    void processor.worker.run().catch((error: unknown) => logger.error({ msg: 'worker stopped', queue, err: errorForLog(error) }));
   }
 }
 

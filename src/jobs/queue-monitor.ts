@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { Metrics } from '../metrics/metrics.service';
 import { withDeadline } from './deadline';
 import { ProducerQueues } from './producer-queues';
+import { errorForLog } from '../common/errors/error-for-log';
 
 /** what a process is told when Redis is back or lost its data: run the sweeps now rather than at their next tick */
 export type QueueRecoveryListener = () => void;
@@ -93,7 +94,7 @@ export class QueueMonitor implements OnApplicationBootstrap, OnModuleDestroy {
     this.downSince = Date.now();
     this.metrics.queueUp.set(0);
     this.metrics.queueOutages.inc();
-    this.logger.warn({ msg: 'queue unreachable: work is kept in PostgreSQL and left to the sweepers', err: String(error) });
+    this.logger.warn({ msg: 'queue unreachable: work is kept in PostgreSQL and left to the sweepers', err: errorForLog(error) });
   }
 
   /** Pings Redis and checks the deployment marker; one at a time. */

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { errorForLog } from '../common/errors/error-for-log';
 
 /** a scrape never waits longer than this for a gauge that reads the database or Redis */
 const COLLECT_TIMEOUT_MS = 2_000;
@@ -88,7 +89,7 @@ export class Metrics {
             }),
           ]);
         } catch (error) {
-          logger.debug({ msg: 'metric not collected', metric: name, err: String(error) });
+          logger.debug({ msg: 'metric not collected', metric: name, err: errorForLog(error) });
         } finally {
           clearTimeout(timer);
         }

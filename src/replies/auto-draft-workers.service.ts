@@ -8,6 +8,7 @@ import { PeriodicSweep } from '../jobs/periodic-sweep';
 import { startProcessor, stopProcessor } from '../jobs/processor-runner';
 import { AutoDrafts } from './auto-drafts.service';
 import { DraftRepliesProcessor } from './draft-replies.processor';
+import { errorForLog } from '../common/errors/error-for-log';
 
 /** one drafting job at a time per process: drafts are never urgent, ingestion and the API are */
 const DRAFT_CONCURRENCY = 1;
@@ -49,7 +50,7 @@ export class AutoDraftWorkers implements OnApplicationBootstrap, OnModuleDestroy
     startProcessor(this.config, 'drafts', this.processor, this.inProcess, this.logger, DRAFT_CONCURRENCY);
     const interval = this.config.env.analysisSweepIntervalMs;
     this.sweeper.start(interval);
-    if (interval > 0) this.monitor.onRecovery(() => void this.sweep().catch((error: unknown) => this.logger.warn({ msg: 'draft sweep failed', err: String(error) })));
+    if (interval > 0) this.monitor.onRecovery(() => void this.sweep().catch((error: unknown) => this.logger.warn({ msg: 'draft sweep failed', err: errorForLog(error) })));
   }
 
   /** Enqueues reviews whose draft is overdue; returns how many. One sweep at a time per process. */

@@ -11,6 +11,7 @@ import type { Review } from '../reviews/review.entity';
 import { ReplyDraft } from './reply-draft.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './webhook-signature';
+import { errorForLog } from '../common/errors/error-for-log';
 
 export const REPLY_PUBLISHED = 'reply.published';
 export const REPORT_CREATED = 'report.created';
@@ -107,7 +108,7 @@ export class WebhookDeliveryService {
         delayMs > 0 ? { delayMs } : {},
       );
     } catch (error) {
-      this.logger.warn({ msg: 'could not enqueue webhook deliveries; the sweeper will', shopId, deliveries: deliveryIds.length, err: String(error) });
+      this.logger.warn({ msg: 'could not enqueue webhook deliveries; the sweeper will', shopId, deliveries: deliveryIds.length, err: errorForLog(error) });
     }
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { sqlRows } from '../database/sql';
 import { WebhookDeliveryService } from '../replies/webhook-delivery.service';
+import { errorForLog } from '../common/errors/error-for-log';
 
 /** an event undispatched this long was missed (the process stopped between storing the report and dispatching) */
 export const EVENT_SWEEP_AFTER_MS = 60_000;
@@ -37,7 +38,7 @@ export class ReportEventsService {
     try {
       await this.dispatchBatch(`e.shop_id = $2 AND e.report_id = $3`, [shopId, reportId]);
     } catch (error) {
-      this.logger.warn({ msg: 'could not dispatch the report.created event; the sweep will', shopId, reportId, err: String(error) });
+      this.logger.warn({ msg: 'could not dispatch the report.created event; the sweep will', shopId, reportId, err: errorForLog(error) });
     }
   }
 

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { errorForLog } from '../common/errors/error-for-log';
 
 /**
  * What other modules do when reviews have been analysed: update the reviewer's profile, open or move
@@ -53,7 +54,7 @@ export class AnalysisSteps {
       try {
         await step.afterCommit(batch);
       } catch (error) {
-        this.logger.warn({ msg: 'after-commit step failed; its sweep finds the work again', step: step.name, shopId: batch.shopId, reviews: batch.reviewIds.length, err: String(error) });
+        this.logger.warn({ msg: 'after-commit step failed; its sweep finds the work again', step: step.name, shopId: batch.shopId, reviews: batch.reviewIds.length, err: errorForLog(error) });
       }
     }
   }

@@ -9,6 +9,7 @@ import { PeriodicSweep } from '../jobs/periodic-sweep';
 import { startProcessor, stopProcessor } from '../jobs/processor-runner';
 import { AnalyzeReviewsProcessor } from './analyze-reviews.processor';
 import { ReviewAnalysisService } from './review-analysis.service';
+import { errorForLog } from '../common/errors/error-for-log';
 
 const SWEEP_BATCH = 5_000;
 /**
@@ -58,7 +59,7 @@ export class AnalysisWorkers implements OnApplicationBootstrap, OnModuleDestroy 
     startProcessor(this.config, 'analysis', this.processor, this.inProcess, this.logger);
     const interval = this.config.env.analysisSweepIntervalMs;
     this.sweeper.start(interval);
-    if (interval > 0) this.monitor.onRecovery(() => void this.sweep().catch((error: unknown) => this.logger.warn({ msg: 'analysis sweep failed', err: String(error) })));
+    if (interval > 0) this.monitor.onRecovery(() => void this.sweep().catch((error: unknown) => this.logger.warn({ msg: 'analysis sweep failed', err: errorForLog(error) })));
     this.logger.log({ msg: 'analysis workers started', concurrency: this.config.env.workerConcurrency, jobs: this.inProcess ? 'in-process' : 'bullmq', sweepIntervalMs: interval });
   }
 
