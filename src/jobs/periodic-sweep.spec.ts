@@ -40,7 +40,7 @@ describe('PeriodicSweep', () => {
       sweep.start(1_000, 10);
       await jest.advanceTimersByTimeAsync(10);
       expect(calls).toBe(1);
-      expect(logger.warn).toHaveBeenCalledWith({ msg: 'flaky sweep failed', err: 'Error: database restarting' });
+      expect(logger.warn).toHaveBeenCalledWith({ msg: 'flaky sweep failed', err: { name: 'Error', message: 'database restarting' } });
       await jest.advanceTimersByTimeAsync(1_000);
       expect(calls).toBe(2);
       await sweep.stop();
