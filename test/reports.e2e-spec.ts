@@ -528,7 +528,7 @@ describe('reports', () => {
       const id = await profileId(shop, 'tb_later_05');
       expect((await t.http.get(`/v1/reviewers/${id}`).set(shop.auth).expect(200)).body.status).toBe('flagged');
       // flagged on Friday of W47, dismissed today
-      await db.query(`UPDATE reviewer_profiles SET flagged_at = '2026-11-20T15:00:00+08:00' WHERE id = $1`, [id]);
+      await db.query(`UPDATE reviewer_profiles SET flagged_at = '2026-11-20T15:00:00+08:00', flagged_review_at = '2026-11-20T15:00:00+08:00' WHERE id = $1`, [id]);
       await decide(shop, id, 'dismiss');
       expect((await weekly(shop, 'week=2026-W47')).data.sections.reviewerRisk).toMatchObject({ flagged: 1, confirmed: 0, dismissed: 0 });
       expect((await weekly(shop, `week=${shanghaiWeek()}`)).data.sections.reviewerRisk).toMatchObject({ flagged: 0, dismissed: 1 });

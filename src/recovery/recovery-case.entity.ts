@@ -18,6 +18,7 @@ import type { CaseStatus } from './recovery.types';
 })
 @Index('ix_recovery_cases_review', ['reviewId'])
 @Index('ix_recovery_cases_shop_opened', ['shopId', 'openedAt', 'id'])
+@Index('ix_recovery_cases_shop_reviewed', ['shopId', 'reviewedAt'])
 @Index('ix_recovery_cases_queue', { synchronize: false })
 @Index('ix_recovery_cases_queue_assignee', { synchronize: false })
 @Index('ix_recovery_cases_queue_buyer', { synchronize: false })

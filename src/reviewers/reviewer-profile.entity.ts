@@ -26,7 +26,7 @@ export interface StoredDismissal {
 @Unique('uq_reviewer_profiles_buyer', ['shopId', 'platform', 'buyerId'])
 @Index('ix_reviewer_profiles_shop_risk', ['shopId', 'riskLevel', 'riskScore'])
 @Index('ix_reviewer_profiles_shop_status', ['shopId', 'status'])
-@Index('ix_reviewer_profiles_shop_flagged', ['shopId', 'flaggedAt'], { where: 'flagged_at IS NOT NULL' })
+@Index('ix_reviewer_profiles_shop_flagged_review', ['shopId', 'flaggedReviewAt'], { where: 'flagged_review_at IS NOT NULL' })
 export class ReviewerProfile {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -78,12 +78,18 @@ export class ReviewerProfile {
   @Column({ type: 'varchar', length: 12, default: 'none' })
   status!: WatchStatus;
 
-  /**
-   * when the status last became flagged (kept after a decision): the weekly report counts the buyers flagged in
-   * its period by it, so an old week regenerated later still finds them
-   */
+  /** when the status last became flagged (kept after a decision): a decision made since is about this flag */
   @Column({ type: 'timestamptz', nullable: true })
   flaggedAt!: Date | null;
+
+  /**
+   * the posting time of the review that got the buyer flagged last (their latest review in the analysed batch), or
+   * the flag's own time when no review did (a contact outcome, new settings): the weekly report counts the buyers
+   * flagged in its period by it, like the reviews, so a review synced a day late still flags in its own week and an
+   * old week regenerated later still finds them
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  flaggedReviewAt!: Date | null;
 
   /**
    * The confirm or dismiss in force (null: none, or undone). With the score it decides `status`: confirmed stays

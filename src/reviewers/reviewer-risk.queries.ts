@@ -339,6 +339,8 @@ export interface ScoredBuyer extends BuyerKey {
   level: RiskLevel;
   signals: RiskSignal[];
   status: WatchStatus;
+  /** the posting time of the review being analysed that a flag set now is dated by (flagged_review_at); null: no review, the flag's own time */
+  flagReviewAt: Date | null;
 }
 
 /**
@@ -354,18 +356,21 @@ export async function upsertScores(manager: EntityManager, shopId: string, buyer
     manager,
     `INSERT INTO reviewer_profiles AS p
        (shop_id, platform, buyer_id, buyer_nick, review_count, negative_review_count, first_reviewed_at, last_reviewed_at,
-        risk_score, risk_level, signals, status, scored_at, flagged_at)
+        risk_score, risk_level, signals, status, scored_at, flagged_at, flagged_review_at)
      SELECT $1, x.platform, x.buyer_id, x.nick, x.review_count, x.negative_count, x.first_at, x.last_at, x.score, x.level, x.signals, x.status, now(),
-       CASE WHEN x.status = 'flagged' THEN now() END
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::timestamptz[], $8::timestamptz[], $9::real[], $10::text[], $11::jsonb[], $12::text[])
-       AS x(platform, buyer_id, nick, review_count, negative_count, first_at, last_at, score, level, signals, status)
+       CASE WHEN x.status = 'flagged' THEN now() END,
+       -- a review may be posted up to minutes ahead of the clock (review-fields.ts): a flag is not dated after it was set
+       CASE WHEN x.status = 'flagged' THEN least(coalesce(x.flag_review_at, now()), now()) END
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::timestamptz[], $8::timestamptz[], $9::real[], $10::text[], $11::jsonb[], $12::text[], $13::timestamptz[])
+       AS x(platform, buyer_id, nick, review_count, negative_count, first_at, last_at, score, level, signals, status, flag_review_at)
      ORDER BY x.platform, x.buyer_id
      ON CONFLICT (shop_id, platform, buyer_id) DO UPDATE SET
        buyer_nick = COALESCE(EXCLUDED.buyer_nick, p.buyer_nick), review_count = EXCLUDED.review_count,
        negative_review_count = EXCLUDED.negative_review_count, first_reviewed_at = EXCLUDED.first_reviewed_at,
        last_reviewed_at = EXCLUDED.last_reviewed_at, risk_score = EXCLUDED.risk_score, risk_level = EXCLUDED.risk_level,
        signals = EXCLUDED.signals, status = EXCLUDED.status, scored_at = now(), updated_at = now(),
-       flagged_at = CASE WHEN EXCLUDED.status = 'flagged' AND p.status <> 'flagged' THEN now() ELSE p.flagged_at END
+       flagged_at = CASE WHEN EXCLUDED.status = 'flagged' AND p.status <> 'flagged' THEN now() ELSE p.flagged_at END,
+       flagged_review_at = CASE WHEN EXCLUDED.status = 'flagged' AND p.status <> 'flagged' THEN EXCLUDED.flagged_review_at ELSE p.flagged_review_at END
      RETURNING p.id, p.platform, p.buyer_id`,
     [
       shopId,
@@ -380,6 +385,7 @@ export async function upsertScores(manager: EntityManager, shopId: string, buyer
       column((b) => b.level),
       column((b) => JSON.stringify(b.signals)),
       column((b) => b.status),
+      column((b) => b.flagReviewAt),
     ],
   );
   for (const row of rows) ids.set(buyerKey(row.platform, row.buyer_id), row.id);

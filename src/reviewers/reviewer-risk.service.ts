@@ -242,6 +242,18 @@ export class ReviewerRiskService implements AnalysisStep, OnModuleInit {
     const keys = new Map<string, BuyerKey>([...locked, ...histories.values()].map((buyer) => [buyerKey(buyer.platform, buyer.buyerId), buyer]));
     if (!keys.size) return [];
 
+    // a flag set by analysing reviews is dated by the buyer's latest review among them (the report's period basis);
+    // one set by anything else (a neighbour's text, a contact outcome, new settings) by its own time
+    const flagReviewAt = new Map<string, Date>();
+    if ('reviewIds' in target) {
+      const analysed = new Set(target.reviewIds);
+      for (const [key, history] of histories) {
+        const times = history.reviews.filter((r) => analysed.has(r.reviewId)).map((r) => r.reviewedAt.getTime());
+        const at = times.length ? new Date(Math.max(...times)) : history.lastReviewedAt;
+        if (at) flagReviewAt.set(key, at);
+      }
+    }
+
     const shop = await this.contexts.get(manager, shopId, config);
     this.contexts.addTexts(shop, negativeTexts(histories, config));
     if ('reviewIds' in target) {
@@ -286,6 +298,7 @@ export class ReviewerRiskService implements AnalysisStep, OnModuleInit {
         level: assessment.level,
         signals: assessment.signals,
         status: watchStatus(profile?.decision ?? null, assessment.level, flagLevel),
+        flagReviewAt: flagReviewAt.get(key) ?? null,
       };
     });
     const ids = await upsertScores(manager, shopId, scored);

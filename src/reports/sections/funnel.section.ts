@@ -5,8 +5,9 @@ import { ActionItem, delta, Delta, ratio, ReportData, SectionBuilder } from '../
 import { periodLabels } from './section-helpers';
 
 /**
- * The recovery funnel. Which cases count: those OPENED in the period, with their progress AS OF THE PERIOD'S
- * END (contacts that happened before it, the status they had reached by it). The previous period is the same
+ * The recovery funnel. Which cases count: those of the period's REVIEWS (the case's reviewed_at, the report's
+ * period basis everywhere: a review synced a day late opens its case in its own week), with their progress AS OF
+ * THE PERIOD'S END (contacts that happened before it, the status they had reached by it). The previous period is the same
  * for its own cases at its own end, so both are measured at the same age and a regenerated old week gives the
  * numbers it had. Compensation counts by when it was offered: every contact of the period that offered one,
  * whatever week its case opened in, so the weeks add up to what was spent.
@@ -20,7 +21,7 @@ export type CaseOutcome = 'revised' | 'closed_unrevised' | 'dismissed';
  * rows, not a row per case).
  */
 export interface FunnelBucketRow {
-  /** 0: opened in this period, -1: in the previous one */
+  /** 0: of a review posted in this period, -1: in the previous one */
   bucket: number;
   opened: number;
   /** with a contact before the period's end */
@@ -48,7 +49,7 @@ export interface CompensationOfferRow {
 }
 
 export interface FunnelCounts {
-  /** cases opened in the period, dismissed ones included */
+  /** cases of the period's reviews, dismissed ones included */
   opened: number;
   /** with at least one contact (any outcome, no answer included) */
   contacted: number;
@@ -342,11 +343,11 @@ function render(data: FunnelSection, text: ReportText, report: ReportData): Rend
   return { key: 'funnel', title: text.t('funnel'), blocks };
 }
 
-/** $2 start of the previous period, $3 start of this one, $4 its end; each case is measured at the end of its own period */
+/** $2 start of the previous period, $3 start of this one, $4 its end; each case is measured at the end of its own review's period */
 export const funnelSection: SectionBuilder<'funnel', { cases: FunnelBucketRow; offers: CompensationOfferRow }> = {
   key: 'funnel',
   queries: {
-    // The cases of both periods, each as it stood at its period's end, counted per period. The first contact and
+    // The cases of both periods' reviews (ix_recovery_cases_shop_reviewed), each as it stood at its period's end, counted per period. The first contact and
     // the first promise are the case's first_contacted_at and first_promised_at (the earliest such contacts, kept
     // by every contact) when they came before that end.
     cases: `
@@ -366,10 +367,10 @@ export const funnelSection: SectionBuilder<'funnel', { cases: FunnelBucketRow; o
           CASE WHEN c.first_contacted_at < p.period_end THEN c.first_contacted_at END AS first_at
         FROM recovery_cases c
         CROSS JOIN LATERAL (
-          SELECT CASE WHEN c.opened_at >= $3 THEN 0 ELSE -1 END AS bucket,
-            CASE WHEN c.opened_at >= $3 THEN $4::timestamptz ELSE $3::timestamptz END AS period_end
+          SELECT CASE WHEN c.reviewed_at >= $3 THEN 0 ELSE -1 END AS bucket,
+            CASE WHEN c.reviewed_at >= $3 THEN $4::timestamptz ELSE $3::timestamptz END AS period_end
         ) p
-        WHERE c.shop_id = $1 AND c.opened_at >= $2 AND c.opened_at < $4
+        WHERE c.shop_id = $1 AND c.reviewed_at >= $2 AND c.reviewed_at < $4
       ) fc
       GROUP BY fc.bucket`,
     offers: `

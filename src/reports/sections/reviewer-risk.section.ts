@@ -19,7 +19,7 @@ export interface RiskBuyerRow {
 }
 
 export interface ReviewerRiskSection {
-  /** buyers flagged as possible professional bad-reviewers in the period who still awaited a person at its end */
+  /** buyers flagged as possible professional bad-reviewers for a review of the period who still awaited a person at its end */
   flagged: number;
   /** buyers a person confirmed in the period (the decision still in force at its end) */
   confirmed: number;
@@ -134,11 +134,13 @@ const IN_FORCE_AT_END = `d.action IN ('confirm', 'dismiss') AND d.decided_at < $
 
 /**
  * Each buyer once, with where they stood at the end of the period, from the people's decisions
- * (reviewer_decisions, append-only) and the time a buyer was flagged (reviewer_profiles.flagged_at):
+ * (reviewer_decisions, append-only) and the flag (reviewer_profiles.flagged_review_at, the posting time of the
+ * review that got the buyer flagged: the period basis of the reviews; flagged_at, when it happened):
  * - confirmed / dismissed: the decision in force at the period's end was made in the period (a confirm undone by
  *   a reopen before the end does not count; one undone later still does). Score, level and evidence are the
  *   ones the person saw when deciding.
- * - flagged: flagged in the period with no decision in force made since (still waiting for a person at the end);
+ * - flagged: flagged for a review of the period with no decision in force made since the flag (still waiting for a
+ *   person at the end);
  *   score and signals are the profile's current ones.
  * Regenerating an old period gives the same buyers, whatever was decided after it.
  */
@@ -159,7 +161,7 @@ export const reviewerRiskSection: SectionBuilder<'reviewerRisk', { profiles: Ris
         ARRAY(SELECT s->>'code' FROM jsonb_array_elements(p.signals) AS s WHERE (s->>'contribution')::float8 > 0),
         p.flagged_at
       FROM reviewer_profiles p
-      WHERE p.shop_id = $1 AND p.flagged_at >= $3 AND p.flagged_at < $4
+      WHERE p.shop_id = $1 AND p.flagged_review_at >= $3 AND p.flagged_review_at < $4
         AND NOT EXISTS (SELECT 1 FROM reviewer_decisions d WHERE d.shop_id = p.shop_id AND d.profile_id = p.id AND d.decided_at >= p.flagged_at AND ${IN_FORCE_AT_END})`,
   },
   build: (rows, context) => reviewerRisk(rows.profiles, context.settings.tableRows),
