@@ -120,6 +120,7 @@ export class RecoveryController {
   @ApiOperation({ summary: 'Take an unassigned case (staff keys)' })
   @ApiOkResponse({ type: CaseResponse })
   @ApiConflictResponse({ description: 'CASE_ALREADY_ASSIGNED, CASE_CLOSED' })
+  @ApiForbiddenResponse({ description: "STAFF_KEY_REQUIRED: the shop's integration key claims nothing; it assigns" })
   async claim(@CurrentShop() shop: AuthenticatedShop, @CurrentActor() actor: Actor, @Param('id', new ParseIdPipe()) id: string): Promise<CaseResponse> {
     return CaseResponse.of(await this.cases.claim(shop.shopId, id, actor));
   }
@@ -164,6 +165,7 @@ export class RecoveryController {
   })
   @ApiOkResponse({ type: CaseResponse })
   @ApiConflictResponse({ description: 'INVALID_CASE_TRANSITION' })
+  @ApiForbiddenResponse({ description: "CASE_NOT_YOURS (an agent on a colleague's case), ROLE_FORBIDDEN (an agent dismissing)" })
   async transition(
     @CurrentShop() shop: AuthenticatedShop,
     @CurrentActor() actor: Actor,

@@ -2716,6 +2716,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description RATE_LIMITED: too many requests for this API key */
             429: {
                 headers: {
@@ -2761,6 +2770,15 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2829,6 +2847,15 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3072,6 +3099,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description NOT_FOUND (or a specific *_NOT_FOUND code): no such resource in the key's shop */
             404: {
                 headers: {
@@ -3128,6 +3164,15 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3721,6 +3766,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
             413: {
                 headers: {
@@ -3854,6 +3908,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
             413: {
                 headers: {
@@ -3974,6 +4037,15 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description STAFF_KEY_REQUIRED: the shop's integration key claims nothing; it assigns */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4152,6 +4224,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description NOT_FOUND (or a specific *_NOT_FOUND code): no such resource in the key's shop */
             404: {
                 headers: {
@@ -4226,6 +4307,15 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CASE_NOT_YOURS (an agent on a colleague's case), ROLE_FORBIDDEN (an agent dismissing) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
