@@ -2304,7 +2304,7 @@ export interface components {
             /** @example true */
             freeReplacementForIsolatedDefect?: boolean | null;
             /**
-             * @description buyers of a product reporting the same quality problem that make it widespread
+             * @description buyers of a product reporting the same quality problem that make it widespread; high-risk reviewers (flagged, confirmed, or scored high and not dismissed) do not count
              * @example 3
              */
             widespreadThreshold?: number | null;

@@ -12,6 +12,16 @@ export class ContractSpecInputDto {
   count?: number;
 }
 
+export class ContractSpecListQuery {
+  @IsOptional()
+  @MaxLength(64)
+  buyerId?: string;
+
+  @IsOptional()
+  @IsInt()
+  limit?: number;
+}
+
 function document(): OpenAPIObject {
   return {
     openapi: '3.0.0',
@@ -34,6 +44,16 @@ function document(): OpenAPIObject {
           security: [{ bearer: [] }],
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { '200': { description: 'file', content: { 'text/csv': { schema: { type: 'object' } }, 'application/json': { schema: { type: 'object' } } } } },
+        },
+      },
+      '/v1/things': {
+        get: {
+          security: [{ bearer: [] }],
+          parameters: [
+            { name: 'buyerId', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'number' } },
+          ],
+          responses: { '200': { description: 'a page' } },
         },
       },
     },
@@ -69,6 +89,13 @@ describe('completeContract', () => {
     const content = (doc.paths['/v1/things/{id}/export'].get!.responses['200'] as { content: Record<string, unknown> }).content;
     expect(content['text/csv']).toEqual({ schema: { type: 'string' } });
     expect(content['application/json']).toEqual({ schema: { type: 'object', additionalProperties: true } });
+  });
+
+  it('gives query parameters the limits of the query class they come from', () => {
+    expect(doc.paths['/v1/things'].get!.parameters).toEqual([
+      expect.objectContaining({ name: 'buyerId', schema: { type: 'string', maxLength: 64 } }),
+      expect.objectContaining({ name: 'limit', schema: { type: 'integer' } }),
+    ]);
   });
 
   it('states validator limits, response timestamps and null in nullable enums', () => {

@@ -107,8 +107,7 @@ function applyValidator(schema: SchemaObject, rule: ValidationMetadata): void {
 }
 
 /** Request schemas get the limits of their class-validator rules; response timestamps are Date.toISOString(). */
-function completeSchemas(schemas: Record<string, SchemaObject | ReferenceObject>): void {
-  const rules = validatedClasses();
+function completeSchemas(schemas: Record<string, SchemaObject | ReferenceObject>, rules: Map<string, ValidationMetadata[]>): void {
   for (const [name, schema] of Object.entries(schemas)) {
     if (isReference(schema) || !schema.properties) continue;
     for (const rule of rules.get(name) ?? []) {
@@ -119,6 +118,25 @@ function completeSchemas(schemas: Record<string, SchemaObject | ReferenceObject>
     for (const [key, property] of Object.entries(schema.properties)) {
       if (!isReference(property) && property.type === 'string' && !property.format && /At$/.test(key)) property.format = 'date-time';
     }
+  }
+}
+
+/**
+ * Query parameters lose their DTO class on the way into the document; the class is found again as the one
+ * validated class whose properties are exactly the operation's query parameters (none when that is ambiguous).
+ */
+function completeQueryParameters(parameters: ParameterObject[], rules: Map<string, ValidationMetadata[]>): void {
+  const query = parameters.filter((parameter) => parameter.in === 'query');
+  if (query.length === 0) return;
+  const names = new Set(query.map((parameter) => parameter.name));
+  const matches = [...rules.values()].filter((classRules) => {
+    const properties = new Set(classRules.map((rule) => rule.propertyName));
+    return properties.size === names.size && [...names].every((name) => properties.has(name));
+  });
+  if (matches.length !== 1) return;
+  for (const rule of matches[0]) {
+    const parameter = query.find((candidate) => candidate.name === rule.propertyName);
+    if (parameter?.schema && !isReference(parameter.schema)) applyValidator(parameter.schema, rule);
   }
 }
 
@@ -140,6 +158,7 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
   // secure by default: a route opts out with @Public(), which documents security: []
   document.security = [{ [BEARER_SCHEME]: [] }];
 
+  const rules = validatedClasses();
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method] as OperationObject | undefined;
@@ -149,6 +168,7 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
         // every id in a path goes through ParseIdPipe, which answers 400 unless it is a UUID
         if (parameter.in === 'path' && parameter.name === 'id' && parameter.schema && !isReference(parameter.schema)) parameter.schema.format = 'uuid';
       }
+      completeQueryParameters(parameters, rules);
       const extended = operation as OperationObject & { [PUBLIC_OPERATION]?: boolean };
       if (extended[PUBLIC_OPERATION]) {
         operation.security = [];
@@ -180,7 +200,7 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
       operation.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
     }
   }
-  completeSchemas(document.components.schemas ?? {});
+  completeSchemas(document.components.schemas ?? {}, rules);
   markFreeFormObjects(document.components.schemas);
   markFreeFormObjects(document.paths);
   addNullToNullableEnums(document.components.schemas);
