@@ -28,7 +28,7 @@ export interface RemedyPolicy {
   sellerPaysReturnShipping: boolean;
   /** an isolated defect gets a free replacement */
   freeReplacementForIsolatedDefect: boolean;
-  /** buyers of the same product reporting the same quality problem within the window that make it widespread */
+  /** buyers of the same product reporting the same quality problem within the window that make it widespread (high-risk reviewers do not count) */
   widespreadThreshold: number;
   widespreadWindowDays: number;
   /** compensation (coupon, gift, price difference) above this needs a lead's approval */

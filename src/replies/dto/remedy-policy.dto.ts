@@ -94,7 +94,7 @@ export class UpdateRemedyPolicyDto {
   @IsBoolean()
   freeReplacementForIsolatedDefect?: boolean | null;
 
-  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 2, maximum: 10_000, example: 3, description: 'buyers of a product reporting the same quality problem that make it widespread' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 2, maximum: 10_000, example: 3, description: 'buyers of a product reporting the same quality problem that make it widespread; high-risk reviewers (flagged, confirmed, or scored high and not dismissed) do not count' })
   @IsOptional()
   @Min(2)
   @Max(10_000)
