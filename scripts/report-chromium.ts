@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { chromiumEnv } from './console-chromium';
 
 /** Debian's chromium package; playwright-core drives it and downloads nothing. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,7 +33,7 @@ export interface HtmlInspection {
  */
 export async function inspectReportHtml(html: string, options: { screenshot?: string; width?: number } = {}): Promise<HtmlInspection> {
   // root in containers has no user namespace for Chromium's sandbox
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'], env: chromiumEnv() });
   try {
     const page = await browser.newPage({ viewport: { width: options.width ?? 1000, height: 900 }, deviceScaleFactor: 1 });
     const requests: string[] = [];

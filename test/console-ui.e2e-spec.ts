@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM_PATH, launchChromium } from '../scripts/console-chromium';
+import { CHROMIUM_PATH, followProcessClock, launchChromium } from '../scripts/console-chromium';
 import { addStaff, analysed, ConsoleApp, StaffKey, startConsoleApp } from '../scripts/console-demo';
 import { formatIsoWeek, isoWeekOf } from '../src/reports/report-period';
 import { describeInBrowser } from './support/browser-tests';
@@ -56,6 +56,7 @@ describeInBrowser(`staff console in headless Chromium (${CHROMIUM_PATH})`, () =>
   /** A signed-in page: the browser in Los Angeles, to show that the console works in the shop's time zone. */
   async function signIn(staff: StaffKey, locale = 'en-GB'): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ locale, timezoneId: 'America/Los_Angeles', viewport: { width: 1400, height: 1000 } });
+    await followProcessClock(context);
     const page = await context.newPage();
     page.on('request', (request) => requests.push(request.url()));
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -102,6 +103,7 @@ describeInBrowser(`staff console in headless Chromium (${CHROMIUM_PATH})`, () =>
 
   it('refuses a wrong key, signs an agent in and shows their own queue first, then everyone’s with the reasons', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
+    await followProcessClock(context);
     const page = await context.newPage();
     await page.goto(`${service.baseUrl}/console`);
     await page.fill('#signin-key', 'rrs_not-a-key');

@@ -391,10 +391,12 @@ describe('recovery queue', () => {
       const c = await caseOf(shop, id);
       await caseOf(shop, twin);
       const promiseDay = new Date(Date.now() + 2 * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
+      // yesterday in Shanghai, in the day: a contact "now" would be refused in the quiet hours (21:00-09:00 there)
+      const yesterday = new Date(Date.now() - DAY + 8 * 3_600_000).toISOString().slice(0, 10);
       const logged = await t.http
         .post(`/v1/cases/${c.id}/contacts`)
         .set(agent.auth)
-        .send({ channel: 'phone', outcome: 'promised_revision', promisedRevisionAt: promiseDay, compensation: { type: 'coupon', amount: 10 }, note: '已发修改评价教程' })
+        .send({ channel: 'phone', outcome: 'promised_revision', at: `${yesterday} 10:00:00`, promisedRevisionAt: promiseDay, compensation: { type: 'coupon', amount: 10 }, note: '已发修改评价教程' })
         .expect(201);
       expect(logged.body.case).toMatchObject({ status: 'awaiting_revision', inQueue: false });
       // "by the end of that day" in Shanghai
@@ -426,8 +428,7 @@ describe('recovery queue', () => {
       expect(item.reasons.map((r: { code: string }) => r.code)).toContain('promise_missed');
 
       // the follow-up call settles it: out of "follow-up due"
-      const yesterdayNoon = new Date(Date.now() - DAY + 8 * 3_600_000).toISOString().slice(0, 10);
-      await t.http.post(`/v1/cases/${c.id}/contacts`).set(agent.auth).send({ channel: 'phone', outcome: 'reached', at: `${yesterdayNoon} 15:00:00` }).expect(201);
+      await t.http.post(`/v1/cases/${c.id}/contacts`).set(agent.auth).send({ channel: 'phone', outcome: 'reached', at: `${yesterday} 15:00:00` }).expect(201);
       const after = await t.http.get(`/v1/cases/${c.id}`).set(lead.auth).expect(200);
       expect(after.body.followUpDueAt).toBeNull();
     });
