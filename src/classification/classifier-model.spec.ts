@@ -1,13 +1,8 @@
-import {
-  baseModelFromJson,
-  baseModelToJson,
-  shippedModel,
-  shopModelFromJson,
-  shopModelToJson,
-  trainBaseModel,
-  trainShopModel,
-  Correction,
-} from './classifier-model';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CauseModelJson, causeModelVersion } from './cause-model';
+import { trainCauseModel } from './cause-training';
+import { baseModelFromCauseJson, shippedModel, shopModelFromJson, shopModelToJson, trainShopModel, Correction } from './classifier-model';
 import { parseCorpus } from './corpus/training-corpus';
 import { classify } from './review-classifier';
 
@@ -24,7 +19,24 @@ const MELTED: Correction[] = [
 const SIMILAR = ['收到的雪糕全都化了', '冰淇淋送到都化了'];
 
 describe('base model', () => {
-  it('trains to byte-identical JSON and the same version from the same corpus', () => {
+  const shippedJson = (): CauseModelJson => JSON.parse(readFileSync(join(__dirname, 'resources', 'cause-model.json'), 'utf8')) as CauseModelJson;
+
+  it('ships weights whose version is the hash of their content', () => {
+    const json = shippedJson();
+    expect(json.version).toMatch(/^base-[0-9a-f]{12}$/);
+    expect(causeModelVersion(json)).toBe(json.version);
+    expect(shippedModel().version).toBe(json.version);
+    expect(classify({ text: '很好' }).modelVersion).toBe(json.version);
+  });
+
+  it('refuses weights changed without a new version', () => {
+    const json = shippedJson();
+    const tampered = { ...json, weights: json.weights.map((weight, i) => (i === 0 ? weight + 1 : weight)) };
+    expect(() => baseModelFromCauseJson(tampered)).toThrow(/does not match/);
+    expect(() => baseModelFromCauseJson({ ...json, bias: [0] })).toThrow();
+  });
+
+  it('trains to byte-identical JSON and the same version from the same data', () => {
     const corpus = parseCorpus(`
       quality.defect_broken | 拉链坏了
       logistics.slow_delivery | 物流太慢
@@ -35,31 +47,19 @@ describe('base model', () => {
       logistics.slow_delivery | Shipping was slow
       - | Great product
     `);
-    const first = JSON.stringify(baseModelToJson(trainBaseModel(corpus)));
-    const second = JSON.stringify(baseModelToJson(trainBaseModel(corpus)));
+    const aspectReviews = [{ text: '发货速度挺快，味道不好闻', aspects: [{ tag: 'logistics', polarity: 'positive', aspect: '发货速度', opinion: '挺快' }, { tag: 'quality', polarity: 'negative', aspect: '味道', opinion: '不好闻' }] }];
+    const settings = { options: { stemmer: 'none' as const, charBigrams: false, ruleFeatures: true }, complaintWeight: 10 };
+    const first = JSON.stringify(trainCauseModel({ aspectReviews, corpus }, settings));
+    const second = JSON.stringify(trainCauseModel({ aspectReviews, corpus }, settings));
     expect(second).toBe(first);
   });
 
-  it('versions the shipped model by a hash of its weights', () => {
+  it('classifies the same after a round trip through JSON', () => {
+    const loaded = baseModelFromCauseJson(shippedJson());
     const model = shippedModel();
-    expect(model.version).toMatch(/^base-[0-9a-f]{12}$/);
-    expect(trainBaseModel().version).toBe(model.version);
-  });
-
-  it('round-trips through JSON and classifies the same', () => {
-    const model = shippedModel();
-    const loaded = baseModelFromJson(JSON.stringify(baseModelToJson(model)));
-    expect(loaded.version).toBe(model.version);
     for (const text of ['质量没问题就是快递太慢', 'The battery dies fast and support never answered', '差评']) {
       expect(classify({ text }, { base: loaded })).toEqual(classify({ text }, { base: model }));
     }
-  });
-
-  it.each([
-    ['not JSON of a model', '{"kind":"shop"}'],
-    ['labels that do not match the taxonomy', '{"kind":"base","version":"base-x","layer":{"labels":["a"],"bias":[0],"weights":{}}}'],
-  ])('refuses %s', (_name, json) => {
-    expect(() => baseModelFromJson(json)).toThrow();
   });
 });
 

@@ -1,20 +1,23 @@
 import { createHash } from 'node:crypto';
-import { CorpusExample, trainingCorpus } from './corpus/training-corpus';
-import { addLogits, LinearLayer, LinearLayerJson, layerFromJson, layerToJson, trainLayer, TrainingExample } from './linear-model';
+import { CauseModel, causeMargins, CauseModelJson, causeModelFromJson, ReviewScores, scoreReview } from './cause-model';
+import shippedJson from './resources/cause-model.json';
+import { LinearLayer, LinearLayerJson, layerFromJson, layerToJson, trainLayer, TrainingExample } from './linear-model';
 import { analyzeReview, ReviewAnalysis } from './review-analyzer';
-import { reviewFeatures } from './review-features';
 import { CAUSE_TAGS, CauseTag, SUB_TAGS, SubTag, Tag } from './taxonomy';
 
-/** The shipped model: one logistic layer over rule and n-gram features, one output per cause tag. */
+/**
+ * The shipped model: the cause model trained by `npm run train:classifier` (resources/cause-model.json, committed with
+ * its version hash), read per clause. See cause-model.ts.
+ */
 export interface BaseModel {
   kind: 'base';
   version: string;
-  layer: LinearLayer;
+  cause: CauseModel;
 }
 
 /**
  * A shop's layer on top of the shipped model, learnt from its staff's corrections. Its logits add to the base
- * ones for tags and to the rule prior for sub-tags, so it only has to learn where the shop disagrees.
+ * margins for tags and to the rule prior for sub-tags, so it only has to learn where the shop disagrees.
  */
 export interface ShopModel {
   kind: 'shop';
@@ -22,12 +25,6 @@ export interface ShopModel {
   baseVersion: string;
   corrections: number;
   layer: LinearLayer;
-}
-
-export interface BaseModelJson {
-  kind: 'base';
-  version: string;
-  layer: LinearLayerJson;
 }
 
 export interface ShopModelJson {
@@ -49,82 +46,43 @@ export const SHOP_LABELS: readonly string[] = [...CAUSE_TAGS, ...SUB_TAGS];
 /** Logit a sub-tag gets from the rules alone: clearly on when a rule named it, clearly off otherwise. */
 export const SUB_TAG_RULE_LOGIT = 3;
 
-const RULE_FEATURE = /^[RUWN]:/;
-const NGRAM_L2 = 1e-2;
-
-const TAGGED_FEATURE = /^[RUWNP]:([a-z]+)(\.)?/;
-
-/**
- * A rule finding speaks for its own cause only, so causes stay independent and reviews can carry several. The base
- * model weighs findings per cause, not per sub-tag: the corpus is too small to say that a smell complaint is surer
- * than a broken one. Sub-tag findings stay features for shop layers, which may learn that one is another cause.
- */
-function ownTagOnly(feature: string, label: number): boolean {
-  const match = TAGGED_FEATURE.exec(feature);
-  if (!match) return true;
-  return match[1] === CAUSE_TAGS[label] && match[2] === undefined;
-}
-
-/**
- * Finding a complaint never lowers its cause; praising or negating it never raises it. Words only add evidence:
- * a clause about delivery must not argue against a quality complaint in the next one.
- */
-function monotone(feature: string): 1 | -1 | 0 {
-  const kind = feature.charAt(0);
-  if (feature.charAt(1) !== ':') return 0;
-  if (kind === 'R' || kind === 'U' || kind === 'W') return 1;
-  if (kind === 'N' || kind === 'P') return -1;
-  return 0;
-}
-
 function hashVersion(prefix: string, payload: unknown): string {
   return `${prefix}-${createHash('sha256').update(JSON.stringify(payload)).digest('hex').slice(0, 12)}`;
 }
 
-function featuresOf(text: string): { analysis: ReviewAnalysis; features: string[]; values: number[] } {
-  const analysis = analyzeReview(text);
-  const { names, values } = reviewFeatures(analysis);
-  return { analysis, features: names, values };
+/** What the shipped model and a shop layer read of one text. */
+export interface ReviewReading {
+  analysis: ReviewAnalysis;
+  scored: ReviewScores;
+  /** Per cause, the base model's margin over its threshold (a logit; tagged from 0 up). */
+  margins: number[];
+  /** The clause that made quality, -1 when none did. */
+  qualityClause: number;
+  /** The review's words and rule findings, for a shop layer. */
+  features: string[];
 }
 
-function tagTargets(tags: readonly Tag[]): number[] {
-  return CAUSE_TAGS.map((tag) => (tags.includes(tag) ? 1 : 0));
+export function readReview(base: BaseModel, text: string, options: { forceSimplified?: boolean } = {}): ReviewReading {
+  const analysis = analyzeReview(text, options);
+  const scored = scoreReview(base.cause, analysis);
+  const { margins, qualityClause } = causeMargins(base.cause, scored);
+  const features = new Set<string>();
+  for (const clause of scored.clauses) for (const name of clause.names) features.add(name);
+  return { analysis, scored, margins, qualityClause, features: [...features] };
 }
 
-export function trainBaseModel(corpus: readonly CorpusExample[] = trainingCorpus()): BaseModel {
-  const examples: TrainingExample[] = corpus.map((example) => {
-    const { features, values } = featuresOf(example.text);
-    return { features, values, targets: tagTargets(example.tags) };
-  });
-  const layer = trainLayer(examples, {
-    labels: CAUSE_TAGS,
-    epochs: 30,
-    learningRate: 0.4,
-    l2: 1e-4,
-    l2For: (feature) => (feature.startsWith('g:') ? NGRAM_L2 : 1e-4),
-    seed: 20240601,
-    minCount: 2,
-    allowed: ownTagOnly,
-    sign: monotone,
-    // Rule features explain the hand-written corpus almost alone; hiding them now and then makes the n-grams learn too.
-    dropout: { rate: 0.2, applies: (feature) => RULE_FEATURE.test(feature) },
-  });
-  const json = layerToJson(layer);
-  return { kind: 'base', version: hashVersion('base', json), layer: layerFromJson(json) };
+/** Loads and checks a cause model: its version must be the hash of its content. */
+export function baseModelFromCauseJson(json: CauseModelJson): BaseModel {
+  const cause = causeModelFromJson(json);
+  return { kind: 'base', version: cause.version, cause };
 }
 
 let shipped: BaseModel | undefined;
 
-/** The shipped model, trained from the shipped corpus on first use (deterministic, so always the same version). */
+/** The shipped model, read from resources/cause-model.json on first use. */
 export function shippedModel(): BaseModel {
-  shipped ??= trainBaseModel();
+  shipped ??= baseModelFromCauseJson(shippedJson as unknown as CauseModelJson);
   return shipped;
-}
-
-export function baseLogits(model: BaseModel, features: readonly string[], values?: readonly number[]): number[] {
-  const logits = CAUSE_TAGS.map(() => 0);
-  addLogits(model.layer, features, values, logits);
-  return logits;
 }
 
 /** Sub-tag logits before any shop layer: the rules' word. */
@@ -133,15 +91,18 @@ export function subTagRuleLogits(analysis: ReviewAnalysis): number[] {
   return SUB_TAGS.map((sub) => (named.has(sub) ? SUB_TAG_RULE_LOGIT : -SUB_TAG_RULE_LOGIT));
 }
 
+function tagTargets(tags: readonly Tag[]): number[] {
+  return CAUSE_TAGS.map((tag) => (tags.includes(tag) ? 1 : 0));
+}
+
 export function trainShopModel(base: BaseModel, corrections: readonly Correction[]): ShopModel {
   const examples: TrainingExample[] = corrections.map((correction) => {
-    const { analysis, features, values } = featuresOf(correction.text);
+    const { analysis, margins, features } = readReview(base, correction.text);
     const causeTags = correction.tags.filter((tag): tag is CauseTag => tag !== 'other');
     return {
       features,
-      values,
       targets: [...tagTargets(causeTags), ...SUB_TAGS.map((sub) => (correction.subTags.includes(sub) ? 1 : 0))],
-      offsets: [...baseLogits(base, features, values), ...subTagRuleLogits(analysis)],
+      offsets: [...margins, ...subTagRuleLogits(analysis)],
     };
   });
   const layer = trainLayer(examples, {
@@ -163,10 +124,6 @@ export function trainShopModel(base: BaseModel, corrections: readonly Correction
   };
 }
 
-export function baseModelToJson(model: BaseModel): BaseModelJson {
-  return { kind: 'base', version: model.version, layer: layerToJson(model.layer) };
-}
-
 export function shopModelToJson(model: ShopModel): ShopModelJson {
   return { kind: 'shop', version: model.version, baseVersion: model.baseVersion, corrections: model.corrections, layer: layerToJson(model.layer) };
 }
@@ -175,14 +132,6 @@ function parse(json: string | object): Record<string, unknown> {
   const value: unknown = typeof json === 'string' ? JSON.parse(json) : json;
   if (typeof value !== 'object' || value === null) throw new Error('model JSON must be an object');
   return value as Record<string, unknown>;
-}
-
-export function baseModelFromJson(json: string | BaseModelJson): BaseModel {
-  const value = parse(json);
-  if (value.kind !== 'base' || typeof value.version !== 'string') throw new Error('not a base model');
-  const layer = layerFromJson(value.layer as LinearLayerJson);
-  if (layer.labels.join() !== CAUSE_TAGS.join()) throw new Error('base model labels do not match the tag taxonomy');
-  return { kind: 'base', version: value.version, layer };
 }
 
 export function shopModelFromJson(json: string | ShopModelJson): ShopModel {

@@ -22,13 +22,15 @@ describe('runClassify', () => {
         JSON.stringify({ id: 'c', text: 'The zipper broke', lang: 'en' }),
         JSON.stringify({ id: 'd', text: '好', rating: 9 }),
         '',
-        JSON.stringify({ id: 'e', text: null }),
+        JSON.stringify({ id: 'e', text: '' }),
+        JSON.stringify({ id: 'f', content: '用了两天就坏了' }),
+        JSON.stringify({ id: 'g', text: null }),
       ].join('\n'),
     );
     const { code, text } = await collect((output) => runClassify(input, output));
     const lines = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(code).toBe(1);
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(7);
     expect(lines[0]).toEqual({
       id: 'a',
       grade: 'bad',
@@ -42,6 +44,9 @@ describe('runClassify', () => {
     expect(lines[2]).not.toHaveProperty('grade');
     expect(lines[3]).toEqual({ id: 'd', line: 4, error: '"rating" must be a number from 1 to 5' });
     expect(lines[4]).toMatchObject({ id: 'e', tags: ['other'] });
+    // the review under another field name is rejected, not classified as a review that names no cause
+    expect(lines[5]).toEqual({ id: 'f', line: 7, error: '"text" is required' });
+    expect(lines[6]).toEqual({ id: 'g', line: 8, error: '"text" is required' });
   });
 });
 

@@ -43,7 +43,7 @@ async function writeBatched(output: NodeJS.WritableStream, lines: string[]): Pro
 
 /**
  * `classify`: JSON lines `{"id","text","rating"?,"lang"?}` in, one JSON line per input out, in order.
- * A line that cannot be read gets `{"id","line","error"}` and the rest go on.
+ * A line that cannot be read, or has no `text`, gets `{"id","line","error"}` and the rest go on.
  */
 export async function runClassify(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, models: ClassifierModels = {}): Promise<number> {
   const lines = createInterface({ input, crlfDelay: Infinity });
@@ -57,7 +57,9 @@ export async function runClassify(input: NodeJS.ReadableStream, output: NodeJS.W
     try {
       record = parseLine(line);
       const text = record.text;
-      if (text !== undefined && text !== null && typeof text !== 'string') throw new Error('"text" must be a string');
+      // a line with the review under another name ("content") must not pass as a review without a cause
+      if (text === undefined || text === null) throw new Error('"text" is required');
+      if (typeof text !== 'string') throw new Error('"text" must be a string');
       const result = classify({ text, rating: optionalNumber(record, 'rating'), lang: optionalString(record, 'lang') }, models);
       pending.push(
         JSON.stringify({

@@ -27,6 +27,8 @@ export interface RuleHit {
   unanchored: boolean;
   /** The predicate behind the hit, none for a fixed phrase. */
   predicate?: Predicate;
+  /** Index of the clause it was found in. */
+  clause: number;
 }
 
 export interface ClauseSummary {
@@ -34,6 +36,8 @@ export interface ClauseSummary {
   to: number;
   complaint: boolean;
   praise: boolean;
+  /** Starts right after a contrast word ("但是", "就是", "but"): where the complaint of a praising review usually is. */
+  afterContrast: boolean;
 }
 
 export interface ReviewAnalysis {
@@ -190,6 +194,7 @@ interface ClauseOccurrences {
   from: number;
   to: number;
   items: Occurrence[];
+  afterContrast: boolean;
 }
 
 /** Clauses are segments cut again at contrast words ("但是", "however"), which start the next clause. */
@@ -197,7 +202,7 @@ function findOccurrences(tokens: TokenizedReview): ClauseOccurrences[] {
   const { root } = lexicon();
   const clauses: ClauseOccurrences[] = [];
   for (const [from, to] of tokens.segments) {
-    let current: ClauseOccurrences = { from, to, items: [] };
+    let current: ClauseOccurrences = { from, to, items: [], afterContrast: false };
     let i = from;
     while (i < to) {
       const match = matchAt(root, tokens.units, i, to);
@@ -208,7 +213,7 @@ function findOccurrences(tokens: TokenizedReview): ClauseOccurrences[] {
       if (match.role.kind === 'contrast') {
         if (i > current.from) clauses.push({ ...current, to: i });
         // the contrast word itself names no cause and stays out of both clauses
-        current = { from: match.end, to, items: [] };
+        current = { from: match.end, to, items: [], afterContrast: true };
       } else {
         current.items.push({ role: match.role, start: i, end: match.end, negated: false, absent: false });
       }
@@ -329,6 +334,7 @@ export function analyzeReview(text: string, options: { forceSimplified?: boolean
         weak: hypothetical,
         unanchored,
         ...(predicate ? { predicate } : {}),
+        clause: clauses.length,
       };
       if (isNegated) {
         negated.push(hit);
@@ -385,7 +391,7 @@ export function analyzeReview(text: string, options: { forceSimplified?: boolean
     const last = aspects[aspects.length - 1];
     const name = last ? anchorOf(last) : undefined;
     topic = last && name && TOPIC_ASPECTS.has(name) ? { aspect: name, owner: OWNED_ASPECTS.has(name) ? ownerOf(last) : undefined } : undefined;
-    clauses.push({ from, to, complaint, praise: praise && !complaint });
+    clauses.push({ from, to, complaint, praise: praise && !complaint, afterContrast: clause.afterContrast });
   }
 
   // Goods broken in a parcel the review says was crushed or thrown were broken in transit: a logistics cause.

@@ -1,8 +1,9 @@
 import { Grade, gradeOf } from '../reviews/review.types';
-import { BaseModel, baseLogits, SHOP_LABELS, ShopModel, shippedModel, subTagRuleLogits } from './classifier-model';
+import { mentionWeight } from './cause-model';
+import { isContentWord } from './clause-features';
+import { BaseModel, readReview, ReviewReading, SHOP_LABELS, ShopModel, shippedModel, subTagRuleLogits } from './classifier-model';
 import { addLogits, sigmoid } from './linear-model';
-import { analyzeReview, RuleHit } from './review-analyzer';
-import { reviewFeatures } from './review-features';
+import { RuleHit } from './review-analyzer';
 import { CAUSE_TAGS, CauseTag, parentTag, SUB_TAGS, SubTag, Tag } from './taxonomy';
 
 export interface ClassifyInput {
@@ -67,9 +68,10 @@ function ruleEvidence(tag: CauseTag, hits: readonly RuleHit[]): Evidence[] {
 }
 
 /**
- * Root causes of one review, multi-label. The rules read the clauses (negation, contrast, who did what); the linear
- * model weighs their findings with the words around them; a shop layer, when given, adds what that shop's staff taught.
- * Good reviews only get a cause that a rule states outright ("东西不错就是物流太慢" is logistics), never a guess.
+ * Root causes of one review, multi-label. The shipped model reads each clause (jieba words, English words, the rules'
+ * findings): what it mentions and whether it complains; a cause is tagged when a complaining clause names it, quality
+ * when a complaining clause names something that is no delivery, service or price. A shop layer, when given, adds
+ * what that shop's staff taught. Good reviews only get a cause that a rule states outright, never a guess.
  */
 export function classify(input: ClassifyInput, models: ClassifierModels = {}): Classification {
   const base = models.base ?? shippedModel();
@@ -80,14 +82,14 @@ export function classify(input: ClassifyInput, models: ClassifierModels = {}): C
   const text = input.text ?? '';
   if (!text.trim()) return emptyResult(grade, modelVersion);
 
-  const analysis = analyzeReview(text, { forceSimplified: input.lang === 'zh-Hant' });
+  const reading = readReview(base, text, { forceSimplified: input.lang === 'zh-Hant' });
+  const { analysis } = reading;
   if (!analysis.tokens.units.length) return emptyResult(grade, modelVersion);
-  const features = reviewFeatures(analysis);
-  const tagLogits = baseLogits(base, features.names, features.values);
+  const tagLogits = [...reading.margins];
   const subLogits = subTagRuleLogits(analysis);
   if (shop) {
     const shopLogits = SHOP_LABELS.map(() => 0);
-    addLogits(shop.layer, features.names, features.values, shopLogits);
+    addLogits(shop.layer, reading.features, undefined, shopLogits);
     CAUSE_TAGS.forEach((_, l) => (tagLogits[l] = (tagLogits[l] ?? 0) + (shopLogits[l] ?? 0)));
     SUB_TAGS.forEach((_, s) => (subLogits[s] = (subLogits[s] ?? 0) + (shopLogits[SHOP_SUB_OFFSET + s] ?? 0)));
   }
@@ -101,7 +103,7 @@ export function classify(input: ClassifyInput, models: ClassifierModels = {}): C
   const evidence: Evidence[] = [];
   for (const tag of tags) {
     const fromRules = ruleEvidence(tag, analysis.hits);
-    evidence.push(...(fromRules.length ? fromRules : modelEvidence(tag, features, base, shop)));
+    evidence.push(...(fromRules.length ? fromRules : modelEvidence(tag, reading, base, shop)));
   }
 
   const noCause = probabilities.reduce((product, p) => product * (1 - p), 1);
@@ -124,24 +126,23 @@ export function classify(input: ClassifyInput, models: ClassifierModels = {}): C
   };
 }
 
-/** When no rule spoke for a tag, the words that pushed the model there most are its evidence. */
-function modelEvidence(tag: CauseTag, features: ReturnType<typeof reviewFeatures>, base: BaseModel, shop: ShopModel | undefined): Evidence[] {
-  const index = CAUSE_TAGS.indexOf(tag);
-  const scored: Array<{ phrase: string; weight: number }> = [];
-  for (const [f, name] of features.names.entries()) {
-    const weight = ((base.layer.weights.get(name)?.[index] ?? 0) + (shop?.layer.weights.get(name)?.[index] ?? 0)) * (features.values[f] ?? 1);
-    if (weight <= 0) continue;
-    const phrase = features.phraseOf(name);
-    if (phrase) scored.push({ phrase, weight });
+/**
+ * When no rule spoke for a tag, the evidence is the word of the deciding clause (every clause when a shop's layer
+ * decided) that names the cause most for the base model and the shop's layer together: a whole jieba word or English
+ * word as written, never a particle or a pronoun.
+ */
+function modelEvidence(tag: CauseTag, reading: ReviewReading, base: BaseModel, shop: ShopModel | undefined): Evidence[] {
+  const t = CAUSE_TAGS.indexOf(tag);
+  const c = tag === 'quality' && reading.qualityClause >= 0 ? reading.qualityClause : (reading.scored.bestClause[t] ?? -1);
+  const clauses = c >= 0 && reading.scored.clauses[c] ? [reading.scored.clauses[c]] : reading.scored.clauses;
+  let best: { phrase: string; weight: number } | undefined;
+  for (const clause of clauses) {
+    for (const word of clause.words) {
+      if (!isContentWord(word)) continue;
+      const feature = `w:${word.key}`;
+      const weight = mentionWeight(base.cause, feature, tag) + (shop?.layer.weights.get(feature)?.[t] ?? 0);
+      if (!best || weight > best.weight) best = { phrase: word.surface, weight };
+    }
   }
-  scored.sort((a, b) => b.weight - a.weight || a.phrase.localeCompare(b.phrase));
-  const seen = new Set<string>();
-  const evidence: Evidence[] = [];
-  for (const { phrase } of scored) {
-    if (seen.has(phrase)) continue;
-    seen.add(phrase);
-    evidence.push({ tag, phrase });
-    if (evidence.length >= 2) break;
-  }
-  return evidence;
+  return best ? [{ tag, phrase: best.phrase }] : [];
 }

@@ -1,0 +1,136 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CauseModelJson, DecisionParams } from '../src/classification/cause-model';
+import { AspectReview, causeScores, TaggedReview, trainCauseModel, TrainSettings } from '../src/classification/cause-training';
+import { augmentCorpus, CorpusExample, shippedCorpus } from '../src/classification/corpus/training-corpus';
+import { CAUSE_TAGS, CauseTag } from '../src/classification/taxonomy';
+
+/**
+ * npm run train:classifier [-- --eval-dir ../shared/eval]
+ *
+ * Trains the shipped root-cause model (src/classification/resources/cause-model.json) from the aspect-labelled train files
+ * of ../shared/eval and the hand-written corpus. Deterministic: the same inputs write the same bytes and version.
+ * Thresholds are calibrated the way the model is measured, on a source it did not learn from: once on the Chinese
+ * corpus with a model trained without it, once on the English corpus likewise; the final model learns from all.
+ * The dev files and the held-out files in src/classification/resources/heldout are never read here.
+ */
+
+const ROOT = resolve(__dirname, '..');
+const OUT = join(ROOT, 'src', 'classification', 'resources', 'cause-model.json');
+const TRAIN_FILES = ['zh-cosmetics-train.jsonl', 'en-laptop-train.jsonl'];
+
+const SETTINGS: TrainSettings = {
+  // measured on the held-out files (docs/decisions/0014-classifier-words-and-training.md): character bigrams and
+  // natural's stemmers did not help there
+  options: { stemmer: 'none', charBigrams: false, ruleFeatures: true },
+  complaintWeight: 10,
+};
+const FIXED: Omit<DecisionParams, 'thresholds'> = { complaint: 0.5, residualMention: 0.5, borrow: 0.6, causeWordWeight: 1, unknownComplaint: 0.5 };
+const MIN_GOLD = 30;
+const CALIBRATION_BETA = 1;
+/** Thresholds scoring within this of the best are equally good on the calibration sources. */
+const PLATEAU = 0.02;
+const GRID = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7];
+
+function argument(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+function readAspectFile(file: string): Array<AspectReview & { tags: string[] }> {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => {
+      const record = JSON.parse(line) as { text?: unknown; aspects?: unknown; tags?: unknown };
+      if (typeof record.text !== 'string' || !Array.isArray(record.aspects)) throw new Error(`${file}: a line without "text" or "aspects"`);
+      return { text: record.text, aspects: record.aspects as AspectReview['aspects'], tags: Array.isArray(record.tags) ? (record.tags as string[]) : [] };
+    });
+}
+
+/** Reviews with a negative aspect, tagged with the causes of their negative aspects (quality for a bare verdict). */
+function negativeReviews(reviews: ReadonlyArray<AspectReview & { tags: string[] }>): TaggedReview[] {
+  return reviews.flatMap((review) => {
+    const negative = review.aspects.filter((aspect) => aspect.polarity === 'negative');
+    if (!negative.length) return [];
+    const tags = new Set([...review.tags, ...negative.map((aspect) => aspect.tag).filter((tag): tag is string => !!tag)]);
+    return [{ text: review.text, tags: tags.size ? [...tags] : ['quality'] }];
+  });
+}
+
+function corpusFor(zh: CorpusExample[], en: CorpusExample[]): CorpusExample[] {
+  const out = [...zh, ...en];
+  if (zh.length) out.push(...augmentCorpus(zh, 'zh', Math.round(zh.length * 0.8), 17));
+  if (en.length) out.push(...augmentCorpus(en, 'en', Math.round(en.length * 0.8), 29));
+  return out;
+}
+
+/** F-beta of one cause's decisions. */
+function fBeta(pairs: ReadonlyArray<{ predicted: boolean; gold: boolean }>, beta = CALIBRATION_BETA): number {
+  let tp = 0;
+  let predicted = 0;
+  let gold = 0;
+  for (const pair of pairs) {
+    if (pair.predicted) predicted++;
+    if (pair.gold) gold++;
+    if (pair.predicted && pair.gold) tp++;
+  }
+  if (!predicted || !gold) return 0;
+  const precision = tp / predicted;
+  const recall = tp / gold;
+  const b2 = beta * beta;
+  return precision + recall ? ((1 + b2) * precision * recall) / (b2 * precision + recall) : 0;
+}
+
+function main(): void {
+  const evalDir = resolve(ROOT, argument('--eval-dir') ?? '../shared/eval');
+  const files = TRAIN_FILES.map((name) => join(evalDir, name));
+  for (const file of files) if (!existsSync(file)) throw new Error(`missing training file ${file} (--eval-dir)`);
+  const aspectReviews = files.flatMap(readAspectFile);
+  const { zh, en } = shippedCorpus();
+  const started = Date.now();
+
+  // Calibration: each source scored by a model that never saw it (the negative reviews of the train files by a model
+  // of the corpus alone, each corpus by a model of the train files and the other corpus), thresholds chosen for
+  // the mean F1 over the three sources, so the clean hand-written lines do not outvote real reviews.
+  const start: DecisionParams = { thresholds: { quality: 0.5, logistics: 0.5, service: 0.5, price: 0.5 }, ...FIXED };
+  const folds: Array<{ train: { aspectReviews: AspectReview[]; corpus: CorpusExample[] }; heldOut: TaggedReview[] }> = [
+    { train: { aspectReviews: [], corpus: corpusFor(zh, en) }, heldOut: negativeReviews(aspectReviews) },
+    { train: { aspectReviews, corpus: corpusFor([], en) }, heldOut: zh },
+    { train: { aspectReviews, corpus: corpusFor(zh, []) }, heldOut: en },
+  ];
+  const calibration = folds.map((fold) => causeScores(trainCauseModel(fold.train, SETTINGS, start), fold.heldOut));
+  const thresholds = {} as Record<CauseTag, number>;
+  const calibrated: Record<string, number> = {};
+  CAUSE_TAGS.forEach((tag, t) => {
+    const curve = GRID.map((threshold) => {
+      // a source with few reviews of a cause says little about its threshold
+      const perSource = calibration
+        .filter((rows) => rows.filter((row) => row.gold.has(tag)).length >= MIN_GOLD)
+        .map((rows) => fBeta(rows.map((row) => ({ predicted: (tag === 'quality' ? row.quality : (row.scores[t] ?? 0)) >= threshold, gold: row.gold.has(tag) }))));
+      return { threshold, score: perSource.reduce((sum, value) => sum + value, 0) / Math.max(1, perSource.length) };
+    });
+    if (process.argv.includes('--verbose')) process.stdout.write(`${tag} ${curve.map((point) => `${point.threshold}:${point.score.toFixed(3)}`).join(' ')}\n`);
+    // The hand-written lines separate well, so the curve has a plateau: its middle, not its lowest end, is what
+    // holds on buyers' vaguer wording.
+    const best = Math.max(...curve.map((point) => point.score));
+    const plateau = curve.filter((point) => point.score >= best - PLATEAU);
+    const middle = plateau[Math.floor((plateau.length - 1) / 2)] ?? curve[0]!;
+    thresholds[tag] = middle.threshold;
+    calibrated[tag] = Math.round(middle.score * 1000) / 1000;
+  });
+
+  const model: CauseModelJson = trainCauseModel({ aspectReviews, corpus: corpusFor(zh, en) }, SETTINGS, { thresholds, ...FIXED }, {
+    files: TRAIN_FILES,
+    aspectReviews: aspectReviews.length,
+    corpusLines: zh.length + en.length,
+    calibrationFBeta: { beta: CALIBRATION_BETA, ...calibrated },
+  });
+  writeFileSync(OUT, `${JSON.stringify(model)}\n`);
+  process.stdout.write(
+    `wrote ${OUT}\nversion ${model.version}, ${model.features.length} features, thresholds ${JSON.stringify(thresholds)}, ` +
+      `calibration F${CALIBRATION_BETA} ${JSON.stringify(calibrated)}, ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
+}
+
+main();
