@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions, runMigrations } from './data-source';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { guardPoolClients } from './pool-guard';
 import { TableStatistics } from './table-statistics.service';
 
 /** Starts the embedded PostgreSQL when DATABASE_URL is not set, and stops it after the data source closes. */
@@ -59,7 +60,7 @@ class DatabaseLifecycleModule {}
         }),
       dataSourceFactory: async (options) => {
         if (!options) throw new Error('no data source options');
-        return new DataSource(options).initialize();
+        return guardPoolClients(await new DataSource(options).initialize());
       },
     }),
   ],

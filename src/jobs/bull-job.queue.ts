@@ -8,8 +8,12 @@ import { ProducerQueues } from './producer-queues';
 import { QueueMonitor } from './queue-monitor';
 import { EnqueueOptions, JobName, JobPayloads, JOBS, QueueName } from './queues';
 
-/** the states of a job that will still run */
-const UNFINISHED: JobType[] = ['waiting', 'delayed', 'prioritized', 'active', 'paused', 'waiting-children'];
+/**
+ * The states of a job still waiting to run. A running (active) job is left out: its reviews were stamped when it
+ * started, so they only look overdue when it has run far too long or its worker died, and a dead worker's job would
+ * otherwise wait for BullMQ's stalled-job check (up to a minute) before anyone looked at it again.
+ */
+const WAITING: JobType[] = ['waiting', 'delayed', 'prioritized', 'paused', 'waiting-children'];
 
 @Injectable()
 export class BullJobQueue extends JobQueue {
@@ -57,9 +61,9 @@ export class BullJobQueue extends JobQueue {
   async queued<N extends JobName>(name: N, limit: number): Promise<JobPayloads[N][] | null> {
     const queue = this.queues[JOBS[name].queue];
     const timeout = this.config.env.enqueueTimeoutMs * 5;
-    const counts = await withDeadline(queue.getJobCounts(...UNFINISHED), timeout, `count ${name} jobs`);
+    const counts = await withDeadline(queue.getJobCounts(...WAITING), timeout, `count ${name} jobs`);
     if (Object.values(counts).reduce((sum, n) => sum + n, 0) > limit) return null;
-    const jobs = await withDeadline(queue.getJobs(UNFINISHED, 0, limit), timeout, `read ${name} jobs`);
+    const jobs = await withDeadline(queue.getJobs(WAITING, 0, limit), timeout, `read ${name} jobs`);
     // a job removed between the two reads comes back as undefined
     return jobs.filter((job) => job?.name === name).map((job) => job.data as JobPayloads[N]);
   }

@@ -33,7 +33,6 @@ export class InProcessJobRunner implements OnModuleDestroy {
   private idleWaiters: (() => void)[] = [];
   /** delayed jobs wait here, outside the queue, so they hold no slot */
   private readonly timers = new Map<NodeJS.Timeout, QueuedJob>();
-  private readonly inHand = new Set<QueuedJob>();
 
   /** Registers the processor of a queue; jobs run once start() is called. */
   register(queue: string, handler: Handler, concurrency?: number): void {
@@ -70,9 +69,9 @@ export class InProcessJobRunner implements OnModuleDestroy {
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** The data of the `name` jobs of `queue` waiting, delayed or running. */
+  /** The data of the `name` jobs of `queue` waiting or delayed (not running: see JobQueue.queued). */
   queued(queue: string, name: string): unknown[] {
-    return [...this.waiting, ...this.inHand, ...this.timers.values()].filter((entry) => entry.queue === queue && entry.job.name === name).map((entry) => entry.job.data);
+    return [...this.waiting, ...this.timers.values()].filter((entry) => entry.queue === queue && entry.job.name === name).map((entry) => entry.job.data);
   }
 
   get counts(): { waiting: number; active: number } {
@@ -94,10 +93,8 @@ export class InProcessJobRunner implements OnModuleDestroy {
       if (index < 0) break;
       const [next] = this.waiting.splice(index, 1);
       this.activeByQueue.set(next.queue, (this.activeByQueue.get(next.queue) ?? 0) + 1);
-      this.inHand.add(next);
       const run = this.execute(next).finally(() => {
         this.active.delete(run);
-        this.inHand.delete(next);
         this.activeByQueue.set(next.queue, (this.activeByQueue.get(next.queue) ?? 1) - 1);
         this.pump();
         if (!this.waiting.length && !this.active.size) this.idleWaiters.splice(0).forEach((resolve) => resolve());

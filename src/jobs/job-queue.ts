@@ -5,7 +5,7 @@ export abstract class JobQueue {
   abstract add<N extends JobName>(name: N, payloads: JobPayloads[N][], options?: EnqueueOptions): Promise<void>;
 
   /**
-   * The payloads of the `name` jobs still to run (waiting, delayed, running or between retries), so that a sweep
+   * The payloads of the `name` jobs still waiting to run (waiting, delayed, between retries; not running), so that a sweep
    * does not enqueue again what is only waiting its turn; null when more than `limit` jobs are queued (too many to read).
    */
   abstract queued<N extends JobName>(name: N, limit: number): Promise<JobPayloads[N][] | null>;

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ReviewTagging, StoredTags } from '../classification/review-tagging.service';
 import { ShopClassifiers } from '../classification/shop-classifiers.service';
 import { AppConfig } from '../config/app-config';
+import { isRetryableDatabaseError } from '../common/filters/retryable-database-error';
 import { sqlRows } from '../database/sql';
 import { TableStatistics } from '../database/table-statistics.service';
 import { AnalysisQueue } from '../jobs/analysis.queue';
@@ -74,8 +75,32 @@ export class ReviewAnalysisService {
   }
 
   async analyze(shopId: string, reviewIds: string[]): Promise<AnalysisSummary> {
+    const started = await this.start(shopId, reviewIds);
+    try {
+      return await this.analyzeStarted(shopId, reviewIds, started);
+    } catch (error) {
+      // the database failing under the run (a lost connection, a deadlock) says nothing about the reviews: the
+      // attempt is given back, so an outage of PostgreSQL does not park them (a crash still counts: nothing runs here)
+      if (isRetryableDatabaseError(error) && started.rows.length) {
+        await this.giveBackAttempt(shopId, started.rows.map((row) => row.id)).catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  private async giveBackAttempt(shopId: string, reviewIds: string[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE reviews SET analysis_attempts = greatest(analysis_attempts - 1, 0) WHERE shop_id = $1 AND id = ANY($2::uuid[]) AND analysis_status = 'pending'`,
+      [shopId, reviewIds],
+    );
+  }
+
+  private async analyzeStarted(
+    shopId: string,
+    reviewIds: string[],
+    { rows, busy: lockedAtStart, parked }: { rows: PendingRow[]; busy: string[]; parked: number },
+  ): Promise<AnalysisSummary> {
     const started = Date.now();
-    const { rows, busy: lockedAtStart, parked } = await this.start(shopId, reviewIds);
     const done: AnalysedRow[] = [];
     const failed: { id: string; error: string }[] = [];
     const models = rows.length ? await this.classifiers.modelsFor(shopId) : {};

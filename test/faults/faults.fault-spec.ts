@@ -338,7 +338,7 @@ describe('faults', () => {
           [db.name],
         );
         terminated += rows.length;
-        await sleep(400);
+        await sleep(1_000);
       }
     })();
     const result = await runLoad(() => api.url, apiKey, run, SETTINGS.reviews, Math.min(SETTINGS.batch, 100), 50);

@@ -14,11 +14,14 @@ const RETRYABLE_SQLSTATES = new Set([
 ]);
 
 const CONNECTION_MESSAGES = /Connection terminated|connection (?:is )?closed|Client has encountered a connection error|timeout exceeded when trying to connect|terminating connection/i;
+/** TypeORM's errors when a transaction goes on (or commits) after its connection broke and was released */
+const RELEASED_RUNNER = new Set(['QueryRunnerProviderAlreadyReleasedError', 'QueryRunnerAlreadyReleasedError']);
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
 
 export function isRetryableDatabaseError(error: unknown): boolean {
   for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 4; depth++) {
-    const { code, message } = current as { code?: unknown; message?: unknown };
+    const { code, message, name } = current as { code?: unknown; message?: unknown; name?: unknown };
+    if (typeof name === 'string' && RELEASED_RUNNER.has(name)) return true;
     if (typeof code === 'string' && (RETRYABLE_SQLSTATES.has(code) || code.startsWith('08') || SOCKET_CODES.has(code))) return true;
     if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return true;
     // TypeORM's QueryFailedError keeps pg's error as driverError
