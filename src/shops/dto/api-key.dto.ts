@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { NoControlCharacters } from '../../common/validation/text.validators';
 import type { ApiKey } from '../api-key.entity';
 import { SHOP_LOCALES } from '../shop.entity';
