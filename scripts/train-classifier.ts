@@ -4,9 +4,12 @@ import { CauseModelJson, DecisionParams } from '../src/classification/cause-mode
 import { AspectReview, causeScores, TaggedReview, trainCauseModel, TrainSettings } from '../src/classification/cause-training';
 import { augmentCorpus, CorpusExample, shippedCorpus } from '../src/classification/corpus/training-corpus';
 import { CAUSE_TAGS, CauseTag } from '../src/classification/taxonomy';
+import { baseModelFromCauseJson } from '../src/classification/classifier-model';
+import { scoreTags } from '../src/classification/eval-metrics';
+import { classify } from '../src/classification/review-classifier';
 
 /**
- * npm run train:classifier [-- --eval-dir ../shared/eval]
+ * npm run train:classifier [-- --eval-dir ../shared/eval] [--verbose] [--compare]
  *
  * Trains the shipped root-cause model (src/classification/resources/cause-model.json) from the aspect-labelled train files
  * of ../shared/eval and the hand-written corpus. Deterministic: the same inputs write the same bytes and version.
@@ -82,6 +85,31 @@ function fBeta(pairs: ReadonlyArray<{ predicted: boolean; gold: boolean }>, beta
   return precision + recall ? ((1 + b2) * precision * recall) / (b2 * precision + recall) : 0;
 }
 
+/**
+ * `--compare`: the same training with other word settings, each scored on the held-out files (and the dev files when
+ * present) with the thresholds just calibrated; writes nothing. The numbers behind the settings in SETTINGS.
+ */
+function compareVariants(sources: { aspectReviews: AspectReview[]; corpus: CorpusExample[] }, decision: DecisionParams, evalDir: string): void {
+  const variants: Array<[string, TrainSettings['options']]> = [
+    ['shipped: words unstemmed, no character bigrams, rules as features', SETTINGS.options],
+    ["natural's Porter stemmer", { ...SETTINGS.options, stemmer: 'porter' }],
+    ["natural's Lancaster stemmer", { ...SETTINGS.options, stemmer: 'lancaster' }],
+    ['with character bigrams of Chinese words', { ...SETTINGS.options, charBigrams: true }],
+    ['without the rules as features', { ...SETTINGS.options, ruleFeatures: false }],
+  ];
+  const files = [
+    ...['zh-cosmetics-dev.jsonl', 'en-laptop-dev.jsonl'].map((name) => join(evalDir, name)).filter((file) => existsSync(file)),
+    ...['zh-electronics.jsonl', 'en-complaints.jsonl'].map((name) => join(ROOT, 'src', 'classification', 'resources', 'heldout', name)),
+  ];
+  const labelled = files.map((file) => ({ file, reviews: readFileSync(file, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as TaggedReview) }));
+  process.stdout.write(`| variant | ${labelled.map(({ file }) => file.split('/').pop()).join(' | ')} |\n|---|${labelled.map(() => '---').join('|')}|\n`);
+  for (const [name, options] of variants) {
+    const base = baseModelFromCauseJson(trainCauseModel(sources, { ...SETTINGS, options }, decision));
+    const scores = labelled.map(({ reviews }) => scoreTags(reviews.map((review) => ({ gold: [...review.tags], predicted: classify({ text: review.text }, { base }).tags }))).macroF1.toFixed(3));
+    process.stdout.write(`| ${name} | ${scores.join(' | ')} |\n`);
+  }
+}
+
 function main(): void {
   const evalDir = resolve(ROOT, argument('--eval-dir') ?? '../shared/eval');
   const files = TRAIN_FILES.map((name) => join(evalDir, name));
@@ -126,6 +154,10 @@ function main(): void {
     corpusLines: zh.length + en.length,
     calibrationFBeta: { beta: CALIBRATION_BETA, ...calibrated },
   });
+  if (process.argv.includes('--compare')) {
+    compareVariants({ aspectReviews, corpus: corpusFor(zh, en) }, { thresholds, ...FIXED }, evalDir);
+    return;
+  }
   writeFileSync(OUT, `${JSON.stringify(model)}\n`);
   process.stdout.write(
     `wrote ${OUT}\nversion ${model.version}, ${model.features.length} features, thresholds ${JSON.stringify(thresholds)}, ` +

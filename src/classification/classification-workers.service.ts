@@ -4,12 +4,13 @@ import { InProcessJobRunner } from '../jobs/in-process-job.runner';
 import { JobQueue } from '../jobs/job-queue';
 import { PeriodicSweep } from '../jobs/periodic-sweep';
 import { startProcessor, stopProcessor } from '../jobs/processor-runner';
-import { ClassifierTrainingProcessor } from './classifier-training.processor';
+import { ClassifierTrainingProcessor, DEFAULT_RECLASSIFY_DAYS } from './classifier-training.processor';
 import { ShopClassifiers } from './shop-classifiers.service';
 
 /**
- * Starts the `models` processor where this process runs workers, trains the shipped model before the first
- * review arrives, and sweeps for shops whose retraining is due (a retraining job lost with Redis is found again).
+ * Starts the `models` processor where this process runs workers, loads the shipped model before the first
+ * review arrives, and sweeps for shops whose retraining is due (a retraining job lost with Redis is found again)
+ * or whose reviews were tagged by an earlier shipped model.
  */
 @Injectable()
 export class ClassificationWorkers implements OnApplicationBootstrap, OnModuleDestroy {
@@ -18,7 +19,14 @@ export class ClassificationWorkers implements OnApplicationBootstrap, OnModuleDe
     const due = await this.classifiers.shopsDueForTraining(this.config.env.retrainAfterCorrections);
     for (const shopId of due) await this.jobs.add('retrain-classifier', [{ shopId }], { jobId: `retrain-classifier-${shopId}` });
     if (due.length) this.logger.log({ msg: 'retraining due', shops: due.length });
-    return due.length;
+    // a new shipped model: the other shops' reviews are classified again too (a retraining reclassifies its own)
+    const retraining = new Set(due);
+    const outdated = (await this.classifiers.shopsWithOutdatedTags(DEFAULT_RECLASSIFY_DAYS)).filter((shopId) => !retraining.has(shopId));
+    for (const shopId of outdated) {
+      await this.jobs.add('reclassify-reviews', [{ shopId, sinceDays: DEFAULT_RECLASSIFY_DAYS }], { jobId: `reclassify-reviews-${shopId}` });
+    }
+    if (outdated.length) this.logger.log({ msg: 'reclassification due after a model change', shops: outdated.length });
+    return due.length + outdated.length;
   });
 
   constructor(

@@ -91,16 +91,35 @@ export function subTagRuleLogits(analysis: ReviewAnalysis): number[] {
   return SUB_TAGS.map((sub) => (named.has(sub) ? SUB_TAG_RULE_LOGIT : -SUB_TAG_RULE_LOGIT));
 }
 
+/**
+ * What a shop's layer reads: the words and rule findings of the clauses, plus the units (characters, English stems)
+ * and unit pairs of every clause that is not pure praise. A handful of corrections rarely share a jieba word
+ * ("化了", "化成", "化得") but do share characters, and a shop's layer learns from a handful.
+ */
+export function shopFeatures(reading: ReviewReading): string[] {
+  const names = new Set(reading.features);
+  const { units } = reading.analysis.tokens;
+  for (const clause of reading.analysis.clauses) {
+    if (clause.praise) continue;
+    for (let i = clause.from; i < clause.to; i++) {
+      names.add(`g:${units[i] ?? ''}`);
+      if (i + 1 < clause.to) names.add(`g:${units[i] ?? ''}|${units[i + 1] ?? ''}`);
+    }
+  }
+  return [...names];
+}
+
 function tagTargets(tags: readonly Tag[]): number[] {
   return CAUSE_TAGS.map((tag) => (tags.includes(tag) ? 1 : 0));
 }
 
 export function trainShopModel(base: BaseModel, corrections: readonly Correction[]): ShopModel {
   const examples: TrainingExample[] = corrections.map((correction) => {
-    const { analysis, margins, features } = readReview(base, correction.text);
+    const reading = readReview(base, correction.text);
+    const { analysis, margins } = reading;
     const causeTags = correction.tags.filter((tag): tag is CauseTag => tag !== 'other');
     return {
-      features,
+      features: shopFeatures(reading),
       targets: [...tagTargets(causeTags), ...SUB_TAGS.map((sub) => (correction.subTags.includes(sub) ? 1 : 0))],
       offsets: [...margins, ...subTagRuleLogits(analysis)],
     };

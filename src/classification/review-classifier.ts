@@ -1,7 +1,7 @@
 import { Grade, gradeOf } from '../reviews/review.types';
 import { mentionWeight } from './cause-model';
 import { isContentWord } from './clause-features';
-import { BaseModel, readReview, ReviewReading, SHOP_LABELS, ShopModel, shippedModel, subTagRuleLogits } from './classifier-model';
+import { BaseModel, readReview, ReviewReading, SHOP_LABELS, ShopModel, shippedModel, shopFeatures, subTagRuleLogits } from './classifier-model';
 import { addLogits, sigmoid } from './linear-model';
 import { RuleHit } from './review-analyzer';
 import { CAUSE_TAGS, CauseTag, parentTag, SUB_TAGS, SubTag, Tag } from './taxonomy';
@@ -89,7 +89,7 @@ export function classify(input: ClassifyInput, models: ClassifierModels = {}): C
   const subLogits = subTagRuleLogits(analysis);
   if (shop) {
     const shopLogits = SHOP_LABELS.map(() => 0);
-    addLogits(shop.layer, reading.features, undefined, shopLogits);
+    addLogits(shop.layer, shopFeatures(reading), undefined, shopLogits);
     CAUSE_TAGS.forEach((_, l) => (tagLogits[l] = (tagLogits[l] ?? 0) + (shopLogits[l] ?? 0)));
     SUB_TAGS.forEach((_, s) => (subLogits[s] = (subLogits[s] ?? 0) + (shopLogits[SHOP_SUB_OFFSET + s] ?? 0)));
   }

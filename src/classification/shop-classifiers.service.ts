@@ -68,9 +68,11 @@ export class ShopClassifiers {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Trains the shipped model now rather than on the first review (about half a second). */
+  /** Loads the shipped model and jieba now rather than on the first review (about half a second). */
   warmUp(): BaseModel {
-    return shippedModel();
+    const model = shippedModel();
+    classify({ text: '预热 warm-up' }, { base: model });
+    return model;
   }
 
   async modelsFor(shopId: string): Promise<ClassifierModels> {
@@ -173,6 +175,22 @@ export class ShopClassifiers {
           OR (m.base_version IS NOT NULL AND m.base_version <> $2)
        LIMIT $3`,
       [threshold, shippedModel().version, limit],
+    );
+    return rows.map((row) => row.shop_id);
+  }
+
+  /**
+   * Shops with recent reviews the model tagged with another shipped model than the current one (a new model was
+   * deployed): their reclassification is due. Staff tags are left out, as the reclassification leaves them.
+   */
+  async shopsWithOutdatedTags(sinceDays: number, limit = 100): Promise<string[]> {
+    const rows = await sqlRows<{ shop_id: string }>(
+      this.dataSource,
+      `SELECT DISTINCT shop_id FROM reviews
+       WHERE analysis_status = 'done' AND tag_source IS DISTINCT FROM 'staff' AND classifier_version IS NOT NULL
+         AND split_part(classifier_version, '+', 1) <> $1 AND reviewed_at >= now() - make_interval(days => $2)
+       LIMIT $3`,
+      [shippedModel().version, sinceDays, limit],
     );
     return rows.map((row) => row.shop_id);
   }
