@@ -14,6 +14,11 @@ export const MIGRATIONS_DIR = join(__dirname, '..', '..', 'migrations');
 export interface DatabaseOptions {
   url: string;
   poolSize: number;
+  /**
+   * The database is one session (PGlite behind its socket): a new connection would find the prepared statements of
+   * the one it replaced (42P05), so the connection is never closed for being idle.
+   */
+  singleSession?: boolean;
   /** only for throwaway test databases */
   synchronize?: boolean;
 }
@@ -31,7 +36,7 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    extra: { max: options.poolSize, connectionTimeoutMillis: 10_000 },
+    extra: { max: options.poolSize, connectionTimeoutMillis: 10_000, ...(options.singleSession ? { idleTimeoutMillis: 0 } : {}) },
     // failed queries go to the JSON log without their parameters (personal data)
     logger: new DatabaseLogger(),
   };

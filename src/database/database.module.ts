@@ -57,6 +57,7 @@ class DatabaseLifecycleModule {}
           url: await lifecycle.url(),
           // PGlite is one session: a second connection would interleave transactions.
           poolSize: config.embeddedDatabase ? 1 : config.env.databasePoolSize,
+          singleSession: config.embeddedDatabase,
         }),
       dataSourceFactory: async (options) => {
         if (!options) throw new Error('no data source options');
