@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import functionWords from './resources/function-words.json';
+import userDictionary from './resources/zh-user-dict.json';
 import { ClauseFeatures, clauseFeatures, FeatureOptions, isDescribingFeature, namesSomething } from './clause-features';
 import { LinearLayer, sigmoid, trainLayer, TrainingExample } from './linear-model';
 import { ReviewAnalysis } from './review-analyzer';
@@ -41,6 +43,8 @@ export interface CauseModelJson {
   version: string;
   options: FeatureOptions;
   decision: DecisionParams;
+  /** Hash of the word lists the features were made with (resources/zh-user-dict.json, function-words.json). */
+  vocabulary: string;
   /** What the weights were learnt from and how they measured; informational. */
   trainedOn: Record<string, unknown>;
   bias: number[];
@@ -127,6 +131,9 @@ export function causeModelFromJson(json: CauseModelJson): CauseModel {
   }
   const version = causeModelVersion(json);
   if (version !== json.version) throw new Error(`cause model ${json.version} does not match its content (${version})`);
+  if (json.vocabulary !== vocabularyHash()) {
+    throw new Error(`cause model ${json.version} was trained with other word lists than resources/ holds: npm run train:classifier`);
+  }
   const weights = new Map<string, Float64Array>();
   json.features.forEach((feature, f) => weights.set(feature, Float64Array.from(json.weights.slice(f * WIDTH, (f + 1) * WIDTH))));
   return {
@@ -138,9 +145,14 @@ export function causeModelFromJson(json: CauseModelJson): CauseModel {
   };
 }
 
+/** The word lists features are made with: a model is only valid with the lists it was trained with. */
+export function vocabularyHash(): string {
+  return createHash('sha256').update(JSON.stringify([userDictionary, functionWords])).digest('hex').slice(0, 12);
+}
+
 /** The hash of everything that decides a classification: a different model always gets a different version. */
 export function causeModelVersion(json: Omit<CauseModelJson, 'version' | 'trainedOn'>): string {
-  const payload = JSON.stringify([json.options, json.decision, json.bias, json.features, json.weights]);
+  const payload = JSON.stringify([json.options, json.decision, json.vocabulary, json.bias, json.features, json.weights]);
   return `base-${createHash('sha256').update(payload).digest('hex').slice(0, 12)}`;
 }
 

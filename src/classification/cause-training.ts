@@ -1,5 +1,5 @@
 import { ClauseFeatures, clauseFeatures, FeatureOptions } from './clause-features';
-import { causeMargins, CauseModelJson, causeModelFromJson, causeModelVersion, ClauseExample, DecisionParams, scoreReview, trainLayers } from './cause-model';
+import { vocabularyHash, causeMargins, CauseModelJson, causeModelFromJson, causeModelVersion, ClauseExample, DecisionParams, scoreReview, trainLayers } from './cause-model';
 import { CorpusExample } from './corpus/training-corpus';
 import { analyzeReview } from './review-analyzer';
 import { normalizeReviewText } from './review-tokenizer';
@@ -135,7 +135,7 @@ export function trainCauseModel(
   for (const review of sources.aspectReviews) examples.push(...aspectClauseExamples(review, settings.options));
   for (const example of sources.corpus) examples.push(...taggedClauseExamples({ text: example.text, tags: example.tags }, settings.options));
   const layers = trainLayers(examples, settings.complaintWeight);
-  const body = { kind: 'cause-model' as const, options: settings.options, decision, ...layers };
+  const body = { kind: 'cause-model' as const, options: settings.options, decision, vocabulary: vocabularyHash(), ...layers };
   return { ...body, version: causeModelVersion(body), trainedOn };
 }
 
