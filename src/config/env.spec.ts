@@ -19,9 +19,19 @@ describe('loadEnv', () => {
     ['RUN_WORKERS', 'maybe', /RUN_WORKERS.*true or false/],
     ['BODY_LIMIT', 'big', /BODY_LIMIT/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL.*one of/],
+    ['SHUTDOWN_TIMEOUT_MS', '10', /SHUTDOWN_TIMEOUT_MS.*100\.\./],
+    ['ENQUEUE_TIMEOUT_MS', 'soon', /ENQUEUE_TIMEOUT_MS.*integer/],
+    ['DRAFT_OVERDUE_MS', '-1', /DRAFT_OVERDUE_MS/],
+    ['METRICS_PORT', '99999', /METRICS_PORT/],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     expect(() => loadEnv({ [name]: value })).toThrow(EnvError);
     expect(() => loadEnv({ [name]: value })).toThrow(message);
+  });
+
+  it('defaults the fault-tolerance settings: drafts as prompt as analyses, bounded enqueue and shutdown, open /metrics', () => {
+    const env = loadEnv({});
+    expect(env.draftOverdueMs).toBe(env.analysisOverdueMs);
+    expect(env).toMatchObject({ enqueueTimeoutMs: 1_000, shutdownTimeoutMs: 20_000, metricsEnabled: true, metricsToken: null, metricsPort: 0 });
   });
 
   it('parses sizes and booleans', () => {

@@ -8,7 +8,8 @@ import { Client } from 'pg';
 
 /** What the fault suite shares: settings, its own database, a cuttable Redis, service processes, load. */
 
-export const ROOT = resolve(__dirname, '..', '..');
+/** where dist/ is: the repository, or FAULT_ROOT (a copy with dist/ and node_modules/, so a rebuild elsewhere cannot pull it away mid-run) */
+export const ROOT = process.env.FAULT_ROOT ? resolve(process.env.FAULT_ROOT) : resolve(__dirname, '..', '..');
 
 export function intSetting(name: string, fallback: number): number {
   const raw = process.env[name];
