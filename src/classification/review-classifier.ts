@@ -4,6 +4,7 @@ import { isContentWord } from './clause-features';
 import { BaseModel, readReview, ReviewReading, SHOP_LABELS, ShopModel, shippedModel, shopFeatures, subTagRuleLogits } from './classifier-model';
 import { addLogits, sigmoid } from './linear-model';
 import { RuleHit } from './review-analyzer';
+import { segmenter } from './word-segmenter';
 import { CAUSE_TAGS, CauseTag, parentTag, SUB_TAGS, SubTag, Tag } from './taxonomy';
 
 export interface ClassifyInput {
@@ -54,14 +55,41 @@ function emptyResult(grade: Grade | undefined, modelVersion: string): Classifica
   };
 }
 
-function ruleEvidence(tag: CauseTag, hits: readonly RuleHit[]): Evidence[] {
+/**
+ * A rule's phrase widened to whole words of the clause it came from: the rules match characters, and "刚买就降" must
+ * read "刚买就降价了". Words are the clause's jieba words; English phrases already end on word boundaries.
+ */
+function wholeWords(phrase: string, hit: RuleHit, reading: ReviewReading): string {
+  const { analysis } = reading;
+  const clause = analysis.clauses[hit.clause];
+  if (!clause) return phrase;
+  const { text, starts, ends } = analysis.tokens;
+  const clauseStart = starts[clause.from] ?? 0;
+  const clauseText = text.slice(clauseStart, ends[clause.to - 1] ?? clauseStart);
+  const at = clauseText.indexOf(phrase);
+  if (at < 0) return phrase;
+  let offset = 0;
+  let from = at;
+  let to = at + phrase.length;
+  for (const word of segmenter().cut(clauseText, false)) {
+    const end = offset + word.length;
+    if (offset < at && end > at) from = offset;
+    if (offset < to && end > to) to = end;
+    offset = end;
+  }
+  return clauseText.slice(from, to).trim();
+}
+
+function ruleEvidence(tag: CauseTag, hits: readonly RuleHit[], reading: ReviewReading): Evidence[] {
   const seen = new Set<string>();
   const evidence: Evidence[] = [];
   const ordered = [...hits.filter((hit) => !hit.weak), ...hits.filter((hit) => hit.weak)];
   for (const hit of ordered) {
-    if (hit.tag !== tag || !hit.phrase || seen.has(hit.phrase)) continue;
-    seen.add(hit.phrase);
-    evidence.push(hit.subTag ? { tag, subTag: hit.subTag, phrase: hit.phrase } : { tag, phrase: hit.phrase });
+    if (hit.tag !== tag || !hit.phrase) continue;
+    const phrase = wholeWords(hit.phrase, hit, reading);
+    if (seen.has(phrase)) continue;
+    seen.add(phrase);
+    evidence.push(hit.subTag ? { tag, subTag: hit.subTag, phrase } : { tag, phrase });
     if (evidence.length >= MAX_EVIDENCE_PER_TAG) break;
   }
   return evidence;
@@ -102,7 +130,7 @@ export function classify(input: ClassifyInput, models: ClassifierModels = {}): C
 
   const evidence: Evidence[] = [];
   for (const tag of tags) {
-    const fromRules = ruleEvidence(tag, analysis.hits);
+    const fromRules = ruleEvidence(tag, analysis.hits, reading);
     evidence.push(...(fromRules.length ? fromRules : modelEvidence(tag, reading, base, shop)));
   }
 
