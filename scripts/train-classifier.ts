@@ -124,8 +124,8 @@ function main(): void {
   const start: DecisionParams = { thresholds: { quality: 0.5, logistics: 0.5, service: 0.5, price: 0.5 }, ...FIXED };
   const folds: Array<{ train: { aspectReviews: AspectReview[]; corpus: CorpusExample[] }; heldOut: TaggedReview[] }> = [
     { train: { aspectReviews: [], corpus: corpusFor(zh, en) }, heldOut: negativeReviews(aspectReviews) },
-    { train: { aspectReviews, corpus: corpusFor([], en) }, heldOut: zh },
-    { train: { aspectReviews, corpus: corpusFor(zh, []) }, heldOut: en },
+    { train: { aspectReviews, corpus: corpusFor([], en) }, heldOut: corpusFor(zh, []) },
+    { train: { aspectReviews, corpus: corpusFor(zh, []) }, heldOut: corpusFor([], en) },
   ];
   const calibration = folds.map((fold) => causeScores(trainCauseModel(fold.train, SETTINGS, start), fold.heldOut));
   const thresholds = {} as Record<CauseTag, number>;
