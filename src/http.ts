@@ -2,7 +2,7 @@ import { INestApplication, VersioningType } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { checkJsonBody, MediaTypeGuard, verifyUtf8 } from './common/http/json-body';
+import { checkJsonBody, MediaTypeGuard, undecodableBody, verifyUtf8 } from './common/http/json-body';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { ErrorResponse } from './common/filters/error-response';
 import { completeContract } from './common/http/openapi-contract';
@@ -12,6 +12,7 @@ import { AppConfig } from './config/app-config';
 /** Everything about the HTTP surface that is not a controller; main.ts and the e2e tests share it. */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.useBodyParser('json', { limit: config.env.bodyLimitBytes, verify: verifyUtf8 });
+  app.use(undecodableBody);
   app.use(checkJsonBody);
   enableVersioning(app);
   app.useGlobalGuards(new MediaTypeGuard(app.get(Reflector)));

@@ -156,6 +156,12 @@ describe('hostile input', () => {
     expect(JSON.parse(response.body).code).toBe('INVALID_UTF8');
   });
 
+  it.each(['gzip', 'deflate', 'br'])('a JSON body that is not %s although Content-Encoding says so is a 400 INVALID_CONTENT_ENCODING', async (encoding) => {
+    const response = await rawPost(t, shop.key, 'POST', '/v1/reviews', JSON.stringify(reviewInput()), 'application/json', { 'Content-Encoding': encoding });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body).code).toBe('INVALID_CONTENT_ENCODING');
+  });
+
   it.each([
     ['text/plain', '/v1/reviews'],
     [undefined, '/v1/reviews'],
@@ -185,12 +191,20 @@ describe('hostile input', () => {
 });
 
 /** A request exactly as given: supertest would add a Content-Type of its own. */
-async function rawPost(t: TestApp, key: string, method: string, path: string, body: string | Buffer, contentType?: string): Promise<{ status: number; body: string }> {
+async function rawPost(
+  t: TestApp,
+  key: string,
+  method: string,
+  path: string,
+  body: string | Buffer,
+  contentType?: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   const server: Server = t.app.getHttpServer();
   if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = { Authorization: `Bearer ${key}`, 'Content-Length': Buffer.byteLength(body) };
+    const headers: Record<string, string | number> = { Authorization: `Bearer ${key}`, 'Content-Length': Buffer.byteLength(body), ...extraHeaders };
     if (contentType) headers['Content-Type'] = contentType;
     const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (response) => {
       let text = '';

@@ -5,7 +5,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { Reflector } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
-import { FieldProblem, UnsupportedMediaType, ValidationFailed } from '../errors/domain-error';
+import { DomainError, FieldProblem, UnsupportedMediaType, ValidationFailed } from '../errors/domain-error';
 
 /** Deeper than any request body of the API; class-transformer and class-validator recurse, so depth is bounded first. */
 export const JSON_MAX_DEPTH = 32;
@@ -66,6 +66,18 @@ function textProblem(text: string, path: string): FieldProblem | null {
     return { field, code: 'wellFormedText', message: `${field} must be well-formed Unicode text (it has a UTF-16 surrogate without its pair)` };
   }
   return null;
+}
+
+/**
+ * Express error middleware right after the JSON parser: a body that does not decompress as its Content-Encoding
+ * says reaches here as zlib's error with a 400 but none of body-parser's error types, which the error filter
+ * would answer with a 500.
+ */
+export function undecodableBody(error: unknown, _request: Request, _response: Response, next: NextFunction): void {
+  const parserError = error as { status?: unknown; type?: unknown; code?: unknown } | null;
+  const undecodable =
+    typeof parserError === 'object' && parserError !== null && parserError.status === 400 && parserError.type === undefined && typeof parserError.code === 'string';
+  next(undecodable ? new DomainError('INVALID_CONTENT_ENCODING', 400, 'The request body could not be decoded as its Content-Encoding says') : error);
 }
 
 /** Express middleware after the JSON parser: a body jsonBodyProblem finds fault with is a 400 naming the field. */
