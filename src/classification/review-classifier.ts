@@ -4,7 +4,6 @@ import { isContentWord } from './clause-features';
 import { BaseModel, readReview, ReviewReading, SHOP_LABELS, ShopModel, shippedModel, shopFeatures, subTagRuleLogits } from './classifier-model';
 import { addLogits, sigmoid } from './linear-model';
 import { RuleHit } from './review-analyzer';
-import { segmenter } from './word-segmenter';
 import { CAUSE_TAGS, CauseTag, parentTag, SUB_TAGS, SubTag, Tag } from './taxonomy';
 
 export interface ClassifyInput {
@@ -68,14 +67,19 @@ function wholeWords(phrase: string, hit: RuleHit, reading: ReviewReading): strin
   const clauseText = text.slice(clauseStart, ends[clause.to - 1] ?? clauseStart);
   const at = clauseText.indexOf(phrase);
   if (at < 0) return phrase;
-  let offset = 0;
+  // the clause's words were cut when it was read: walk them through its text instead of cutting it again
+  const words = reading.scored.clauses.find((features) => features.from === clause.from)?.words ?? [];
   let from = at;
   let to = at + phrase.length;
-  for (const word of segmenter().cut(clauseText, false)) {
-    const end = offset + word.length;
-    if (offset < at && end > at) from = offset;
-    if (offset < to && end > to) to = end;
-    offset = end;
+  let position = 0;
+  for (const word of words) {
+    const start = clauseText.indexOf(word.surface, position);
+    if (start < 0) continue;
+    const end = start + word.surface.length;
+    if (start < at && end > at) from = start;
+    if (start < to && end > to) to = end;
+    position = end;
+    if (start >= to) break;
   }
   return clauseText.slice(from, to).trim();
 }

@@ -55,6 +55,13 @@ export function segmentWords(text: string, stemmer: EnglishStemmer = 'porter'): 
   const words: Word[] = [];
   const prepared = text.includes("n't") ? text.replace(/n't\b/g, ' not') : text;
   for (const token of segmenter().cut(prepared, false)) {
+    const first = token.charCodeAt(0);
+    // most tokens are Chinese words: decided by their first character before any pattern is tried
+    if (first >= 0x3400 && first <= 0x9fff) {
+      words.push({ surface: token, key: token, han: true });
+      continue;
+    }
+    if (first === 32) continue;
     if (LATIN.test(token)) {
       const word = token.replace(/'s$/, '').replace(/'/g, '');
       if (word) words.push({ surface: token, key: stem(word === 'ca' ? 'can' : word === 'wo' ? 'will' : word, stemmer), han: false });
