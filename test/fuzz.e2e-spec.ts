@@ -14,6 +14,7 @@ import { createTestApp, eventually, TestApp, TestShop } from './support/test-app
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 const TOTAL_RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
+const REQUEST_TIMEOUT_MS = 15_000;
 
 type Schema = {
   $ref?: string;
@@ -52,6 +53,7 @@ interface Call {
   body?: string | Buffer;
   /** another API key, or none */
   auth: 'shop' | 'lead' | 'none' | 'bogus';
+  headers?: Record<string, string>;
 }
 interface Failure {
   call: Call;
@@ -121,6 +123,7 @@ const HOSTILE_STRINGS = [
   'me',
   '00000000-0000-0000-0000-000000000000',
 ];
+const HOSTILE_HEADERS = ['', '*', 'text/html', 'application/xml', 'zh-CN;q=abc, en;q=', 'x'.repeat(4000), 'gzip', 'br', 'deflate', 'compress', 'identity', '\u00ff\u00fe'];
 const HOSTILE_NUMBERS = [0, -0, -1, 1e-7, 5e-324, 1.5e-300, 1e308, -1e308, 2 ** 31, 2 ** 53 + 2, 0.1 + 0.2, 1.005, 123456789.123];
 const HOSTILE_VALUES: unknown[] = [null, true, false, [], {}, [null], { '': null }, { '\u0000': 1 }, deep(40), ...HOSTILE_NUMBERS, ...HOSTILE_STRINGS];
 
@@ -347,12 +350,13 @@ describe('fuzz: no request gives a 5xx', () => {
           path: fc.tuple(...op.parameters.filter((p) => p.in === 'path').map(() => pathValue)),
           query: queryString(op.parameters),
           body: bodyOf(op),
+          headers: sometimes(0.15, fc.dictionary(fc.constantFrom('Accept', 'Accept-Language', 'Content-Encoding', 'X-Request-Id'), fc.constantFrom(...HOSTILE_HEADERS), { maxKeys: 2 })),
           auth: fc.constantFrom<Call['auth']>('shop', 'shop', 'shop', 'shop', 'shop', 'lead', 'lead', 'lead', 'none', 'bogus'),
         })
-        .map(({ path, query, body, auth }): Call => {
+        .map(({ path, query, body, auth, headers }): Call => {
           let i = 0;
           const url = op.path.replace(/\{[^}]+\}/g, () => percentEncode(String(path[i++])));
-          return { method: op.method, url: `${url}${query}`, auth, ...body };
+          return { method: op.method, url: `${url}${query}`, auth, ...body, ...(headers ? { headers } : {}) };
         });
 
       await fc.assert(
@@ -429,14 +433,21 @@ async function send(t: TestApp, auth: { Authorization: string } | undefined, cal
   if (auth) request = request.set(auth);
   if (call.auth === 'bogus') request = request.set('Authorization', 'Bearer rrs_\u00ff');
   if (call.contentType) request = request.set('Content-Type', call.contentType);
+  for (const [name, value] of Object.entries(call.headers ?? {})) request = request.set(name, value);
   if (call.body !== undefined) request = request.send(call.body);
-  const response = await request.ok(() => true);
-  return { status: response.status, text: response.text ?? '' };
+  try {
+    const response = await request.ok(() => true).timeout(REQUEST_TIMEOUT_MS);
+    return { status: response.status, text: response.text ?? '' };
+  } catch (error) {
+    // no answer at all is as bad as a 5xx: report it with the request rather than hang the suite
+    return { status: 599, text: `no response within ${REQUEST_TIMEOUT_MS} ms: ${String(error)}` };
+  }
 }
 
 function describeFailure(f: Failure): string {
   const body = call(f.call.body);
-  return `${f.status} ← ${f.call.method} ${f.call.url} [auth ${f.call.auth}${f.call.contentType ? `, ${f.call.contentType}` : ''}] ${body} → ${f.response}`;
+  const headers = f.call.headers ? `, ${JSON.stringify(f.call.headers).slice(0, 200)}` : '';
+  return `${f.status} ← ${f.call.method} ${f.call.url} [auth ${f.call.auth}${f.call.contentType ? `, ${f.call.contentType}` : ''}${headers}] ${body} → ${f.response}`;
 }
 
 function call(body: Call['body']): string {
