@@ -58,17 +58,13 @@ export interface ReviewReading {
   margins: number[];
   /** The clause that made quality, -1 when none did. */
   qualityClause: number;
-  /** The review's words and rule findings, for a shop layer. */
-  features: string[];
 }
 
 export function readReview(base: BaseModel, text: string, options: { forceSimplified?: boolean } = {}): ReviewReading {
   const analysis = analyzeReview(text, options);
   const scored = scoreReview(base.cause, analysis);
   const { margins, qualityClause } = causeMargins(base.cause, scored);
-  const features = new Set<string>();
-  for (const clause of scored.clauses) for (const name of clause.names) features.add(name);
-  return { analysis, scored, margins, qualityClause, features: [...features] };
+  return { analysis, scored, margins, qualityClause };
 }
 
 /** Loads and checks a cause model: its version must be the hash of its content. */
@@ -97,7 +93,8 @@ export function subTagRuleLogits(analysis: ReviewAnalysis): number[] {
  * ("化了", "化成", "化得") but do share characters, and a shop's layer learns from a handful.
  */
 export function shopFeatures(reading: ReviewReading): string[] {
-  const names = new Set(reading.features);
+  const names = new Set<string>();
+  for (const clause of reading.scored.clauses) for (const name of clause.names) names.add(name);
   const { units } = reading.analysis.tokens;
   for (const clause of reading.analysis.clauses) {
     if (clause.praise) continue;
@@ -107,6 +104,28 @@ export function shopFeatures(reading: ReviewReading): string[] {
     }
   }
   return [...names];
+}
+
+/** A shop layer's logits for a review: what `addLogits` over `shopFeatures` gives, without listing every feature. */
+export function shopLogits(shop: ShopModel, reading: ReviewReading): number[] {
+  const out = [...shop.layer.bias];
+  const seen = new Set<string>();
+  const add = (name: string): void => {
+    const row = shop.layer.weights.get(name);
+    if (!row || seen.has(name)) return;
+    seen.add(name);
+    for (let l = 0; l < row.length; l++) out[l] = (out[l] ?? 0) + (row[l] ?? 0);
+  };
+  for (const clause of reading.scored.clauses) for (const name of clause.names) add(name);
+  const { units } = reading.analysis.tokens;
+  for (const clause of reading.analysis.clauses) {
+    if (clause.praise) continue;
+    for (let i = clause.from; i < clause.to; i++) {
+      add(`g:${units[i] ?? ''}`);
+      if (i + 1 < clause.to) add(`g:${units[i] ?? ''}|${units[i + 1] ?? ''}`);
+    }
+  }
+  return out;
 }
 
 function tagTargets(tags: readonly Tag[]): number[] {

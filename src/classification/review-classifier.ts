@@ -1,8 +1,8 @@
 import { Grade, gradeOf } from '../reviews/review.types';
 import { mentionWeight } from './cause-model';
 import { isContentWord } from './clause-features';
-import { BaseModel, readReview, ReviewReading, SHOP_LABELS, ShopModel, shippedModel, shopFeatures, subTagRuleLogits } from './classifier-model';
-import { addLogits, sigmoid } from './linear-model';
+import { BaseModel, readReview, ReviewReading, ShopModel, shippedModel, shopLogits, subTagRuleLogits } from './classifier-model';
+import { sigmoid } from './linear-model';
 import { RuleHit } from './review-analyzer';
 import { CAUSE_TAGS, CauseTag, parentTag, SUB_TAGS, SubTag, Tag } from './taxonomy';
 
@@ -120,10 +120,9 @@ export function classify(input: ClassifyInput, models: ClassifierModels = {}): C
   const tagLogits = [...reading.margins];
   const subLogits = subTagRuleLogits(analysis);
   if (shop) {
-    const shopLogits = SHOP_LABELS.map(() => 0);
-    addLogits(shop.layer, shopFeatures(reading), undefined, shopLogits);
-    CAUSE_TAGS.forEach((_, l) => (tagLogits[l] = (tagLogits[l] ?? 0) + (shopLogits[l] ?? 0)));
-    SUB_TAGS.forEach((_, s) => (subLogits[s] = (subLogits[s] ?? 0) + (shopLogits[SHOP_SUB_OFFSET + s] ?? 0)));
+    const fromShop = shopLogits(shop, reading);
+    CAUSE_TAGS.forEach((_, l) => (tagLogits[l] = (tagLogits[l] ?? 0) + (fromShop[l] ?? 0)));
+    SUB_TAGS.forEach((_, s) => (subLogits[s] = (subLogits[s] ?? 0) + (fromShop[SHOP_SUB_OFFSET + s] ?? 0)));
   }
 
   const probabilities = tagLogits.map(sigmoid);
