@@ -284,7 +284,7 @@ async function main(): Promise<void> {
       `Goal: GET /v1/queue p99 < ${GOAL_P99_MS} ms at ${SETTINGS.connections} concurrent clients: **${met ? 'met' : 'NOT met'}** (${queueP99} ms; /health p99 ${health?.p99 ?? '-'} ms in the same run).`,
       '',
       `The first two queue lines are ${SETTINGS.connections} clients asking for the same queue: requests that arrive while a read of`,
-      `that queue is running share it (README, "Recovery queue"). The last line gives every client its own page size, so no`,
+      `that queue is running share it (docs/api/recovery.md). The last line gives every client its own page size, so no`,
       `read is shared: it is what each read costs (p99 ${distinctView?.p99 ?? '-'} ms, ${Math.round(distinctView?.rps ?? 0).toLocaleString('en')} req/s).`,
       END_MARK,
     ];

@@ -6,7 +6,7 @@ export const DEFAULT_REPLY_MAX_LENGTH = 500;
 /**
  * Which analysed reviews get a draft by themselves: none, medium and bad ones (the recovery work), or all.
  * Medium and bad by default: the drafts are written by a job behind the analysis, so they cost ingestion nothing
- * (see the README).
+ * (see docs/api/replies.md).
  */
 export const AUTO_DRAFT_MODES = ['off', 'negative', 'all'] as const;
 export type AutoDraftMode = (typeof AUTO_DRAFT_MODES)[number];

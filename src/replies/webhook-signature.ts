@@ -14,7 +14,7 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-/** What a receiver does (the README shows the same in a few lines). */
+/** What a receiver does (docs/api/replies.md shows the same in a few lines). */
 export function verifyWebhook(secret: string, timestamp: string, body: string, signature: string, nowSeconds = Date.now() / 1000, toleranceSeconds = 300): boolean {
   const t = Number(timestamp);
   if (!Number.isInteger(t) || Math.abs(nowSeconds - t) > toleranceSeconds) return false;

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { DEFAULT_RISK_CONFIG } from './risk-config';
 import { SIGNAL_CODES } from './reviewer-risk.types';
 
-describe('README reviewer-risk signal table', () => {
+describe('docs/api/reviewers.md reviewer-risk signal table', () => {
   it('lists every signal with its default weight', () => {
-    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('### Reviewer risk'));
+    const page = readFileSync(join(__dirname, '..', '..', 'docs', 'api', 'reviewers.md'), 'utf8');
+    const section = page.slice(page.indexOf('## Score'));
     const documented = new Map(
       [...section.matchAll(/^\| `([a-z_]+)` \| .* \| ([0-9.]+) \|$/gm)].map((match) => [match[1], Number(match[2])] as const),
     );

@@ -63,7 +63,7 @@ export class ReviewsController {
   @ApiOperation({
     summary: 'Import a CSV export of a shop backend (UTF-8 or GBK), streamed in one transaction',
     description:
-      'Columns are the API field names or the Chinese export headers documented in the README. Each row is validated like ' +
+      'Columns are the API field names or the Chinese export headers documented in docs/api/reviews.md. Each row is validated like ' +
       'POST /v1/reviews: bad rows are reported by line and skipped, the others stored (idempotent as in the JSON API). ' +
       'A structurally broken file (quoting, column count, encoding) or a missing required column stores nothing.',
   })

@@ -21,7 +21,7 @@ export function intSetting(name: string, fallback: number): number {
 
 export const log = (message: string): void => void process.stdout.write(`[faults] ${message}\n`);
 
-/** measured numbers, printed together at the end (and quoted in the README's reliability section) */
+/** measured numbers, printed together at the end (and quoted in docs/operations.md and the README's reliability summary) */
 export const measured: Record<string, string | number> = {};
 
 // ---------------------------------------------------------------- PostgreSQL

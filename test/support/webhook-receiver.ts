@@ -37,7 +37,7 @@ export class Receiver {
   }
 }
 
-/** What the README tells receivers to do. */
+/** What docs/api/replies.md tells receivers to do. */
 export function validSignature(received: Received, secret: string): boolean {
   const timestamp = String(received.headers['x-rrs-timestamp']);
   const expected = `sha256=${createHmac('sha256', secret).update(`${timestamp}.${received.body}`).digest('hex')}`;

@@ -177,7 +177,7 @@ export class ReportResponse {
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
   @ApiProperty() generatorVersion!: string;
   @ApiProperty({ description: 'false: generated for this request only (the period has not ended)' }) stored!: boolean;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Every section; see the README' }) data!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Every section; see docs/api/reports.md' }) data!: Record<string, unknown>;
 }
 
 export class ReportListItem {
