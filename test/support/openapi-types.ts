@@ -206,7 +206,7 @@ export interface paths {
         put?: never;
         /**
          * Import a CSV export of a shop backend (UTF-8 or GBK), streamed in one transaction
-         * @description Columns are the API field names or the Chinese export headers documented in the README. Each row is validated like POST /v1/reviews: bad rows are reported by line and skipped, the others stored (idempotent as in the JSON API). A structurally broken file (quoting, column count, encoding) or a missing required column stores nothing.
+         * @description Columns are the API field names or the Chinese export headers documented in docs/api/reviews.md. Each row is validated like POST /v1/reviews: bad rows are reported by line and skipped, the others stored (idempotent as in the JSON API). A structurally broken file (quoting, column count, encoding) or a missing required column stores nothing.
          */
         post: operations["ReviewsController_importCsv_v1"];
         delete?: never;
@@ -2385,7 +2385,7 @@ export interface components {
             generatorVersion: string;
             /** @description false: generated for this request only (the period has not ended) */
             stored: boolean;
-            /** @description Every section; see the README */
+            /** @description Every section; see docs/api/reports.md */
             data: {
                 [key: string]: unknown;
             };
