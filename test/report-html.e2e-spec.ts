@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { CHROMIUM_PATH, inspectReportHtml } from '../scripts/report-chromium';
 import { DEMO_WEEK, seedDemoShop } from '../scripts/report-demo';
 import { describeInBrowser } from './support/browser-tests';
-import { createTestApp, eventually, TestApp, TestShop } from './support/test-app';
+import { createTestApp, TestApp, TestShop } from './support/test-app';
 
 /** The html report in a real browser: charts laid out with a size, nothing fetched, printable. */
 describeInBrowser(`the html report in headless Chromium (${CHROMIUM_PATH})`, () => {
@@ -19,10 +19,7 @@ describeInBrowser(`the html report in headless Chromium (${CHROMIUM_PATH})`, () 
     const db = t.app.get(DataSource);
     await seedDemoShop(async (items) => {
       const response = await t.http.post('/v1/reviews/batch').set(shop.auth).send({ items }).expect(200);
-      await eventually(async () => {
-        const [row] = await db.query(`SELECT count(*)::int AS n FROM reviews WHERE shop_id = $1 AND analysis_status <> 'done'`, [shop.shopId]);
-        return row.n === 0 ? true : undefined;
-      }, 30_000, 'analysis');
+      await t.analysed(shop);
       return (response.body.results as { id: string }[]).map((r) => r.id);
     }, db);
     dir = mkdtempSync(join(tmpdir(), 'report-html-'));

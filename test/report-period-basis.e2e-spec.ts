@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { addDays, localDate } from '../src/common/time/local-time';
 import { formatIsoWeek, isoWeekMonday, isoWeekOf, lastCompletedWeek, localMidnight } from '../src/reports/report-period';
-import { reviewInput } from './support/factories';
-import { createTestApp, eventually, TestApp, TestShop } from './support/test-app';
+import { untimedReview } from './support/factories';
+import { createTestApp, TestApp, TestShop } from './support/test-app';
 
 const TZ = 'Asia/Shanghai';
 
@@ -25,19 +25,8 @@ describe('report: period basis and spread', () => {
   });
   afterAll(async () => t.close());
 
-  /** a review without an order timeline, so any reviewedAt is valid */
-  const review = (overrides: Record<string, unknown>) => reviewInput({ orderedAt: undefined, shippedAt: undefined, deliveredAt: undefined, ...overrides });
-
-  async function post(shop: TestShop, items: Record<string, unknown>[]): Promise<string[]> {
-    const response = await t.http.post('/v1/reviews/batch').set(shop.auth).send({ items }).expect(200);
-    const results = response.body.results as { result: string; id: string }[];
-    expect(results.every((r) => r.result !== 'rejected')).toBe(true);
-    await eventually(async () => {
-      const [row] = await db.query(`SELECT count(*)::int AS n FROM reviews WHERE shop_id = $1 AND analysis_status <> 'done'`, [shop.shopId]);
-      return row.n === 0 ? true : undefined;
-    }, 20_000, 'analysis');
-    return results.map((r) => r.id);
-  }
+  const review = untimedReview;
+  const post = (shop: TestShop, items: Record<string, unknown>[]) => t.postAnalysed(shop, items);
 
   const weekly = async (shop: TestShop, query = `week=${formatIsoWeek(week)}&regenerate=true`) =>
     (await t.http.get(`/v1/reports/weekly?${query}`).set(shop.auth).expect(200)).body.data.sections;

@@ -35,10 +35,7 @@ describe('report.created webhook', () => {
       .expect(200);
     expect(response.body.results).toHaveLength(2);
     // the report counts cases and flags, which the analysis makes: wait for it
-    await eventually(async () => {
-      const [{ pending }] = await db.query(`SELECT count(*)::int AS pending FROM reviews WHERE shop_id = $1 AND analysis_status <> 'done'`, [shop.shopId]);
-      return pending === 0 ? true : undefined;
-    }, 30_000, 'the analysis of both reviews');
+    await t.analysed(shop);
   });
   afterAll(async () => {
     await t.close();

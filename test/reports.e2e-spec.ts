@@ -4,7 +4,7 @@ import { addDays, localDate } from '../src/common/time/local-time';
 import { formatIsoWeek, isoWeekMonday, isoWeekOf, lastCompletedWeek, localMidnight } from '../src/reports/report-period';
 import { ReportsService } from '../src/reports/reports.service';
 import { compactGradeCounts } from '../src/reports/review-grade-counts';
-import { reviewInput } from './support/factories';
+import { untimedReview } from './support/factories';
 import { createTestApp, eventually, TestApp, TestShop } from './support/test-app';
 
 /**
@@ -28,19 +28,8 @@ describe('reports', () => {
   });
   afterAll(async () => t.close());
 
-  /** a review without an order timeline, so any reviewedAt is valid */
-  const review = (overrides: Record<string, unknown>) => reviewInput({ orderedAt: undefined, shippedAt: undefined, deliveredAt: undefined, ...overrides });
-
-  async function post(shop: TestShop, items: Record<string, unknown>[]): Promise<string[]> {
-    const response = await t.http.post('/v1/reviews/batch').set(shop.auth).send({ items }).expect(200);
-    const results = response.body.results as { result: string; id: string }[];
-    expect(results.every((r) => r.result !== 'rejected')).toBe(true);
-    await eventually(async () => {
-      const [row] = await db.query(`SELECT count(*)::int AS n FROM reviews WHERE shop_id = $1 AND analysis_status <> 'done'`, [shop.shopId]);
-      return row.n === 0 ? true : undefined;
-    }, 20_000, 'analysis');
-    return results.map((r) => r.id);
-  }
+  const review = untimedReview;
+  const post = (shop: TestShop, items: Record<string, unknown>[]) => t.postAnalysed(shop, items);
 
   async function tag(id: string, tags: string[], subTags: string[] = [], evidence: { tag: string; phrase: string }[] | null = null): Promise<void> {
     await db.query(`UPDATE reviews SET tags = $2, sub_tags = $3, tag_evidence = $4, tag_source = 'model' WHERE id = $1`, [id, tags, subTags, evidence === null ? null : JSON.stringify(evidence)]);

@@ -41,3 +41,8 @@ export function reviewInput(overrides: Record<string, unknown> = {}): Record<str
     ...overrides,
   };
 }
+
+/** A review without an order timeline, so any reviewedAt is valid. */
+export function untimedReview(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return reviewInput({ orderedAt: undefined, shippedAt: undefined, deliveredAt: undefined, ...overrides });
+}

@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { AppConfig } from '../../src/config/app-config';
 import { AppEnv, loadEnv } from '../../src/config/env';
@@ -21,6 +22,10 @@ export interface TestApp {
   config: AppConfig;
   http: TestAgent;
   createShop(name?: string, timezone?: string, locale?: 'zh' | 'en'): Promise<TestShop>;
+  /** Waits until every review of the shop is analysed. */
+  analysed(shop: TestShop, timeoutMs?: number): Promise<void>;
+  /** Posts a batch none of whose items may be rejected, waits for its analysis, answers the ids in order. */
+  postAnalysed(shop: TestShop, items: Record<string, unknown>[]): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -52,6 +57,12 @@ export async function createTestApp(overrides: Partial<AppEnv> = {}): Promise<Te
   configureHttp(app, config);
   await app.init();
   const http = request(app.getHttpServer());
+  const analysed = async (shop: TestShop, timeoutMs = 30_000): Promise<void> => {
+    await eventually(async () => {
+      const [row] = await app.get(DataSource).query(`SELECT count(*)::int AS n FROM reviews WHERE shop_id = $1 AND analysis_status <> 'done'`, [shop.shopId]);
+      return row.n === 0 ? true : undefined;
+    }, timeoutMs, 'analysis');
+  };
   return {
     app,
     config,
@@ -59,6 +70,14 @@ export async function createTestApp(overrides: Partial<AppEnv> = {}): Promise<Te
     async createShop(name = 'Test shop', timezone = 'Asia/Shanghai', locale: 'zh' | 'en' = 'zh') {
       const { shop, key } = await app.get(ShopsService).createShop(name, timezone, locale);
       return { shopId: shop.id, key, auth: { Authorization: `Bearer ${key}` } };
+    },
+    analysed,
+    async postAnalysed(shop, items) {
+      const response = await http.post('/v1/reviews/batch').set(shop.auth).send({ items }).expect(200);
+      const results = response.body.results as { result: string; id: string }[];
+      expect(results.filter((r) => r.result === 'rejected')).toEqual([]);
+      await analysed(shop);
+      return results.map((r) => r.id);
     },
     async close() {
       await app.close();
