@@ -17,7 +17,7 @@ import { classify } from '../src/classification/review-classifier';
 
 const ROOT = resolve(__dirname, '..');
 const HELD_OUT_DIR = join(ROOT, 'src', 'classification', 'resources', 'heldout');
-const HELD_OUT = ['zh-electronics.jsonl', 'en-complaints.jsonl'];
+const HELD_OUT = ['zh-electronics.jsonl', 'zh-clothing.jsonl', 'zh-food.jsonl', 'en-complaints.jsonl'];
 const DEV = ['zh-cosmetics-dev.jsonl', 'en-laptop-dev.jsonl'];
 
 interface Labelled {

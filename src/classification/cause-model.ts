@@ -159,6 +159,8 @@ export function causeModelVersion(json: Omit<CauseModelJson, 'version' | 'traine
 /** One clause to learn from: which causes it mentions (null: unknown) and whether it complains (null: unknown). */
 export interface ClauseExample {
   names: readonly string[];
+  /** What the mention layer reads, when not all of `names` (opinion words left out). */
+  mentionNames?: readonly string[];
   mentions: readonly number[] | null;
   complaint: number | null;
   /** Whether it praises (null: unknown). */
@@ -181,7 +183,7 @@ export const TRAINING = { epochs: 8, learningRate: 0.2, l2: 1e-4, minCount: 2, s
 export function trainLayers(examples: readonly ClauseExample[], complaintWeight: number): TrainedLayers {
   const mentionExamples: TrainingExample[] = examples
     .filter((e) => e.mentions !== null)
-    .map((e) => ({ features: e.names, targets: e.mentions ?? [], weight: e.weight ?? 1 }));
+    .map((e) => ({ features: e.mentionNames ?? e.names, targets: e.mentions ?? [], weight: e.weight ?? 1 }));
   const complaintExamples: TrainingExample[] = examples
     .filter((e) => e.complaint !== null)
     .map((e) => ({ features: e.names, targets: [e.complaint ?? 0], weight: (e.weight ?? 1) * (e.complaint ? complaintWeight : 1) }));

@@ -3,6 +3,7 @@ import { vocabularyHash, causeMargins, CauseModelJson, causeModelFromJson, cause
 import { CorpusExample } from './corpus/training-corpus';
 import { analyzeReview } from './review-analyzer';
 import { normalizeReviewText } from './review-tokenizer';
+import { segmentWords } from './word-segmenter';
 import { CAUSE_TAGS, CauseTag, isCauseTag } from './taxonomy';
 
 /** A review labelled aspect by aspect (the train files of ../shared/eval). */
@@ -33,14 +34,66 @@ function clauseRange(features: ClauseFeatures, starts: readonly number[], ends: 
   return [starts[features.from] ?? 0, ends[features.to - 1] ?? 0];
 }
 
+/** An opinion word names its cause when this share of its uses with a cause has one cause ("便宜": price). */
+const NAMING_SHARE = 0.95;
+const NAMING_MIN_USES = 5;
+
+const termKeys = (term: string | null, options: FeatureOptions): string[] =>
+  term ? segmentWords(normalizeReviewText(term), options.stemmer).map((word) => word.key) : [];
+
+/**
+ * Opinion words that name their cause: over all aspect-labelled reviews, nearly all their uses are of one cause
+ * ("便宜", "实惠"). The others ("快", "很好", "给力") say how something is, not what it is.
+ */
+export function namingOpinionWords(reviews: readonly AspectReview[], options: FeatureOptions): Set<string> {
+  const uses = new Map<string, Map<string, number>>();
+  for (const review of reviews) {
+    for (const aspect of review.aspects) {
+      if (!aspect.tag) continue;
+      for (const key of termKeys(aspect.opinion, options)) {
+        const perTag = uses.get(key) ?? new Map<string, number>();
+        perTag.set(aspect.tag, (perTag.get(aspect.tag) ?? 0) + 1);
+        uses.set(key, perTag);
+      }
+    }
+  }
+  const naming = new Set<string>();
+  for (const [key, perTag] of uses) {
+    const counts = [...perTag.values()];
+    const total = counts.reduce((sum, count) => sum + count, 0);
+    if (total >= NAMING_MIN_USES && Math.max(...counts) >= NAMING_SHARE * total) naming.add(key);
+  }
+  return naming;
+}
+
+/**
+ * Keys of the words annotators marked as opinions, never as aspect terms in this review, that do not name a cause
+ * ("挺快", "很好"): they say how something is, not what it is, so a mention is learnt from the rest of the clause
+ * ("发货速度", "送到"), and "开机很慢" does not read as a delivery.
+ */
+function opinionWords(review: AspectReview, options: FeatureOptions, naming: ReadonlySet<string>): Set<string> {
+  const aspects = new Set(review.aspects.flatMap((aspect) => termKeys(aspect.aspect, options)));
+  return new Set(review.aspects.flatMap((aspect) => termKeys(aspect.opinion, options)).filter((key) => !aspects.has(key) && !naming.has(key)));
+}
+
+/** A word feature of an opinion word, or a pair of two. */
+function isOpinionFeature(name: string, opinion: ReadonlySet<string>): boolean {
+  const kind = name.slice(0, 2);
+  if (kind === 'w:' || kind === 'n:') return opinion.has(name.slice(2));
+  if (kind !== 'b:') return false;
+  const [left, right] = name.slice(2).split('|');
+  return opinion.has(left ?? '') && opinion.has(right ?? '');
+}
+
 /** Clause examples of an aspect-labelled review: each aspect term or opinion word marks the clause it is in. */
-export function aspectClauseExamples(review: AspectReview, options: FeatureOptions): ClauseExample[] {
+export function aspectClauseExamples(review: AspectReview, options: FeatureOptions, naming: ReadonlySet<string> = new Set()): ClauseExample[] {
   const analysis = analyzeReview(review.text);
   const clauses = clauseFeatures(analysis, options);
   const { text, starts, ends } = analysis.tokens;
   const ranges = clauses.map((clause) => clauseRange(clause, starts, ends));
   const mentions = clauses.map(() => CAUSE_TAGS.map(() => 0));
   const polarity = clauses.map(() => ({ negative: false, positive: false, annotated: false }));
+  const opinionOnly = opinionWords(review, options, naming);
   for (const aspect of review.aspects) {
     for (const term of [aspect.aspect, aspect.opinion]) {
       if (!term) continue;
@@ -59,6 +112,7 @@ export function aspectClauseExamples(review: AspectReview, options: FeatureOptio
     const state = polarity[c]!;
     return {
       names: clause.names,
+      mentionNames: opinionOnly.size ? clause.names.filter((name) => !isOpinionFeature(name, opinionOnly)) : clause.names,
       // an unannotated clause may still name a cause ("问了客服"): nothing is learnt from it about mentions
       mentions: state.annotated ? mentions[c]! : null,
       complaint: state.negative ? 1 : 0,
@@ -132,7 +186,8 @@ export function trainCauseModel(
   trainedOn: Record<string, unknown> = {},
 ): CauseModelJson {
   const examples: ClauseExample[] = [];
-  for (const review of sources.aspectReviews) examples.push(...aspectClauseExamples(review, settings.options));
+  const naming = namingOpinionWords(sources.aspectReviews, settings.options);
+  for (const review of sources.aspectReviews) examples.push(...aspectClauseExamples(review, settings.options, naming));
   for (const example of sources.corpus) examples.push(...taggedClauseExamples({ text: example.text, tags: example.tags }, settings.options));
   const layers = trainLayers(examples, settings.complaintWeight);
   const body = { kind: 'cause-model' as const, options: settings.options, decision, vocabulary: vocabularyHash(), ...layers };
