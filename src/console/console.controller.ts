@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { Public } from '../shops/auth';
+import { Public } from '../common/http/public.decorator';
 import { CONSOLE_CSS } from './console-css';
 import { consoleHtml, IMPORT_MAP_HASH, IMPORTS } from './console-html';
 

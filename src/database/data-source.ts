@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { DataSource, DataSourceOptions, MigrationExecutor } from 'typeorm';
 import { DatabaseLogger } from './database-logger';
-import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** migrations/ beside src/ in development and tests, dist/migrations/ when built */
@@ -11,8 +10,12 @@ export const MIGRATIONS_GLOB = __filename.endsWith('.ts')
 
 export const MIGRATIONS_DIR = join(__dirname, '..', '..', 'migrations');
 
+/** The entity classes, listed once by the composition root (src/entities.ts): features sit above the database layer. */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
+
 export interface DatabaseOptions {
   url: string;
+  entities: EntityList;
   poolSize: number;
   /**
    * The database is one session (PGlite behind its socket): a new connection would find the prepared statements of
@@ -27,7 +30,7 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
   return {
     type: 'postgres',
     url: options.url,
-    entities: ENTITIES,
+    entities: options.entities,
     migrations: [MIGRATIONS_GLOB],
     migrationsTableName: 'migrations',
     migrationsRun: false,

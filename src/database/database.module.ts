@@ -1,8 +1,8 @@
-import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { dataSourceOptions, runMigrations } from './data-source';
+import { dataSourceOptions, EntityList, runMigrations } from './data-source';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { guardPoolClients } from './pool-guard';
 import { TableStatistics } from './table-statistics.service';
@@ -47,41 +47,47 @@ export class DatabaseLifecycle implements OnApplicationShutdown {
 class DatabaseLifecycleModule {}
 
 @Global()
-@Module({
-  imports: [
-    DatabaseLifecycleModule,
-    TypeOrmModule.forRootAsync({
-      inject: [AppConfig, DatabaseLifecycle],
-      useFactory: async (config: AppConfig, lifecycle: DatabaseLifecycle) =>
-        dataSourceOptions({
-          url: await lifecycle.url(),
-          // PGlite is one session: a second connection would interleave transactions.
-          poolSize: config.embeddedDatabase ? 1 : config.env.databasePoolSize,
-          singleSession: config.embeddedDatabase,
-        }),
-      dataSourceFactory: async (options) => {
-        if (!options) throw new Error('no data source options');
-        return guardPoolClients(await new DataSource(options).initialize());
-      },
-    }),
-  ],
-  providers: [
-    {
-      provide: 'DATABASE_READY',
-      inject: [AppConfig, DatabaseLifecycle, getDataSourceToken()],
-      useFactory: async (config: AppConfig, lifecycle: DatabaseLifecycle, dataSource: DataSource) => {
-        lifecycle.attach(dataSource);
-        if (config.env.runMigrations) {
-          const applied = await runMigrations(dataSource);
-          if (applied.length) new Logger('Migrations').log({ msg: 'migrations applied', applied });
-        }
-        return true;
-      },
-    },
-    TableStatistics,
-  ],
-  exports: ['DATABASE_READY', TableStatistics],
-})
+@Module({})
 export class DatabaseModule {
   constructor(@Inject('DATABASE_READY') readonly ready: boolean) {}
+
+  static forRoot(entities: EntityList): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        DatabaseLifecycleModule,
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig, DatabaseLifecycle],
+          useFactory: async (config: AppConfig, lifecycle: DatabaseLifecycle) =>
+            dataSourceOptions({
+              url: await lifecycle.url(),
+              entities,
+              // PGlite is one session: a second connection would interleave transactions.
+              poolSize: config.embeddedDatabase ? 1 : config.env.databasePoolSize,
+              singleSession: config.embeddedDatabase,
+            }),
+          dataSourceFactory: async (options) => {
+            if (!options) throw new Error('no data source options');
+            return guardPoolClients(await new DataSource(options).initialize());
+          },
+        }),
+      ],
+      providers: [
+        {
+          provide: 'DATABASE_READY',
+          inject: [AppConfig, DatabaseLifecycle, getDataSourceToken()],
+          useFactory: async (config: AppConfig, lifecycle: DatabaseLifecycle, dataSource: DataSource) => {
+            lifecycle.attach(dataSource);
+            if (config.env.runMigrations) {
+              const applied = await runMigrations(dataSource);
+              if (applied.length) new Logger('Migrations').log({ msg: 'migrations applied', applied });
+            }
+            return true;
+          },
+        },
+        TableStatistics,
+      ],
+      exports: ['DATABASE_READY', TableStatistics],
+    };
+  }
 }

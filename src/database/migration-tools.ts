@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, MIGRATIONS_DIR, runMigrations } from './data-source';
+import { dataSourceOptions, EntityList, MIGRATIONS_DIR, runMigrations } from './data-source';
 import { EmbeddedPostgres } from './embedded-postgres';
 
 export interface SchemaDiff {
@@ -13,9 +13,9 @@ export interface SchemaDiff {
  * Applies the committed migrations to a throwaway embedded database and asks TypeORM what the
  * entities still need. Empty means entities and migrations agree.
  */
-export async function diffEntitiesAgainstMigrations(): Promise<SchemaDiff> {
+export async function diffEntitiesAgainstMigrations(entities: EntityList): Promise<SchemaDiff> {
   const embedded = await EmbeddedPostgres.start('memory');
-  const dataSource = new DataSource(dataSourceOptions({ url: embedded.url, poolSize: 1 }));
+  const dataSource = new DataSource(dataSourceOptions({ url: embedded.url, poolSize: 1, entities }));
   try {
     await dataSource.initialize();
     await runMigrations(dataSource);

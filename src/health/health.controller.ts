@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { InProcessJobRunner } from '../jobs/in-process-job.runner';
 import { QueueHealth } from '../jobs/queue-health';
-import { Public } from '../shops/auth';
+import { Public } from '../common/http/public.decorator';
 
 interface Check {
   status: 'up' | 'down';

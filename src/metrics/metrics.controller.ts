@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
-import { Public } from '../shops/auth';
+import { Public } from '../common/http/public.decorator';
 import { Metrics } from './metrics.service';
 
 /** Prometheus scrapes GET /metrics: without credentials unless METRICS_TOKEN is set (then as a bearer token). */

@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Report } from '../reports/report.entity';
 import { Shop } from '../shops/shop.entity';
 import { ReplyDraft } from './reply-draft.entity';
 
@@ -37,9 +36,10 @@ export class WebhookDelivery {
   @Column({ type: 'uuid', nullable: true })
   reportId!: string | null;
 
-  @ManyToOne(() => Report, { onDelete: 'CASCADE' })
+  // named, not imported: reports sits above replies and uses this outbox for its report.created events
+  @ManyToOne('Report', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'report_id' })
-  report?: Report;
+  report?: unknown;
 
   @Column({ type: 'varchar', length: 40 })
   event!: string;

@@ -4,9 +4,6 @@ export type Platform = (typeof PLATFORMS)[number];
 export const GRADES = ['good', 'medium', 'bad'] as const;
 export type Grade = (typeof GRADES)[number];
 
-export const LANGUAGES = ['zh-Hans', 'zh-Hant', 'en', 'other'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
 export const ANALYSIS_STATUSES = ['pending', 'done', 'failed'] as const;
 export type AnalysisStatus = (typeof ANALYSIS_STATUSES)[number];
 

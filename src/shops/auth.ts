@@ -1,17 +1,11 @@
-import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiExtension } from '@nestjs/swagger';
 import { Request } from 'express';
 import { Unauthorized } from '../common/errors/domain-error';
-import { PUBLIC_OPERATION } from '../common/http/openapi-contract';
+import { PUBLIC_ROUTE } from '../common/http/public.decorator';
 import type { ActorRequest } from './actor';
 import { LEAD_ONLY_KEY, RoleForbidden, hasLeadAuthority } from './roles';
 import { AuthenticatedShop, ShopsService } from './shops.service';
-
-const PUBLIC = 'rrs:public';
-
-/** Marks a route that needs no API key (health, docs); the OpenAPI document says so with `security: []`. */
-export const Public = () => applyDecorators(SetMetadata(PUBLIC, true), ApiExtension(PUBLIC_OPERATION, true));
 
 export type ShopRequest = Request & { shop?: AuthenticatedShop };
 
@@ -28,7 +22,7 @@ export class ApiKeyGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<ActorRequest>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ReportSettingsOverrides } from '../reports/report-settings';
 
 export const SHOP_LOCALES = ['zh', 'en'] as const;
 /** The language of what the service writes for people (reports): Chinese or English. */
@@ -22,9 +21,9 @@ export class Shop {
   @Column({ type: 'varchar', length: 8, default: 'zh' })
   locale!: ShopLocale;
 
-  /** report thresholds and schedule the shop changed; the rest are defaults (reports/report-settings.ts) */
+  /** report thresholds and schedule the shop changed, as stored: reports/report-settings.ts checks and completes them */
   @Column({ type: 'jsonb', default: () => `'{}'` })
-  reportSettings!: ReportSettingsOverrides;
+  reportSettings!: Record<string, unknown>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,4 +1,6 @@
-import type { Language } from '../reviews/review.types';
+/** The languages a review is detected in (the reviews' `language` column). */
+export const LANGUAGES = ['zh-Hans', 'zh-Hant', 'en', 'other'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 // Frequent characters whose traditional and simplified forms differ (the same position in both strings).
 // Review text uses a small vocabulary; these cover what buyers write about goods, delivery and service.

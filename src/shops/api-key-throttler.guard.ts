@@ -1,6 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { ShopRequest } from '../../shops/auth';
+import type { ShopRequest } from './auth';
 
 /** Rate limits per API key (per client address for public routes). Runs after ApiKeyGuard. */
 @Injectable()
