@@ -8,7 +8,8 @@ import { Actor, actorLabel } from '../shops/actor';
 import { hasLeadAuthority, RoleForbidden } from '../shops/roles';
 import { recordCaseEvents } from './case-events';
 import { CaseClosed, isTerminal } from './case-status';
-import { ContactOutcomeListeners, riskKindOf } from './contact-outcome-listeners';
+import { ReviewerRiskService } from '../reviewers/reviewer-risk.service';
+import { riskKindOf } from './contact-risk';
 import { evaluateContactPolicy } from './contact-policy';
 import { addDays, startOfLocalDay } from '../common/time/local-time';
 import { QueueCountsCache } from './queue-counts.cache';
@@ -43,14 +44,14 @@ export class RecoveryContactsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: RecoveryCasesService,
     private readonly settings: RecoverySettingsService,
-    private readonly listeners: ContactOutcomeListeners,
+    private readonly reviewerRisk: ReviewerRiskService,
     private readonly counts: QueueCountsCache,
   ) {}
 
   /**
    * Logs a contact: checks the contact policy (a lead may override it with a reason), moves the case
    * (new -> contacting, a promise -> awaiting_revision with a follow-up at the promised date), and tells
-   * the outcome listeners, all in one transaction.
+   * records what the outcome says about the buyer (reviewer risk rescores them), all in one transaction.
    */
   async log(shopId: string, caseId: string, input: ContactInput, actor: Actor, now = new Date()): Promise<{ contact: RecoveryContact; recoveryCase: RecoveryCase }> {
     if (input.override && !hasLeadAuthority(actor)) throw new RoleForbidden('override the contact policy');
@@ -146,21 +147,17 @@ export class RecoveryContactsService {
         ]);
       }
       const orderAmount = recoveryCase.orderAmount !== null ? Number(recoveryCase.orderAmount) : null;
-      await this.listeners.run(manager, {
-        shopId,
-        caseId,
-        contactId: contact.id,
-        reviewId: recoveryCase.reviewId,
-        channel: input.channel,
-        outcome: input.outcome,
-        riskKind: riskKindOf(input.outcome, { demandedAmount: input.demandedAmount ?? null, orderAmount }),
-        compensationDemanded: input.demandedAmount ?? null,
-        compensationOffered: input.compensation
-          ? { type: input.compensation.type, amount: input.compensation.amount ?? null, currency: contact.compensationCurrency }
-          : null,
-        orderAmount,
-        at,
-      });
+      const riskKind = riskKindOf(input.outcome, { demandedAmount: input.demandedAmount ?? null, orderAmount });
+      if (riskKind) {
+        // the case's row is locked above and the reviewer's is taken here: the order the analysis takes them in too
+        await this.reviewerRisk.recordContactOutcome(manager, shopId, {
+          reviewId: recoveryCase.reviewId,
+          kind: riskKind,
+          at,
+          demandedAmount: input.demandedAmount ?? null,
+          contactId: contact.id,
+        });
+      }
       return { contact };
     });
     this.counts.invalidate(shopId);

@@ -1,5 +1,4 @@
-import { ContactOutcomeListeners, riskKindOf } from './contact-outcome-listeners';
-import type { EntityManager } from 'typeorm';
+import { riskKindOf } from './contact-risk';
 import type { ContactOutcome } from './recovery.types';
 
 describe('contact outcome to reviewer-risk kind', () => {
@@ -19,21 +18,5 @@ describe('contact outcome to reviewer-risk kind', () => {
     ['demanded_compensation', { demandedAmount: null, orderAmount: 59.9 }, null],
   ])('%s %o -> %s', (outcome, amounts, kind) => {
     expect(riskKindOf(outcome, amounts)).toBe(kind);
-  });
-});
-
-describe('ContactOutcomeListeners', () => {
-  it('runs listeners in registration order with the transaction manager, and refuses a name twice', async () => {
-    const listeners = new ContactOutcomeListeners();
-    const seen: string[] = [];
-    const manager = {} as EntityManager;
-    listeners.register({ name: 'a', onContact: async (m) => void seen.push(m === manager ? 'a' : 'wrong') });
-    listeners.register({ name: 'b', onContact: async (_m, e) => void seen.push(`b:${e.outcome}`) });
-    expect(() => listeners.register({ name: 'a', onContact: async () => undefined })).toThrow(/twice/);
-    await listeners.run(manager, {
-      shopId: 's', caseId: 'c', contactId: 'x', reviewId: 'r', channel: 'phone', outcome: 'no_answer', riskKind: 'no_answer',
-      compensationDemanded: null, compensationOffered: null, orderAmount: null, at: new Date(),
-    });
-    expect(seen).toEqual(['a', 'b:no_answer']);
   });
 });
