@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { ShopClassifiers } from '../src/classification/shop-classifiers.service';
 import { AnalysisQueue } from '../src/jobs/analysis.queue';
-import { AnalysisWorkers } from '../src/reviews/analysis-workers.service';
-import { BUSY_RETRY_MS, ReviewAnalysisService } from '../src/reviews/review-analysis.service';
+import { AnalysisWorkers } from '../src/analysis/analysis-workers.service';
+import { BUSY_RETRY_MS, ReviewAnalysisService } from '../src/analysis/review-analysis.service';
 import { reviewInput } from './support/factories';
 import { createTestApp, eventually, TestApp, TestShop } from './support/test-app';
 

@@ -1,7 +1,7 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { sqlRows } from '../database/sql';
-import { AnalysisStep, AnalysisSteps, AnalyzedBatch } from '../reviews/analysis-hooks';
+import type { AnalysisStep, AnalyzedBatch } from '../reviews/analysis-step';
 import { ProductPopularityCache } from './product-popularity.cache';
 import { QueueCountsCache } from './queue-counts.cache';
 import { OPEN_SQL, settingsJoinSql } from './recovery-sql';
@@ -74,23 +74,17 @@ const OPEN_SQL_STATEMENT = `
 
 /**
  * Opens, updates and closes recovery cases as reviews are analysed: three set-based statements per batch,
- * in the analysis transaction (order 200: before reviewer risk, which takes the reviewers' row locks last).
+ * in the analysis transaction (the order of the steps: analysis/analysis-pipeline.ts).
  */
 @Injectable()
-export class RecoveryCaseStep implements AnalysisStep, OnModuleInit {
+export class RecoveryCaseStep implements AnalysisStep {
   readonly name = 'recovery-cases';
-  readonly order = 200;
   private readonly logger = new Logger(RecoveryCaseStep.name);
 
   constructor(
-    private readonly steps: AnalysisSteps,
     private readonly counts: QueueCountsCache,
     private readonly popularity: ProductPopularityCache,
   ) {}
-
-  onModuleInit(): void {
-    this.steps.register(this);
-  }
 
   async afterAnalysis(manager: EntityManager, batch: AnalyzedBatch): Promise<void> {
     const params = [batch.shopId, batch.reviewIds];

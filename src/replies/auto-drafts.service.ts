@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
@@ -7,7 +7,7 @@ import { chunk } from '../jobs/analysis.queue';
 import { JobQueue } from '../jobs/job-queue';
 import { Metrics } from '../metrics/metrics.service';
 import { ANALYSIS_JOB_SIZE, DraftRepliesPayload } from '../jobs/queues';
-import { AnalysisStep, AnalysisSteps, AnalyzedBatch } from '../reviews/analysis-hooks';
+import type { AnalysisStep, AnalyzedBatch } from '../reviews/analysis-step';
 import { Review } from '../reviews/review.entity';
 import { AUTO_DRAFT_ACTOR, ReplyDrafting } from './reply-drafting.service';
 import { DEFAULT_AUTO_DRAFT } from './reply-settings.entity';
@@ -68,25 +68,18 @@ export function draftJobId(shopId: string, reviewIds: string[], deferrals = 0): 
  * the reviews whose job was lost, and reading a review's replies drafts one that has none yet.
  */
 @Injectable()
-export class AutoDrafts implements OnModuleInit, AnalysisStep {
+export class AutoDrafts implements AnalysisStep {
   readonly name = 'reply-drafts';
-  /** after recovery cases (200) and reviewer risk (250): a draft sees the reviewer's fresh score */
-  readonly order = 300;
   private readonly logger = new Logger(AutoDrafts.name);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly steps: AnalysisSteps,
     private readonly drafting: ReplyDrafting,
     private readonly settings: ReplySettingsService,
     private readonly jobs: JobQueue,
     @Optional() metrics?: Metrics,
   ) {
     metrics?.gauge('rrs_reviews_pending_draft', 'analysed reviews of the last 7 days still due their automatic draft (capped at 100,000)', [], async (set) => set(await this.countDue()));
-  }
-
-  onModuleInit(): void {
-    this.steps.register(this);
   }
 
   async afterCommit(batch: AnalyzedBatch): Promise<void> {

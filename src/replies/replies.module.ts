@@ -39,6 +39,6 @@ import { WebhookWorkers } from './webhook-workers.service';
     DeliverWebhookProcessor,
     WebhookWorkers,
   ],
-  exports: [RepliesService, ReplyDrafting, AutoDraftWorkers, WebhookDeliveryService, WebhookWorkers],
+  exports: [RepliesService, ReplyDrafting, AutoDrafts, AutoDraftWorkers, WebhookDeliveryService, WebhookWorkers],
 })
 export class RepliesModule {}

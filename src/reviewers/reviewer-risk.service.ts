@@ -1,9 +1,9 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { FieldProblem, ReviewNotFound, ValidationFailed } from '../common/errors/domain-error';
 import { sqlRows } from '../database/sql';
-import { AnalysisStep, AnalysisSteps, AnalyzedBatch } from '../reviews/analysis-hooks';
+import type { AnalysisStep, AnalyzedBatch } from '../reviews/analysis-step';
 import { watchStatus } from './reviewer-decisions';
 import type { WatchStatus } from './reviewer-profile.entity';
 import {
@@ -124,23 +124,15 @@ export function templateNeighbours(
  * for a whole batch of buyers, whatever its size.
  */
 @Injectable()
-export class ReviewerRiskService implements AnalysisStep, OnModuleInit {
+export class ReviewerRiskService implements AnalysisStep {
   readonly name = 'reviewer-risk';
-  /** after the recovery cases (200): the profiles' row locks are held for the rest of the transaction, so they are
-   * taken last, and in the order a contact takes them too (its case, then the reviewer): no deadlock between them */
-  readonly order = 250;
   private readonly logger = new Logger(ReviewerRiskService.name);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly steps: AnalysisSteps,
     private readonly settings: ReviewerSettingsService,
     private readonly contexts: ShopContextCache,
   ) {}
-
-  onModuleInit(): void {
-    this.steps.register(this);
-  }
 
   async afterAnalysis(manager: EntityManager, batch: AnalyzedBatch): Promise<void> {
     const started = Date.now();

@@ -10,7 +10,7 @@ import { TableStatistics } from '../database/table-statistics.service';
 import { AnalysisQueue } from '../jobs/analysis.queue';
 import { Metrics } from '../metrics/metrics.service';
 import { detectLanguage } from '../text/language';
-import { AnalysisSteps } from './analysis-hooks';
+import { AnalysisPipeline } from './analysis-pipeline';
 
 interface PendingRow {
   id: string;
@@ -48,8 +48,8 @@ export interface AnalysisSummary {
 export const BUSY_RETRY_MS = 2_000;
 
 /**
- * The analysis of a stored review: its language and root-cause tags, then the AnalysisSteps other modules registered
- * (reviewer risk, recovery cases), all in one transaction, and after it commits what they hand to jobs (reply
+ * The analysis of a stored review: its language and root-cause tags, then the steps of the AnalysisPipeline
+ * (recovery cases, reviewer risk), all in one transaction, and after it commits what they hand to jobs (reply
  * drafts). Idempotent: a review whose current revision is analysed is skipped.
  */
 @Injectable()
@@ -60,7 +60,7 @@ export class ReviewAnalysisService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly statistics: TableStatistics,
-    private readonly steps: AnalysisSteps,
+    private readonly steps: AnalysisPipeline,
     private readonly classifiers: ShopClassifiers,
     private readonly tagging: ReviewTagging,
     private readonly queue: AnalysisQueue,
