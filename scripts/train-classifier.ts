@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { CauseModelJson, DecisionParams } from '../src/classification/cause-model';
 import { AspectReview, causeScores, TaggedReview, trainCauseModel, TrainSettings } from '../src/classification/cause-training';
 import { augmentCorpus, CorpusExample, shippedCorpus } from '../src/classification/corpus/training-corpus';
-import { CAUSE_TAGS, CauseTag } from '../src/classification/taxonomy';
+import { CAUSE_TAGS, CauseTag } from '../src/reviews/taxonomy';
 import { baseModelFromCauseJson } from '../src/classification/classifier-model';
 import { scoreTags } from '../src/classification/eval-metrics';
 import { classify } from '../src/classification/review-classifier';

@@ -2,12 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { ApiKeyThrottlerGuard } from './common/http/api-key-throttler.guard';
+import { AnalysisModule } from './analysis/analysis.module';
 import { loggerParams } from './common/http/logging';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { ConsoleController } from './console/console.controller';
 import { DatabaseModule } from './database/database.module';
+import { ENTITIES } from './entities';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -16,6 +17,7 @@ import { ReviewersModule } from './reviewers/reviewers.module';
 import { RepliesModule } from './replies/replies.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { ApiKeyThrottlerGuard } from './shops/api-key-throttler.guard';
 import { ApiKeyGuard } from './shops/auth';
 import { ShopsModule } from './shops/shops.module';
 
@@ -45,15 +47,16 @@ export class AppModule {
           throttlers: [{ name: 'per-key', ttl: 60_000, limit: config.env.rateLimitPerMinute }],
           skipIf: () => config.env.rateLimitPerMinute === 0,
         }),
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         MetricsModule.forRoot(config, role.http),
         JobsModule.forRoot(config),
         ShopsModule,
         ReviewsModule,
-        RecoveryModule,
         ReviewersModule,
+        RecoveryModule,
         RepliesModule,
         ReportsModule,
+        AnalysisModule,
       ],
       controllers: role.http ? [HealthController, ConsoleController] : [],
       providers: http,

@@ -10,6 +10,7 @@ import { runClassify, runEvalClassify } from './classification/classify.cli';
 import { DomainError } from './common/errors/domain-error';
 import { AppConfig } from './config/app-config';
 import { diffEntitiesAgainstMigrations, writeMigration } from './database/migration-tools';
+import { ENTITIES } from './entities';
 import { enableVersioning, openApiDocument } from './http';
 import { AutoDraftWorkers } from './replies/auto-draft-workers.service';
 import { renderReplySamples } from './replies/reply-samples';
@@ -17,7 +18,7 @@ import { ReportWorkers } from './reports/report-workers.service';
 import { WebhookWorkers } from './replies/webhook-workers.service';
 import { runReviewerRisk } from './reviewers/reviewer-risk.cli';
 import { RecoveryWorkers } from './recovery/recovery-workers.service';
-import { AnalysisWorkers } from './reviews/analysis-workers.service';
+import { AnalysisWorkers } from './analysis/analysis-workers.service';
 import { STAFF_ROLES, StaffRole } from './shops/staff-member.entity';
 import { ShopsService } from './shops/shops.service';
 import { StaffService } from './shops/staff.service';
@@ -164,7 +165,7 @@ const commands: Record<string, Command> = {
     return 0;
   },
   'migration:check': async () => {
-    const diff = await diffEntitiesAgainstMigrations();
+    const diff = await diffEntitiesAgainstMigrations(ENTITIES);
     if (diff.up.length) {
       process.stderr.write(`entities and migrations disagree; run npm run migration:generate -- NAME\n${diff.up.join('\n')}\n`);
       return 1;
@@ -175,7 +176,7 @@ const commands: Record<string, Command> = {
   'migration:generate': async (args) => {
     const name = args[0];
     if (!name || !/^[A-Za-z][A-Za-z0-9]*$/.test(name)) return fail('migration:generate needs a CamelCase NAME');
-    const diff = await diffEntitiesAgainstMigrations();
+    const diff = await diffEntitiesAgainstMigrations(ENTITIES);
     if (!diff.up.length) {
       print({ generated: null, reason: 'entities and migrations already agree' });
       return 0;

@@ -4,7 +4,7 @@ import userDictionary from './resources/zh-user-dict.json';
 import { ClauseFeatures, clauseFeatures, FeatureOptions, isDescribingFeature, namesSomething } from './clause-features';
 import { LinearLayer, sigmoid, trainLayer, TrainingExample } from './linear-model';
 import { ReviewAnalysis } from './review-analyzer';
-import { CAUSE_TAGS, CauseTag } from './taxonomy';
+import { CAUSE_TAGS, CauseTag } from '../reviews/taxonomy';
 
 /**
  * The shipped root-cause model. Two logistic layers read each clause:

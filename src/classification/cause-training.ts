@@ -4,7 +4,7 @@ import { CorpusExample } from './corpus/training-corpus';
 import { analyzeReview } from './review-analyzer';
 import { normalizeReviewText } from './review-tokenizer';
 import { segmentWords } from './word-segmenter';
-import { CAUSE_TAGS, CauseTag, isCauseTag } from './taxonomy';
+import { CAUSE_TAGS, CauseTag, isCauseTag } from '../reviews/taxonomy';
 
 /** A review labelled aspect by aspect (the train files of ../shared/eval). */
 export interface AspectReview {

@@ -3,7 +3,7 @@ import { CauseModel, causeMargins, CauseModelJson, causeModelFromJson, ReviewSco
 import shippedJson from './resources/cause-model.json';
 import { LinearLayer, LinearLayerJson, layerFromJson, layerToJson, trainLayer, TrainingExample } from './linear-model';
 import { analyzeReview, ReviewAnalysis } from './review-analyzer';
-import { CAUSE_TAGS, CauseTag, SUB_TAGS, SubTag, Tag } from './taxonomy';
+import { CAUSE_TAGS, CauseTag, SUB_TAGS, SubTag, Tag } from '../reviews/taxonomy';
 
 /**
  * The shipped model: the cause model trained by `npm run train:classifier` (resources/cause-model.json, committed with

@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTag
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { AppConfig } from '../config/app-config';
 import { JobQueue } from '../jobs/job-queue';
-import { ReviewResponse } from '../reviews/dto/review-response.dto';
+import { ReviewResponse } from '../reviewers/dto/review-response.dto';
 import { Actor, CurrentActor } from '../shops/actor';
 import { CurrentShop } from '../shops/auth';
 import type { AuthenticatedShop } from '../shops/shops.service';

@@ -1,4 +1,4 @@
-import { Tag, TAGS } from './taxonomy';
+import { Tag, TAGS } from '../reviews/taxonomy';
 
 export const MACRO_TAGS = ['quality', 'logistics', 'service'] as const;
 

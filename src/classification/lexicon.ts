@@ -1,4 +1,4 @@
-import type { CauseTag, SubTag } from './taxonomy';
+import type { CauseTag, SubTag } from '../reviews/taxonomy';
 
 /** What a complaint is about. A predicate attaches to the nearest aspect, and the pair decides the cause. */
 export const ASPECTS = [

@@ -13,7 +13,7 @@ import {
 } from './lexicon';
 import { CompiledLexicon, compileLexicon, matchAt } from './lexicon-trie';
 import { tokenizeReview, TokenizedReview } from './review-tokenizer';
-import { CauseTag, SubTag } from './taxonomy';
+import { CauseTag, SubTag } from '../reviews/taxonomy';
 import { ZH_LEXICON } from './zh-lexicon';
 
 /** A complaint the rules found, with the words that say it. */

@@ -1,5 +1,5 @@
 import { classify } from './review-classifier';
-import { CAUSE_TAGS, SubTag, Tag } from './taxonomy';
+import { CAUSE_TAGS, SubTag, Tag } from '../reviews/taxonomy';
 
 describe('classify', () => {
   describe.each<[string, string, number | undefined, Tag[], SubTag[]]>([

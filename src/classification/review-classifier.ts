@@ -4,7 +4,7 @@ import { isContentWord } from './clause-features';
 import { BaseModel, readReview, ReviewReading, ShopModel, shippedModel, shopLogits, subTagRuleLogits } from './classifier-model';
 import { sigmoid } from './linear-model';
 import { RuleHit } from './review-analyzer';
-import { CAUSE_TAGS, CauseTag, parentTag, SUB_TAGS, SubTag, Tag } from './taxonomy';
+import { CAUSE_TAGS, CauseTag, parentTag, SUB_TAGS, SubTag, Tag } from '../reviews/taxonomy';
 
 export interface ClassifyInput {
   text: string | null | undefined;

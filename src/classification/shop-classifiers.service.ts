@@ -5,7 +5,7 @@ import { sqlRows } from '../database/sql';
 import { BaseModel, Correction, ShopModel, shippedModel, shopModelFromJson, shopModelToJson, trainShopModel } from './classifier-model';
 import { ModelMetrics } from './classifier-model.entity';
 import { classify, Classification, ClassifierModels } from './review-classifier';
-import { isSubTag, isTag, SubTag, Tag } from './taxonomy';
+import { isSubTag, isTag, SubTag, Tag } from '../reviews/taxonomy';
 
 /** How long a process trusts its cached shop model before looking for a newer one (other processes retrain). */
 const MODEL_CACHE_MS = 30_000;

@@ -9,7 +9,7 @@ import type { Review } from '../reviews/review.entity';
 import type { TagEvidence } from '../reviews/review.types';
 import { Actor, actorLabel } from '../shops/actor';
 import { ShopClassifiers } from './shop-classifiers.service';
-import { CAUSE_TAGS, parentTag, SubTag, Tag, TAGS } from './taxonomy';
+import { CAUSE_TAGS, parentTag, SubTag, Tag, TAGS } from '../reviews/taxonomy';
 import { errorForLog } from '../common/errors/error-for-log';
 
 export interface TagsCorrection {

@@ -1,4 +1,4 @@
-import { SUB_TAGS_BY_TAG as SERVER_SUB_TAGS, TAGS as SERVER_TAGS } from '../classification/taxonomy';
+import { SUB_TAGS_BY_TAG as SERVER_SUB_TAGS, TAGS as SERVER_TAGS } from '../reviews/taxonomy';
 import { LEAD_ONLY_TARGETS as SERVER_LEAD_ONLY, MANUAL_TRANSITIONS as SERVER_TRANSITIONS, REASON_REQUIRED as SERVER_REASON_REQUIRED } from '../recovery/case-status';
 import { POLICY_VIOLATIONS } from '../recovery/contact-policy';
 import { CASE_STATUSES as SERVER_STATUSES, COMPENSATION_TYPES as SERVER_COMPENSATION, CONTACT_CHANNELS as SERVER_CHANNELS, CONTACT_OUTCOMES as SERVER_OUTCOMES, TERMINAL_STATUSES } from '../recovery/recovery.types';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ReviewersModule } from '../reviewers/reviewers.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { ShopsModule } from '../shops/shops.module';
-import { ContactOutcomeListeners } from './contact-outcome-listeners';
 import { ProductPopularityCache } from './product-popularity.cache';
 import { QueueCountsCache } from './queue-counts.cache';
 import { RecoveryCaseStep } from './recovery-case.step';
@@ -16,10 +16,9 @@ import { RecoveryWorkers } from './recovery-workers.service';
 
 /** Recovery of medium/bad reviews: cases, the daily queue, contacts, settings, figures and the sweep. */
 @Module({
-  imports: [ShopsModule, ReviewsModule],
+  imports: [ShopsModule, ReviewsModule, ReviewersModule],
   controllers: [RecoveryController],
   providers: [
-    ContactOutcomeListeners,
     QueueCountsCache,
     { provide: ProductPopularityCache, useFactory: () => new ProductPopularityCache() },
     RecoveryCaseStep,
@@ -31,6 +30,6 @@ import { RecoveryWorkers } from './recovery-workers.service';
     RecoverySweepService,
     RecoveryWorkers,
   ],
-  exports: [ContactOutcomeListeners, RecoveryCasesService, RecoverySettingsService, RecoveryWorkers],
+  exports: [RecoveryCaseStep, RecoveryCasesService, RecoverySettingsService, RecoveryWorkers],
 })
 export class RecoveryModule {}

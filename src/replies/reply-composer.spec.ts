@@ -1,5 +1,5 @@
 import { toSimplified } from '../classification/chinese-script';
-import { CAUSE_TAGS, SUB_TAGS, parentTag } from '../classification/taxonomy';
+import { CAUSE_TAGS, SUB_TAGS, parentTag } from '../reviews/taxonomy';
 import { builtinLibrary, joinSentences } from './library/library';
 import { LanguageLibrary } from './library/library.types';
 import { causesOf, ComposedReply, ComposeInput, composeReply, preferenceOrder, shortProductName } from './reply-composer';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { isSubTag, parentTag, SUB_TAGS_BY_TAG } from '../classification/taxonomy';
+import { isSubTag, parentTag, SUB_TAGS_BY_TAG } from '../reviews/taxonomy';
 import { sqlRows } from '../database/sql';
 import { highRiskProfileSql, isHighRiskBuyerSql } from '../reviewers/high-risk-reviewer.sql';
 import { Review } from '../reviews/review.entity';

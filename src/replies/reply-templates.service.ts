@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
-import { isSubTag, parentTag } from '../classification/taxonomy';
+import { isSubTag, parentTag } from '../reviews/taxonomy';
 import { FieldProblem, ValidationFailed } from '../common/errors/domain-error';
 import { BuiltinTemplateResponse, BuiltinTemplatesQuery, CreateReplyTemplateDto, ListReplyTemplatesQuery, ReplyTemplateResponse, UpdateReplyTemplateDto } from './dto/reply-template.dto';
 import { builtinLibrary, builtinCandidates } from './library/library';

@@ -1,4 +1,4 @@
-import type { Tag } from '../classification/taxonomy';
+import type { Tag } from '../reviews/taxonomy';
 
 /** Languages a reply is written in; a review in another language is answered in English. */
 export const REPLY_LANGUAGES = ['zh-Hans', 'zh-Hant', 'en'] as const;

@@ -1,4 +1,4 @@
-import { SUB_TAGS_BY_TAG, TAGS } from '../classification/taxonomy';
+import { SUB_TAGS_BY_TAG, TAGS } from '../reviews/taxonomy';
 import type { CompensationType } from '../recovery/recovery.types';
 
 /** The languages reports are written in: the shop's locale, or ?lang= */

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
-import { ReviewResponse } from '../reviews/dto/review-response.dto';
+import { ReviewResponse } from './dto/review-response.dto';
 import { Actor, CurrentActor } from '../shops/actor';
 import { CurrentShop } from '../shops/auth';
 import type { AuthenticatedShop } from '../shops/shops.service';

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { Shop } from '../shops/shop.entity';
-import type { ReviewerProfile } from '../reviewers/reviewer-profile.entity';
-import type { AnalysisStatus, Grade, Language, Platform, TagEvidence, TagSource } from './review.types';
+import type { Language } from '../text/language';
+import type { AnalysisStatus, Grade, Platform, TagEvidence, TagSource } from './review.types';
 
 @Entity('reviews')
 @Unique('uq_reviews_shop_platform_external', ['shopId', 'platform', 'externalId'])
@@ -165,7 +165,4 @@ export class Review {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
-
-  /** not a column: the buyer's reviewer profile, joined when reviews are read (risk level, watchlist) */
-  reviewer?: ReviewerProfile | null;
 }

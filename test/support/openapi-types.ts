@@ -232,6 +232,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reviewers/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reviewer-risk weights and thresholds in effect for this shop, the override and the defaults */
+        get: operations["ReviewersController_getSettings_v1"];
+        /**
+         * Replace the shop's reviewer-risk settings; every reviewer is scored again in the background
+         * @description The override is partial: what it leaves out keeps its default. A bad value is a 400 naming the field, e.g. override.signals.bad_review_burst.windowDays.
+         */
+        put: operations["ReviewersController_putSettings_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reviewers, highest risk first, with filters (level, status, minScore...) and cursor pagination */
+        get: operations["ReviewersController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviewers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One reviewer: score, signals with explanations, decisions, contact outcomes and the buyer's reviews here */
+        get: operations["ReviewersController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviewers/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Evidence pack for a platform's dispute team: reviews with order timelines, signals, contact log, decisions
+         * @description format=json (default), md (Markdown) or html (one self-contained page). lang=zh|en; by default the first of them in Accept-Language, else zh.
+         */
+        get: operations["ReviewersController_evidence_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviewers/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a professional bad-reviewer: the buyer goes on the shop's watchlist and their reviews show as flagged */
+        post: operations["ReviewersController_confirm_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviewers/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a flag: the evidence seen so far no longer counts for this buyer; new evidence still can */
+        post: operations["ReviewersController_dismiss_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviewers/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo the latest confirm or dismiss still in force (a lead or the integration) */
+        post: operations["ReviewersController_reopen_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/queue": {
         parameters: {
             query?: never;
@@ -447,132 +573,6 @@ export interface paths {
         get: operations["RecoveryController_getFigures_v1"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/reviewers/settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The reviewer-risk weights and thresholds in effect for this shop, the override and the defaults */
-        get: operations["ReviewersController_getSettings_v1"];
-        /**
-         * Replace the shop's reviewer-risk settings; every reviewer is scored again in the background
-         * @description The override is partial: what it leaves out keeps its default. A bad value is a 400 naming the field, e.g. override.signals.bad_review_burst.windowDays.
-         */
-        put: operations["ReviewersController_putSettings_v1"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/reviewers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Reviewers, highest risk first, with filters (level, status, minScore...) and cursor pagination */
-        get: operations["ReviewersController_list_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/reviewers/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One reviewer: score, signals with explanations, decisions, contact outcomes and the buyer's reviews here */
-        get: operations["ReviewersController_get_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/reviewers/{id}/evidence": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Evidence pack for a platform's dispute team: reviews with order timelines, signals, contact log, decisions
-         * @description format=json (default), md (Markdown) or html (one self-contained page). lang=zh|en; by default the first of them in Accept-Language, else zh.
-         */
-        get: operations["ReviewersController_evidence_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/reviewers/{id}/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Confirm a professional bad-reviewer: the buyer goes on the shop's watchlist and their reviews show as flagged */
-        post: operations["ReviewersController_confirm_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/reviewers/{id}/dismiss": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Dismiss a flag: the evidence seen so far no longer counts for this buyer; new evidence still can */
-        post: operations["ReviewersController_dismiss_v1"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/reviewers/{id}/reopen": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Undo the latest confirm or dismiss still in force (a lead or the integration) */
-        post: operations["ReviewersController_reopen_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1382,6 +1382,200 @@ export interface components {
             /** @description Earlier versions, oldest first */
             revisions: components["schemas"]["ReviewRevisionResponse"][];
         };
+        ReviewerSettingsResponse: {
+            /** @enum {string} */
+            flagLevel: "medium" | "high";
+            /** @description The shop's override as stored ({} = the defaults) */
+            override: {
+                [key: string]: unknown;
+            };
+            /** @description The configuration in use: the defaults with the override merged in */
+            effective: {
+                [key: string]: unknown;
+            };
+            defaults: {
+                [key: string]: unknown;
+            };
+            /** @description Goes up with every change */
+            version: number;
+            /** @description True while the reviewers are being scored again with the latest settings */
+            rescoring: boolean;
+            updatedBy?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+        };
+        ReviewerSettingsBody: {
+            /**
+             * @description Risk level from which a reviewer is flagged for a person
+             * @default high
+             * @enum {string}
+             */
+            flagLevel?: "medium" | "high";
+            /** @description Partial risk configuration merged onto the defaults, e.g. {"levels":{"high":75},"signals":{"bad_review_burst":{"windowDays":3}}} */
+            override?: {
+                [key: string]: unknown;
+            };
+        };
+        ExplanationResponse: {
+            zh: string;
+            en: string;
+        };
+        RiskSignalResponse: {
+            /** @enum {string} */
+            code: "bad_review_burst" | "cross_shop_bad_reviews" | "bad_review_share" | "rating_below_product" | "targets_best_sellers" | "early_negative_review" | "daily_review_burst" | "quality_complaint_without_photo" | "off_platform_contact" | "compensation_demand" | "review_before_delivery" | "review_soon_after_delivery" | "template_text" | "contact_no_answer" | "contact_refused_photos" | "contact_excess_demand" | "established_buyer" | "photo_evidence" | "contact_cooperative";
+            /** @description Strength of the evidence, 0-1 */
+            value: number;
+            /** @description Weight after any dismissal */
+            weight: number;
+            /** @description Points of the score (negative for mitigating signals); they sum to the score */
+            contribution: number;
+            explanation: components["schemas"]["ExplanationResponse"];
+            /** @description Reviews that carry the evidence */
+            reviewIds: string[];
+            /**
+             * @description covered: a person dismissed this evidence; reduced: new evidence of a dismissed kind
+             * @enum {string}
+             */
+            dismissal?: "covered" | "reduced";
+        };
+        ReviewerResponse: {
+            id: string;
+            /** @enum {string} */
+            platform: "taobao" | "tmall" | "jd" | "pdd" | "other";
+            buyerId: string;
+            /** @description Nick of the latest review */
+            buyerNick?: string | null;
+            reviewCount: number;
+            /** @description Medium and bad reviews */
+            negativeReviewCount: number;
+            /** Format: date-time */
+            firstReviewedAt?: string | null;
+            /** Format: date-time */
+            lastReviewedAt?: string | null;
+            /** @description 0-100 */
+            riskScore: number;
+            /** @enum {string} */
+            riskLevel: "low" | "medium" | "high";
+            /** @description Strongest first */
+            signals: components["schemas"]["RiskSignalResponse"][];
+            /** Format: date-time */
+            scoredAt?: string | null;
+            /** @enum {string} */
+            status: "none" | "flagged" | "confirmed" | "dismissed";
+            /** @description Confirmed: on the watchlist */
+            watchlisted: boolean;
+            /**
+             * @description The confirm or dismiss in force
+             * @enum {string|null}
+             */
+            decision?: "confirmed" | "dismissed" | null;
+            decidedBy?: string | null;
+            /** Format: date-time */
+            decidedAt?: string | null;
+            decisionReason?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ReviewerPageResponse: {
+            items: components["schemas"]["ReviewerResponse"][];
+            /** @description Pass as cursor for the next page */
+            nextCursor?: string | null;
+        };
+        DismissedEvidenceResponse: {
+            /** @enum {string} */
+            code: "bad_review_burst" | "cross_shop_bad_reviews" | "bad_review_share" | "rating_below_product" | "targets_best_sellers" | "early_negative_review" | "daily_review_burst" | "quality_complaint_without_photo" | "off_platform_contact" | "compensation_demand" | "review_before_delivery" | "review_soon_after_delivery" | "template_text" | "contact_no_answer" | "contact_refused_photos" | "contact_excess_demand" | "established_buyer" | "photo_evidence" | "contact_cooperative";
+            /** Format: date-time */
+            dismissedAt: string;
+        };
+        ReviewerDecisionResponse: {
+            id: string;
+            /** @enum {string} */
+            action: "confirm" | "dismiss" | "reopen";
+            reason: string;
+            /** @description The risk signals when the person decided */
+            evidenceCodes: ("bad_review_burst" | "cross_shop_bad_reviews" | "bad_review_share" | "rating_below_product" | "targets_best_sellers" | "early_negative_review" | "daily_review_burst" | "quality_complaint_without_photo" | "off_platform_contact" | "compensation_demand" | "review_before_delivery" | "review_soon_after_delivery" | "template_text" | "contact_no_answer" | "contact_refused_photos" | "contact_excess_demand" | "established_buyer" | "photo_evidence" | "contact_cooperative")[];
+            riskScore: number;
+            /** @enum {string} */
+            riskLevel: "low" | "medium" | "high";
+            /** @enum {string} */
+            fromStatus: "none" | "flagged" | "confirmed" | "dismissed";
+            /** @enum {string} */
+            toStatus: "none" | "flagged" | "confirmed" | "dismissed";
+            /** @description For a reopen: the decision it undid */
+            revertsId?: string | null;
+            /** @description Who: staff:<id> or api:<key id> */
+            decidedBy: string;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        ContactOutcomeResponse: {
+            id: string;
+            reviewId: string;
+            /** @enum {string} */
+            kind: "no_answer" | "refused_photos" | "demanded_excess_compensation" | "cooperative";
+            at: string;
+            demandedAmount?: number | null;
+            /** @description The recovery queue's contact */
+            contactId?: string | null;
+        };
+        ReviewerDetailResponse: {
+            id: string;
+            /** @enum {string} */
+            platform: "taobao" | "tmall" | "jd" | "pdd" | "other";
+            buyerId: string;
+            /** @description Nick of the latest review */
+            buyerNick?: string | null;
+            reviewCount: number;
+            /** @description Medium and bad reviews */
+            negativeReviewCount: number;
+            /** Format: date-time */
+            firstReviewedAt?: string | null;
+            /** Format: date-time */
+            lastReviewedAt?: string | null;
+            /** @description 0-100 */
+            riskScore: number;
+            /** @enum {string} */
+            riskLevel: "low" | "medium" | "high";
+            /** @description Strongest first */
+            signals: components["schemas"]["RiskSignalResponse"][];
+            /** Format: date-time */
+            scoredAt?: string | null;
+            /** @enum {string} */
+            status: "none" | "flagged" | "confirmed" | "dismissed";
+            /** @description Confirmed: on the watchlist */
+            watchlisted: boolean;
+            /**
+             * @description The confirm or dismiss in force
+             * @enum {string|null}
+             */
+            decision?: "confirmed" | "dismissed" | null;
+            decidedBy?: string | null;
+            /** Format: date-time */
+            decidedAt?: string | null;
+            decisionReason?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Kinds of evidence a dismissal in force covers */
+            dismissedEvidence: components["schemas"]["DismissedEvidenceResponse"][];
+            /** @description Oldest first */
+            decisions: components["schemas"]["ReviewerDecisionResponse"][];
+            /** @description Oldest first */
+            contactOutcomes: components["schemas"]["ContactOutcomeResponse"][];
+            /** @description The buyer's reviews in this shop, newest first (at most 200) */
+            reviews: components["schemas"]["ReviewResponse"][];
+        };
+        DecisionBody: {
+            /** @description Why: what the person checked (chat logs, photos, calls). Kept in the decision history. */
+            reason: string;
+        };
+        DecisionResponse: {
+            decision: components["schemas"]["ReviewerDecisionResponse"];
+            reviewer: components["schemas"]["ReviewerResponse"];
+        };
         QueueCountsResponse: {
             inQueue: number;
             /** @description not contacted yet */
@@ -1797,200 +1991,6 @@ export interface components {
             shop: components["schemas"]["FiguresResponse"];
             /** @description per staff member: the cases assigned to them, the compensation they offered */
             agents: components["schemas"]["AgentFiguresResponse"][];
-        };
-        ReviewerSettingsResponse: {
-            /** @enum {string} */
-            flagLevel: "medium" | "high";
-            /** @description The shop's override as stored ({} = the defaults) */
-            override: {
-                [key: string]: unknown;
-            };
-            /** @description The configuration in use: the defaults with the override merged in */
-            effective: {
-                [key: string]: unknown;
-            };
-            defaults: {
-                [key: string]: unknown;
-            };
-            /** @description Goes up with every change */
-            version: number;
-            /** @description True while the reviewers are being scored again with the latest settings */
-            rescoring: boolean;
-            updatedBy?: string | null;
-            /** Format: date-time */
-            updatedAt?: string | null;
-        };
-        ReviewerSettingsBody: {
-            /**
-             * @description Risk level from which a reviewer is flagged for a person
-             * @default high
-             * @enum {string}
-             */
-            flagLevel?: "medium" | "high";
-            /** @description Partial risk configuration merged onto the defaults, e.g. {"levels":{"high":75},"signals":{"bad_review_burst":{"windowDays":3}}} */
-            override?: {
-                [key: string]: unknown;
-            };
-        };
-        ExplanationResponse: {
-            zh: string;
-            en: string;
-        };
-        RiskSignalResponse: {
-            /** @enum {string} */
-            code: "bad_review_burst" | "cross_shop_bad_reviews" | "bad_review_share" | "rating_below_product" | "targets_best_sellers" | "early_negative_review" | "daily_review_burst" | "quality_complaint_without_photo" | "off_platform_contact" | "compensation_demand" | "review_before_delivery" | "review_soon_after_delivery" | "template_text" | "contact_no_answer" | "contact_refused_photos" | "contact_excess_demand" | "established_buyer" | "photo_evidence" | "contact_cooperative";
-            /** @description Strength of the evidence, 0-1 */
-            value: number;
-            /** @description Weight after any dismissal */
-            weight: number;
-            /** @description Points of the score (negative for mitigating signals); they sum to the score */
-            contribution: number;
-            explanation: components["schemas"]["ExplanationResponse"];
-            /** @description Reviews that carry the evidence */
-            reviewIds: string[];
-            /**
-             * @description covered: a person dismissed this evidence; reduced: new evidence of a dismissed kind
-             * @enum {string}
-             */
-            dismissal?: "covered" | "reduced";
-        };
-        ReviewerResponse: {
-            id: string;
-            /** @enum {string} */
-            platform: "taobao" | "tmall" | "jd" | "pdd" | "other";
-            buyerId: string;
-            /** @description Nick of the latest review */
-            buyerNick?: string | null;
-            reviewCount: number;
-            /** @description Medium and bad reviews */
-            negativeReviewCount: number;
-            /** Format: date-time */
-            firstReviewedAt?: string | null;
-            /** Format: date-time */
-            lastReviewedAt?: string | null;
-            /** @description 0-100 */
-            riskScore: number;
-            /** @enum {string} */
-            riskLevel: "low" | "medium" | "high";
-            /** @description Strongest first */
-            signals: components["schemas"]["RiskSignalResponse"][];
-            /** Format: date-time */
-            scoredAt?: string | null;
-            /** @enum {string} */
-            status: "none" | "flagged" | "confirmed" | "dismissed";
-            /** @description Confirmed: on the watchlist */
-            watchlisted: boolean;
-            /**
-             * @description The confirm or dismiss in force
-             * @enum {string|null}
-             */
-            decision?: "confirmed" | "dismissed" | null;
-            decidedBy?: string | null;
-            /** Format: date-time */
-            decidedAt?: string | null;
-            decisionReason?: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        ReviewerPageResponse: {
-            items: components["schemas"]["ReviewerResponse"][];
-            /** @description Pass as cursor for the next page */
-            nextCursor?: string | null;
-        };
-        DismissedEvidenceResponse: {
-            /** @enum {string} */
-            code: "bad_review_burst" | "cross_shop_bad_reviews" | "bad_review_share" | "rating_below_product" | "targets_best_sellers" | "early_negative_review" | "daily_review_burst" | "quality_complaint_without_photo" | "off_platform_contact" | "compensation_demand" | "review_before_delivery" | "review_soon_after_delivery" | "template_text" | "contact_no_answer" | "contact_refused_photos" | "contact_excess_demand" | "established_buyer" | "photo_evidence" | "contact_cooperative";
-            /** Format: date-time */
-            dismissedAt: string;
-        };
-        ReviewerDecisionResponse: {
-            id: string;
-            /** @enum {string} */
-            action: "confirm" | "dismiss" | "reopen";
-            reason: string;
-            /** @description The risk signals when the person decided */
-            evidenceCodes: ("bad_review_burst" | "cross_shop_bad_reviews" | "bad_review_share" | "rating_below_product" | "targets_best_sellers" | "early_negative_review" | "daily_review_burst" | "quality_complaint_without_photo" | "off_platform_contact" | "compensation_demand" | "review_before_delivery" | "review_soon_after_delivery" | "template_text" | "contact_no_answer" | "contact_refused_photos" | "contact_excess_demand" | "established_buyer" | "photo_evidence" | "contact_cooperative")[];
-            riskScore: number;
-            /** @enum {string} */
-            riskLevel: "low" | "medium" | "high";
-            /** @enum {string} */
-            fromStatus: "none" | "flagged" | "confirmed" | "dismissed";
-            /** @enum {string} */
-            toStatus: "none" | "flagged" | "confirmed" | "dismissed";
-            /** @description For a reopen: the decision it undid */
-            revertsId?: string | null;
-            /** @description Who: staff:<id> or api:<key id> */
-            decidedBy: string;
-            /** Format: date-time */
-            decidedAt: string;
-        };
-        ContactOutcomeResponse: {
-            id: string;
-            reviewId: string;
-            /** @enum {string} */
-            kind: "no_answer" | "refused_photos" | "demanded_excess_compensation" | "cooperative";
-            at: string;
-            demandedAmount?: number | null;
-            /** @description The recovery queue's contact */
-            contactId?: string | null;
-        };
-        ReviewerDetailResponse: {
-            id: string;
-            /** @enum {string} */
-            platform: "taobao" | "tmall" | "jd" | "pdd" | "other";
-            buyerId: string;
-            /** @description Nick of the latest review */
-            buyerNick?: string | null;
-            reviewCount: number;
-            /** @description Medium and bad reviews */
-            negativeReviewCount: number;
-            /** Format: date-time */
-            firstReviewedAt?: string | null;
-            /** Format: date-time */
-            lastReviewedAt?: string | null;
-            /** @description 0-100 */
-            riskScore: number;
-            /** @enum {string} */
-            riskLevel: "low" | "medium" | "high";
-            /** @description Strongest first */
-            signals: components["schemas"]["RiskSignalResponse"][];
-            /** Format: date-time */
-            scoredAt?: string | null;
-            /** @enum {string} */
-            status: "none" | "flagged" | "confirmed" | "dismissed";
-            /** @description Confirmed: on the watchlist */
-            watchlisted: boolean;
-            /**
-             * @description The confirm or dismiss in force
-             * @enum {string|null}
-             */
-            decision?: "confirmed" | "dismissed" | null;
-            decidedBy?: string | null;
-            /** Format: date-time */
-            decidedAt?: string | null;
-            decisionReason?: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description Kinds of evidence a dismissal in force covers */
-            dismissedEvidence: components["schemas"]["DismissedEvidenceResponse"][];
-            /** @description Oldest first */
-            decisions: components["schemas"]["ReviewerDecisionResponse"][];
-            /** @description Oldest first */
-            contactOutcomes: components["schemas"]["ContactOutcomeResponse"][];
-            /** @description The buyer's reviews in this shop, newest first (at most 200) */
-            reviews: components["schemas"]["ReviewResponse"][];
-        };
-        DecisionBody: {
-            /** @description Why: what the person checked (chat logs, photos, calls). Kept in the decision history. */
-            reason: string;
-        };
-        DecisionResponse: {
-            decision: components["schemas"]["ReviewerDecisionResponse"];
-            reviewer: components["schemas"]["ReviewerResponse"];
         };
         CreateReplyDto: {
             /**
@@ -3628,6 +3628,589 @@ export interface operations {
             };
         };
     };
+    ReviewersController_getSettings_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewerSettingsResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReviewersController_putSettings_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewerSettingsBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewerSettingsResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ROLE_FORBIDDEN: an agent; settings are for leads and the integration key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReviewersController_list_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                level?: "low" | "medium" | "high";
+                /** @description flagged: waits for a person; confirmed: the watchlist */
+                status?: "none" | "flagged" | "confirmed" | "dismissed";
+                /** @description riskScore at least */
+                minScore?: number;
+                platform?: "taobao" | "tmall" | "jd" | "pdd" | "other";
+                buyerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewerPageResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReviewersController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewerDetailResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description REVIEWER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReviewersController_evidence_v1: {
+        parameters: {
+            query?: {
+                format?: "json" | "md" | "html";
+                /** @description Default: the first of zh/en in Accept-Language, else zh */
+                lang?: "zh" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pack in the requested format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                    "text/markdown": string;
+                    "text/html": string;
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description REVIEWER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReviewersController_confirm_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND (or a specific *_NOT_FOUND code): no such resource in the key's shop */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description REVIEWER_ALREADY_CONFIRMED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReviewersController_dismiss_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND (or a specific *_NOT_FOUND code): no such resource in the key's shop */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description REVIEWER_ALREADY_DISMISSED, REVIEWER_CONFIRMED (reopen first) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReviewersController_reopen_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description REVIEWER_REOPEN_FORBIDDEN: agents cannot undo decisions */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND (or a specific *_NOT_FOUND code): no such resource in the key's shop */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description REVIEWER_NOT_DECIDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     RecoveryController_getQueue_v1: {
         parameters: {
             query?: {
@@ -4625,589 +5208,6 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description RATE_LIMITED: too many requests for this API key */
-            429: {
-                headers: {
-                    /** @description seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ReviewersController_getSettings_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReviewerSettingsResponse"];
-                };
-            };
-            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description RATE_LIMITED: too many requests for this API key */
-            429: {
-                headers: {
-                    /** @description seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ReviewersController_putSettings_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReviewerSettingsBody"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReviewerSettingsResponse"];
-                };
-            };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description ROLE_FORBIDDEN: an agent; settings are for leads and the integration key */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description RATE_LIMITED: too many requests for this API key */
-            429: {
-                headers: {
-                    /** @description seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ReviewersController_list_v1: {
-        parameters: {
-            query?: {
-                limit?: number;
-                /** @description nextCursor of the previous page */
-                cursor?: string;
-                level?: "low" | "medium" | "high";
-                /** @description flagged: waits for a person; confirmed: the watchlist */
-                status?: "none" | "flagged" | "confirmed" | "dismissed";
-                /** @description riskScore at least */
-                minScore?: number;
-                platform?: "taobao" | "tmall" | "jd" | "pdd" | "other";
-                buyerId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReviewerPageResponse"];
-                };
-            };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description RATE_LIMITED: too many requests for this API key */
-            429: {
-                headers: {
-                    /** @description seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ReviewersController_get_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReviewerDetailResponse"];
-                };
-            };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description REVIEWER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description RATE_LIMITED: too many requests for this API key */
-            429: {
-                headers: {
-                    /** @description seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ReviewersController_evidence_v1: {
-        parameters: {
-            query?: {
-                format?: "json" | "md" | "html";
-                /** @description Default: the first of zh/en in Accept-Language, else zh */
-                lang?: "zh" | "en";
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The pack in the requested format */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                    "text/markdown": string;
-                    "text/html": string;
-                };
-            };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description REVIEWER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description RATE_LIMITED: too many requests for this API key */
-            429: {
-                headers: {
-                    /** @description seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ReviewersController_confirm_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DecisionBody"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DecisionResponse"];
-                };
-            };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description NOT_FOUND (or a specific *_NOT_FOUND code): no such resource in the key's shop */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description REVIEWER_ALREADY_CONFIRMED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description RATE_LIMITED: too many requests for this API key */
-            429: {
-                headers: {
-                    /** @description seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ReviewersController_dismiss_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DecisionBody"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DecisionResponse"];
-                };
-            };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description NOT_FOUND (or a specific *_NOT_FOUND code): no such resource in the key's shop */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description REVIEWER_ALREADY_DISMISSED, REVIEWER_CONFIRMED (reopen first) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description RATE_LIMITED: too many requests for this API key */
-            429: {
-                headers: {
-                    /** @description seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    ReviewersController_reopen_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DecisionBody"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DecisionResponse"];
-                };
-            };
-            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description REVIEWER_REOPEN_FORBIDDEN: agents cannot undo decisions */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description NOT_FOUND (or a specific *_NOT_FOUND code): no such resource in the key's shop */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description REVIEWER_NOT_DECIDED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,7 @@
 import { compileLexicon } from '../lexicon-trie';
 import { EN_LEXICON } from '../en-lexicon';
 import { ZH_LEXICON } from '../zh-lexicon';
-import { SUB_TAGS } from '../taxonomy';
+import { SUB_TAGS } from '../../reviews/taxonomy';
 import { augmentCorpus, parseCorpus, shippedCorpus, trainingCorpus } from './training-corpus';
 
 describe('shipped corpus', () => {

@@ -1,5 +1,5 @@
 import { seededRandom } from '../linear-model';
-import { CAUSE_TAGS, CauseTag, isCauseTag, isSubTag, parentTag, SubTag, Tag } from '../taxonomy';
+import { CAUSE_TAGS, CauseTag, isCauseTag, isSubTag, parentTag, SubTag, Tag } from '../../reviews/taxonomy';
 import { EN_CORPUS } from './en.corpus';
 import { ZH_CORPUS } from './zh.corpus';
 

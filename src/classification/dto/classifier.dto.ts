@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { SUB_TAGS, TAGS } from '../taxonomy';
-import type { SubTag, Tag } from '../taxonomy';
+import { SUB_TAGS, TAGS } from '../../reviews/taxonomy';
+import type { SubTag, Tag } from '../../reviews/taxonomy';
 
 export class CorrectTagsDto {
   @ApiProperty({ enum: TAGS, isArray: true, description: 'The right root causes; ["other"] when the text names none' })

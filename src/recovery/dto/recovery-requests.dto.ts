@@ -17,8 +17,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { TAGS } from '../../classification/taxonomy';
-import type { Tag } from '../../classification/taxonomy';
+import { TAGS } from '../../reviews/taxonomy';
+import type { Tag } from '../../reviews/taxonomy';
 import { IsDecimal } from '../../common/validation/number.validators';
 import { IsOptionalNotNull } from '../../common/validation/presence.validators';
 import { NoControlCharacters } from '../../common/validation/text.validators';

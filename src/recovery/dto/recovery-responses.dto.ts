@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ReviewResponse } from '../../reviews/dto/review-response.dto';
+import { ReviewResponse } from '../../reviewers/dto/review-response.dto';
 import type { PolicyView } from '../contact-policy';
 import type { CaseDetail } from '../recovery-cases.service';
 import type { RecoveryCaseEvent } from '../recovery-case-event.entity';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { SUB_TAGS, TAGS } from '../../classification/taxonomy';
+import { SUB_TAGS, TAGS } from '../../reviews/taxonomy';
 import { NoControlCharacters } from '../../common/validation/text.validators';
 import { PLACEHOLDERS } from '../reply-placeholders';
 import type { ReplyTemplate } from '../reply-template.entity';

@@ -1,4 +1,4 @@
-import type { Tag } from '../../classification/taxonomy';
+import type { Tag } from '../../reviews/taxonomy';
 import type { Platform } from '../../reviews/review.types';
 
 /**

@@ -1,4 +1,4 @@
-import { isSubTag, parentTag } from '../../classification/taxonomy';
+import { isSubTag, parentTag } from '../../reviews/taxonomy';
 import type { RenderedSection } from '../render/blocks';
 import { adviceFor, LOGISTICS_ADVICE, SERVICE_ADVICE } from '../report-advice';
 import { Bilingual, Department, ReportText, subTagLabel, UiKey } from '../report-text';

@@ -1,4 +1,4 @@
-import { isSubTag, parentTag } from '../../classification/taxonomy';
+import { isSubTag, parentTag } from '../../reviews/taxonomy';
 import { isHighRiskBuyerSql } from '../../reviewers/high-risk-reviewer.sql';
 import type { RenderedSection } from '../render/blocks';
 import { adviceFor, QUALITY_ADVICE } from '../report-advice';

@@ -1,4 +1,4 @@
-import { isSubTag, parentTag, TAGS } from '../../classification/taxonomy';
+import { isSubTag, parentTag, TAGS } from '../../reviews/taxonomy';
 import { shortQuote } from '../personal-data';
 import type { RenderedSection } from '../render/blocks';
 import type { ReportSettings } from '../report-settings';

@@ -1,4 +1,4 @@
-import { isSubTag, parentTag, TAGS } from '../../classification/taxonomy';
+import { isSubTag, parentTag, TAGS } from '../../reviews/taxonomy';
 import type { Block, RenderedSection } from '../render/blocks';
 import { adviceFor, PRICE_ADVICE } from '../report-advice';
 import { ReportText, subTagLabel } from '../report-text';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ReviewResponse } from '../../reviews/dto/review-response.dto';
+import { ReviewResponse } from './review-response.dto';
 import { PLATFORMS } from '../../reviews/review.types';
 import type { Platform } from '../../reviews/review.types';
 import type { ReviewerContactOutcome } from '../reviewer-contact-outcome.entity';

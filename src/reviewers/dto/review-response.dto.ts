@@ -1,14 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Review } from '../review.entity';
-import type { ReviewRevision } from '../review-revision.entity';
-import { ANALYSIS_STATUSES, GRADES, INGEST_RESULTS, LANGUAGES, PLATFORMS, TAG_SOURCES } from '../review.types';
-import type { AnalysisStatus, Grade, IngestResult, Language, Platform, TagEvidence, TagSource } from '../review.types';
-import type { ReviewFields } from '../review-fields';
 import type { FieldProblem } from '../../common/errors/domain-error';
-import { WATCH_STATUSES } from '../../reviewers/reviewer-profile.entity';
-import type { ReviewerProfile, WatchStatus } from '../../reviewers/reviewer-profile.entity';
-import { RISK_LEVELS } from '../../reviewers/reviewer-risk.types';
-import type { RiskLevel } from '../../reviewers/reviewer-risk.types';
+import type { ReviewFields } from '../../reviews/review-fields';
+import type { ReviewRevision } from '../../reviews/review-revision.entity';
+import { ANALYSIS_STATUSES, GRADES, INGEST_RESULTS, PLATFORMS, TAG_SOURCES } from '../../reviews/review.types';
+import type { AnalysisStatus, Grade, IngestResult, Platform, TagEvidence, TagSource } from '../../reviews/review.types';
+import { LANGUAGES } from '../../text/language';
+import type { Language } from '../../text/language';
+import type { ReviewWithReviewer } from '../review-reads.service';
+import { WATCH_STATUSES } from '../reviewer-profile.entity';
+import type { ReviewerProfile, WatchStatus } from '../reviewer-profile.entity';
+import { RISK_LEVELS } from '../reviewer-risk.types';
+import type { RiskLevel } from '../reviewer-risk.types';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -72,7 +74,7 @@ export class ReviewResponse {
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 
-  static of(review: Review): ReviewResponse {
+  static of(review: ReviewWithReviewer): ReviewResponse {
     return {
       id: review.id,
       platform: review.platform,

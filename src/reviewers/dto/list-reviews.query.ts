@@ -1,15 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { SUB_TAGS, TAGS } from '../../classification/taxonomy';
-import type { SubTag, Tag } from '../../classification/taxonomy';
+import { SUB_TAGS, TAGS } from '../../reviews/taxonomy';
+import type { SubTag, Tag } from '../../reviews/taxonomy';
 import { IsTimestamp } from '../../common/validation/timestamp.validator';
-import { WATCH_STATUSES } from '../../reviewers/reviewer-profile.entity';
-import type { WatchStatus } from '../../reviewers/reviewer-profile.entity';
-import { RISK_LEVELS } from '../../reviewers/reviewer-risk.types';
-import type { RiskLevel } from '../../reviewers/reviewer-risk.types';
-import { ANALYSIS_STATUSES, GRADES, PLATFORMS } from '../review.types';
-import type { AnalysisStatus, Grade, Platform } from '../review.types';
+import { ANALYSIS_STATUSES, GRADES, PLATFORMS } from '../../reviews/review.types';
+import type { AnalysisStatus, Grade, Platform } from '../../reviews/review.types';
+import { WATCH_STATUSES } from '../reviewer-profile.entity';
+import type { WatchStatus } from '../reviewer-profile.entity';
+import { RISK_LEVELS } from '../reviewer-risk.types';
+import type { RiskLevel } from '../reviewer-risk.types';
 import { PageQuery } from '../../common/pagination/page.query';
 
 export class ListReviewsQuery extends PageQuery {
