@@ -17,6 +17,7 @@ const LAYERS = [
   ['classification'],
   ['recovery', 'compliance'],
   ['replies'],
+  ['alerts'],
   ['reports', 'analysis'],
   ['health', 'console'],
 ];
