@@ -1,6 +1,7 @@
 import { DefaultNamingStrategy, NamingStrategyInterface } from 'typeorm';
 
-function snake(value: string): string {
+/** The column of a property: what raw SQL built from property names (review ingest) must use too. */
+export function snake(value: string): string {
   return value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
 

@@ -1,6 +1,11 @@
 import { plainToInstance } from 'class-transformer';
+import { getMetadataStorage } from 'class-validator';
+import { readFileSync } from 'node:fs';
+import { getMetadataArgsStorage } from 'typeorm';
+import { REVIEWS_PAGE, withReviewFieldTable } from '../../scripts/review-fields-doc';
 import { ReviewInputDto } from './dto/review-input.dto';
-import { changedFieldNames, hashReviewFields, normalizeReview } from './review-fields';
+import { changedFieldNames, hashReviewFields, normalizeReview, REVIEW_FIELDS } from './review-fields';
+import { Review } from './review.entity';
 import { gradeOf } from './review.types';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -76,5 +81,26 @@ describe('hashReviewFields and changedFieldNames', () => {
     const after = fields({ rating: 5, followUpContent: '换货后很满意' });
     expect(hashReviewFields(before)).not.toBe(hashReviewFields(after));
     expect(changedFieldNames(before, after)).toEqual(['rating', 'followUpContent']);
+  });
+});
+
+describe('REVIEW_FIELDS, the one declaration of the fields', () => {
+  it('is what ReviewInputDto validates, field for field', () => {
+    const validated = new Set(getMetadataStorage().getTargetValidationMetadatas(ReviewInputDto, '', true, false).map((m) => m.propertyName));
+    expect([...validated].sort()).toEqual(REVIEW_FIELDS.map((spec) => spec.input).sort());
+  });
+
+  it('names columns of the reviews table; a varchar column is as long as its field may be', () => {
+    const columns = new Map(getMetadataArgsStorage().columns.filter((c) => c.target === Review).map((c) => [c.propertyName, c.options] as const));
+    for (const spec of REVIEW_FIELDS) {
+      const column = columns.get(spec.name);
+      expect({ field: spec.name, stored: column !== undefined }).toEqual({ field: spec.name, stored: true });
+      if (column?.type === 'varchar' && spec.kind !== 'platform') expect({ field: spec.name, length: column.length }).toEqual({ field: spec.name, length: spec.maxLength });
+    }
+  });
+
+  it('is the field table of docs/api/reviews.md (npm run docs:review-fields rewrites it)', () => {
+    const page = readFileSync(REVIEWS_PAGE, 'utf8');
+    expect(page).toBe(withReviewFieldTable(page));
   });
 });

@@ -32,31 +32,90 @@ export interface ReviewFields {
   followUpAt: string | null;
 }
 
-export const REVIEW_FIELD_NAMES: readonly (keyof ReviewFields)[] = [
-  'platform',
-  'externalId',
-  'productId',
-  'sku',
-  'productName',
-  'orderId',
-  'buyerId',
-  'buyerNick',
-  'rating',
-  'content',
-  'imageUrls',
-  'imageCount',
-  'hasVideo',
-  'orderAmount',
-  'currency',
-  'orderedAt',
-  'shippedAt',
-  'deliveredAt',
-  'reviewedAt',
-  'carrier',
-  'serviceAgent',
-  'followUpContent',
-  'followUpAt',
+/** How a field is written in the input, which decides its checks, its CSV cell conversion and its column type. */
+export type FieldKind = 'platform' | 'id' | 'text' | 'rating' | 'integer' | 'amount' | 'boolean' | 'urls' | 'currency' | 'timestamp';
+
+export interface ReviewFieldSpec {
+  /** the stored name (ReviewFields, the entity's property; the column is its snake_case) */
+  name: keyof ReviewFields;
+  /** the name in the JSON input and the CSV header */
+  input: string;
+  kind: FieldKind;
+  required: boolean;
+  /** text: most characters (urls: of each URL) */
+  maxLength?: number;
+  /** urls: most URLs */
+  maxItems?: number;
+  /** numbers: the range */
+  min?: number;
+  max?: number;
+  /** headers of Chinese shop-backend exports; the input name and its snake_case always match */
+  csvHeaders: readonly string[];
+  /** for docs/api/reviews.md */
+  note?: string;
+}
+
+export const REVIEW_TEXT_MAX = 10_000;
+const ID_MAX = 128;
+/** decimal places of an order amount */
+export const AMOUNT_DECIMALS = 2;
+
+type Options = Partial<Omit<ReviewFieldSpec, 'name' | 'kind' | 'csvHeaders'>>;
+const field = (name: keyof ReviewFields, kind: FieldKind, csvHeaders: readonly string[], options: Options = {}): ReviewFieldSpec => ({
+  name,
+  input: name,
+  kind,
+  required: false,
+  csvHeaders,
+  ...options,
+});
+
+/**
+ * The review's fields, declared once: the input's validation (review-input.dto and its fast path), the CSV
+ * columns, the ingest SQL and docs/api/reviews.md derive from this list. Its order is the content hash's: a
+ * new field goes at the end, or every stored review reads as changed on its next import.
+ */
+export const REVIEW_FIELDS: readonly ReviewFieldSpec[] = [
+  field('platform', 'platform', ['平台'], { required: true }),
+  field('externalId', 'id', ['评价ID', '评论ID', '评价编号'], { required: true, maxLength: ID_MAX, note: 'the review id on the platform; `(shop, platform, externalId)` is the idempotency key' }),
+  field('productId', 'id', ['商品ID', '宝贝ID', '商品编号'], { maxLength: ID_MAX }),
+  field('sku', 'text', ['商品规格', '规格', '宝贝规格'], { maxLength: ID_MAX }),
+  field('productName', 'text', ['商品名称', '宝贝名称', '商品标题', '宝贝标题'], { maxLength: 500 }),
+  field('orderId', 'id', ['订单号', '订单编号', '订单ID'], { maxLength: ID_MAX }),
+  field('buyerId', 'id', ['买家ID'], { maxLength: ID_MAX, note: 'links the review to its [reviewer profile](reviewers.md)' }),
+  field('buyerNick', 'text', ['买家昵称', '会员名', '买家会员名'], { maxLength: ID_MAX, note: 'personal data: stored, returned, never logged' }),
+  field('rating', 'rating', ['评分', '星级', '评价星级'], { required: true, min: 1, max: 5, note: 'the grade is derived: 4-5 `good` (好评), 3 `medium` (中评), 1-2 `bad` (差评)' }),
+  field('content', 'text', ['评价内容', '评论内容'], { maxLength: REVIEW_TEXT_MAX }),
+  field('imageUrls', 'urls', ['图片', '评价图片', '图片链接'], { input: 'images', maxItems: 50, maxLength: 2048, note: 'photo URLs; or just `imageCount`' }),
+  field('imageCount', 'integer', ['图片数', '图片数量'], { min: 0, max: 1000, note: 'at least the number of `images`' }),
+  field('hasVideo', 'boolean', ['视频', '有视频', '是否有视频']),
+  field('orderAmount', 'amount', ['订单金额', '实付金额', '实付款'], { min: 0, max: 999_999_999 }),
+  field('currency', 'currency', ['币种', '货币'], { note: 'defaults to `CNY` with an amount on taobao, tmall, jd and pdd' }),
+  field('orderedAt', 'timestamp', ['下单时间']),
+  field('shippedAt', 'timestamp', ['发货时间']),
+  field('deliveredAt', 'timestamp', ['签收时间', '收货时间', '确认收货时间']),
+  field('reviewedAt', 'timestamp', ['评价时间', '评论时间'], { required: true, note: 'when the buyer posted it' }),
+  field('carrier', 'text', ['快递公司', '物流公司'], { maxLength: 64, note: 'the weekly report routes logistics complaints by it' }),
+  field('serviceAgent', 'text', ['客服', '接待客服'], { maxLength: 64, note: 'the customer-service agent who served the buyer; the weekly report routes service complaints by it' }),
+  field('followUpContent', 'text', ['追评内容', '追加评论', '追评'], { maxLength: REVIEW_TEXT_MAX, note: 'the follow-up review (追评)' }),
+  field('followUpAt', 'timestamp', ['追评时间', '追加评论时间']),
 ];
+
+export const REVIEW_FIELD_NAMES: readonly (keyof ReviewFields)[] = REVIEW_FIELDS.map((spec) => spec.name);
+
+const BY_INPUT: ReadonlyMap<string, ReviewFieldSpec> = new Map(REVIEW_FIELDS.map((spec) => [spec.input, spec]));
+
+/** A text field's declared maximum length: its column's length too (review.entity). */
+export function maxLengthOf(name: keyof ReviewFields): number {
+  const max = REVIEW_FIELDS.find((spec) => spec.name === name)?.maxLength;
+  if (max === undefined) throw new Error(`review field ${name} declares no maxLength`);
+  return max;
+}
+
+/** The declaration of an input field (`images`, not `imageUrls`), undefined for a name the input does not have. */
+export function reviewInputField(input: string): ReviewFieldSpec | undefined {
+  return BY_INPUT.get(input);
+}
 
 const DOMESTIC_PLATFORMS: readonly Platform[] = ['taobao', 'tmall', 'jd', 'pdd'];
 /** a review stamped further in the future than this is a clock or data error */
@@ -110,7 +169,7 @@ export function normalizeReview(validated: ReviewInputDto, timeZone: string, now
     imageUrls,
     imageCount: Math.max(input.imageCount ?? 0, imageUrls.length),
     hasVideo: input.hasVideo ?? false,
-    orderAmount: input.orderAmount === undefined ? null : input.orderAmount.toFixed(2),
+    orderAmount: input.orderAmount === undefined ? null : input.orderAmount.toFixed(AMOUNT_DECIMALS),
     currency: input.currency ?? (input.orderAmount !== undefined && DOMESTIC_PLATFORMS.includes(input.platform) ? 'CNY' : null),
     orderedAt: instant('orderedAt', input.orderedAt),
     shippedAt: instant('shippedAt', input.shippedAt),

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { sqlRows } from '../database/sql';
 import { AnalysisQueue } from '../jobs/analysis.queue';
-import { changedFieldNames, hashReviewFields, ReviewFields, REVIEW_FIELD_NAMES } from './review-fields';
+import { snake } from '../database/snake-naming.strategy';
+import { AMOUNT_DECIMALS, changedFieldNames, FieldKind, hashReviewFields, REVIEW_FIELDS, ReviewFields } from './review-fields';
 import { gradeOf } from './review.types';
 
 export interface IngestItem {
@@ -16,36 +17,24 @@ export interface IngestOutcome {
   revision: number;
 }
 
-/** PostgreSQL type of each ingested field, for jsonb_to_recordset. */
-const FIELD_TYPES: Record<keyof ReviewFields, string> = {
+/** PostgreSQL type of each kind of field, for jsonb_to_recordset. */
+const SQL_TYPES: Record<FieldKind, string> = {
   platform: 'text',
-  externalId: 'text',
-  productId: 'text',
-  sku: 'text',
-  productName: 'text',
-  orderId: 'text',
-  buyerId: 'text',
-  buyerNick: 'text',
-  rating: 'smallint',
-  content: 'text',
-  imageUrls: 'text[]',
-  imageCount: 'integer',
-  hasVideo: 'boolean',
-  orderAmount: 'numeric',
+  id: 'text',
+  text: 'text',
   currency: 'text',
-  orderedAt: 'timestamptz',
-  shippedAt: 'timestamptz',
-  deliveredAt: 'timestamptz',
-  reviewedAt: 'timestamptz',
-  carrier: 'text',
-  serviceAgent: 'text',
-  followUpContent: 'text',
-  followUpAt: 'timestamptz',
+  rating: 'smallint',
+  integer: 'integer',
+  amount: 'numeric',
+  boolean: 'boolean',
+  urls: 'text[]',
+  timestamp: 'timestamptz',
 };
 
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const COLUMNS = REVIEW_FIELD_NAMES.map(snake);
-const RECORD_TYPE = REVIEW_FIELD_NAMES.map((name) => `${snake(name)} ${FIELD_TYPES[name]}`).join(', ');
+// the entity's columns, named by the same strategy
+const COLUMN_OF = REVIEW_FIELDS.map((spec) => [spec, snake(spec.name)] as const);
+const COLUMNS = COLUMN_OF.map(([, column]) => column);
+const RECORD_TYPE = COLUMN_OF.map(([spec, column]) => `${column} ${SQL_TYPES[spec.kind]}`).join(', ');
 
 // Concurrent batches take row locks in one order (inserts by key, existing rows by id), so two
 // overlapping batches wait for each other instead of deadlocking.
@@ -245,11 +234,9 @@ export async function retryOnConflict<T>(run: () => Promise<T>, attempts = 3): P
   }
 }
 
-const COLUMN_OF = REVIEW_FIELD_NAMES.map((name) => [name, snake(name)] as const);
-
 function toRecord(fields: ReviewFields): Record<string, unknown> {
   const record: Record<string, unknown> = {};
-  for (const [name, column] of COLUMN_OF) record[column] = fields[name];
+  for (const [spec, column] of COLUMN_OF) record[column] = fields[spec.name];
   return record;
 }
 
@@ -258,32 +245,29 @@ function iso(value: unknown): string | null {
   return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
 }
 
+/** A column's value in the form normalizeReview gives the field. */
+function fieldValue(kind: FieldKind, value: unknown): unknown {
+  if (value === null || value === undefined) return kind === 'urls' ? [] : null;
+  switch (kind) {
+    case 'rating':
+    case 'integer':
+      return Number(value);
+    case 'amount':
+      return Number(value).toFixed(AMOUNT_DECIMALS);
+    case 'boolean':
+      return Boolean(value);
+    case 'timestamp':
+      return iso(value);
+    case 'urls':
+      return value;
+    default:
+      return String(value);
+  }
+}
+
 /** Reads the canonical fields back from a locked row, in the same shape as normalizeReview writes them. */
 function fromRow(row: Record<string, unknown>): ReviewFields {
-  const str = (c: string) => (row[c] === null || row[c] === undefined ? null : String(row[c]));
-  return {
-    platform: String(row.platform) as ReviewFields['platform'],
-    externalId: String(row.external_id),
-    productId: str('product_id'),
-    sku: str('sku'),
-    productName: str('product_name'),
-    orderId: str('order_id'),
-    buyerId: str('buyer_id'),
-    buyerNick: str('buyer_nick'),
-    rating: Number(row.rating),
-    content: String(row.content ?? ''),
-    imageUrls: (row.image_urls as string[] | null) ?? [],
-    imageCount: Number(row.image_count),
-    hasVideo: Boolean(row.has_video),
-    orderAmount: row.order_amount === null ? null : Number(row.order_amount).toFixed(2),
-    currency: str('currency'),
-    orderedAt: iso(row.ordered_at),
-    shippedAt: iso(row.shipped_at),
-    deliveredAt: iso(row.delivered_at),
-    reviewedAt: iso(row.reviewed_at) ?? '',
-    carrier: str('carrier'),
-    serviceAgent: str('service_agent'),
-    followUpContent: str('follow_up_content'),
-    followUpAt: iso(row.follow_up_at),
-  };
+  const fields: Record<string, unknown> = {};
+  for (const [spec, column] of COLUMN_OF) fields[spec.name] = fieldValue(spec.kind, row[column]);
+  return fields as unknown as ReviewFields;
 }

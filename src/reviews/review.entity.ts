@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { Shop } from '../shops/shop.entity';
 import type { Language } from '../text/language';
+import { maxLengthOf } from './review-fields';
 import type { AnalysisStatus, Grade, Platform, TagEvidence, TagSource } from './review.types';
 
 @Entity('reviews')
@@ -35,25 +36,25 @@ export class Review {
   @Column({ type: 'varchar', length: 16 })
   platform!: Platform;
 
-  @Column({ type: 'varchar', length: 128 })
+  @Column({ type: 'varchar', length: maxLengthOf('externalId') })
   externalId!: string;
 
-  @Column({ type: 'varchar', length: 128, nullable: true })
+  @Column({ type: 'varchar', length: maxLengthOf('productId'), nullable: true })
   productId!: string | null;
 
-  @Column({ type: 'varchar', length: 128, nullable: true })
+  @Column({ type: 'varchar', length: maxLengthOf('sku'), nullable: true })
   sku!: string | null;
 
-  @Column({ type: 'varchar', length: 500, nullable: true })
+  @Column({ type: 'varchar', length: maxLengthOf('productName'), nullable: true })
   productName!: string | null;
 
-  @Column({ type: 'varchar', length: 128, nullable: true })
+  @Column({ type: 'varchar', length: maxLengthOf('orderId'), nullable: true })
   orderId!: string | null;
 
-  @Column({ type: 'varchar', length: 128, nullable: true })
+  @Column({ type: 'varchar', length: maxLengthOf('buyerId'), nullable: true })
   buyerId!: string | null;
 
-  @Column({ type: 'varchar', length: 128, nullable: true })
+  @Column({ type: 'varchar', length: maxLengthOf('buyerNick'), nullable: true })
   buyerNick!: string | null;
 
   @Column({ type: 'smallint' })
@@ -92,10 +93,10 @@ export class Review {
   @Column({ type: 'timestamptz' })
   reviewedAt!: Date;
 
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @Column({ type: 'varchar', length: maxLengthOf('carrier'), nullable: true })
   carrier!: string | null;
 
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @Column({ type: 'varchar', length: maxLengthOf('serviceAgent'), nullable: true })
   serviceAgent!: string | null;
 
   @Column({ type: 'text', nullable: true })

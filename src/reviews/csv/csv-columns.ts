@@ -1,11 +1,12 @@
 import { CsvMalformed, CsvMissingColumns } from '../../common/errors/domain-error';
 import type { ReviewInputDto } from '../dto/review-input.dto';
+import { FieldKind, REVIEW_FIELDS } from '../review-fields';
 import type { Platform } from '../review.types';
 
 /** A field of the JSON review input, which is what each CSV row becomes. */
 export type CsvField = keyof ReviewInputDto;
 
-export type CellKind = 'platform' | 'id' | 'text' | 'rating' | 'integer' | 'amount' | 'boolean' | 'urls' | 'currency' | 'timestamp';
+export type CellKind = FieldKind;
 
 export interface CsvColumn {
   field: CsvField;
@@ -15,67 +16,15 @@ export interface CsvColumn {
 }
 
 /**
- * The columns of `POST /v1/reviews/import`. A header matches when it equals the API field name or
- * one of its aliases, ignoring case, spaces, `_` and `-` (so `external_id` and `External ID` match
- * externalId), full-width forms and a trailing unit in brackets (`实付金额(元)`).
- *
- * | Field           | Aliases                                  | Cell                                                      |
- * |-----------------|------------------------------------------|-----------------------------------------------------------|
- * | platform *      | 平台                                     | taobao, tmall, jd, pdd, other or 淘宝, 天猫, 京东, 拼多多 |
- * | externalId *    | 评价ID, 评论ID, 评价编号                 | text; `="123"` (Excel) is unwrapped                       |
- * | productId       | 商品ID, 宝贝ID, 商品编号                 | text; `="123"` is unwrapped                               |
- * | sku             | 商品规格, 规格, 宝贝规格                 | text                                                      |
- * | productName     | 商品名称, 宝贝名称, 商品标题, 宝贝标题   | text                                                      |
- * | orderId         | 订单号, 订单编号, 订单ID                 | text; `="123"` is unwrapped                               |
- * | buyerId         | 买家ID                                   | text; `="123"` is unwrapped                               |
- * | buyerNick       | 买家昵称, 会员名, 买家会员名             | text                                                      |
- * | rating *        | 评分, 星级, 评价星级                     | 1-5, also `5星`, `4分`, `五星`                            |
- * | content         | 评价内容, 评论内容                       | text                                                      |
- * | images          | 图片, 评价图片, 图片链接                 | URLs separated by whitespace, `,` `;` `|` `，` `；` `、`  |
- * | imageCount      | 图片数, 图片数量                         | integer                                                   |
- * | hasVideo        | 视频, 有视频, 是否有视频                 | true/false, 1/0, yes/no, y/n, 是/否, 有/无                |
- * | orderAmount     | 订单金额, 实付金额, 实付款               | number, at most 2 decimals; `¥`, `￥` and `1,299.00` ok   |
- * | currency        | 币种, 货币                               | ISO 4217 (any case); 人民币, RMB, 元 mean CNY             |
- * | orderedAt       | 下单时间                                 | timestamp (no offset: shop time zone)                     |
- * | shippedAt       | 发货时间                                 | timestamp                                                 |
- * | deliveredAt     | 签收时间, 收货时间, 确认收货时间         | timestamp                                                 |
- * | reviewedAt *    | 评价时间, 评论时间                       | timestamp                                                 |
- * | carrier         | 快递公司, 物流公司                       | text                                                      |
- * | serviceAgent    | 客服, 接待客服                           | text                                                      |
- * | followUpContent | 追评内容, 追加评论, 追评                 | text                                                      |
- * | followUpAt      | 追评时间, 追加评论时间                   | timestamp                                                 |
- *
- * `*` required; platform may instead come from `?platform=`. Empty cells are left out. A cell
- * that does not convert is passed on as text, so the row fails validation with the field's own
- * error (rating `very good` -> `isInt`) instead of failing the file.
+ * The columns of `POST /v1/reviews/import`: one per field of REVIEW_FIELDS, named by its input name or one of its
+ * `csvHeaders` (the table in docs/api/reviews.md). A header matches ignoring case, spaces, `_` and `-` (so
+ * `external_id` and `External ID` match externalId), full-width forms and a trailing unit in brackets (`实付金额(元)`).
+ * Empty cells are left out. A cell that does not convert is passed on as text, so the row fails validation with
+ * the field's own error (rating `very good` -> `isInt`) instead of failing the file.
  */
-export const CSV_COLUMNS: readonly CsvColumn[] = [
-  { field: 'platform', kind: 'platform', aliases: ['平台'] },
-  { field: 'externalId', kind: 'id', aliases: ['评价ID', '评论ID', '评价编号'] },
-  { field: 'productId', kind: 'id', aliases: ['商品ID', '宝贝ID', '商品编号'] },
-  { field: 'sku', kind: 'text', aliases: ['商品规格', '规格', '宝贝规格'] },
-  { field: 'productName', kind: 'text', aliases: ['商品名称', '宝贝名称', '商品标题', '宝贝标题'] },
-  { field: 'orderId', kind: 'id', aliases: ['订单号', '订单编号', '订单ID'] },
-  { field: 'buyerId', kind: 'id', aliases: ['买家ID'] },
-  { field: 'buyerNick', kind: 'text', aliases: ['买家昵称', '会员名', '买家会员名'] },
-  { field: 'rating', kind: 'rating', aliases: ['评分', '星级', '评价星级'] },
-  { field: 'content', kind: 'text', aliases: ['评价内容', '评论内容'] },
-  { field: 'images', kind: 'urls', aliases: ['图片', '评价图片', '图片链接'] },
-  { field: 'imageCount', kind: 'integer', aliases: ['图片数', '图片数量'] },
-  { field: 'hasVideo', kind: 'boolean', aliases: ['视频', '有视频', '是否有视频'] },
-  { field: 'orderAmount', kind: 'amount', aliases: ['订单金额', '实付金额', '实付款'] },
-  { field: 'currency', kind: 'currency', aliases: ['币种', '货币'] },
-  { field: 'orderedAt', kind: 'timestamp', aliases: ['下单时间'] },
-  { field: 'shippedAt', kind: 'timestamp', aliases: ['发货时间'] },
-  { field: 'deliveredAt', kind: 'timestamp', aliases: ['签收时间', '收货时间', '确认收货时间'] },
-  { field: 'reviewedAt', kind: 'timestamp', aliases: ['评价时间', '评论时间'] },
-  { field: 'carrier', kind: 'text', aliases: ['快递公司', '物流公司'] },
-  { field: 'serviceAgent', kind: 'text', aliases: ['客服', '接待客服'] },
-  { field: 'followUpContent', kind: 'text', aliases: ['追评内容', '追加评论', '追评'] },
-  { field: 'followUpAt', kind: 'timestamp', aliases: ['追评时间', '追加评论时间'] },
-];
+export const CSV_COLUMNS: readonly CsvColumn[] = REVIEW_FIELDS.map((spec) => ({ field: spec.input as CsvField, kind: spec.kind, aliases: spec.csvHeaders }));
 
-const REQUIRED: readonly CsvField[] = ['platform', 'externalId', 'rating', 'reviewedAt'];
+const REQUIRED: readonly CsvField[] = REVIEW_FIELDS.filter((spec) => spec.required).map((spec) => spec.input as CsvField);
 
 /** The comparable form of a header: see CSV_COLUMNS. */
 export function headerKey(header: string): string {
@@ -187,6 +136,20 @@ const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const THOUSANDS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const EXCEL_TEXT = /^="(.*)"$/;
 const URL_SEPARATORS = /[\s,;|，；、]+/;
+
+/** What a cell of each kind may hold beyond the JSON input's own form (docs/api/reviews.md). */
+export const CELL_FORMS: Readonly<Record<CellKind, string>> = {
+  platform: 'also 淘宝, 天猫, 京东, 拼多多, 其他; any case',
+  id: 'Excel\'s `="123"` is unwrapped',
+  text: '',
+  rating: 'also `5星`, `4分`, `五星`',
+  integer: '',
+  amount: '`¥`, `￥` and `1,299.00` are read',
+  boolean: '1/0, yes/no, y/n, 是/否, 有/无 (any case)',
+  urls: 'URLs separated by whitespace, `,` `;` `\\|` `，` `；` `、`',
+  currency: 'any case; 人民币, RMB, 元 mean CNY',
+  timestamp: '',
+};
 
 /** Converts one cell to the type the JSON input has; undefined for an empty cell. */
 export function convertCell(kind: CellKind, cell: string): CellValue | undefined {

@@ -1,178 +1,80 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { IsDecimal } from '../../common/validation/number.validators';
-import { NoControlCharacters } from '../../common/validation/text.validators';
-import { IsTimestamp } from '../../common/validation/timestamp.validator';
+import { REVIEW_TEXT_MAX } from '../review-fields';
 import { PLATFORMS } from '../review.types';
 import type { Platform } from '../review.types';
-
-export const REVIEW_TEXT_MAX = 10_000;
-const ID_MAX = 128;
+import { ReviewInputField } from './review-input-field.decorator';
 
 /**
- * A review as a shop backend or another service sends it. One problem is reported per field, the most
- * basic one (toFieldProblems): "rating must be an integer" rather than "rating must not be greater than 5".
+ * A review as a shop backend or another service sends it; each field is checked as REVIEW_FIELDS declares it.
+ * One problem is reported per field, the most basic one (toFieldProblems): "rating must be an integer" rather
+ * than "rating must not be greater than 5".
  */
 export class ReviewInputDto {
-  @ApiProperty({ enum: PLATFORMS, example: 'taobao' })
-  @IsIn(PLATFORMS)
-  @IsDefined({ message: '$property is required' })
+  @ReviewInputField({ enum: PLATFORMS, example: 'taobao' })
   platform!: Platform;
 
-  @ApiProperty({ description: 'The review id on the platform; with platform, the idempotency key', example: 'TB-1029384756' })
-  @IsNotEmpty()
-  @MaxLength(ID_MAX)
-  @NoControlCharacters()
-  @IsString()
-  @IsDefined({ message: '$property is required' })
+  @ReviewInputField({ description: 'The review id on the platform; with platform, the idempotency key', example: 'TB-1029384756' })
   externalId!: string;
 
-  @ApiPropertyOptional({ example: '6523109' })
-  @IsOptional()
-  @MaxLength(ID_MAX)
-  @NoControlCharacters()
-  @IsString()
+  @ReviewInputField({ example: '6523109' })
   productId?: string;
 
-  @ApiPropertyOptional({ example: '6523109-black-L' })
-  @IsOptional()
-  @MaxLength(ID_MAX)
-  @NoControlCharacters()
-  @IsString()
+  @ReviewInputField({ example: '6523109-black-L' })
   sku?: string;
 
-  @ApiPropertyOptional({ example: '纯棉短袖T恤' })
-  @IsOptional()
-  @MaxLength(500)
-  @NoControlCharacters()
-  @IsString()
+  @ReviewInputField({ example: '纯棉短袖T恤' })
   productName?: string;
 
-  @ApiPropertyOptional({ example: '318812223344556' })
-  @IsOptional()
-  @MaxLength(ID_MAX)
-  @NoControlCharacters()
-  @IsString()
+  @ReviewInputField({ example: '318812223344556' })
   orderId?: string;
 
-  @ApiPropertyOptional({ description: 'Stable buyer id on the platform', example: 'b-77120' })
-  @IsOptional()
-  @MaxLength(ID_MAX)
-  @NoControlCharacters()
-  @IsString()
+  @ReviewInputField({ description: 'Stable buyer id on the platform', example: 'b-77120' })
   buyerId?: string;
 
-  @ApiPropertyOptional({ description: 'Display name (personal data: never logged)', example: 't***8' })
-  @IsOptional()
-  @MaxLength(ID_MAX)
-  @NoControlCharacters()
-  @IsString()
+  @ReviewInputField({ description: 'Display name (personal data: never logged)', example: 't***8' })
   buyerNick?: string;
 
-  @ApiProperty({ minimum: 1, maximum: 5, description: '1-2 bad, 3 medium, 4-5 good' })
-  @Min(1)
-  @Max(5)
-  @IsInt()
-  @IsDefined({ message: '$property is required' })
+  @ReviewInputField({ minimum: 1, maximum: 5, description: '1-2 bad, 3 medium, 4-5 good' })
   rating!: number;
 
-  @ApiPropertyOptional({ maxLength: REVIEW_TEXT_MAX, example: '物流太慢了，等了一个星期' })
-  @IsOptional()
-  @MaxLength(REVIEW_TEXT_MAX)
-  @NoControlCharacters()
-  @IsString()
+  @ReviewInputField({ maxLength: REVIEW_TEXT_MAX, example: '物流太慢了，等了一个星期' })
   content?: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Photo URLs (at most 50)' })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true })
-  @MaxLength(2048, { each: true })
-  @IsArray()
+  @ReviewInputField({ type: [String], description: 'Photo URLs (at most 50)' })
   images?: string[];
 
-  @ApiPropertyOptional({ description: 'Number of photos when the URLs are not sent' })
-  @IsOptional()
-  @Min(0)
-  @Max(1000)
-  @IsInt()
+  @ReviewInputField({ description: 'Number of photos when the URLs are not sent' })
   imageCount?: number;
 
-  @ApiPropertyOptional({ description: 'The review has a video' })
-  @IsOptional()
-  @IsBoolean()
+  @ReviewInputField({ description: 'The review has a video' })
   hasVideo?: boolean;
 
-  @ApiPropertyOptional({ example: 89.9 })
-  @IsOptional()
-  @Min(0)
-  @Max(999_999_999)
-  @IsDecimal(2)
+  @ReviewInputField({ example: 89.9 })
   orderAmount?: number;
 
-  @ApiPropertyOptional({ description: 'ISO 4217; defaults to CNY on taobao, tmall, jd and pdd', example: 'CNY' })
-  @IsOptional()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY or USD' })
+  @ReviewInputField({ description: 'ISO 4217; defaults to CNY on taobao, tmall, jd and pdd', example: 'CNY' })
   currency?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-01T09:12:00+08:00' })
-  @IsOptional()
-  @IsTimestamp()
+  @ReviewInputField({ example: '2026-11-01T09:12:00+08:00' })
   orderedAt?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsTimestamp()
+  @ReviewInputField()
   shippedAt?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsTimestamp()
+  @ReviewInputField()
   deliveredAt?: string;
 
-  @ApiProperty({ description: 'Without an offset, read in the shop time zone', example: '2026-11-05 20:31:00' })
-  @IsTimestamp()
-  @IsDefined({ message: '$property is required' })
+  @ReviewInputField({ description: 'Without an offset, read in the shop time zone', example: '2026-11-05 20:31:00' })
   reviewedAt!: string;
 
-  @ApiPropertyOptional({ example: '中通快递' })
-  @IsOptional()
-  @MaxLength(64)
-  @NoControlCharacters()
-  @IsString()
+  @ReviewInputField({ example: '中通快递' })
   carrier?: string;
 
-  @ApiPropertyOptional({ description: 'The customer-service agent who served the buyer', example: '小美' })
-  @IsOptional()
-  @MaxLength(64)
-  @NoControlCharacters()
-  @IsString()
+  @ReviewInputField({ description: 'The customer-service agent who served the buyer', example: '小美' })
   serviceAgent?: string;
 
-  @ApiPropertyOptional({ description: 'Follow-up review text (追评)' })
-  @IsOptional()
-  @MaxLength(REVIEW_TEXT_MAX)
-  @NoControlCharacters()
-  @IsString()
+  @ReviewInputField({ description: 'Follow-up review text (追评)' })
   followUpContent?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsTimestamp()
+  @ReviewInputField()
   followUpAt?: string;
 }

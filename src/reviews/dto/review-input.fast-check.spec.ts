@@ -1,7 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { VALIDATION_OPTIONS } from '../../common/validation/validation.pipe';
-import { REVIEW_TEXT_MAX, ReviewInputDto } from './review-input.dto';
+import { REVIEW_FIELDS } from '../review-fields';
+import { ReviewInputDto } from './review-input.dto';
 import { fastAcceptReviewInput } from './review-input.fast-check';
 
 const VALID = {
@@ -33,7 +34,8 @@ const VALID = {
 // values each field may be replaced with: valid, borderline and wrong
 const POOL: unknown[] = [
   undefined, null, '', ' ', 'x', 0, 1, 3, 5, 6, -1, 2.5, 1.005, 49.999, 1e12, Number.NaN, Infinity, true, false, [], {}, ['x'],
-  'a'.repeat(64), 'a'.repeat(65), 'a'.repeat(128), 'a'.repeat(129), 'a'.repeat(500), 'a'.repeat(501), 'a'.repeat(REVIEW_TEXT_MAX + 1),
+  // each declared text limit and one character over it
+  ...[...new Set(REVIEW_FIELDS.flatMap((spec) => (spec.kind === 'urls' ? [] : (spec.maxLength ?? []))))].flatMap((max) => ['a'.repeat(max), 'a'.repeat(max + 1)]),
   '😀'.repeat(70), 'bad\u0000byte', 'tab\tand\nnewline', 'jd', 'taobao', 'JD', 'CNY', 'cny', 'USDX',
   '2026-11-04 21:00:00', '2026-02-30 10:00:00', '2026-11-04T21:00:00Z', `2026-11-04T21:00:00.${'0'.repeat(40)}Z`,
   ['https://a.example/x.png'], ['ftp://a.example/x.png'], ['not a url'], [1], Array.from({ length: 51 }, () => 'https://a.example/x.png'),
