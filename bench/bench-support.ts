@@ -1,9 +1,9 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
+export { freePort } from '../test/support/free-port';
 
 /** What every bench shares: its settings from the environment, its throwaway database, its section of RESULTS.md. */
 
@@ -57,19 +57,6 @@ export function writeResultsSection(file: string, beginMark: string, endMark: st
 
 /** The repository, from dist-bench/bench/ where the benches run. */
 const ROOT = resolve(__dirname, '..', '..');
-
-/** A port the OS says is free on the loopback interface. */
-export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** Runs `node dist/cli.js ARGS` and answers its stdout; a failure carries the end of its stderr. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv): string {

@@ -1,10 +1,11 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer, Server, Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
+export { freePort } from '../support/free-port';
 
 /** What the fault suite shares: settings, its own database, a cuttable Redis, service processes, load. */
 
@@ -134,8 +135,12 @@ export function assertBuilt(): void {
   }
 }
 
+/** FAULT_LOG_DIR: every process's log also goes to <dir>/<name>.log (to see where a run's time went). */
+const LOG_DIR = process.env.FAULT_LOG_DIR ? resolve(process.env.FAULT_LOG_DIR) : null;
+
 /** Starts dist/main.js or dist/worker.js; every line it logs is kept (the tests look for warnings). */
 export function spawnService(name: string, script: 'main.js' | 'worker.js', env: NodeJS.ProcessEnv): Service {
+  if (LOG_DIR) mkdirSync(LOG_DIR, { recursive: true });
   const child = spawn(process.execPath, [join(ROOT, 'dist', script)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   started.add(child);
   const service: Service = {
@@ -150,6 +155,7 @@ export function spawnService(name: string, script: 'main.js' | 'worker.js', env:
     const parts = text.split('\n');
     partial = parts.pop() ?? '';
     for (const line of parts) if (line.trim()) service.lines.push(line);
+    if (LOG_DIR) appendFileSync(join(LOG_DIR, `${name}.log`), parts.filter((line) => line.trim()).map((line) => `${line}\n`).join(''));
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
@@ -191,18 +197,6 @@ export async function kill(service: Service, signal: NodeJS.Signals = 'SIGKILL')
 
 export function cli(args: string[], env: NodeJS.ProcessEnv): string {
   return execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
 }
 
 // ---------------------------------------------------------------- load
