@@ -15,6 +15,7 @@ import { ReplyTemplatesService } from './reply-templates.service';
 import { isReplyLanguage, ReplyLanguage } from './reply.types';
 import { RemedyPolicy } from './remedy-policy';
 import { RemedyPolicyService } from './remedy-policy.service';
+import { countSameProblemBuyers } from './same-problem-buyers';
 
 /** How many of a product's latest drafts variation looks at. */
 export const VARIATION_HISTORY = 20;
@@ -197,28 +198,28 @@ export class ReplyDrafting {
    */
   private async sameProblemBuyers(manager: EntityManager, shopId: string, reviews: Review[], windowDays: number): Promise<Map<string, Map<string, number>>> {
     const ids = reviews.filter((r) => r.productId !== null && r.subTags.some((s) => QUALITY_SUB_TAGS.includes(s))).map((r) => r.id);
-    const result = new Map<string, Map<string, number>>();
-    if (!ids.length) return result;
-    const rows = await sqlRows<{ id: string; sub_tag: string; buyers: string }>(
+    if (!ids.length) return new Map();
+    // window starts as PostgreSQL computes them (days in the session's time zone, microseconds); the earliest, less
+    // a second for the double's rounding, bounds the read, and countSameProblemBuyers compares exactly
+    const batch = await sqlRows<{ id: string; product_id: string; sku: string | null; sub_tags: string[]; since: string }>(
       manager,
-      `SELECT r.id, s.sub_tag, count(DISTINCT coalesce(o.buyer_id, o.id::text)) AS buyers
-       FROM reviews r
-       CROSS JOIN LATERAL unnest(r.sub_tags) AS s(sub_tag)
-       JOIN reviews o ON o.shop_id = r.shop_id AND o.product_id = r.product_id
-         AND (r.sku IS NULL OR o.sku IS NULL OR o.sku = r.sku)
-         AND s.sub_tag = ANY(o.sub_tags) AND o.grade <> 'good'
-         AND o.reviewed_at >= r.reviewed_at - make_interval(days => $3)
-         AND NOT ${isHighRiskBuyerSql('o.shop_id', 'o.platform', 'o.buyer_id')}
-       WHERE r.shop_id = $1 AND r.id = ANY($2::uuid[]) AND s.sub_tag = ANY($4::text[])
-       GROUP BY r.id, s.sub_tag`,
-      [shopId, ids, windowDays, QUALITY_SUB_TAGS],
+      `SELECT r.id, r.product_id, r.sku, r.sub_tags, floor(extract(epoch FROM r.reviewed_at - make_interval(days => $3)) * 1000000)::bigint AS since
+       FROM reviews r WHERE r.shop_id = $1 AND r.id = ANY($2::uuid[])`,
+      [shopId, ids, windowDays],
     );
-    for (const row of rows) {
-      const counts = result.get(row.id) ?? new Map<string, number>();
-      counts.set(row.sub_tag, Number(row.buyers));
-      result.set(row.id, counts);
-    }
-    return result;
+    const others = await sqlRows<{ product_id: string; sku: string | null; buyer: string; sub_tags: string[]; at: string }>(
+      manager,
+      `SELECT o.product_id, o.sku, coalesce(o.buyer_id, o.id::text) AS buyer, o.sub_tags, floor(extract(epoch FROM o.reviewed_at) * 1000000)::bigint AS at
+       FROM reviews o
+       WHERE o.shop_id = $1 AND o.product_id = ANY($2::text[]) AND o.grade <> 'good' AND o.sub_tags && $3::text[]
+         AND o.reviewed_at >= to_timestamp($4::double precision / 1000000) - interval '1 second'
+         AND NOT ${isHighRiskBuyerSql('o.shop_id', 'o.platform', 'o.buyer_id')}`,
+      [shopId, [...new Set(batch.map((row) => row.product_id))], QUALITY_SUB_TAGS, Math.min(...batch.map((row) => Number(row.since)))],
+    );
+    return countSameProblemBuyers(
+      batch.map((row) => ({ id: row.id, productId: row.product_id, sku: row.sku, subTags: row.sub_tags.filter((s) => QUALITY_SUB_TAGS.includes(s)), since: Number(row.since) })),
+      others.map((row) => ({ productId: row.product_id, sku: row.sku, buyer: row.buyer, subTags: row.sub_tags, at: Number(row.at) })),
+    );
   }
 }
 
