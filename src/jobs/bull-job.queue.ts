@@ -58,13 +58,16 @@ export class BullJobQueue extends JobQueue {
     }
   }
 
-  async queued<N extends JobName>(name: N, limit: number): Promise<JobPayloads[N][] | null> {
+  async queued<N extends JobName>(name: N, limit: number, runningForMs?: number): Promise<JobPayloads[N][] | null> {
     const queue = this.queues[JOBS[name].queue];
     const timeout = this.config.env.enqueueTimeoutMs * 5;
-    const counts = await withDeadline(queue.getJobCounts(...WAITING), timeout, `count ${name} jobs`);
+    const states: JobType[] = runningForMs === undefined ? WAITING : [...WAITING, 'active'];
+    const counts = await withDeadline(queue.getJobCounts(...states), timeout, `count ${name} jobs`);
     if (Object.values(counts).reduce((sum, n) => sum + n, 0) > limit) return null;
-    const jobs = await withDeadline(queue.getJobs(WAITING, 0, limit), timeout, `read ${name} jobs`);
-    // a job removed between the two reads comes back as undefined
-    return jobs.filter((job) => job?.name === name).map((job) => job.data as JobPayloads[N]);
+    const waiting = await withDeadline(queue.getJobs(WAITING, 0, limit), timeout, `read ${name} jobs`);
+    const running = runningForMs === undefined ? [] : await withDeadline(queue.getJobs(['active'], 0, limit), timeout, `read running ${name} jobs`);
+    const since = Date.now() - (runningForMs ?? 0);
+    // a job removed between the reads comes back as undefined
+    return [...waiting, ...running.filter((job) => (job?.processedOn ?? 0) >= since)].filter((job) => job?.name === name).map((job) => job.data as JobPayloads[N]);
   }
 }

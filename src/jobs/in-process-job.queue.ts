@@ -22,8 +22,8 @@ export class InProcessJobQueue extends JobQueue {
     for (const data of payloads) this.runner.add(queue, name, data, jobOptions, options.jobId, options.delayMs);
   }
 
-  async queued<N extends JobName>(name: N, limit: number): Promise<JobPayloads[N][] | null> {
-    const data = this.runner.queued(JOBS[name].queue, name) as JobPayloads[N][];
+  async queued<N extends JobName>(name: N, limit: number, runningForMs?: number): Promise<JobPayloads[N][] | null> {
+    const data = this.runner.queued(JOBS[name].queue, name, runningForMs) as JobPayloads[N][];
     return data.length > limit ? null : data;
   }
 }

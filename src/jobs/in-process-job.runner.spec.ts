@@ -81,3 +81,24 @@ describe('InProcessJobRunner order and per-queue concurrency', () => {
     await runner.onModuleDestroy();
   });
 });
+
+describe('InProcessJobRunner queued', () => {
+  it('lists waiting and delayed jobs, and running ones only when asked, started within the time given', async () => {
+    const runner = new InProcessJobRunner();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    runner.register('drafts', () => held, 1);
+    runner.start(1);
+    runner.add('drafts', 'draft-replies', { n: 'running' }, {});
+    runner.add('drafts', 'draft-replies', { n: 'waiting' }, {});
+    runner.add('drafts', 'draft-replies', { n: 'delayed' }, {}, undefined, 10_000);
+    await wait(5);
+    expect(runner.queued('drafts', 'draft-replies')).toEqual([{ n: 'waiting' }, { n: 'delayed' }]);
+    expect(runner.queued('drafts', 'draft-replies', 60_000)).toEqual([{ n: 'waiting' }, { n: 'delayed' }, { n: 'running' }]);
+    await wait(30);
+    // running for longer than that: it may have died, a sweep must not count on it
+    expect(runner.queued('drafts', 'draft-replies', 10)).toEqual([{ n: 'waiting' }, { n: 'delayed' }]);
+    release();
+    await runner.onModuleDestroy();
+  });
+});

@@ -26,6 +26,8 @@ export class InProcessJobRunner implements OnModuleDestroy {
   private readonly activeByQueue = new Map<string, number>();
   private readonly waiting: QueuedJob[] = [];
   private readonly active = new Set<Promise<void>>();
+  /** the running jobs and when each started */
+  private readonly startedAt = new Map<QueuedJob, number>();
   private concurrency = 1;
   private running = false;
   private closing = false;
@@ -69,9 +71,11 @@ export class InProcessJobRunner implements OnModuleDestroy {
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** The data of the `name` jobs of `queue` waiting or delayed (not running: see JobQueue.queued). */
-  queued(queue: string, name: string): unknown[] {
-    return [...this.waiting, ...this.timers.values()].filter((entry) => entry.queue === queue && entry.job.name === name).map((entry) => entry.job.data);
+  /** The data of the `name` jobs of `queue` waiting or delayed, and running for less than `runningForMs` if given (see JobQueue.queued). */
+  queued(queue: string, name: string, runningForMs?: number): unknown[] {
+    const since = Date.now() - (runningForMs ?? 0);
+    const running = runningForMs === undefined ? [] : [...this.startedAt].filter(([, at]) => at >= since).map(([entry]) => entry);
+    return [...this.waiting, ...this.timers.values(), ...running].filter((entry) => entry.queue === queue && entry.job.name === name).map((entry) => entry.job.data);
   }
 
   get counts(): { waiting: number; active: number } {
@@ -93,8 +97,10 @@ export class InProcessJobRunner implements OnModuleDestroy {
       if (index < 0) break;
       const [next] = this.waiting.splice(index, 1);
       this.activeByQueue.set(next.queue, (this.activeByQueue.get(next.queue) ?? 0) + 1);
+      this.startedAt.set(next, Date.now());
       const run = this.execute(next).finally(() => {
         this.active.delete(run);
+        this.startedAt.delete(next);
         this.activeByQueue.set(next.queue, (this.activeByQueue.get(next.queue) ?? 1) - 1);
         this.pump();
         if (!this.waiting.length && !this.active.size) this.idleWaiters.splice(0).forEach((resolve) => resolve());

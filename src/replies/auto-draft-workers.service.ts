@@ -24,8 +24,9 @@ const QUEUED_SCAN_LIMIT = 400;
 export class AutoDraftWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(AutoDraftWorkers.name);
   private readonly sweeper = new PeriodicSweep<number, number>('draft sweep', this.logger, async (overdueMs = this.config.env.draftOverdueMs) => {
-    // a drafting job waiting its turn (or putting itself off while an import runs) is not lost
-    const queued = await this.jobs.queued('draft-replies', QUEUED_SCAN_LIMIT);
+    // a drafting job waiting its turn (or putting itself off while an import runs), or running, is not lost; one
+    // running for longer than the overdue time may have died with its worker
+    const queued = await this.jobs.queued('draft-replies', QUEUED_SCAN_LIMIT, overdueMs);
     if (queued === null) return 0;
     const count = await this.drafts.sweep(overdueMs, queued.flatMap((job) => job.reviewIds));
     if (count) {
