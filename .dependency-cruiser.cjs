@@ -12,6 +12,7 @@ const LAYERS = [
   ['jobs'],
   ['database'],
   ['shops'],
+  ['events'],
   ['reviews'],
   ['reviewers'],
   ['classification'],

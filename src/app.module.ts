@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module';
 import { ConsoleController } from './console/console.controller';
 import { DatabaseModule } from './database/database.module';
 import { ENTITIES } from './entities';
+import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -51,6 +52,7 @@ export class AppModule {
         MetricsModule.forRoot(config, role.http),
         JobsModule.forRoot(config),
         ShopsModule,
+        EventsModule,
         ReviewsModule,
         ReviewersModule,
         RecoveryModule,

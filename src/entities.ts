@@ -1,6 +1,9 @@
 import { ClassifierModel } from './classification/classifier-model.entity';
 import { TagCorrection } from './classification/tag-correction.entity';
 import { Deployment } from './jobs/deployment.entity';
+import { EventDelivery } from './events/event-delivery.entity';
+import { EventSubscription } from './events/event-subscription.entity';
+import { OutboxEvent } from './events/outbox-event.entity';
 import { RecoveryCaseEvent } from './recovery/recovery-case-event.entity';
 import { RecoveryCase } from './recovery/recovery-case.entity';
 import { RecoveryContact } from './recovery/recovery-contact.entity';
@@ -47,4 +50,7 @@ export const ENTITIES = [
   Report,
   ReportEvent,
   Deployment,
+  EventSubscription,
+  OutboxEvent,
+  EventDelivery,
 ];

@@ -8,6 +8,7 @@ import { ErrorResponse } from './common/filters/error-response';
 import { completeContract } from './common/http/openapi-contract';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
+import { webhooksSection } from './events/event-schemas';
 
 /** Everything about the HTTP surface that is not a controller; main.ts and the e2e tests share it. */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
@@ -34,5 +35,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription('Ingests shop reviews and runs medium/bad review recovery. Authenticate with Authorization: Bearer <API key>.')
     .setVersion('1')
     .build();
-  return completeContract(SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponse] }));
+  const document = completeContract(SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponse] }));
+  // the event catalogue (docs/events.md): OpenAPI 3.0 has no webhooks section, Redoc reads x-webhooks
+  return { ...document, 'x-webhooks': webhooksSection() } as OpenAPIObject;
 }

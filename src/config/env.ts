@@ -56,6 +56,8 @@ export interface AppEnv {
   webhookSweepIntervalMs: number;
   /** let shop webhooks reach loopback and private networks (development, tests, an integration inside the network) */
   webhookAllowInternal: boolean;
+  /** how often workers look for event deliveries that are due (the outbox poll; 0 disables) */
+  eventsPollIntervalMs: number;
   bodyLimitBytes: number;
   csvMaxBytes: number;
   logLevel: LogLevel;
@@ -163,6 +165,7 @@ export function loadEnv(source: Source = process.env, fallback: Partial<Pick<App
     webhookMaxAttempts: int(source, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 30),
     webhookSweepIntervalMs: int(source, 'WEBHOOK_SWEEP_INTERVAL_MS', 30_000, 0, 86_400_000),
     webhookAllowInternal: bool(source, 'WEBHOOK_ALLOW_INTERNAL', false),
+    eventsPollIntervalMs: int(source, 'EVENTS_POLL_INTERVAL_MS', 1_000, 0, 3_600_000),
     bodyLimitBytes: bytes(source, 'BODY_LIMIT', 16 * 1024 ** 2),
     csvMaxBytes: bytes(source, 'CSV_MAX_BYTES', 256 * 1024 ** 2),
     logLevel: oneOf(

@@ -5,10 +5,10 @@ import type { JobsOptions } from 'bullmq';
  * work on the ingest path, `drafts` writes reply drafts once reviews are analysed (per review like analysis,
  * but never in its way), `models` is training and bulk reclassification, `rescoring` scores every
  * reviewer of a shop again after its risk settings changed (bulk, and kept off the ingest path), `webhooks`
- * waits on other people's servers, `reports` is aggregate SQL over a shop's period. Payloads carry ids, never entities, so a job always works on the current
+ * waits on other people's servers (`events` too: the catalogue's deliveries, one run per endpoint), `reports` is aggregate SQL over a shop's period. Payloads carry ids, never entities, so a job always works on the current
  * state of the database.
  */
-export const QUEUE_NAMES = ['analysis', 'drafts', 'models', 'rescoring', 'webhooks', 'reports'] as const;
+export const QUEUE_NAMES = ['analysis', 'drafts', 'models', 'rescoring', 'webhooks', 'events', 'reports'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface AnalyzeReviewsPayload {
@@ -40,6 +40,11 @@ export interface DeliverWebhookPayload {
   deliveryId: string;
 }
 
+export interface DeliverEventsPayload {
+  shopId: string;
+  subscriptionId: string;
+}
+
 export interface WeeklyReportPayload {
   shopId: string;
   /** ISO week in the shop's time zone, e.g. 2026-W47 */
@@ -50,6 +55,7 @@ export interface JobPayloads {
   'analyze-reviews': AnalyzeReviewsPayload;
   'draft-replies': DraftRepliesPayload;
   'deliver-webhook': DeliverWebhookPayload;
+  'deliver-events': DeliverEventsPayload;
   'retrain-classifier': ShopPayload;
   'reclassify-reviews': ReclassifyPayload;
   'rescore-reviewers': ShopPayload;
@@ -84,6 +90,9 @@ export const JOBS: { [N in JobName]: { queue: QueueName; options: JobsOptions } 
   // A failed HTTP attempt is recorded and rescheduled by the delivery itself (its own backoff, see
   // WebhookDeliveryService); these attempts only cover errors before the request, such as the database.
   'deliver-webhook': { queue: 'webhooks', options: { ...RETRY, attempts: 3 } },
+  // one run per endpoint at a time (job id per subscription, a lease in the database); removed when done so the
+  // outbox poll can add it again; failed HTTP attempts are rescheduled on the delivery rows, not by BullMQ
+  'deliver-events': { queue: 'events', options: { ...RETRY, attempts: 3, removeOnComplete: true, removeOnFail: true } },
   'generate-weekly-report': { queue: 'reports', options: { ...RETRY, attempts: 3 } },
 };
 

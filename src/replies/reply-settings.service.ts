@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ValidationFailed } from '../common/errors/domain-error';
-import { outboundUrlProblem, OutboundUrlProblem } from '../common/net/outbound-address';
+import { outboundUrlMessage, outboundUrlProblem } from '../common/net/outbound-address';
 import { AppConfig } from '../config/app-config';
 import { ReplySettingsResponse, UpdateReplySettingsDto } from './dto/reply-settings.dto';
 import { AutoDraftMode, DEFAULT_AUTO_DRAFT, DEFAULT_REPLY_MAX_LENGTH, ReplySettings } from './reply-settings.entity';
@@ -15,13 +15,6 @@ export interface EffectiveReplySettings {
   updatedBy: string | null;
   updatedAt: Date | null;
 }
-
-const WEBHOOK_URL_PROBLEMS: Record<OutboundUrlProblem, string> = {
-  invalid_url: 'webhookUrl must be an http(s) URL',
-  scheme: 'webhookUrl must be an http(s) URL',
-  credentials: 'webhookUrl must not carry a user name or password: deliveries are authenticated by their signature',
-  internal_address: 'webhookUrl points to this machine or a private network; the operator allows that with WEBHOOK_ALLOW_INTERNAL=true',
-};
 
 const DEFAULTS: EffectiveReplySettings = { maxLength: DEFAULT_REPLY_MAX_LENGTH, autoDraft: DEFAULT_AUTO_DRAFT, webhookUrl: null, webhookSecret: null, updatedBy: null, updatedAt: null };
 
@@ -60,7 +53,7 @@ export class ReplySettingsService {
       }
       const problem = next.webhookUrl && dto.webhookUrl ? outboundUrlProblem(next.webhookUrl, this.config.env.webhookAllowInternal) : null;
       if (problem) {
-        throw new ValidationFailed([{ field: 'webhookUrl', code: 'outboundUrl', message: WEBHOOK_URL_PROBLEMS[problem] }]);
+        throw new ValidationFailed([{ field: 'webhookUrl', code: 'outboundUrl', message: outboundUrlMessage('webhookUrl', problem) }]);
       }
       await manager.upsert(ReplySettings, next, ['shopId']);
       return toResponse(await this.effective(shopId, manager));

@@ -10,7 +10,7 @@ import { Metrics } from '../metrics/metrics.service';
 import type { Review } from '../reviews/review.entity';
 import { ReplyDraft } from './reply-draft.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
-import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './webhook-signature';
+import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../events/webhook-signature';
 import { errorForLog } from '../common/errors/error-for-log';
 
 export const REPLY_PUBLISHED = 'reply.published';

@@ -160,6 +160,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/event-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shop's event endpoints, oldest first (secrets are never shown) */
+        get: operations["EventSubscriptionsController_list_v1"];
+        put?: never;
+        /** Subscribe an endpoint to event types; the response shows its signing secret, once */
+        post: operations["EventSubscriptionsController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/event-subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event endpoint: its types, status and, when disabled, why */
+        get: operations["EventSubscriptionsController_get_v1"];
+        put?: never;
+        post?: never;
+        /** Delete an endpoint with its delivery log; its pending deliveries are dropped */
+        delete: operations["EventSubscriptionsController_remove_v1"];
+        options?: never;
+        head?: never;
+        /** Change the URL, types or description; status active enables a disabled endpoint (what waited is delivered in order), disabled pauses it */
+        patch: operations["EventSubscriptionsController_update_v1"];
+        trace?: never;
+    };
+    "/v1/event-subscriptions/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret; the old one keeps signing too for overlapSeconds (default a day), shown once */
+        post: operations["EventSubscriptionsController_rotate_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/event-subscriptions/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's delivery log, newest first: status, attempts, last response code and latency */
+        get: operations["EventSubscriptionsController_deliveries_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/event-subscriptions/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deliver one event (eventId) or every subscribed event created in [from, to) again, with the same event ids */
+        post: operations["EventSubscriptionsController_redeliver_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reviews": {
         parameters: {
             query?: never;
@@ -1049,6 +1137,153 @@ export interface components {
             /** @description may assign cases, override the contact policy, dismiss cases and change settings */
             leadAuthority: boolean;
             shop: components["schemas"]["ShopResponse"];
+        };
+        CreateEventSubscriptionDto: {
+            /**
+             * Format: uri
+             * @example https://erp.example.com/hooks/reviews
+             */
+            url: string;
+            /**
+             * @description event types of the catalogue (docs/events.md), or `*` for every type
+             * @example [
+             *       "case.opened",
+             *       "case.revised"
+             *     ]
+             */
+            eventTypes: ("*" | "review.created" | "review.updated" | "review.analysed" | "case.opened" | "case.assigned" | "case.status_changed" | "case.contact_logged" | "case.revised" | "case.closed" | "reply.drafted" | "reply.approved" | "reply.published" | "reviewer.flagged" | "reviewer.decided" | "alert.opened" | "alert.resolved" | "report.created")[];
+            description?: string | null;
+            /** @description the shared secret to sign with; generated (and returned once) when left out */
+            secret?: string;
+        };
+        EventSubscriptionWithSecretResponse: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            eventTypes: string[];
+            description?: string | null;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** @description the notice: why the endpoint was disabled (by a person, or after persistent failure) */
+            disabledReason?: string | null;
+            /** Format: date-time */
+            disabledAt?: string | null;
+            /** @description failed attempts since the last success */
+            consecutiveFailures: number;
+            /**
+             * Format: date-time
+             * @description until when the previous secret also signs (a rotation in progress)
+             */
+            previousSecretExpiresAt?: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description the signing secret; store it now, it is never shown again */
+            secret: string;
+        };
+        EventSubscriptionResponse: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            eventTypes: string[];
+            description?: string | null;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** @description the notice: why the endpoint was disabled (by a person, or after persistent failure) */
+            disabledReason?: string | null;
+            /** Format: date-time */
+            disabledAt?: string | null;
+            /** @description failed attempts since the last success */
+            consecutiveFailures: number;
+            /**
+             * Format: date-time
+             * @description until when the previous secret also signs (a rotation in progress)
+             */
+            previousSecretExpiresAt?: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EventSubscriptionListResponse: {
+            items: components["schemas"]["EventSubscriptionResponse"][];
+        };
+        UpdateEventSubscriptionDto: {
+            /** Format: uri */
+            url?: string;
+            eventTypes?: ("*" | "review.created" | "review.updated" | "review.analysed" | "case.opened" | "case.assigned" | "case.status_changed" | "case.contact_logged" | "case.revised" | "case.closed" | "reply.drafted" | "reply.approved" | "reply.published" | "reviewer.flagged" | "reviewer.decided" | "alert.opened" | "alert.resolved" | "report.created")[];
+            description?: string | null;
+            /** @enum {string} */
+            status?: "active" | "disabled";
+        };
+        RotateSecretDto: {
+            /** @description the new secret; generated (and returned once) when left out */
+            secret?: string;
+            /**
+             * @description how long the old secret keeps signing too (0: at once only the new one)
+             * @default 86400
+             */
+            overlapSeconds?: number;
+        };
+        EventDeliveryResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description the stable event id (X-RRS-Event-Id; the body `id`)
+             */
+            eventId: string;
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            /** @description the endpoint's last HTTP status */
+            lastStatusCode?: number | null;
+            /** @description how long the last attempt took, in ms */
+            lastLatencyMs?: number | null;
+            lastError?: string | null;
+            /** Format: date-time */
+            lastAttemptAt?: string | null;
+            /**
+             * Format: date-time
+             * @description when a pending delivery is tried next
+             */
+            nextAttemptAt?: string | null;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            /** @description who asked for this redelivery; null for the original delivery */
+            redeliveredBy?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        EventDeliveryPageResponse: {
+            /** @description newest first */
+            items: components["schemas"]["EventDeliveryResponse"][];
+            nextCursor?: string | null;
+        };
+        RedeliverDto: {
+            /**
+             * Format: uuid
+             * @description the event to deliver again
+             */
+            eventId?: string;
+            /**
+             * Format: date-time
+             * @description with `to`: events created from this time
+             */
+            from?: string;
+            /**
+             * Format: date-time
+             * @description with `from`: events created before this time
+             */
+            to?: string;
+        };
+        RedeliveryResponse: {
+            /** @description deliveries created */
+            deliveries: number;
         };
         ReviewInputDto: {
             /**
@@ -3239,6 +3474,612 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EventSubscriptionsController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSubscriptionListResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EventSubscriptionsController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEventSubscriptionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSubscriptionWithSecretResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EventSubscriptionsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSubscriptionResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description EVENT_SUBSCRIPTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EventSubscriptionsController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description EVENT_SUBSCRIPTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EventSubscriptionsController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEventSubscriptionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSubscriptionResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description EVENT_SUBSCRIPTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EventSubscriptionsController_rotate_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateSecretDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSubscriptionWithSecretResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description EVENT_SUBSCRIPTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EventSubscriptionsController_deliveries_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                status?: "pending" | "delivered" | "failed";
+                /** @description deliveries of one event */
+                eventId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDeliveryPageResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description EVENT_SUBSCRIPTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EventSubscriptionsController_redeliver_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeliverDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedeliveryResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description EVENT_SUBSCRIPTION_NOT_FOUND or EVENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

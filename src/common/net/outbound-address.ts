@@ -50,6 +50,17 @@ export type OutboundUrlProblem = 'invalid_url' | 'scheme' | 'credentials' | 'int
  * host that is an internal address literal or a local name. Names are checked again when connecting
  * (guardedLookup), since they can resolve anywhere.
  */
+/** What a shop is told about a webhook URL the guard refuses, naming the field it typed it in. */
+export function outboundUrlMessage(field: string, problem: OutboundUrlProblem): string {
+  const messages: Record<OutboundUrlProblem, string> = {
+    invalid_url: `${field} must be an http(s) URL`,
+    scheme: `${field} must be an http(s) URL`,
+    credentials: `${field} must not carry a user name or password: deliveries are authenticated by their signature`,
+    internal_address: `${field} points to this machine or a private network; the operator allows that with WEBHOOK_ALLOW_INTERNAL=true`,
+  };
+  return messages[problem];
+}
+
 export function outboundUrlProblem(raw: string, allowInternal: boolean): OutboundUrlProblem | null {
   let url: URL;
   try {
