@@ -366,7 +366,7 @@ export const EN_LEXICON: LexiconSource = {
     'not satisfied|dissatisfied|unsatisfied|not pleased|displeased|fed up|sad|sucks to|what a shame|shame|too bad|' +
     'do not waste|save your money|look elsewhere|buy something else|never buying again|not buying again|last time i buy',
   contrast:
-    'but|however|although|though|except|unfortunately|sadly|yet|whereas|other than that|apart from|aside from|besides|' +
+    'but|and|however|although|though|except|unfortunately|sadly|yet|whereas|other than that|apart from|aside from|besides|' +
     'on the other hand|then|plus|overall|additionally|moreover|in addition|finally|otherwise|still|on top of that|also',
   excess: 'too|overly|way too|a bit too|a little too|far too|excessively|a tad too',
   short: 'not quite',

@@ -211,6 +211,11 @@ function findOccurrences(tokens: TokenizedReview): ClauseOccurrences[] {
         continue;
       }
       if (match.role.kind === 'contrast') {
+        // a bare subject before the contrast word belongs to what follows: "快递倒是很快", "客服就是不回"
+        if (current.items.length && current.items.every((item) => item.role.kind === 'aspect')) {
+          i = match.end;
+          continue;
+        }
         if (i > current.from) clauses.push({ ...current, to: i });
         // the contrast word itself names no cause and stays out of both clauses
         current = { from: match.end, to, items: [], afterContrast: true };
@@ -269,6 +274,8 @@ export function analyzeReview(text: string, options: { forceSimplified?: boolean
 
   for (const clause of occurrencesByClause) {
     const { from, to } = clause;
+    // after a contrast the review turns to something else: "快递小哥很负责，但是橘子有好几个烂的"
+    if (clause.afterContrast) topic = undefined;
     const items = applyDegrees(clause.items, tokens.units, to);
     bindNegators(items, tokens.units);
     const hypothetical = items.some((item) => item.role.kind === 'hypothetical');
