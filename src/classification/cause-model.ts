@@ -125,6 +125,11 @@ export function mentionWeight(model: CauseModel, feature: string, tag: CauseTag)
   return model.weights.get(feature)?.[CAUSE_TAGS.indexOf(tag)] ?? 0;
 }
 
+/** The weight of a feature for a complaint, for evidence of a product fault in words that name no part. */
+export function complaintWeight(model: CauseModel, feature: string): number {
+  return model.weights.get(feature)?.[COMPLAINT] ?? 0;
+}
+
 export function causeModelFromJson(json: CauseModelJson): CauseModel {
   if (json.kind !== 'cause-model' || json.bias.length !== WIDTH || json.weights.length !== json.features.length * WIDTH) {
     throw new Error('not a cause model: bias or weights do not match the labels');
@@ -250,6 +255,19 @@ export function causeMargins(model: CauseModel, scored: ReviewScores): { margins
       qualityClause = c;
     }
   });
+  // a review that complains in a bare verdict ("很差") and names the product elsewhere without complaining there
+  // ("很差，粘上好几块白色的东西") still has a cause; a review of verdicts alone ("差评") has none
+  if (!otherCause && quality < model.thresholds.quality) {
+    const verdict = Math.max(0, ...scored.ownComplaint);
+    let named = -1;
+    scored.clauses.forEach((clause, c) => {
+      if (namesSomething(clause.words) && (named < 0 || (scored.clauseProbabilities[c]?.[QUALITY] ?? 0) > (scored.clauseProbabilities[named]?.[QUALITY] ?? 0))) named = c;
+    });
+    if (named >= 0 && verdict >= model.complaint && verdict > quality) {
+      quality = verdict;
+      qualityClause = named;
+    }
+  }
   margins[QUALITY] = logit(quality) - logit(model.thresholds.quality);
   return { margins, qualityScore: quality, qualityClause };
 }

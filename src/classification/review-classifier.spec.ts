@@ -64,6 +64,13 @@ describe('classify', () => {
     ['鼠标漏发了', ['logistics']],
     ['不值这个价', ['price']],
     ['It does not work.', ['quality']],
+    // a bare subject before 倒是 belongs to the praise after it; the courier praised before 但是 is not who let the fruit rot
+    ['鞋子质量不行，快递倒是很快', ['quality']],
+    ['快递小哥很负责送上楼，但是橘子有好几个烂的', ['quality']],
+    // English clauses cut at "and": one cause each
+    ['Arrived late and the glass was shattered inside.', ['quality', 'logistics']],
+    // a bare verdict beside words about the product: a product complaint; a bare verdict alone names no cause
+    ['很差，粘上好几块白色的东西', ['quality']],
   ])('%s -> %s', (text, tags) => {
     expect(classify({ text }).tags).toEqual(tags);
   });
@@ -77,6 +84,10 @@ describe('classify', () => {
         expect(particles.has(phrase)).toBe(false);
         expect(text.toLowerCase()).toContain(phrase);
       }
+    }
+    // a count says how many, never what went wrong
+    for (const text of ['下单备注了不要香菜，结果还是放了一大包', '买了三箱发了两箱，问了才补', '寄到了别的城市，转了一圈才回来']) {
+      for (const { phrase } of classify({ text }).evidence) expect(phrase).not.toMatch(/^[0-9一二两三四五六七八九十几半]/);
     }
     expect(classify({ text: '刚买就降价了' }).evidence).toEqual([{ tag: 'price', subTag: 'price_drop', phrase: '刚买就降价了' }]);
   });

@@ -1,5 +1,5 @@
 import { Grade, gradeOf } from '../reviews/review.types';
-import { mentionWeight } from './cause-model';
+import { complaintWeight, mentionWeight } from './cause-model';
 import { isContentWord } from './clause-features';
 import { BaseModel, readReview, ReviewReading, ShopModel, shippedModel, shopLogits, subTagRuleLogits } from './classifier-model';
 import { sigmoid } from './linear-model';
@@ -38,6 +38,7 @@ export interface ClassifierModels {
 export const TAG_THRESHOLD = 0.5;
 const MAX_EVIDENCE_PER_TAG = 3;
 const SHOP_SUB_OFFSET = CAUSE_TAGS.length;
+const QUANTITY = /^[0-9０-９一二两三四五六七八九十百千万几半]/;
 
 function round3(value: number): number {
   return Math.round(value * 1000) / 1000;
@@ -167,13 +168,19 @@ function modelEvidence(tag: CauseTag, reading: ReviewReading, base: BaseModel, s
   const c = tag === 'quality' && reading.qualityClause >= 0 ? reading.qualityClause : (reading.scored.bestClause[t] ?? -1);
   const clauses = c >= 0 && reading.scored.clauses[c] ? [reading.scored.clauses[c]] : reading.scored.clauses;
   let best: { phrase: string; weight: number } | undefined;
+  let complaint: { phrase: string; weight: number } | undefined;
   for (const clause of clauses) {
     for (const word of clause.words) {
-      if (!isContentWord(word)) continue;
+      // a count ("三箱", "一圈", "几次") says how many, never what went wrong
+      if (!isContentWord(word) || QUANTITY.test(word.surface)) continue;
       const feature = `w:${word.key}`;
       const weight = mentionWeight(base.cause, feature, tag) + (shop?.layer.weights.get(feature)?.[t] ?? 0);
       if (!best || weight > best.weight) best = { phrase: word.surface, weight };
+      const complains = complaintWeight(base.cause, feature);
+      if (!complaint || complains > complaint.weight) complaint = { phrase: word.surface, weight: complains };
     }
   }
+  // a product fault in words that name no part ("走久了脚底疼"): the word that complains most is what a person reads
+  if (tag === 'quality' && best && best.weight <= 0 && complaint && complaint.weight > 0) best = complaint;
   return best ? [{ tag, phrase: best.phrase }] : [];
 }
