@@ -55,7 +55,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    // the console's browser code has its own tsconfig and build; console/vocabulary.spec.ts checks what it shares
+    // the console's browser code has its own tsconfig and build; it imports the label tables of lower layers (console/labels.spec.ts)
     exclude: { path: '^src/console/web/' },
     // type-only imports count: a type from a higher layer is a dependency on it all the same
     tsPreCompilationDeps: true,

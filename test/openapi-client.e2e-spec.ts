@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import createClient, { type Client } from 'openapi-fetch';
 import { reviewInput } from './support/factories';
-import type { components, paths } from './support/openapi-types';
+import type { components, paths } from '../src/console/web/openapi-types';
 import { createTestApp, eventually, TestApp, TestShop } from './support/test-app';
 
 type ReviewInput = components['schemas']['ReviewInputDto'];

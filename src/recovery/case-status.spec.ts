@@ -1,6 +1,6 @@
 import type { Actor } from '../shops/actor';
-import { checkTransition, MANUAL_TRANSITIONS } from './case-status';
-import { CASE_STATUSES, CaseStatus } from './recovery.types';
+import { checkTransition } from './case-status';
+import { CASE_STATUSES, CaseStatus, MANUAL_TRANSITIONS } from './recovery.types';
 
 const lead: Actor = { staffId: 's-lead', name: 'Lead', role: 'lead' };
 const agent: Actor = { staffId: 's-agent', name: 'Agent', role: 'agent' };

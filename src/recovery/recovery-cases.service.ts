@@ -10,7 +10,7 @@ import { Actor, actorLabel } from '../shops/actor';
 import { hasLeadAuthority, requireLead } from '../shops/roles';
 import { StaffService } from '../shops/staff.service';
 import { recordCaseEvents } from './case-events';
-import { CaseClosed, checkTransition, isTerminal } from './case-status';
+import { CaseClosed, checkTransition } from './case-status';
 import { describeContactPolicy, PolicyView } from './contact-policy';
 import { QueueCountsCache } from './queue-counts.cache';
 import { RecoveryCaseEvent } from './recovery-case-event.entity';
@@ -19,6 +19,7 @@ import { RecoveryContact } from './recovery-contact.entity';
 import { CaseAlreadyAssigned, CaseNotFound, CaseNotYours, StaffKeyRequired } from './recovery-errors';
 import { contactPolicyOf, RecoverySettingsService } from './recovery-settings.service';
 import { urgencySql } from './recovery-sql';
+import { isTerminal } from './recovery.types';
 import type { CaseStatus } from './recovery.types';
 
 export interface CaseListFilter {

@@ -7,7 +7,7 @@ import { sqlRows } from '../database/sql';
 import { Actor, actorLabel } from '../shops/actor';
 import { hasLeadAuthority, RoleForbidden } from '../shops/roles';
 import { recordCaseEvents } from './case-events';
-import { CaseClosed, isTerminal } from './case-status';
+import { CaseClosed } from './case-status';
 import { ReviewerRiskService } from '../reviewers/reviewer-risk.service';
 import { riskKindOf } from './contact-risk';
 import { evaluateContactPolicy } from './contact-policy';
@@ -18,6 +18,7 @@ import { RecoveryContact } from './recovery-contact.entity';
 import { ContactPolicyViolated } from './recovery-errors';
 import { RecoveryCasesService } from './recovery-cases.service';
 import { contactPolicyOf, RecoverySettingsService } from './recovery-settings.service';
+import { isTerminal } from './recovery.types';
 import type { CaseStatus, CompensationType, ContactChannel, ContactOutcome } from './recovery.types';
 
 export interface ContactInput {

@@ -5,6 +5,30 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const OPEN_STATUSES = ['new', 'contacting', 'awaiting_revision', 'escalated'] as const satisfies readonly CaseStatus[];
 export const TERMINAL_STATUSES = ['revised', 'closed_unrevised', 'dismissed'] as const satisfies readonly CaseStatus[];
 
+export function isTerminal(status: CaseStatus): boolean {
+  return (TERMINAL_STATUSES as readonly CaseStatus[]).includes(status);
+}
+
+/**
+ * The transitions a person may make. awaiting_revision is reached only by logging a contact in which
+ * the buyer promised a revision (it needs the promised date); a missed promise goes back to contacting
+ * by itself; a revised review closes its case by itself. Terminal: revised, closed_unrevised, dismissed.
+ */
+export const MANUAL_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
+  new: ['contacting', 'revised', 'escalated', 'dismissed'],
+  contacting: ['revised', 'closed_unrevised', 'escalated', 'dismissed'],
+  awaiting_revision: ['contacting', 'revised', 'closed_unrevised', 'escalated', 'dismissed'],
+  escalated: ['contacting', 'revised', 'closed_unrevised', 'dismissed'],
+  revised: [],
+  closed_unrevised: [],
+  dismissed: [],
+};
+
+/** targets that need a written reason in the audit log */
+export const REASON_REQUIRED: ReadonlySet<CaseStatus> = new Set(['closed_unrevised', 'escalated', 'dismissed']);
+/** dismissing (duplicate, test order) takes a review out of the work: a lead decides */
+export const LEAD_ONLY_TARGETS: ReadonlySet<CaseStatus> = new Set(['dismissed']);
+
 export const CONTACT_CHANNELS = ['phone', 'im', 'sms', 'email'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 

@@ -1,63 +1,12 @@
-import { SUB_TAGS_BY_TAG, TAGS } from '../reviews/taxonomy';
-import type { CompensationType } from '../recovery/recovery.types';
+import type { Label } from '../common/labels';
+import { COMPENSATION_LABELS } from '../recovery/recovery-labels';
+import { SUB_TAG_LABELS, TAG_LABELS } from '../reviews/taxonomy-labels';
 
 /** The languages reports are written in: the shop's locale, or ?lang= */
 export const REPORT_LANGS = ['zh', 'en'] as const;
 export type ReportLang = (typeof REPORT_LANGS)[number];
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-
-type SubTagKey = (typeof SUB_TAGS_BY_TAG)[keyof typeof SUB_TAGS_BY_TAG][number];
-
-export const TAG_LABELS: Record<(typeof TAGS)[number], Bilingual> = {
-  quality: { zh: '质量问题', en: 'Quality' },
-  logistics: { zh: '物流问题', en: 'Logistics' },
-  service: { zh: '服务问题', en: 'Service' },
-  price: { zh: '价格问题', en: 'Price' },
-  other: { zh: '其他', en: 'Other' },
-};
-
-export const SUB_TAG_LABELS: Record<SubTagKey, Bilingual> = {
-  defect_broken: { zh: '瑕疵/破损', en: 'defect or broken' },
-  not_as_described: { zh: '与描述不符', en: 'not as described' },
-  colour_difference: { zh: '色差', en: 'colour difference' },
-  size_fit: { zh: '尺码不符', en: 'wrong size or fit' },
-  fake_or_expired: { zh: '假货/过期', en: 'fake or expired' },
-  poor_effect: { zh: '效果差/功能异常', en: 'poor effect or not working' },
-  smell: { zh: '异味', en: 'smell' },
-  skin_reaction: { zh: '过敏/皮肤不适', en: 'skin reaction' },
-  packaging: { zh: '商品包装问题', en: 'product packaging' },
-  slow_delivery: { zh: '发货慢/物流慢', en: 'slow delivery' },
-  damaged_parcel: { zh: '包裹破损', en: 'damaged parcel' },
-  lost_or_missing: { zh: '丢件/漏发', en: 'lost or missing item' },
-  wrong_item: { zh: '错发', en: 'wrong item' },
-  tracking: { zh: '物流信息不更新', en: 'tracking not updated' },
-  courier_attitude: { zh: '快递员态度差', en: 'courier attitude' },
-  shipping_fee: { zh: '运费问题', en: 'shipping fee' },
-  attitude: { zh: '态度差', en: 'attitude' },
-  slow_response: { zh: '回复慢', en: 'slow replies' },
-  return_refund_hassle: { zh: '退换货麻烦', en: 'return or refund hassle' },
-  unresolved: { zh: '问题未解决', en: 'problem not solved' },
-  warranty_repair: { zh: '保修/维修', en: 'warranty or repair' },
-  price_drop: { zh: '买后降价', en: 'price dropped after purchase' },
-  promotion: { zh: '优惠未生效', en: 'promotion not applied' },
-  overpriced: { zh: '价格偏高', en: 'overpriced' },
-};
-
-/** the same words as the staff console's */
-export const COMPENSATION_LABELS: Record<CompensationType, Bilingual> = {
-  refund: { zh: '退款', en: 'Refund' },
-  partial_refund: { zh: '部分退款', en: 'Partial refund' },
-  price_difference: { zh: '退差价', en: 'Price difference' },
-  replacement: { zh: '换货/补发', en: 'Replacement' },
-  return_shipping: { zh: '退货运费', en: 'Return shipping' },
-  coupon: { zh: '优惠券', en: 'Coupon' },
-  gift: { zh: '小礼物', en: 'Gift' },
-  cash: { zh: '现金', en: 'Cash' },
-};
+export type Bilingual = Label;
 
 export const DEPARTMENTS = ['supply_chain', 'logistics', 'customer_service', 'operations'] as const;
 export type Department = (typeof DEPARTMENTS)[number];
@@ -123,7 +72,7 @@ const UI = {
   unknown: { zh: '未知', en: 'unknown' },
   flagged: { zh: '新标记', en: 'Flagged' },
   confirmed: { zh: '已确认', en: 'Confirmed' },
-  dismissed: { zh: '已排除', en: 'Dismissed' },
+  dismissed: { zh: '已驳回', en: 'Dismissed' },
   funnelTitle: { zh: '本期新开案件的挽回进度（截至期末）', en: 'Progress of the cases opened in the period, at its end' },
   casesOpened: { zh: '新开案件', en: 'Cases opened' },
   contacted: { zh: '已联系', en: 'Contacted' },
@@ -191,17 +140,19 @@ const UI = {
 
 export type UiKey = keyof typeof UI;
 
+const labelOf = (table: Readonly<Record<string, Bilingual>>, code: string): Bilingual =>
+  Object.prototype.hasOwnProperty.call(table, code) ? table[code] : { zh: code, en: code };
+
 export function tagLabel(tag: string): Bilingual {
-  return tag in TAG_LABELS ? TAG_LABELS[tag as keyof typeof TAG_LABELS] : { zh: tag, en: tag };
+  return labelOf(TAG_LABELS, tag);
 }
 
 export function compensationLabel(type: string): Bilingual {
-  return type in COMPENSATION_LABELS ? COMPENSATION_LABELS[type as CompensationType] : { zh: type, en: type };
+  return labelOf(COMPENSATION_LABELS, type);
 }
 
 export function subTagLabel(subTag: string | null): Bilingual {
-  if (subTag === null) return UI.unspecified;
-  return subTag in SUB_TAG_LABELS ? SUB_TAG_LABELS[subTag as SubTagKey] : { zh: subTag, en: subTag };
+  return subTag === null ? UI.unspecified : labelOf(SUB_TAG_LABELS, subTag);
 }
 
 /** Labels and number formats of one language. */

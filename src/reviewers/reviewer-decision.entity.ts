@@ -1,10 +1,11 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Shop } from '../shops/shop.entity';
-import { ReviewerProfile, WatchStatus } from './reviewer-profile.entity';
-import type { RiskLevel, SignalCode } from './reviewer-risk.types';
+import { ReviewerProfile } from './reviewer-profile.entity';
+import type { DecisionAction, RiskLevel, SignalCode, WatchStatus } from './reviewer-risk.types';
 
-export const DECISION_ACTIONS = ['confirm', 'dismiss', 'reopen'] as const;
-export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+// declared with the risk types, which the console shares; here for the entity's importers
+export { DECISION_ACTIONS } from './reviewer-risk.types';
+export type { DecisionAction } from './reviewer-risk.types';
 
 /**
  * The history of people's decisions on a reviewer, append-only: confirm (watchlist), dismiss (the flag was

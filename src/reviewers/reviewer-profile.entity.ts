@@ -1,15 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { Shop } from '../shops/shop.entity';
 import type { Platform } from '../reviews/review.types';
-import type { RiskLevel, RiskSignal, SignalCode } from './reviewer-risk.types';
+import type { RiskLevel, RiskSignal, SignalCode, WatchStatus } from './reviewer-risk.types';
 
-export const WATCH_STATUSES = ['none', 'flagged', 'confirmed', 'dismissed'] as const;
-/**
- * none: nothing to look at; flagged: the score reached the shop's flag level and waits for a person;
- * confirmed: a person confirmed a professional bad-reviewer (the shop's watchlist); dismissed: a person
- * decided the flag was wrong.
- */
-export type WatchStatus = (typeof WATCH_STATUSES)[number];
+// declared with the risk types, which the console shares; here for the entity's importers
+export { WATCH_STATUSES } from './reviewer-risk.types';
+export type { WatchStatus } from './reviewer-risk.types';
 
 /** A person's decision still in force (not undone by a reopen). */
 export const EFFECTIVE_DECISIONS = ['confirmed', 'dismissed'] as const;

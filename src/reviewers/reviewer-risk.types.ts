@@ -66,6 +66,17 @@ export interface ReviewerReview {
  * What happened when the shop contacted the buyer about a review (filled in by the recovery queue).
  * New kinds can be added here; the scorer ignores kinds it has no weight for.
  */
+export const WATCH_STATUSES = ['none', 'flagged', 'confirmed', 'dismissed'] as const;
+/**
+ * none: nothing to look at; flagged: the score reached the shop's flag level and waits for a person;
+ * confirmed: a person confirmed a professional bad-reviewer (the shop's watchlist); dismissed: a person
+ * decided the flag was wrong.
+ */
+export type WatchStatus = (typeof WATCH_STATUSES)[number];
+
+export const DECISION_ACTIONS = ['confirm', 'dismiss', 'reopen'] as const;
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+
 export const CONTACT_OUTCOME_KINDS = ['no_answer', 'refused_photos', 'demanded_excess_compensation', 'cooperative'] as const;
 export type ContactOutcomeKind = (typeof CONTACT_OUTCOME_KINDS)[number];
 

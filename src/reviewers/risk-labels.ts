@@ -1,9 +1,7 @@
-import type { DecisionAction } from './reviewer-decision.entity';
-import type { WatchStatus } from './reviewer-profile.entity';
 import type { ContactCueKind, DemandCueKind } from './review-text-cues';
-import type { ContactOutcomeKind, Explanation, RiskLevel, SignalCode } from './reviewer-risk.types';
+import type { ContactOutcomeKind, DecisionAction, Explanation, RiskLevel, SignalCode, WatchStatus } from './reviewer-risk.types';
 
-/** Names people read (evidence packs, the signal table of docs/api/reviewers.md), in both languages. */
+/** Names people read (evidence packs, the console, the signal table of docs/api/reviewers.md), in both languages. */
 
 export const SIGNAL_TITLES: Record<SignalCode, Explanation> = {
   bad_review_burst: { zh: '短期内多条中差评', en: 'Many medium/bad reviews in a short time' },

@@ -11,10 +11,10 @@ import {
   COMPENSATION_TYPES,
   CONTACT_CHANNELS,
   CONTACT_OUTCOMES,
+  isTerminal,
   label,
   OUTCOME_LABELS,
   POLICY_VIOLATION_LABELS,
-  TERMINAL,
 } from './vocabulary.js';
 
 interface Form {
@@ -106,7 +106,7 @@ export function ContactPanel(props: { data: CaseDetail; onLogged: (updated: Reco
       });
   };
 
-  const closed = TERMINAL.includes(data.status);
+  const closed = isTerminal(data.status);
   const rules = data.contactPolicy.rules;
   return html`<section class="card" aria-labelledby="contact-title">
     <h2 id="contact-title">${t('contact.title')}</h2>

@@ -125,7 +125,7 @@ function ReplyEditor(props: { reply: Reply; onReply: (reply: Reply) => void; onR
       ${reply.status === 'approved' && html`<button type="button" id="reply-publish" class="primary" disabled=${workflow.pending} onClick=${() => void step('publish')}>${t('reply.publish')}</button>`}
       <span class="spacer"></span>
       <label class="inline-label">${t('reply.language')}
-        <select value=${language} onChange=${(e: Event) => setLanguage((e.target as HTMLSelectElement).value)}>
+        <select value=${language} onChange=${(e: Event) => setLanguage((e.target as HTMLSelectElement).value as Reply['language'])}>
           <option value="zh-Hans">简体中文</option>
           <option value="zh-Hant">繁體中文</option>
           <option value="en">English</option>

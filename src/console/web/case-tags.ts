@@ -4,10 +4,9 @@ import { api } from './api.js';
 import { html } from './html.js';
 import type { Review } from './types.js';
 import { ErrorMessage, Progress, useAction, useApp } from './ui.js';
-import { label, SUB_TAG_LABELS, SUB_TAGS_BY_TAG, TAG_LABELS, TAGS } from './vocabulary.js';
+import { isCauseTag, isSubTag, label, parentTag, SUB_TAG_LABELS, SUB_TAGS_BY_TAG, TAG_LABELS, TAGS } from './vocabulary.js';
 
-type CauseTag = keyof typeof SUB_TAGS_BY_TAG;
-const isCause = (tag: string): tag is CauseTag => tag in SUB_TAGS_BY_TAG;
+const isSubTagOf = (tag: string, sub: string) => isSubTag(sub) && parentTag(sub) === tag;
 
 export function TagsPanel(props: { review: Review; onSaved: (review: Review) => void }) {
   const app = useApp();
@@ -31,7 +30,7 @@ export function TagsPanel(props: { review: Review; onSaved: (review: Review) => 
       return;
     }
     setTags((current) => (on ? [...current.filter((x) => x !== 'other'), tag] : current.filter((x) => x !== tag)));
-    if (!on && isCause(tag)) setSubTags((current) => current.filter((s) => !SUB_TAGS_BY_TAG[tag].includes(s)));
+    if (!on) setSubTags((current) => current.filter((s) => !isSubTagOf(tag, s)));
   };
   const toggleSub = (sub: string, on: boolean) => setSubTags((current) => (on ? [...current, sub] : current.filter((x) => x !== sub)));
   const submit = (event: Event) => {
@@ -64,9 +63,9 @@ export function TagsPanel(props: { review: Review; onSaved: (review: Review) => 
         ${review.tags.map(
           (tag) => html`<li>
             <span class=${`tag ${tag}`}>${label(TAG_LABELS, tag, lang)}</span>
-            ${review.tagConfidence?.[tag] !== undefined && review.tagSource !== 'staff' && html`<span class="muted small">${Math.round((review.tagConfidence[tag] ?? 0) * 100)}%</span>`}
+            ${review.tagConfidence?.[tag] !== undefined && review.tagSource !== 'staff' && html`<span class="muted small">${Math.round(Number(review.tagConfidence[tag] ?? 0) * 100)}%</span>`}
             ${review.subTags
-              .filter((s) => isCause(tag) && SUB_TAGS_BY_TAG[tag].includes(s))
+              .filter((s) => isSubTagOf(tag, s))
               .map((s) => html` <span class="subtag">${label(SUB_TAG_LABELS, s, lang)}</span>`)}
             ${evidence(tag).length > 0 &&
             html`<div class="evidence small">${t('tags.evidence')}: ${evidence(tag).map((e) => html`<mark>${e.phrase}</mark> `)}</div>`}
@@ -82,7 +81,7 @@ export function TagsPanel(props: { review: Review; onSaved: (review: Review) => 
             <label class="row inline-label"><input type="checkbox" name="tag" value=${tag} checked=${tags.includes(tag)} onChange=${(e: Event) => toggleTag(tag, (e.target as HTMLInputElement).checked)} />
               ${label(TAG_LABELS, tag, lang)}</label>
           </legend>
-          ${isCause(tag) && tags.includes(tag) &&
+          ${isCauseTag(tag) && tags.includes(tag) &&
           html`<div class="subtags">
             ${SUB_TAGS_BY_TAG[tag].map(
               (sub) => html`<label class="row inline-label"><input type="checkbox" name="subTag" value=${sub} checked=${subTags.includes(sub)}

@@ -12,7 +12,7 @@ import { href, navigate } from './router.js';
 import { neighbour, positionOf, queueLink } from './session.js';
 import type { CaseDetail, CaseStatus, RecoveryCase, Review } from './types.js';
 import { actorName, ErrorMessage, Progress, ReasonForm, Stars, typingIn, useAction, useApp, useLoad } from './ui.js';
-import { label, LEAD_ONLY_TARGETS, MANUAL_TRANSITIONS, PLATFORM_LABELS, REASON_REQUIRED, STATUS_LABELS, TERMINAL } from './vocabulary.js';
+import { isTerminal, label, LEAD_ONLY_TARGETS, MANUAL_TRANSITIONS, PLATFORM_LABELS, REASON_REQUIRED, STATUS_LABELS } from './vocabulary.js';
 
 export function CaseView(props: { id: string }) {
   const app = useApp();
@@ -93,7 +93,7 @@ function ReviewPanel(props: { review: Review }) {
   const { t, lang, tz } = useApp();
   const review = props.review;
   const [showPhotos, setShowPhotos] = useState(false);
-  const steps: [MessageKey, string | null][] = [
+  const steps: [MessageKey, string | null | undefined][] = [
     ['timeline.ordered', review.orderedAt],
     ['timeline.shipped', review.shippedAt],
     ['timeline.delivered', review.deliveredAt],
@@ -145,8 +145,8 @@ function CasePanel(props: { data: CaseDetail; onChange: (updated: RecoveryCase |
   const data = props.data;
   const action = useAction();
   const [target, setTarget] = useState<CaseStatus | null>(null);
-  const final = TERMINAL.includes(data.status);
-  const targets = MANUAL_TRANSITIONS[data.status].filter((s) => me.leadAuthority || !LEAD_ONLY_TARGETS.includes(s));
+  const final = isTerminal(data.status);
+  const targets = MANUAL_TRANSITIONS[data.status].filter((s) => me.leadAuthority || !LEAD_ONLY_TARGETS.has(s));
 
   const move = async (to: CaseStatus, why?: string) => {
     const ok = await action.run(async () => {
@@ -200,8 +200,8 @@ function CasePanel(props: { data: CaseDetail; onChange: (updated: RecoveryCase |
       : html`<div class="row actions" role="group" aria-label=${t('case.actions')}>
           ${targets.map(
             (to) => html`<button type="button" class=${to === 'revised' ? 'primary' : to === 'dismissed' ? 'danger' : ''} disabled=${action.pending}
-              aria-expanded=${REASON_REQUIRED.includes(to) ? target === to : undefined}
-              onClick=${() => (REASON_REQUIRED.includes(to) ? setTarget(target === to ? null : to) : void move(to))}>${t(`case.to.${to}` as MessageKey)}</button>`,
+              aria-expanded=${REASON_REQUIRED.has(to) ? target === to : undefined}
+              onClick=${() => (REASON_REQUIRED.has(to) ? setTarget(target === to ? null : to) : void move(to))}>${t(`case.to.${to}` as MessageKey)}</button>`,
           )}
         </div>
         ${data.status !== 'awaiting_revision' && html`<p class="muted small">${t('case.awaitingHint')}</p>`}

@@ -108,7 +108,7 @@ export function QueueView(props: { params: URLSearchParams }) {
 
   const canClaim = me.staffId !== null;
   const claim = (item: QueueItem | undefined) => {
-    if (item && canClaim && !item.assignee) void assignTo(item, me.staffId, 'claim');
+    if (item && canClaim && !item.assignee) void assignTo(item, me.staffId ?? null, 'claim');
   };
 
   useEffect(() => {

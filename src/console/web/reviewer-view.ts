@@ -5,7 +5,7 @@ import { date, dateTime } from './format.js';
 import { html } from './html.js';
 import type { MessageKey } from './i18n.js';
 import { href, navigate } from './router.js';
-import type { Page, Reviewer, ReviewerDetail } from './types.js';
+import type { Reviewer, ReviewerDetail, ReviewerPage } from './types.js';
 import { actorName, ErrorMessage, Progress, ReasonForm, Stars, useAction, useApp, useLoad } from './ui.js';
 import { CONTACT_OUTCOME_KIND_LABELS, label, PLATFORM_LABELS, RISK_LEVEL_LABELS, WATCH_STATUS_LABELS } from './vocabulary.js';
 
@@ -163,7 +163,7 @@ export function ReviewersView(props: { params: URLSearchParams }) {
   const [pages, setPages] = useState<Reviewer[][]>([]);
   const first = useLoad(
     async () => {
-      const page = await api.get<Page<Reviewer>>('/v1/reviewers', { level: level || undefined, status: status || undefined, limit: 50 });
+      const page = await api.get<ReviewerPage>('/v1/reviewers', { level: level || undefined, status: status || undefined, limit: 50 });
       setPages([]);
       return page;
     },
@@ -175,9 +175,9 @@ export function ReviewersView(props: { params: URLSearchParams }) {
   const items = [...(first.data?.items ?? []), ...pages.flat()];
   const loadMore = () =>
     more.run(async () => {
-      const page = await api.get<Page<Reviewer>>('/v1/reviewers', { level: level || undefined, status: status || undefined, limit: 50, cursor: nextCursor });
+      const page = await api.get<ReviewerPage>('/v1/reviewers', { level: level || undefined, status: status || undefined, limit: 50, cursor: nextCursor });
       setPages((current) => [...current, page.items]);
-      setCursor(page.nextCursor);
+      setCursor(page.nextCursor ?? null);
     });
   const setFilter = (name: string, value: string) =>
     navigate('/reviewers', { level: levelParam, status, [name]: value || (name === 'level' ? 'all' : '') }, { replace: true });

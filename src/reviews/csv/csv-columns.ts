@@ -1,6 +1,7 @@
 import { CsvMalformed, CsvMissingColumns } from '../../common/errors/domain-error';
 import type { ReviewInputDto } from '../dto/review-input.dto';
 import { FieldKind, REVIEW_FIELDS } from '../review-fields';
+import { PLATFORM_LABELS } from '../review-labels';
 import type { Platform } from '../review.types';
 
 /** A field of the JSON review input, which is what each CSV row becomes. */
@@ -105,13 +106,7 @@ export function rowToInput(cells: readonly string[], header: CsvHeader, platform
 }
 
 // Maps, not object literals: a cell such as "constructor" must not find Object.prototype members.
-const PLATFORM_NAMES = new Map([
-  ['淘宝', 'taobao'],
-  ['天猫', 'tmall'],
-  ['京东', 'jd'],
-  ['拼多多', 'pdd'],
-  ['其他', 'other'],
-]);
+const PLATFORM_NAMES = new Map(Object.entries(PLATFORM_LABELS).map(([platform, name]) => [name.zh, platform]));
 const CURRENCY_NAMES = new Map([
   ['人民币', 'CNY'],
   ['RMB', 'CNY'],
@@ -139,7 +134,9 @@ const URL_SEPARATORS = /[\s,;|，；、]+/;
 
 /** What a cell of each kind may hold beyond the JSON input's own form (docs/api/reviews.md). */
 export const CELL_FORMS: Readonly<Record<CellKind, string>> = {
-  platform: 'also 淘宝, 天猫, 京东, 拼多多, 其他; any case',
+  platform: `also ${Object.values(PLATFORM_LABELS)
+    .map((name) => name.zh)
+    .join(', ')}; any case`,
   id: 'Excel\'s `="123"` is unwrapped',
   text: '',
   rating: 'also `5星`, `4分`, `五星`',
