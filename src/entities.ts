@@ -1,3 +1,5 @@
+import { ComplianceOverride } from './compliance/compliance-override.entity';
+import { CorrectiveAction } from './compliance/corrective-action.entity';
 import { ClassifierModel } from './classification/classifier-model.entity';
 import { TagCorrection } from './classification/tag-correction.entity';
 import { Deployment } from './jobs/deployment.entity';
@@ -49,6 +51,8 @@ export const ENTITIES = [
   WebhookDelivery,
   Report,
   ReportEvent,
+  ComplianceOverride,
+  CorrectiveAction,
   Deployment,
   EventSubscription,
   OutboxEvent,

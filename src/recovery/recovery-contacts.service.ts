@@ -1,3 +1,4 @@
+import { blockingOf, CompensationConditional, findingsOf } from '../compliance/compliance-check';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -26,7 +27,7 @@ export interface ContactInput {
   outcome: ContactOutcome;
   /** when it happened; the shop's local time without an offset; default now */
   at?: string;
-  compensation?: { type: CompensationType; amount?: number; currency?: string };
+  compensation?: { type: CompensationType; amount?: number; currency?: string; conditionalOnReview?: boolean };
   demandedAmount?: number;
   /** a date (the end of that day counts) or a timestamp */
   promisedRevisionAt?: string;
@@ -72,6 +73,7 @@ export class RecoveryContactsService {
     if (promised && promised <= at) problems.push({ field: 'promisedRevisionAt', code: 'afterContact', message: 'promisedRevisionAt must be after the contact' });
     if (nextFollowUp && nextFollowUp <= at) problems.push({ field: 'nextFollowUpAt', code: 'afterContact', message: 'nextFollowUpAt must be after the contact' });
     if (problems.length) throw new ValidationFailed(problems);
+    conditionalCompensationRefused(input);
 
     const result = await this.dataSource.transaction(async (manager) => {
       const recoveryCase = await this.cases.lockCase(manager, shopId, caseId);
@@ -182,4 +184,20 @@ export class RecoveryContactsService {
     }
     return this.instant(trimmed, tz, field);
   }
+}
+
+/**
+ * A remedy is given because the buyer had a problem, never for the review (16 CFR 465.4, Amazon policy, AUCL
+ * art. 8): a compensation marked as depending on the review, or a note that records such a deal, is refused
+ * with 422 COMPENSATION_CONDITIONAL; every compensation the log keeps is unconditional.
+ */
+function conditionalCompensationRefused(input: ContactInput): void {
+  const problems: FieldProblem[] = [];
+  if (input.compensation?.conditionalOnReview) {
+    problems.push({ field: 'compensation.conditionalOnReview', code: 'compensation-for-review', message: 'a compensation may not depend on the review: offer it unconditionally' });
+  }
+  for (const finding of blockingOf(findingsOf([{ field: 'note', text: input.note, context: { kind: 'contact_note' } }]))) {
+    problems.push({ field: finding.field, code: finding.ruleId, message: `${finding.title}: "${finding.excerpt}". ${finding.explanation}` });
+  }
+  if (problems.length) throw new CompensationConditional(problems);
 }

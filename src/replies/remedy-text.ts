@@ -73,15 +73,18 @@ type RemedyCore = Omit<Remedy, 'withheld' | 'basis'>;
 /**
  * The remedy as the public reply says it: what will be done, never an amount (amounts stay in the private
  * script, so the public reply offers nobody a price for a review). null for evidence_first: nothing in public.
+ * Without `giftsInPublic` (the shop setting) no gift or coupon is named: null for those remedies, and the
+ * extra gift or coupon of another remedy is left out.
  */
-export function publicRemedyText(language: ReplyLanguage, remedy: RemedyCore, policy: RemedyPolicy): string | null {
+export function publicRemedyText(language: ReplyLanguage, remedy: RemedyCore, policy: RemedyPolicy, giftsInPublic = true): string | null {
+  if (!giftsInPublic && (remedy.kind === 'gift' || remedy.kind === 'coupon')) return null;
   const lang = langOf(language);
   const gift = giftName(lang, policy);
   const shipping = remedy.sellerPaysReturnShipping;
   const sub = remedy.cause.subTag;
   let text: string | null;
   if (lang === 'zh') {
-    const extra = remedy.kind !== 'coupon' && remedy.couponAmount !== null ? '，另外送上一张优惠券' : remedy.kind !== 'gift' && remedy.giftValue !== null ? `，再附上一份${gift}表达歉意` : '';
+    const extra = !giftsInPublic ? '' : remedy.kind !== 'coupon' && remedy.couponAmount !== null ? '，另外送上一张优惠券' : remedy.kind !== 'gift' && remedy.giftValue !== null ? `，再附上一份${gift}表达歉意` : '';
     const core: Record<RemedyCore['kind'], string | null> = {
       evidence_first: null,
       refund: `为您办理全额退款${shipping ? '，退货运费由我们承担' : ''}`,
@@ -98,7 +101,7 @@ export function publicRemedyText(language: ReplyLanguage, remedy: RemedyCore, po
     };
     text = core[remedy.kind] === null ? null : `${core[remedy.kind]}${extra}`;
   } else {
-    const extra = remedy.kind !== 'coupon' && remedy.couponAmount !== null ? ', plus a coupon for your next order' : remedy.kind !== 'gift' && remedy.giftValue !== null ? `, with a ${gift} by way of apology` : '';
+    const extra = !giftsInPublic ? '' : remedy.kind !== 'coupon' && remedy.couponAmount !== null ? ', plus a coupon for your next order' : remedy.kind !== 'gift' && remedy.giftValue !== null ? `, with a ${gift} by way of apology` : '';
     const core: Record<RemedyCore['kind'], string | null> = {
       evidence_first: null,
       refund: `give you a full refund${shipping ? ', with return shipping on us' : ''}`,

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { Actor, actorLabel, CurrentActor } from '../shops/actor';
 import { CurrentShop } from '../shops/auth';
 import type { AuthenticatedShop } from '../shops/shops.service';
-import { CreateReplyDto, EditReplyDto, ListRepliesQuery, ReplyPageResponse, ReplyResponse, ReviewRepliesResponse } from './dto/reply.dto';
+import { ComplianceOverridesResponse } from '../compliance/dto/compliance.dto';
+import { CreateReplyDto, EditReplyDto, ListRepliesQuery, ReplyActionDto, ReplyPageResponse, ReplyResponse, ReviewRepliesResponse } from './dto/reply.dto';
 import { RepliesService } from './replies.service';
 
 @ApiTags('replies')
@@ -76,24 +77,51 @@ export class RepliesController {
 
   @Post('replies/:id/approve')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Approve a draft or an edited reply' })
+  @ApiOperation({
+    summary: 'Approve a draft or an edited reply',
+    description:
+      'The text, the outreach lines and the remedy wording are checked against the compliance rules (docs/compliance.md). A blocking finding answers 409 ' +
+      'COMPLIANCE_BLOCKED with the findings, unless a lead sends complianceOverride with a reason (kept in GET /v1/replies/{id}/overrides and counted in the weekly report).',
+  })
   @ApiOkResponse({ type: ReplyResponse })
   @ApiBadRequestResponse({ description: 'REPLY_RULE_VIOLATION: e.g. the reviewer has been flagged high-risk since the draft offered compensation' })
-  @ApiConflictResponse({ description: 'INVALID_REPLY_TRANSITION' })
-  async approve(@CurrentShop() shop: AuthenticatedShop, @CurrentActor() actor: Actor, @Param('id', new ParseIdPipe()) id: string): Promise<ReplyResponse> {
-    return this.replies.approve(shop.shopId, id, actorLabel(actor));
+  @ApiForbiddenResponse({ description: 'ROLE_FORBIDDEN: complianceOverride sent with an agent’s key' })
+  @ApiConflictResponse({ description: 'INVALID_REPLY_TRANSITION, or COMPLIANCE_BLOCKED: errors[] name the field, the rule (code) and the span' })
+  async approve(
+    @CurrentShop() shop: AuthenticatedShop,
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseIdPipe()) id: string,
+    @Body() body: ReplyActionDto,
+  ): Promise<ReplyResponse> {
+    return this.replies.approve(shop.shopId, id, actor, body);
   }
 
   @Post('replies/:id/publish')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Record an approved reply as published and notify the shop’s webhook',
-    description: 'The delivery is signed (X-RRS-Signature) and retried with backoff; its status is in `deliveries`.',
+    description:
+      'The delivery is signed (X-RRS-Signature) and retried with backoff; its status is in `deliveries`. The compliance rules are checked again: findings a lead ' +
+      'overrode at the approval pass, new blocking ones answer 409 COMPLIANCE_BLOCKED unless a lead sends complianceOverride.',
   })
   @ApiOkResponse({ type: ReplyResponse })
-  @ApiConflictResponse({ description: 'INVALID_REPLY_TRANSITION: only an approved reply can be published' })
-  async publish(@CurrentShop() shop: AuthenticatedShop, @CurrentActor() actor: Actor, @Param('id', new ParseIdPipe()) id: string): Promise<ReplyResponse> {
-    return this.replies.publish(shop.shopId, id, actorLabel(actor));
+  @ApiForbiddenResponse({ description: 'ROLE_FORBIDDEN: complianceOverride sent with an agent’s key' })
+  @ApiConflictResponse({ description: 'INVALID_REPLY_TRANSITION: only an approved reply can be published; COMPLIANCE_BLOCKED' })
+  async publish(
+    @CurrentShop() shop: AuthenticatedShop,
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseIdPipe()) id: string,
+    @Body() body: ReplyActionDto,
+  ): Promise<ReplyResponse> {
+    return this.replies.publish(shop.shopId, id, actor, body);
+  }
+
+  @Get('replies/:id/overrides')
+  @ApiOperation({ summary: 'The compliance overrides of a reply (who let which blocking rules through, when and why), newest first' })
+  @ApiOkResponse({ type: ComplianceOverridesResponse })
+  @ApiNotFoundResponse({ description: 'REPLY_NOT_FOUND' })
+  async overrides(@CurrentShop() shop: AuthenticatedShop, @Param('id', new ParseIdPipe()) id: string): Promise<ComplianceOverridesResponse> {
+    return ComplianceOverridesResponse.of(await this.replies.overrides(shop.shopId, id));
   }
 
   @Post('replies/:id/redeliver')

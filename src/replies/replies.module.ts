@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ComplianceModule } from '../compliance/compliance.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { AutoDraftWorkers } from './auto-draft-workers.service';
 import { AutoDrafts } from './auto-drafts.service';
@@ -24,7 +25,7 @@ import { WebhookWorkers } from './webhook-workers.service';
 
 /** 3F reply drafts, outreach scripts and remedies; shop templates and policy; the approval workflow and the shop's webhook (also announces reports). */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReplyDraft, ReplyTemplate, RemedyPolicyRow, ReplySettings, WebhookDelivery]), ReviewsModule],
+  imports: [TypeOrmModule.forFeature([ReplyDraft, ReplyTemplate, RemedyPolicyRow, ReplySettings, WebhookDelivery]), ReviewsModule, ComplianceModule],
   controllers: [RepliesController, ReplyTemplatesController, RemedyPolicyController, ReplySettingsController],
   providers: [
     RepliesService,

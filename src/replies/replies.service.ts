@@ -5,13 +5,17 @@ import { FieldProblem, ReviewNotFound, ValidationFailed } from '../common/errors
 import { cursorAfterRow, decodeCursor } from '../common/pagination/cursor';
 import { sqlRows } from '../database/sql';
 import { Review } from '../reviews/review.entity';
-import { CreateReplyDto, EditReplyDto, ListRepliesQuery, ReplyPageResponse, ReplyResponse, ReviewRepliesResponse } from './dto/reply.dto';
+import { CreateReplyDto, EditReplyDto, ListRepliesQuery, ReplyActionDto, ReplyPageResponse, ReplyResponse, ReviewRepliesResponse } from './dto/reply.dto';
 import { AutoDrafts, draftDueSql } from './auto-drafts.service';
 import { joinSentences } from './library/library';
 import { ReplyDraft } from './reply-draft.entity';
 import { ReplyDrafting } from './reply-drafting.service';
 import { InvalidReplyTransition, ReplyNotFound, ReplyRuleViolation, WebhookNotConfigured } from './reply-errors';
 import { checkPublicText } from './reply-rules';
+import { replyFindings } from './reply-compliance';
+import { ComplianceGate } from '../compliance/compliance-gate.service';
+import type { ComplianceOverride } from '../compliance/compliance-override.entity';
+import { Actor, actorLabel } from '../shops/actor';
 import { ReplySettingsService } from './reply-settings.service';
 import type { ReplyStatus } from './reply.types';
 import { WebhookDeliveryService } from './webhook-delivery.service';
@@ -27,6 +31,7 @@ export class RepliesService {
     private readonly autoDrafts: AutoDrafts,
     private readonly settings: ReplySettingsService,
     private readonly webhooks: WebhookDeliveryService,
+    private readonly gate: ComplianceGate,
   ) {}
 
   /** A new current draft for the review; the one it replaces stays in the history. */
@@ -70,7 +75,11 @@ export class RepliesService {
       replies = await load();
     }
     const deliveries = await this.webhooks.forReplies(shopId, replies.filter((r) => r.publishedAt).map((r) => r.id));
-    const views = replies.map((reply) => ReplyResponse.of(reply, review.revision, deliveries.get(reply.id)));
+    const reviews = await this.reviewsOf(shopId, [reviewId]);
+    const giftsInPublic = (await this.settings.effective(shopId)).giftsInPublicReplies;
+    const views = replies.map((reply) =>
+      ReplyResponse.of(reply, review.revision, deliveries.get(reply.id), replyFindings(reply, { platform: reviews.get(reviewId)?.platform ?? null, giftsInPublic })),
+    );
     return { current: views.find((v) => v.current) ?? null, history: views.filter((v) => !v.current) };
   }
 
@@ -125,8 +134,11 @@ export class RepliesService {
     return this.view(shopId, reply);
   }
 
-  /** Checks the text once more against the reviewer's risk now (a flag may have come since the draft). */
-  async approve(shopId: string, id: string, actor: string): Promise<ReplyResponse> {
+  /**
+   * Checks the text once more against the reviewer's risk now (a flag may have come since the draft), then the
+   * compliance rules: a blocking finding is 409 COMPLIANCE_BLOCKED unless a lead overrides it with a reason.
+   */
+  async approve(shopId: string, id: string, actor: Actor, dto: ReplyActionDto = {}): Promise<ReplyResponse> {
     const reply = await this.dataSource.transaction(async (manager) => {
       const { reply, review } = await this.lock(manager, shopId, id);
       if (!EDITABLE.includes(reply.status)) throw new InvalidReplyTransition('approve', reply.status);
@@ -134,20 +146,28 @@ export class RepliesService {
       const highRisk = reply.highRisk || (await this.drafting.isHighRisk(manager, review));
       const problems = checkPublicText(reply.text, 'text', { highRisk, maxLength: settings.maxLength, knownPersonalData: [review.orderId, review.buyerId] });
       if (problems.length) throw new ReplyRuleViolation(problems);
-      await manager.update(ReplyDraft, { id, shopId }, { status: 'approved', approvedBy: actor, approvedAt: new Date() });
+      const findings = replyFindings(reply, { platform: review.platform, giftsInPublic: settings.giftsInPublicReplies });
+      await this.gate.pass(manager, { shopId, type: 'reply', id, action: 'approve' }, findings, actor, dto.complianceOverride);
+      await manager.update(ReplyDraft, { id, shopId }, { status: 'approved', approvedBy: actorLabel(actor), approvedAt: new Date() });
       return manager.findOneByOrFail(ReplyDraft, { id, shopId });
     });
     return this.view(shopId, reply);
   }
 
-  /** Records the publication and, when the shop has a webhook, writes its delivery in the same transaction. */
-  async publish(shopId: string, id: string, actor: string): Promise<ReplyResponse> {
+  /**
+   * Records the publication and, when the shop has a webhook, writes its delivery in the same transaction. The
+   * compliance rules are checked again (a rule or a setting may have changed since the approval); findings a
+   * lead already overrode at the approval pass.
+   */
+  async publish(shopId: string, id: string, actor: Actor, dto: ReplyActionDto = {}): Promise<ReplyResponse> {
     const { reply, deliveryId } = await this.dataSource.transaction(async (manager) => {
       const { reply, review } = await this.lock(manager, shopId, id);
       if (reply.status !== 'approved') throw new InvalidReplyTransition('publish', reply.status);
-      await manager.update(ReplyDraft, { id, shopId }, { status: 'published', publishedBy: actor, publishedAt: new Date() });
-      const published = await manager.findOneByOrFail(ReplyDraft, { id, shopId });
       const settings = await this.settings.effective(shopId, manager);
+      const findings = replyFindings(reply, { platform: review.platform, giftsInPublic: settings.giftsInPublicReplies });
+      await this.gate.pass(manager, { shopId, type: 'reply', id, action: 'publish' }, findings, actor, dto.complianceOverride);
+      await manager.update(ReplyDraft, { id, shopId }, { status: 'published', publishedBy: actorLabel(actor), publishedAt: new Date() });
+      const published = await manager.findOneByOrFail(ReplyDraft, { id, shopId });
       const deliveryId = settings.webhookUrl ? await this.webhooks.create(manager, published, review, settings.webhookUrl) : null;
       return { reply: published, deliveryId };
     });
@@ -183,11 +203,16 @@ export class RepliesService {
     }
     const rows = await qb.orderBy('d.createdAt', 'DESC').addOrderBy('d.id', 'DESC').take(limit + 1).getMany();
     const items = rows.slice(0, limit);
-    const revisions = await this.revisions(shopId, items.map((r) => r.reviewId));
+    const reviews = await this.reviewsOf(shopId, items.map((r) => r.reviewId));
     const deliveries = await this.webhooks.forReplies(shopId, items.filter((r) => r.publishedAt).map((r) => r.id));
+    const giftsInPublic = items.length ? (await this.settings.effective(shopId)).giftsInPublicReplies : false;
     const last = items[items.length - 1];
     return {
-      items: items.map((reply) => ReplyResponse.of(reply, revisions.get(reply.reviewId) ?? reply.reviewRevision, deliveries.get(reply.id))),
+      items: items.map((reply) => {
+        const review = reviews.get(reply.reviewId);
+        const findings = replyFindings(reply, { platform: review?.platform ?? null, giftsInPublic });
+        return ReplyResponse.of(reply, review?.revision ?? reply.reviewRevision, deliveries.get(reply.id), findings);
+      }),
       nextCursor: rows.length > limit && last ? await cursorAfterRow(this.dataSource, 'reply_drafts', 'created_at', last.id) : null,
     };
   }
@@ -199,18 +224,28 @@ export class RepliesService {
     return { reply, review };
   }
 
-  private async revisions(shopId: string, reviewIds: string[]): Promise<Map<string, number>> {
+  private async reviewsOf(shopId: string, reviewIds: string[]): Promise<Map<string, { revision: number; platform: string }>> {
     if (!reviewIds.length) return new Map();
-    const rows: { id: string; revision: number }[] = await this.dataSource.query('SELECT id, revision FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[])', [
-      shopId,
-      [...new Set(reviewIds)],
-    ]);
-    return new Map(rows.map((row) => [row.id, row.revision]));
+    const rows: { id: string; revision: number; platform: string }[] = await this.dataSource.query(
+      'SELECT id, revision, platform FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[])',
+      [shopId, [...new Set(reviewIds)]],
+    );
+    return new Map(rows.map((row) => [row.id, { revision: row.revision, platform: row.platform }]));
   }
 
+  /** A reply as the API shows it, with its compliance findings and the overrides of its audit history. */
   private async view(shopId: string, reply: ReplyDraft): Promise<ReplyResponse> {
-    const revisions = await this.revisions(shopId, [reply.reviewId]);
+    const review = (await this.reviewsOf(shopId, [reply.reviewId])).get(reply.reviewId);
     const deliveries = reply.publishedAt ? await this.webhooks.forReplies(shopId, [reply.id]) : new Map();
-    return ReplyResponse.of(reply, revisions.get(reply.reviewId) ?? reply.reviewRevision, deliveries.get(reply.id));
+    const settings = await this.settings.effective(shopId);
+    const findings = replyFindings(reply, { platform: review?.platform ?? null, giftsInPublic: settings.giftsInPublicReplies });
+    return ReplyResponse.of(reply, review?.revision ?? reply.reviewRevision, deliveries.get(reply.id), findings);
+  }
+
+  /** The compliance overrides of a reply, newest first. */
+  async overrides(shopId: string, id: string): Promise<ComplianceOverride[]> {
+    const reply = await this.dataSource.getRepository(ReplyDraft).findOneBy({ id, shopId });
+    if (!reply) throw new ReplyNotFound(id);
+    return this.gate.history(this.dataSource.manager, shopId, id);
   }
 }

@@ -186,7 +186,10 @@ describe('composeReply: content', () => {
   it('names the cause and its remedy: a light touch and a gift for slow delivery, the carrier by name', () => {
     const reply = composeReply(input({ causes: [{ tag: 'logistics', subTag: 'slow_delivery' }] }));
     expect(reply.remedy).toMatchObject({ kind: 'gift', giftValue: 10 });
-    expect(reply.found).toContain('小礼物');
+    // the gift is arranged privately: a public reply names it only where the shop allows it
+    expect(reply.found).not.toContain('小礼物');
+    expect(reply.outreach?.text).toContain('小礼物');
+    expect(composeReply(input({ causes: [{ tag: 'logistics', subTag: 'slow_delivery' }], giftsInPublic: true })).found).toContain('小礼物');
     expect(reply.remedy?.reason).toContain('物流');
     const withCarrier = [0, 1, 2, 3, 4, 5].map((i) => composeReply(input({ reviewId: `r-${i}` })).text).find((t) => t.includes('中通快递'));
     expect(withCarrier).toBeDefined();
@@ -334,7 +337,7 @@ describe('composeReply: shop templates', () => {
   });
 
   it('a shop remedy sentence carries the remedy', () => {
-    const reply = composeReply(input({ templates: [template({ part: 'remedy', tag: null, subTag: null, text: '小小心意：{remedy}。' })] }));
+    const reply = composeReply(input({ giftsInPublic: true, templates: [template({ part: 'remedy', tag: null, subTag: null, text: '小小心意：{remedy}。' })] }));
     expect(reply.found).toContain('小小心意：给您寄一份小礼物，聊表心意。');
   });
 });

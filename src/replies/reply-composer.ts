@@ -1,6 +1,8 @@
 import { toSimplified } from '../classification/chinese-script';
+import { isBlockedText, reviewRequestForbiddenOn } from '../compliance/compliance-check';
+import { actionSentence, actionsFor, RecordedAction } from '../compliance/corrective-actions';
 import type { Grade, Platform } from '../reviews/review.types';
-import { builtinCandidates, builtinLibrary, Candidate, joinClauses, joinSentences, toTraditional } from './library/library';
+import { builtinCandidates, builtinLibrary, Candidate, inScript, joinClauses, joinSentences, toTraditional } from './library/library';
 import type { CauseTexts, LanguageLibrary } from './library/library.types';
 import { fillTemplate, PlaceholderValues } from './reply-placeholders';
 import { checkPublicText, findBlame, findPersonalData, replyLength } from './reply-rules';
@@ -44,6 +46,12 @@ export interface ComposeInput {
   recent: readonly (readonly string[])[];
   /** never in public text: the order id, the buyer id */
   knownPersonalData: readonly (string | null)[];
+  /** the product's key (id or name) the shop's corrective actions name */
+  productKey?: string | null;
+  /** the shop's corrective actions in effect: the only actions a found sentence states as done */
+  actions?: readonly RecordedAction[];
+  /** the shop lets a public reply name a gift or coupon (reply settings) */
+  giftsInPublic?: boolean;
 }
 
 export const OUTREACH_STEPS = ['prepare', 'apology', 'listen', 'evidence', 'explain', 'remedy', 'no_compensation', 'review_request', 'how_to', 'record'] as const;
@@ -248,7 +256,9 @@ class ReplyBuilder {
     levels.push([null, null]);
     const other: ReplyLanguage | null = language === 'zh-Hans' ? 'zh-Hant' : language === 'zh-Hant' ? 'zh-Hans' : null;
     for (const [t, s] of levels) {
-      const match = (lang: ReplyLanguage) => templates.filter((x) => x.part === part && x.language === lang && x.tag === t && x.subTag === s);
+      // a shop template that breaks a blocking compliance rule (saved before the guard, or inactive-then-edited) is never drafted
+      const match = (lang: ReplyLanguage) =>
+        templates.filter((x) => x.part === part && x.language === lang && x.tag === t && x.subTag === s && !isBlockedText(x.text, part.startsWith('outreach') ? 'outreach_step' : 'public_reply'));
       const own = match(language);
       if (own.length) return own.map((x) => ({ id: x.id, text: x.text }));
       if (other) {
@@ -428,7 +438,7 @@ function composeRecovery(input: ComposeInput): ComposedReply {
     { causes, severity, orderAmount: input.orderAmount, widespreadSubTags: input.widespreadSubTags, sameProblemBuyers: input.sameProblemBuyers, highRisk: input.highRisk },
     input.policy,
   );
-  const publicRemedy = publicRemedyText(language, remedy, input.policy);
+  const publicRemedy = publicRemedyText(language, remedy, input.policy, input.giftsInPublic ?? false);
   const privateRemedy = privateRemedyText(language, remedy, input.policy);
   const primary = effective[0];
   const units: Unit[] = [];
@@ -475,13 +485,19 @@ function composeRecovery(input: ComposeInput): ComposedReply {
       const connector = index === 0 ? null : lib.connectors[(index - 1) % lib.connectors.length];
       const transform = connector ? (text: string) => withConnector(language, connector, text) : undefined;
       // the third cause's action is left out first, then the second's; the first cause's falls back to a short one
-      units.push(
-        builder.unit('found', `found.${causeKey(cause)}${widespread ? '.widespread' : ''}`, candidates, {
-          dropOrder: index === 0 ? 0 : 10 - index,
-          transform,
-          generic: index === 0 ? short('found') : [],
-        }),
-      );
+      const unit = builder.unit('found', `found.${causeKey(cause)}${widespread ? '.widespread' : ''}`, candidates, {
+        dropOrder: index === 0 ? 0 : 10 - index,
+        transform,
+        generic: index === 0 ? short('found') : [],
+      });
+      // a corrective action the shop recorded for this cause is stated first, with its date; otherwise the
+      // sentences say what the shop will do
+      const [recorded] = actionsFor(input.actions ?? [], { ...cause, productKey: input.productKey ?? null, carrier: input.carrier, language: language === 'en' ? 'en' : 'zh' });
+      if (recorded && !widespread) {
+        const sentence = inScript(language, actionSentence(recorded, language === 'en' ? 'en' : 'zh'));
+        unit.options.unshift(new SentenceOption(`action:${recorded.id}`, false, () => (transform ? transform(sentence) : sentence)));
+      }
+      units.push(unit);
     });
     if (publicRemedy) {
       const frames = builder.shopCandidates('remedy', primary.tag, primary.subTag) ?? builtinCandidates(language, 'remedy', lib.remedy);
@@ -556,9 +572,14 @@ function composeOutreach(builder: ReplyBuilder, causes: readonly Cause[], remedy
   steps.push({ step: 'explain', goal: o.explainGoal, say: explain });
   const note = remedyPolicyNote(language, remedy, input.policy);
   const goal = joinSentences(language, [o.remedyGoal, note ?? '', remedy.needsLeadApproval ? o.leadApproval : '']);
-  steps.push({ step: 'remedy', goal, say: privateRemedy ? pick('outreach.remedy', null, o.remedy, { remedy: privateRemedy }) : null });
-  steps.push({ step: 'review_request', goal: o.requestGoal, say: pick('outreach.request', 'outreach_request', o.request) });
-  steps.push({ step: 'how_to', goal: o.howToGoal, say: o.howTo[input.platform] ?? o.howTo.other });
+  // where the platform forbids asking for a review update at all (Amazon), the review is not mentioned and the script ends with the remedy
+  const reviewTalk = !reviewRequestForbiddenOn(input.platform);
+  const remedyLines = reviewTalk ? o.remedy : o.remedyOnly;
+  steps.push({ step: 'remedy', goal, say: privateRemedy ? pick(reviewTalk ? 'outreach.remedy' : 'outreach.remedyOnly', null, remedyLines, { remedy: privateRemedy }) : null });
+  if (reviewTalk) {
+    steps.push({ step: 'review_request', goal: o.requestGoal, say: pick('outreach.request', 'outreach_request', o.request) });
+    steps.push({ step: 'how_to', goal: o.howToGoal, say: o.howTo[input.platform] ?? o.howTo.other });
+  }
   steps.push({ step: 'record', goal: o.recordGoal, say: null });
   return { steps, text: outreachText(language, steps) };
 }

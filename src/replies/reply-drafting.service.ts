@@ -1,3 +1,5 @@
+import { CorrectiveActionsService } from '../compliance/corrective-actions.service';
+import type { RecordedAction } from '../compliance/corrective-actions';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -32,6 +34,9 @@ export interface DraftContext {
   autoDraft: AutoDraftMode;
   policy: RemedyPolicy;
   templates: ShopTemplate[];
+  /** corrective actions in effect: what a found sentence may state as done */
+  actions: RecordedAction[];
+  giftsInPublic: boolean;
 }
 
 export interface DraftOptions {
@@ -68,6 +73,7 @@ export class ReplyDrafting {
     private readonly settings: ReplySettingsService,
     private readonly policies: RemedyPolicyService,
     private readonly templates: ReplyTemplatesService,
+    private readonly actions: CorrectiveActionsService,
   ) {}
 
   /** Drafts a reply for each review (in order), superseding their current replies; returns the new drafts' ids. */
@@ -141,6 +147,9 @@ export class ReplyDrafting {
       templates: context.templates,
       recent,
       knownPersonalData: [review.orderId, review.buyerId],
+      productKey: productKeyOf(review),
+      actions: context.actions,
+      giftsInPublic: context.giftsInPublic,
     });
   }
 
@@ -149,7 +158,8 @@ export class ReplyDrafting {
     const settings = await this.settings.effective(shopId, manager);
     const policy = await this.policies.effective(shopId, manager);
     const templates = await this.templates.activeForShop(manager, shopId);
-    return { shopName: shop?.name ?? '', maxLength: settings.maxLength, autoDraft: settings.autoDraft, policy, templates };
+    const actions = await this.actions.inEffect(manager, shopId);
+    return { shopName: shop?.name ?? '', maxLength: settings.maxLength, autoDraft: settings.autoDraft, policy, templates, actions, giftsInPublic: settings.giftsInPublicReplies };
   }
 
   /** The template ids of each product's latest drafts, newest first. */

@@ -1,4 +1,6 @@
+import type { RecordedAction } from '../compliance/corrective-actions';
 import type { Platform } from '../reviews/review.types';
+import { replyFindings } from './reply-compliance';
 import { ComposedReply, composeReply } from './reply-composer';
 import type { Cause, ReplyLanguage } from './reply.types';
 import { DEFAULT_REMEDY_POLICY } from './remedy-policy';
@@ -10,7 +12,7 @@ import { DEFAULT_REPLY_MAX_LENGTH } from './reply-settings.entity';
  * judge the tone at a glance. `npm run docs:reply-samples` rewrites docs/reply-samples.md; a unit test
  * keeps the page in step with the library.
  */
-interface Sample {
+export interface Sample {
   platform: Platform;
   rating: number;
   language: ReplyLanguage;
@@ -54,7 +56,7 @@ export const SAMPLE_REVIEWS: readonly Sample[] = [
 
 const SHOP_NAMES: Record<ReplyLanguage, string> = { 'zh-Hans': '棉语家居', 'zh-Hant': '棉语家居', en: 'Cloud Loom' };
 
-function draft(sample: Sample, index: number, recent: string[][] = []): ComposedReply {
+function draft(sample: Sample, index: number, recent: string[][] = [], actions: RecordedAction[] = []): ComposedReply {
   return composeReply({
     reviewId: `sample-${index}`,
     grade: sample.rating >= 4 ? 'good' : sample.rating === 3 ? 'medium' : 'bad',
@@ -75,6 +77,7 @@ function draft(sample: Sample, index: number, recent: string[][] = []): Composed
     templates: [],
     recent,
     knownPersonalData: [],
+    actions,
   });
 }
 
@@ -115,7 +118,7 @@ export function renderReplySamples(): string {
     'classifier would give them. The public reply is feel + felt + found; the outreach script is private.',
     '',
   ];
-  SAMPLE_REVIEWS.forEach((sample, index) => parts.push(section(sample, index, draft(sample, index))));
+  sampleDrafts().forEach(({ sample, draft: reply }, index) => parts.push(section(sample, index, reply), complianceLine(sample, reply)));
 
   parts.push('## Three replies in a row on one product', '', 'Three slow-delivery reviews of the same product, drafted one after the other: each draft avoids the sentences of the ones before it.', '');
   const recent: string[][] = [];
@@ -125,5 +128,26 @@ export function renderReplySamples(): string {
     parts.push(`${i + 1}. ${reply.text}`);
   }
   parts.push('');
+
+  const action: RecordedAction = { id: 'sample', what: '仓库出库前逐件扫码核对，当天下单当天发出', language: 'zh', tag: 'logistics', subTag: 'slow_delivery', productKey: null, carrier: null, since: '2026-11-30' };
+  parts.push(
+    '## With a recorded corrective action',
+    '',
+    'The first review again, after the shop recorded `POST /v1/actions {"what": "' + action.what + '", "subTag": "slow_delivery", "since": "' + action.since + '"}`: the found part states it as done, with its date. Without a recorded action the found part only says what the shop will do.',
+    '',
+    `> ${draft(SAMPLE_REVIEWS[0], 0, [], [action]).text}`,
+    '',
+  );
   return `${parts.join('\n').trimEnd()}\n`;
+}
+
+/** The draft of every sample, as the page shows them. */
+export function sampleDrafts(): { sample: Sample; draft: ComposedReply }[] {
+  return SAMPLE_REVIEWS.map((sample, index) => ({ sample, draft: draft(sample, index) }));
+}
+
+function complianceLine(sample: Sample, reply: ComposedReply): string {
+  const findings = replyFindings({ text: reply.text, outreach: reply.outreach, remedy: reply.remedy, templateIds: reply.templateIds }, { platform: sample.platform, giftsInPublic: false });
+  const listed = findings.map((f) => `${f.severity} \`${f.ruleId}\` in ${f.field} ("${f.excerpt}")`).join('; ');
+  return `**Compliance** ([rules](compliance.md)): ${findings.length ? listed : 'no findings'}.\n`;
 }

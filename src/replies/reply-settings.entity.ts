@@ -31,6 +31,10 @@ export class ReplySettings {
   autoDraft!: AutoDraftMode;
 
   /** where published replies are delivered; null: publishing only records */
+  /** a public reply may name a gift or coupon (off by default: the remedy is arranged privately) */
+  @Column({ type: 'boolean', default: false })
+  giftsInPublicReplies!: boolean;
+
   @Column({ type: 'varchar', length: 2000, nullable: true })
   webhookUrl!: string | null;
 

@@ -10,13 +10,14 @@ import { AutoDraftMode, DEFAULT_AUTO_DRAFT, DEFAULT_REPLY_MAX_LENGTH, ReplySetti
 export interface EffectiveReplySettings {
   maxLength: number;
   autoDraft: AutoDraftMode;
+  giftsInPublicReplies: boolean;
   webhookUrl: string | null;
   webhookSecret: string | null;
   updatedBy: string | null;
   updatedAt: Date | null;
 }
 
-const DEFAULTS: EffectiveReplySettings = { maxLength: DEFAULT_REPLY_MAX_LENGTH, autoDraft: DEFAULT_AUTO_DRAFT, webhookUrl: null, webhookSecret: null, updatedBy: null, updatedAt: null };
+const DEFAULTS: EffectiveReplySettings = { maxLength: DEFAULT_REPLY_MAX_LENGTH, autoDraft: DEFAULT_AUTO_DRAFT, giftsInPublicReplies: false, webhookUrl: null, webhookSecret: null, updatedBy: null, updatedAt: null };
 
 @Injectable()
 export class ReplySettingsService {
@@ -44,6 +45,7 @@ export class ReplySettingsService {
         shopId,
         maxLength: value(dto.maxLength, current.maxLength, DEFAULTS.maxLength),
         autoDraft: value(dto.autoDraft, current.autoDraft, DEFAULTS.autoDraft),
+        giftsInPublicReplies: value(dto.giftsInPublicReplies, current.giftsInPublicReplies, DEFAULTS.giftsInPublicReplies),
         webhookUrl: value<string | null>(dto.webhookUrl, current.webhookUrl, null),
         webhookSecret: value<string | null>(dto.webhookSecret, current.webhookSecret, null),
         updatedBy: actor,
@@ -65,6 +67,7 @@ function toResponse(settings: EffectiveReplySettings): ReplySettingsResponse {
   return {
     maxLength: settings.maxLength,
     autoDraft: settings.autoDraft,
+    giftsInPublicReplies: settings.giftsInPublicReplies,
     webhookUrl: settings.webhookUrl,
     hasWebhookSecret: !!settings.webhookSecret,
     updatedBy: settings.updatedBy,

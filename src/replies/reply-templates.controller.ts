@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
-import { Actor, actorLabel, CurrentActor } from '../shops/actor';
+import { Actor, CurrentActor } from '../shops/actor';
 import { CurrentShop } from '../shops/auth';
 import type { AuthenticatedShop } from '../shops/shops.service';
 import {
@@ -25,8 +25,10 @@ export class ReplyTemplatesController {
   @ApiOperation({ summary: 'Add a shop template for a part (feel, felt, found, remedy, thank_you, outreach_*) by tag, sub-tag and language' })
   @ApiCreatedResponse({ type: ReplyTemplateResponse })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: e.g. field text, code unknownPlaceholder, placeholderNotAllowed, malformedTemplate, blamesBuyer, personalData' })
+  @ApiForbiddenResponse({ description: 'ROLE_FORBIDDEN: complianceOverride sent with an agent’s key' })
+  @ApiConflictResponse({ description: 'REPLY_TEMPLATE_LIMIT_REACHED, or COMPLIANCE_BLOCKED: an active template with a blocking compliance finding (save it with active=false, or a lead overrides)' })
   async create(@CurrentShop() shop: AuthenticatedShop, @CurrentActor() actor: Actor, @Body() body: CreateReplyTemplateDto): Promise<ReplyTemplateResponse> {
-    return this.templates.create(shop.shopId, body, actorLabel(actor));
+    return this.templates.create(shop.shopId, body, actor);
   }
 
   @Get()
@@ -54,13 +56,15 @@ export class ReplyTemplatesController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change a shop template; validated as when created' })
   @ApiOkResponse({ type: ReplyTemplateResponse })
+  @ApiForbiddenResponse({ description: 'ROLE_FORBIDDEN: complianceOverride sent with an agent’s key' })
+  @ApiConflictResponse({ description: 'COMPLIANCE_BLOCKED: the template would be active with a blocking compliance finding' })
   async update(
     @CurrentShop() shop: AuthenticatedShop,
     @CurrentActor() actor: Actor,
     @Param('id', new ParseIdPipe()) id: string,
     @Body() body: UpdateReplyTemplateDto,
   ): Promise<ReplyTemplateResponse> {
-    return this.templates.update(shop.shopId, id, body, actorLabel(actor));
+    return this.templates.update(shop.shopId, id, body, actor);
   }
 
   @Delete(':id')

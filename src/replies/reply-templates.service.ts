@@ -10,6 +10,9 @@ import { ReplyTemplateLimitReached, ReplyTemplateNotFound } from './reply-errors
 import { placeholdersIn, validateTemplateText } from './reply-placeholders';
 import { findBlame, findPersonalData } from './reply-rules';
 import { ReplyTemplate } from './reply-template.entity';
+import { templateFindings } from './reply-compliance';
+import { ComplianceGate } from '../compliance/compliance-gate.service';
+import { Actor, actorLabel } from '../shops/actor';
 import type { ReplyLanguage, ReplyPart } from './reply.types';
 
 export const MAX_TEMPLATES_PER_SHOP = 500;
@@ -24,17 +27,26 @@ interface TemplateFields {
 
 @Injectable()
 export class ReplyTemplatesService {
-  constructor(@InjectRepository(ReplyTemplate) private readonly templates: Repository<ReplyTemplate>) {}
+  constructor(
+    @InjectRepository(ReplyTemplate) private readonly templates: Repository<ReplyTemplate>,
+    private readonly gate: ComplianceGate,
+  ) {}
 
-  async create(shopId: string, dto: CreateReplyTemplateDto, actor: string): Promise<ReplyTemplateResponse> {
+  /** A template with a blocking compliance finding is saved only inactive, unless a lead overrides (409 COMPLIANCE_BLOCKED). */
+  async create(shopId: string, dto: CreateReplyTemplateDto, actor: Actor): Promise<ReplyTemplateResponse> {
     const fields: TemplateFields = { part: dto.part, language: dto.language, tag: dto.tag ?? null, subTag: dto.subTag ?? null, text: dto.text.trim() };
     validate(fields);
+    const findings = templateFindings(fields.part, fields.text);
+    const active = dto.active ?? true;
     return this.templates.manager.transaction(async (manager) => {
       // counted under a lock on the shop's templates so two creations cannot both pass the limit
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`reply_templates:${shopId}`]);
       if ((await manager.countBy(ReplyTemplate, { shopId })) >= MAX_TEMPLATES_PER_SHOP) throw new ReplyTemplateLimitReached(MAX_TEMPLATES_PER_SHOP);
-      const saved = await manager.save(manager.create(ReplyTemplate, { shopId, ...fields, active: dto.active ?? true, createdBy: actor, updatedBy: actor }));
-      return ReplyTemplateResponse.of(saved, placeholdersIn(saved.text));
+      const label = actorLabel(actor);
+      const saved = await manager.save(manager.create(ReplyTemplate, { shopId, ...fields, active, createdBy: label, updatedBy: label }));
+      // after the insert, in its transaction: the override names the template, and a refusal leaves nothing behind
+      if (active) await this.gate.pass(manager, { shopId, type: 'template', id: saved.id, action: 'activate' }, findings, actor, dto.complianceOverride);
+      return ReplyTemplateResponse.of(saved, placeholdersIn(saved.text), findings);
     });
   }
 
@@ -46,15 +58,15 @@ export class ReplyTemplatesService {
     if (query.subTag) where.subTag = query.subTag;
     if (query.active !== undefined) where.active = query.active;
     const rows = await this.templates.find({ where, order: { createdAt: 'ASC', id: 'ASC' } });
-    return rows.map((row) => ReplyTemplateResponse.of(row, placeholdersIn(row.text)));
+    return rows.map((row) => ReplyTemplateResponse.of(row, placeholdersIn(row.text), templateFindings(row.part, row.text)));
   }
 
   async get(shopId: string, id: string): Promise<ReplyTemplateResponse> {
     const row = await this.find(shopId, id);
-    return ReplyTemplateResponse.of(row, placeholdersIn(row.text));
+    return ReplyTemplateResponse.of(row, placeholdersIn(row.text), templateFindings(row.part, row.text));
   }
 
-  async update(shopId: string, id: string, dto: UpdateReplyTemplateDto, actor: string): Promise<ReplyTemplateResponse> {
+  async update(shopId: string, id: string, dto: UpdateReplyTemplateDto, actor: Actor): Promise<ReplyTemplateResponse> {
     const row = await this.find(shopId, id);
     const fields: TemplateFields = {
       part: dto.part ?? row.part,
@@ -64,7 +76,11 @@ export class ReplyTemplatesService {
       text: dto.text === undefined ? row.text : dto.text.trim(),
     };
     validate(fields);
-    await this.templates.update({ id, shopId }, { ...fields, active: dto.active ?? row.active, updatedBy: actor });
+    const active = dto.active ?? row.active;
+    await this.templates.manager.transaction(async (manager) => {
+      await manager.update(ReplyTemplate, { id, shopId }, { ...fields, active, updatedBy: actorLabel(actor) });
+      if (active) await this.gate.pass(manager, { shopId, type: 'template', id, action: 'activate' }, templateFindings(fields.part, fields.text), actor, dto.complianceOverride);
+    });
     return this.get(shopId, id);
   }
 
@@ -85,7 +101,7 @@ export class ReplyTemplatesService {
     const lib = builtinLibrary(language);
     const items: BuiltinTemplateResponse[] = [];
     const add = (part: ReplyPart, tag: string | null, subTag: string | null, situation: string, path: string, texts: readonly string[]) => {
-      for (const c of builtinCandidates(language, path, texts)) items.push({ id: c.id, part, language, tag, subTag, situation, text: c.text });
+      for (const c of builtinCandidates(language, path, texts)) items.push({ id: c.id, part, language, tag, subTag, situation, text: c.text, findings: templateFindings(part, c.text) });
     };
     for (const [key, texts] of Object.entries(lib.causes)) {
       const [tag, subTag] = key.includes('/') ? key.split('/') : [key, null];

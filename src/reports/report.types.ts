@@ -9,6 +9,7 @@ import type { LogisticsSection, ServiceSection } from './sections/complaints-by.
 import type { FunnelSection } from './sections/funnel.section';
 import type { QualitySection } from './sections/quality.section';
 import type { QuotesSection } from './sections/quotes.section';
+import type { ComplianceSection } from './sections/compliance.section';
 import type { ReviewerRiskSection } from './sections/reviewer-risk.section';
 import type { RootCausesSection } from './sections/root-causes.section';
 import type { SummarySection } from './sections/summary.section';
@@ -32,6 +33,7 @@ export interface ReportSections {
   reviewerRisk: ReviewerRiskSection;
   funnel: FunnelSection;
   quotes: QuotesSection;
+  compliance: ComplianceSection;
   actions: ActionsSection;
 }
 export type SectionKey = keyof ReportSections;

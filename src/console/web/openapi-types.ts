@@ -738,7 +738,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a draft or an edited reply */
+        /**
+         * Approve a draft or an edited reply
+         * @description The text, the outreach lines and the remedy wording are checked against the compliance rules (docs/compliance.md). A blocking finding answers 409 COMPLIANCE_BLOCKED with the findings, unless a lead sends complianceOverride with a reason (kept in GET /v1/replies/{id}/overrides and counted in the weekly report).
+         */
         post: operations["RepliesController_approve_v1"];
         delete?: never;
         options?: never;
@@ -757,9 +760,26 @@ export interface paths {
         put?: never;
         /**
          * Record an approved reply as published and notify the shop’s webhook
-         * @description The delivery is signed (X-RRS-Signature) and retried with backoff; its status is in `deliveries`.
+         * @description The delivery is signed (X-RRS-Signature) and retried with backoff; its status is in `deliveries`. The compliance rules are checked again: findings a lead overrode at the approval pass, new blocking ones answer 409 COMPLIANCE_BLOCKED unless a lead sends complianceOverride.
          */
         post: operations["RepliesController_publish_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/replies/{id}/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The compliance overrides of a reply (who let which blocking rules through, when and why), newest first */
+        get: operations["RepliesController_overrides_v1"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -939,6 +959,27 @@ export interface paths {
         get: operations["ReportsController_get_v1"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The corrective actions, newest recorded first */
+        get: operations["CorrectiveActionsController_list_v1"];
+        put?: never;
+        /**
+         * Record a corrective action (what changed, for which cause, product or carrier, since when)
+         * @description Drafts state as done only what is recorded here: a review of that cause (and product, carrier) gets "自<date>起，<what>。" / "Since <date>, <what>." as its found sentence. The weekly report lists the actions in effect.
+         */
+        post: operations["CorrectiveActionsController_create_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1999,6 +2040,8 @@ export interface components {
             type: "refund" | "partial_refund" | "price_difference" | "replacement" | "return_shipping" | "coupon" | "gift" | "cash";
             amount?: number | null;
             currency?: string | null;
+            /** @description always true: the log refuses a compensation that depends on the review (COMPENSATION_CONDITIONAL) */
+            unconditional: boolean;
         };
         ContactResponse: {
             id: string;
@@ -2157,6 +2200,11 @@ export interface components {
             amount?: number;
             /** @default CNY */
             currency?: string;
+            /**
+             * @description true refuses the contact with 422 COMPENSATION_CONDITIONAL: a compensation may never depend on the buyer changing or removing the review (16 CFR 465.4; AUCL art. 8)
+             * @default false
+             */
+            conditionalOnReview?: boolean;
         };
         PolicyOverrideDto: {
             /** @description why the contact policy is overridden (leads only) */
@@ -2315,6 +2363,35 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        ComplianceFindingResponse: {
+            /**
+             * @description where: text, feel, felt, found, outreach.steps[5].say, remedy.privateText, note …
+             * @example text
+             */
+            field: string;
+            /**
+             * @description the rule (docs/compliance.md)
+             * @example compensation-for-review
+             */
+            ruleId: string;
+            title: string;
+            /**
+             * @description block: cannot be approved, published or activated without a lead’s override
+             * @enum {string}
+             */
+            severity: "block" | "warn";
+            /** @description start of the span in the field’s text (UTF-16 offset) */
+            start: number;
+            /** @description end of the span (exclusive) */
+            end: number;
+            /** @description the text of the span */
+            excerpt: string;
+            explanation: string;
+            /** @description the regulation or platform rule */
+            source: string;
+            /** @description a compliant way to say it */
+            rewrite: string;
+        };
         ReplyResponse: {
             id: string;
             reviewId: string;
@@ -2369,6 +2446,8 @@ export interface components {
             supersededAt?: string | null;
             /** @description webhook deliveries of the published reply, newest first */
             deliveries: components["schemas"]["DeliveryResponse"][];
+            /** @description compliance findings on the text, the outreach lines and the remedy wording, blocking first (docs/compliance.md); a blocking one stops approve and publish (409 COMPLIANCE_BLOCKED) unless a lead overrides */
+            findings: components["schemas"]["ComplianceFindingResponse"][];
         };
         ReviewRepliesResponse: {
             current?: components["schemas"]["ReplyResponse"] | null;
@@ -2385,6 +2464,32 @@ export interface components {
             found?: string;
             /** @description the whole public text; cannot be combined with feel, felt or found */
             text?: string;
+        };
+        ComplianceOverrideDto: {
+            /** @description why a lead lets the blocking findings through; kept in the audit history and counted in the weekly report */
+            reason: string;
+        };
+        ReplyActionDto: {
+            /** @description leads only: approve or publish despite blocking compliance findings; the reason is kept in the audit history */
+            complianceOverride?: components["schemas"]["ComplianceOverrideDto"];
+        };
+        ComplianceOverrideResponse: {
+            id: string;
+            /** @enum {string} */
+            subjectType: "reply" | "template";
+            subjectId: string;
+            /** @enum {string} */
+            action: "approve" | "publish" | "activate";
+            /** @description the blocking rules let through */
+            ruleIds: string[];
+            reason: string;
+            /** @description the lead: staff:<id> or api:<key id> */
+            actor: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ComplianceOverridesResponse: {
+            items: components["schemas"]["ComplianceOverrideResponse"][];
         };
         CreateReplyTemplateDto: {
             /**
@@ -2412,8 +2517,13 @@ export interface components {
              * @example {buyer}，让您等了这么久，{shop}真的很抱歉。
              */
             text: string;
-            /** @default true */
+            /**
+             * @description a template with a blocking compliance finding cannot be active (409 COMPLIANCE_BLOCKED) unless a lead overrides; save it inactive to keep working on it
+             * @default true
+             */
             active?: boolean;
+            /** @description leads only: keep the template active despite blocking compliance findings; the reason is kept in the audit history */
+            complianceOverride?: components["schemas"]["ComplianceOverrideDto"];
         };
         ReplyTemplateResponse: {
             id: string;
@@ -2432,6 +2542,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description compliance findings on the text (docs/compliance.md) */
+            findings: components["schemas"]["ComplianceFindingResponse"][];
         };
         ReplyTemplateListResponse: {
             items: components["schemas"]["ReplyTemplateResponse"][];
@@ -2451,6 +2563,8 @@ export interface components {
              */
             situation: "single" | "multi" | "widespread" | "high_risk" | "short";
             text: string;
+            /** @description compliance findings (the built-in library has no blocking one) */
+            findings: components["schemas"]["ComplianceFindingResponse"][];
         };
         BuiltinTemplateListResponse: {
             items: components["schemas"]["BuiltinTemplateResponse"][];
@@ -2466,6 +2580,8 @@ export interface components {
             subTag?: "defect_broken" | "not_as_described" | "colour_difference" | "size_fit" | "fake_or_expired" | "poor_effect" | "smell" | "skin_reaction" | "packaging" | "slow_delivery" | "damaged_parcel" | "lost_or_missing" | "wrong_item" | "tracking" | "courier_attitude" | "shipping_fee" | "attitude" | "slow_response" | "return_refund_hassle" | "unresolved" | "warranty_repair" | "price_drop" | "promotion" | "overpriced" | null;
             text?: string;
             active?: boolean;
+            /** @description leads only: keep the template active despite blocking compliance findings; the reason is kept in the audit history */
+            complianceOverride?: components["schemas"]["ComplianceOverrideDto"];
         };
         CouponTierDto: {
             /**
@@ -2555,6 +2671,8 @@ export interface components {
             maxLength: number;
             /** @enum {string} */
             autoDraft: "off" | "negative" | "all";
+            /** @description a public reply may name a gift or coupon */
+            giftsInPublicReplies: boolean;
             webhookUrl?: string | null;
             /** @description whether a shared secret is set; the secret itself is never returned */
             hasWebhookSecret: boolean;
@@ -2574,6 +2692,11 @@ export interface components {
              * @enum {string|null}
              */
             autoDraft?: "off" | "negative" | "all" | null;
+            /**
+             * @description a public reply may name a gift or coupon; off by default (it invites copycat complaints and reads as buying the review: the remedy is arranged privately)
+             * @default false
+             */
+            giftsInPublicReplies?: boolean | null;
             /**
              * Format: uri
              * @example https://adapter.example.com/hooks/replies
@@ -2692,6 +2815,50 @@ export interface components {
              * @example 6
              */
             scheduleHour?: number | null;
+        };
+        CreateCorrectiveActionDto: {
+            /** @description what changed, as a reply may say it ("仓库出库前逐件扫码核对", "every parcel is scanned before dispatch") */
+            what: string;
+            /**
+             * @description the cause it answers
+             * @enum {string}
+             */
+            tag?: "quality" | "logistics" | "service" | "price" | "other";
+            /** @description a sub-tag of tag (quality/defect_broken …) */
+            subTag?: string;
+            /** @description the product (its id as reviews carry it, or its name) */
+            productKey?: string;
+            carrier?: string;
+            /**
+             * @description the day it took effect (YYYY-MM-DD), not in the future
+             * @example 2026-11-30
+             */
+            since: string;
+        };
+        CorrectiveActionResponse: {
+            id: string;
+            what: string;
+            /**
+             * @description the language of what (from its script)
+             * @enum {string}
+             */
+            language: "zh" | "en";
+            tag?: string | null;
+            subTag?: string | null;
+            productKey?: string | null;
+            carrier?: string | null;
+            /** @example 2026-11-30 */
+            since: string;
+            /** @description the rules a reply quoting it would break (warnings only: a blocking one is refused) */
+            findings: components["schemas"]["ComplianceFindingResponse"][];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CorrectiveActionPageResponse: {
+            items: components["schemas"]["CorrectiveActionResponse"][];
+            /** @description pass as cursor for the next page */
+            nextCursor?: string | null;
         };
         CorrectTagsDto: {
             /** @description The right root causes; ["other"] when the text names none */
@@ -6423,7 +6590,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyActionDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -6451,6 +6622,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description ROLE_FORBIDDEN: complianceOverride sent with an agent’s key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description NOT_FOUND (or a specific *_NOT_FOUND code): no such resource in the key's shop */
             404: {
                 headers: {
@@ -6460,8 +6640,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description INVALID_REPLY_TRANSITION */
+            /** @description INVALID_REPLY_TRANSITION, or COMPLIANCE_BLOCKED: errors[] name the field, the rule (code) and the span */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6491,7 +6689,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyActionDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -6519,6 +6721,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description ROLE_FORBIDDEN: complianceOverride sent with an agent’s key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description NOT_FOUND (or a specific *_NOT_FOUND code): no such resource in the key's shop */
             404: {
                 headers: {
@@ -6528,8 +6739,85 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description INVALID_REPLY_TRANSITION: only an approved reply can be published */
+            /** @description INVALID_REPLY_TRANSITION: only an approved reply can be published; COMPLIANCE_BLOCKED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RepliesController_overrides_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceOverridesResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description REPLY_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6704,6 +6992,24 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ROLE_FORBIDDEN: complianceOverride sent with an agent’s key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description REPLY_TEMPLATE_LIMIT_REACHED, or COMPLIANCE_BLOCKED: an active template with a blocking compliance finding (save it with active=false, or a lead overrides) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6952,8 +7258,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description ROLE_FORBIDDEN: complianceOverride sent with an agent’s key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description NOT_FOUND (or a specific *_NOT_FOUND code): no such resource in the key's shop */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description COMPLIANCE_BLOCKED: the template would be active with a blocking compliance finding */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7518,6 +7842,128 @@ export interface operations {
             };
             /** @description REPORT_NOT_FOUND, also for another shop’s report */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CorrectiveActionsController_list_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveActionPageResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CorrectiveActionsController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCorrectiveActionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveActionResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: scopeRequired, subTagOfTag, unknownSubTag, isDate, notInFuture, or a blocking compliance rule id on what */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

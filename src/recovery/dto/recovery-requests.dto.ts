@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  IsBoolean,
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
@@ -228,6 +229,14 @@ export class CompensationDto {
   @IsOptional()
   @Matches(/^[A-Za-z]{3}$/, { message: 'currency must be a 3-letter code' })
   currency?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'true refuses the contact with 422 COMPENSATION_CONDITIONAL: a compensation may never depend on the buyer changing or removing the review (16 CFR 465.4; AUCL art. 8)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  conditionalOnReview?: boolean;
 }
 
 export class PolicyOverrideDto {

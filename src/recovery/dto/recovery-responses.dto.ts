@@ -82,6 +82,7 @@ export class CompensationResponse {
   @ApiProperty({ enum: COMPENSATION_TYPES }) type!: string;
   @ApiPropertyOptional({ type: Number, nullable: true }) amount!: number | null;
   @ApiPropertyOptional({ type: String, nullable: true }) currency!: string | null;
+  @ApiProperty({ description: 'always true: the log refuses a compensation that depends on the review (COMPENSATION_CONDITIONAL)' }) unconditional!: boolean;
 }
 
 export class ContactResponse {
@@ -108,7 +109,7 @@ export class ContactResponse {
       outcome: c.outcome,
       actor: c.actor,
       staffId: c.staffId,
-      compensation: c.compensationType ? { type: c.compensationType, amount: num(c.compensationAmount), currency: c.compensationCurrency } : null,
+      compensation: c.compensationType ? { type: c.compensationType, amount: num(c.compensationAmount), currency: c.compensationCurrency, unconditional: true } : null,
       demandedAmount: num(c.demandedAmount),
       promisedRevisionAt: iso(c.promisedRevisionAt),
       nextFollowUpAt: iso(c.nextFollowUpAt),

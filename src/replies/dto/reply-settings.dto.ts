@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { NoControlCharacters } from '../../common/validation/text.validators';
 import { AUTO_DRAFT_MODES, DEFAULT_AUTO_DRAFT } from '../reply-settings.entity';
 import type { AutoDraftMode } from '../reply-settings.entity';
@@ -26,6 +26,16 @@ export class UpdateReplySettingsDto {
   @IsIn(AUTO_DRAFT_MODES)
   autoDraft?: AutoDraftMode | null;
 
+  @ApiPropertyOptional({
+    type: Boolean,
+    nullable: true,
+    default: false,
+    description: 'a public reply may name a gift or coupon; off by default (it invites copycat complaints and reads as buying the review: the remedy is arranged privately)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  giftsInPublicReplies?: boolean | null;
+
   @ApiPropertyOptional({ type: String, format: 'uri', maxLength: 2000, example: 'https://adapter.example.com/hooks/replies', nullable: true })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: '$property must be an http(s) URL' })
@@ -45,6 +55,7 @@ export class UpdateReplySettingsDto {
 export class ReplySettingsResponse {
   @ApiProperty({ type: 'integer' }) maxLength!: number;
   @ApiProperty({ enum: AUTO_DRAFT_MODES }) autoDraft!: AutoDraftMode;
+  @ApiProperty({ description: 'a public reply may name a gift or coupon' }) giftsInPublicReplies!: boolean;
   @ApiPropertyOptional({ type: String, nullable: true }) webhookUrl!: string | null;
   @ApiProperty({ description: 'whether a shared secret is set; the secret itself is never returned' }) hasWebhookSecret!: boolean;
   @ApiPropertyOptional({ type: String, nullable: true }) updatedBy!: string | null;

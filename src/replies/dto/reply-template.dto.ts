@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ComplianceFindingResponse, ComplianceOverrideDto } from '../../compliance/dto/compliance.dto';
+import type { LocatedFinding } from '../../compliance/compliance-check';
 import { SUB_TAGS, TAGS } from '../../reviews/taxonomy';
 import { NoControlCharacters } from '../../common/validation/text.validators';
 import { PLACEHOLDERS } from '../reply-placeholders';
@@ -44,10 +46,19 @@ export class CreateReplyTemplateDto {
   @IsDefined({ message: '$property is required' })
   text!: string;
 
-  @ApiPropertyOptional({ default: true })
+  @ApiPropertyOptional({ default: true, description: 'a template with a blocking compliance finding cannot be active (409 COMPLIANCE_BLOCKED) unless a lead overrides; save it inactive to keep working on it' })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    type: ComplianceOverrideDto,
+    description: 'leads only: keep the template active despite blocking compliance findings; the reason is kept in the audit history',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ComplianceOverrideDto)
+  complianceOverride?: ComplianceOverrideDto;
 }
 
 export class UpdateReplyTemplateDto {
@@ -83,6 +94,15 @@ export class UpdateReplyTemplateDto {
   @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    type: ComplianceOverrideDto,
+    description: 'leads only: keep the template active despite blocking compliance findings; the reason is kept in the audit history',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ComplianceOverrideDto)
+  complianceOverride?: ComplianceOverrideDto;
 }
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -128,8 +148,9 @@ export class ReplyTemplateResponse {
   @ApiProperty() updatedBy!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
+  @ApiProperty({ type: [ComplianceFindingResponse], description: 'compliance findings on the text (docs/compliance.md)' }) findings!: ComplianceFindingResponse[];
 
-  static of(template: ReplyTemplate, placeholders: string[]): ReplyTemplateResponse {
+  static of(template: ReplyTemplate, placeholders: string[], findings: LocatedFinding[]): ReplyTemplateResponse {
     return {
       id: template.id,
       part: template.part,
@@ -143,6 +164,7 @@ export class ReplyTemplateResponse {
       updatedBy: template.updatedBy,
       createdAt: template.createdAt.toISOString(),
       updatedAt: template.updatedAt.toISOString(),
+      findings,
     };
   }
 }
@@ -167,6 +189,7 @@ export class BuiltinTemplateResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) subTag!: string | null;
   @ApiProperty({ enum: ['single', 'multi', 'widespread', 'high_risk', 'short'], description: 'when the composer uses it' }) situation!: string;
   @ApiProperty() text!: string;
+  @ApiProperty({ type: [ComplianceFindingResponse], description: 'compliance findings (the built-in library has no blocking one)' }) findings!: ComplianceFindingResponse[];
 }
 
 export class BuiltinTemplateListResponse {

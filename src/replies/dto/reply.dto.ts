@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { NoControlCharacters } from '../../common/validation/text.validators';
 import { OUTREACH_STEPS, outreachText } from '../reply-composer';
 import type { DraftRemedy, OutreachStepName } from '../reply-composer';
@@ -12,9 +12,20 @@ import type { Cause, ReplyKind, ReplyLanguage, ReplyStatus, Severity } from '../
 import type { WebhookDelivery, WebhookDeliveryStatus } from '../webhook-delivery.entity';
 import { WEBHOOK_DELIVERY_STATUSES } from '../webhook-delivery.entity';
 import { PageQuery } from '../../common/pagination/page.query';
+import { ComplianceFindingResponse, ComplianceOverrideDto } from '../../compliance/dto/compliance.dto';
+import type { LocatedFinding } from '../../compliance/compliance-check';
 
 const PART_MAX = 2_000;
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** Approve or publish: a lead may let blocking compliance findings through with a reason. */
+export class ReplyActionDto {
+  @ApiPropertyOptional({ type: ComplianceOverrideDto, description: 'leads only: approve or publish despite blocking compliance findings; the reason is kept in the audit history' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ComplianceOverrideDto)
+  complianceOverride?: ComplianceOverrideDto;
+}
 
 export class CreateReplyDto {
   @ApiPropertyOptional({ enum: REPLY_LANGUAGES, description: 'write in this language instead of the review’s' })
@@ -178,8 +189,13 @@ export class ReplyResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) publishedAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) supersededAt!: string | null;
   @ApiProperty({ type: [DeliveryResponse], description: 'webhook deliveries of the published reply, newest first' }) deliveries!: DeliveryResponse[];
+  @ApiProperty({
+    type: [ComplianceFindingResponse],
+    description: 'compliance findings on the text, the outreach lines and the remedy wording, blocking first (docs/compliance.md); a blocking one stops approve and publish (409 COMPLIANCE_BLOCKED) unless a lead overrides',
+  })
+  findings!: ComplianceFindingResponse[];
 
-  static of(reply: ReplyDraft, reviewRevision: number, deliveries: WebhookDelivery[] = []): ReplyResponse {
+  static of(reply: ReplyDraft, reviewRevision: number, deliveries: WebhookDelivery[] = [], findings: LocatedFinding[] = []): ReplyResponse {
     return {
       id: reply.id,
       reviewId: reply.reviewId,
@@ -212,6 +228,7 @@ export class ReplyResponse {
       publishedAt: iso(reply.publishedAt),
       supersededAt: iso(reply.supersededAt),
       deliveries: deliveries.map(DeliveryResponse.of),
+      findings,
     };
   }
 }

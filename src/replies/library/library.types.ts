@@ -31,8 +31,10 @@ export interface OutreachTexts {
   remedyGoal: string;
   /** appended to the remedy goal when the remedy needs a lead's approval */
   leadApproval: string;
-  /** the remedy, said; {remedy} is the private wording with amounts */
+  /** the remedy, said, with the plain statement that it does not depend on the review; {remedy} is the private wording with amounts */
   remedy: string[];
+  /** the remedy, said, where the platform forbids any talk of the review (Amazon): no mention of it at all */
+  remedyOnly: string[];
   requestGoal: string;
   request: string[];
   howToGoal: string;

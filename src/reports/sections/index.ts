@@ -1,6 +1,7 @@
 import type { AnySectionBuilder } from '../report.types';
 import { actionsSectionOf } from './actions.section';
 import { logisticsSection, serviceSection } from './complaints-by.section';
+import { complianceSection } from './compliance.section';
 import { funnelSection } from './funnel.section';
 import { qualitySection } from './quality.section';
 import { quotesSection } from './quotes.section';
@@ -21,6 +22,7 @@ const DATA_SECTIONS: readonly AnySectionBuilder[] = [
   reviewerRiskSection,
   funnelSection,
   quotesSection,
+  complianceSection,
 ];
 
 export const REPORT_SECTIONS: readonly AnySectionBuilder[] = [...DATA_SECTIONS, actionsSectionOf(DATA_SECTIONS)];
