@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -19,6 +19,7 @@ import { WebhookWorkers } from './replies/webhook-workers.service';
 import { runReviewerRisk } from './reviewers/reviewer-risk.cli';
 import { RecoveryWorkers } from './recovery/recovery-workers.service';
 import { AnalysisWorkers } from './analysis/analysis-workers.service';
+import { CsvImportService } from './reviews/csv/csv-import.service';
 import { STAFF_ROLES, StaffRole } from './shops/staff-member.entity';
 import { ShopsService } from './shops/shops.service';
 import { StaffService } from './shops/staff.service';
@@ -36,6 +37,8 @@ const USAGE = `usage: npm run --silent cli -- <command> [options]
                                                        create a shop and its first API key
   apikey:create --shop SHOP_ID --name NAME             another API key for a shop
   apikey:revoke --shop SHOP_ID --key KEY_ID            revoke an API key
+  import --shop SHOP_ID --file F [--format auto|FORMAT] [--platform P] [--encoding gbk]
+                                                       import a review file (CSV, JSON, xlsx; docs/platform-formats.md)
   staff:create --shop SHOP_ID --name NAME --role lead|agent   add a staff member and print their API key
   analysis:sweep                                       re-enqueue overdue review analyses now
   recovery:sweep                                       mark missed promises, close passed windows, refresh queue urgency now
@@ -122,6 +125,25 @@ const commands: Record<string, Command> = {
     });
     print(created);
     return 0;
+  },
+  import: async (args) => {
+    const options = { shop: { type: 'string' }, file: { type: 'string' }, format: { type: 'string' }, platform: { type: 'string' }, encoding: { type: 'string' } } as const;
+    const { values } = parseArgs({ args, options });
+    if (!values.shop || !values.file) return fail('import needs --shop SHOP_ID --file F [--format auto|FORMAT] [--platform P] [--encoding gbk]');
+    const file = values.file;
+    const shopId = values.shop;
+    if (!existsSync(file)) return fail(`import: no file ${file}`);
+    const result = await withApp(cliConfigWithQueue(), async (app) => {
+      const shop = await app.get(ShopsService).getShop(shopId);
+      // the same reading, validation and idempotency as POST /v1/reviews/import
+      return app.get(CsvImportService).importBytes({ shopId: shop.id, apiKeyId: 'cli', timezone: shop.timezone }, createReadStream(file), {
+        format: values.format,
+        platform: values.platform,
+        encoding: values.encoding,
+      });
+    });
+    print(result);
+    return result.summary.rejected ? 1 : 0;
   },
   'recovery:sweep': async () => {
     const result = await withApp(cliConfig(), (app) => app.get(RecoveryWorkers).sweep());

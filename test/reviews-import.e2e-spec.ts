@@ -68,6 +68,7 @@ describe('POST /v1/reviews/import', () => {
       const response = await importCsv(shop, file).expect(200);
       expect(response.body).toEqual({
         summary: { lines: 2, created: 2, updated: 0, unchanged: 0, rejected: 0 },
+        format: 'generic',
         ignoredColumns: [],
         encoding: 'utf-8',
         errors: [],
@@ -291,11 +292,10 @@ describe('POST /v1/reviews/import', () => {
       expect(headerOnly.body.summary).toEqual({ lines: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 });
     });
 
-    it('a content type other than text/csv or multipart/form-data, or a compressed body: 415', async () => {
+    it('a content type other than a file type or multipart/form-data, or a compressed body: 415', async () => {
       const shop = await t.createShop();
-      const asJson = await t.http.post('/v1/reviews/import').set(shop.auth).send({ items: [] }).expect(415);
-      expect(asJson.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-      await importCsv(shop, csv([API_HEADER]), 'text/plain').expect(415);
+      const asText = await importCsv(shop, csv([API_HEADER]), 'text/plain').expect(415);
+      expect(asText.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
       await t.http.post('/v1/reviews/import').set(shop.auth).expect(415);
       await t.http.post('/v1/reviews/import').set(shop.auth).set('Content-Type', 'text/csv').set('Content-Encoding', 'gzip').send(Buffer.from('x')).expect(415);
     });

@@ -24,7 +24,7 @@ export const VARIATION_HISTORY = 20;
 /** created_by of the drafts written by themselves (the drafting job, or on first read); a redraft by a person replaces it. */
 export const AUTO_DRAFT_ACTOR = 'system:auto-draft';
 
-const CHINESE_PLATFORMS: readonly Platform[] = ['taobao', 'tmall', 'jd', 'pdd'];
+const CHINESE_PLATFORMS: readonly Platform[] = ['taobao', 'tmall', 'jd', 'pdd', 'kuaishou', 'douyin'];
 const QUALITY_SUB_TAGS: readonly string[] = SUB_TAGS_BY_TAG.quality;
 
 /** What drafting needs of the shop, loaded once per batch. */

@@ -15,7 +15,7 @@ import type { Request, Response } from 'express';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { CurrentShop } from '../shops/auth';
 import type { AuthenticatedShop } from '../shops/shops.service';
-import { CsvImportService } from '../reviews/csv/csv-import.service';
+import { CsvImportService, IMPORT_MEDIA_TYPES } from '../reviews/csv/csv-import.service';
 import { ReviewBatchDto } from '../reviews/dto/batch.dto';
 import { ImportResponse } from '../reviews/dto/import-response.dto';
 import { ImportReviewsQuery } from '../reviews/dto/import-reviews.query';
@@ -67,27 +67,34 @@ export class ReviewsController {
   @Post('import')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Import a CSV export of a shop backend (UTF-8 or GBK), streamed in one transaction',
+    summary: 'Import a file of reviews: the generic CSV, or a platform\'s own export or API records (CSV, JSON or xlsx), in one transaction',
     description:
-      'Columns are the API field names or the Chinese export headers documented in docs/api/reviews.md. Each row is validated like ' +
-      'POST /v1/reviews: bad rows are reported by line and skipped, the others stored (idempotent as in the JSON API). ' +
-      'A structurally broken file (quoting, column count, encoding) or a missing required column stores nothing.',
+      'format names the shape (docs/platform-formats.md) or is detected from the header or the JSON records. Generic columns are the API ' +
+      'field names or the Chinese export headers documented in docs/api/reviews.md. Each record is validated like POST /v1/reviews: bad ' +
+      'records are reported by line and skipped, the others stored (idempotent as in the JSON API). A structurally broken file (quoting, ' +
+      'column count, encoding, unreadable JSON or workbook, an empty sheet) or a missing required column stores nothing.',
   })
-  @ApiConsumes('text/csv', 'multipart/form-data')
+  @ApiConsumes(...IMPORT_MEDIA_TYPES)
   @ApiBody({
-    description: 'The CSV file: the whole body (text/csv), or the field "file" of a multipart/form-data body',
+    description:
+      'The file: the whole body (text/csv, application/json, the xlsx media type or application/octet-stream), or the field "file" of a ' +
+      'multipart/form-data body. A JSON body is limited to BODY_LIMIT; a file up to CSV_MAX_BYTES goes as multipart or octet-stream.',
     schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
   })
   @ApiOkResponse({ type: ImportResponse })
   @ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE: the file is larger than CSV_MAX_BYTES' })
   @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE: neither text/csv nor multipart/form-data, or an unsupported charset' })
-  @ApiUnprocessableEntityResponse({ description: 'CSV_MALFORMED (with the line) or CSV_MISSING_COLUMNS; nothing was stored' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'CSV_MALFORMED (with the line), CSV_MISSING_COLUMNS (also for xlsx and platform exports), JSON_MALFORMED, XLSX_MALFORMED, IMPORT_EMPTY ' +
+      '(no header row), IMPORT_FORMAT_UNKNOWN, IMPORT_FORMAT_MISMATCH; nothing was stored',
+  })
   async importCsv(
     @CurrentShop() shop: AuthenticatedShop,
     @Req() request: Request,
     @Query() query: ImportReviewsQuery,
   ): Promise<ImportResponse> {
-    return this.csvImport.importCsv(shop, request, query);
+    return this.csvImport.importRequest(shop, request, query);
   }
 
   @Get()

@@ -117,7 +117,7 @@ export function reviewInputField(input: string): ReviewFieldSpec | undefined {
   return BY_INPUT.get(input);
 }
 
-const DOMESTIC_PLATFORMS: readonly Platform[] = ['taobao', 'tmall', 'jd', 'pdd'];
+const DOMESTIC_PLATFORMS: readonly Platform[] = ['taobao', 'tmall', 'jd', 'pdd', 'kuaishou', 'douyin'];
 /** a review stamped further in the future than this is a clock or data error */
 const FUTURE_TOLERANCE_MS = 10 * 60_000;
 

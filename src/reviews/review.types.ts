@@ -1,4 +1,4 @@
-export const PLATFORMS = ['taobao', 'tmall', 'jd', 'pdd', 'other'] as const;
+export const PLATFORMS = ['taobao', 'tmall', 'jd', 'pdd', 'kuaishou', 'douyin', 'shopify', 'other'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 export const GRADES = ['good', 'medium', 'bad'] as const;

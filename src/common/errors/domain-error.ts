@@ -80,3 +80,33 @@ export class CsvMissingColumns extends DomainError {
     );
   }
 }
+
+/** An import file with no header row (an empty sheet, a workbook without sheets): nothing was stored. */
+export class ImportEmpty extends DomainError {
+  constructor(detail: string) {
+    super('IMPORT_EMPTY', 422, `The file has nothing to import: ${detail}`);
+  }
+}
+
+/** `?format=` names a shape the file cannot have (a JSON API format for a spreadsheet, or the other way round). */
+export class ImportFormatMismatch extends DomainError {
+  constructor(format: string, kind: string) {
+    super('IMPORT_FORMAT_MISMATCH', 422, `format ${format} is not read from a ${kind} file`, [
+      { field: 'format', code: 'formatMismatch', message: `format ${format} is not read from a ${kind} file` },
+    ]);
+  }
+}
+
+/** A file whose shape matches no supported format and none was named. */
+export class ImportFormatUnknown extends DomainError {
+  constructor(detail: string) {
+    super('IMPORT_FORMAT_UNKNOWN', 422, `The import format is not recognised: ${detail}`, [{ field: 'format', code: 'formatUnknown', message: detail }]);
+  }
+}
+
+/** A JSON or xlsx file that cannot be parsed at all: nothing was stored. */
+export class ImportMalformed extends DomainError {
+  constructor(kind: 'json' | 'xlsx', detail: string) {
+    super(kind === 'json' ? 'JSON_MALFORMED' : 'XLSX_MALFORMED', 422, `The ${kind} file is malformed: ${detail}`);
+  }
+}

@@ -22,7 +22,21 @@ import { IngestItem, IngestOutcome, ReviewIngestService } from '../review-ingest
 import { PLATFORMS } from '../review.types';
 import type { Platform } from '../review.types';
 import { ReviewsService } from '../reviews.service';
-import { CsvHeader, readHeader, rowToInput } from './csv-columns';
+import { IMPORT_FORMATS, ImportFormatName } from '../import/platform-formats';
+import {
+  FileKind,
+  ImportOptions,
+  jsonSource,
+  mergeProblems,
+  noSheet,
+  parseJsonFile,
+  peek,
+  readAll,
+  RecordSource,
+  sniffKind,
+  tableSource,
+  xlsxRows,
+} from '../import/record-sources';
 
 /** rows per ingest round trip inside the import transaction */
 const CHUNK_ROWS = 500;
@@ -43,9 +57,10 @@ export const ENCODING_NAMES = new Map<string, CsvEncoding>([
   ['x-gbk', 'gb18030'],
 ]);
 
-export interface CsvImportQuery {
+export interface ImportQuery {
   platform?: unknown;
   encoding?: unknown;
+  format?: unknown;
 }
 
 interface Upload {
@@ -62,17 +77,28 @@ interface ParsedRow {
 
 interface ImportTally {
   summary: ImportSummary;
-  ignoredColumns: string[];
   errors: ImportLineError[];
   errorsTruncated: boolean;
   /** created and updated reviews, for analysis after commit */
   changed: IngestOutcome[];
 }
 
+interface OpenedSource {
+  source: RecordSource;
+  encoding(): CsvEncoding;
+}
+
+/** The first bytes tell a zip (xlsx) from JSON and CSV. */
+const SNIFF_BYTES = 64;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The media types of `POST /v1/reviews/import`; JSON bodies arrive parsed (at most BODY_LIMIT). */
+export const IMPORT_MEDIA_TYPES = ['text/csv', 'multipart/form-data', 'application/json', XLSX_TYPE, 'application/octet-stream'];
+
 /**
- * `POST /v1/reviews/import`: a CSV export streamed from the request into one transaction. Rows go
- * through the same validation and normalisation as the JSON API; a bad row is reported and skipped,
- * a structurally broken file (quoting, column count, encoding, size) stores nothing.
+ * `POST /v1/reviews/import` and the CLI's `import`: a CSV, JSON or xlsx file, in the generic shape or a
+ * platform's own (import/platform-formats.ts), streamed into one transaction. Records go through the same
+ * validation and normalisation as the JSON API; a bad record is reported and skipped, a structurally broken
+ * file (quoting, column count, encoding, size, a missing column, an unreadable workbook) stores nothing.
  */
 @Injectable()
 export class CsvImportService {
@@ -85,34 +111,67 @@ export class CsvImportService {
     private readonly config: AppConfig,
   ) {}
 
-  async importCsv(shop: AuthenticatedShop, request: Request, query: CsvImportQuery): Promise<ImportResponse> {
+  async importRequest(shop: AuthenticatedShop, request: Request, query: ImportQuery): Promise<ImportResponse> {
+    const options = importOptions(shop, query);
+    const encoding = encodingParam(query.encoding);
+    if (request.is('application/json')) {
+      const body: unknown = request.body;
+      return this.run(shop, () => 'json', async () => ({ source: jsonSource(body, options), encoding: () => 'utf-8' }), () => {});
+    }
+    const upload = this.openUpload(request, encoding);
+    return this.importBytes(shop, upload.bytes, query, upload.declared, upload.abandon);
+  }
+
+  /** A file's bytes (an upload or, from the CLI, a file on disk); its kind is told by its first bytes. */
+  async importBytes(shop: AuthenticatedShop, bytes: Readable, query: ImportQuery, declared: CsvEncoding | null = null, abandon: () => void = () => {}): Promise<ImportResponse> {
+    const options = importOptions(shop, query);
+    const encoding = declared ?? encodingParam(query.encoding);
+    let kind: FileKind = 'csv';
+    return this.run(
+      shop,
+      () => kind,
+      async (): Promise<OpenedSource> => {
+        const { head, stream } = await peek(bytes, SNIFF_BYTES);
+        kind = sniffKind(head);
+        if (kind === 'xlsx') return { source: tableSource(xlsxRows(stream), options, true, noSheet), encoding: () => 'utf-8' };
+        if (kind === 'json') return { source: jsonSource(parseJsonFile(await readAll(stream)), options), encoding: () => 'utf-8' };
+        const transcoder = new CsvTranscoder(encoding);
+        const rows = new CsvRows(stream, transcoder);
+        const source = tableSource(rows, options, false, () => new CsvMalformed(null, 'the file is empty: no header'));
+        return { source, encoding: () => transcoder.encoding };
+      },
+      abandon,
+    );
+  }
+
+  private async run(shop: AuthenticatedShop, kind: () => FileKind, open: () => Promise<OpenedSource>, abandon: () => void): Promise<ImportResponse> {
     const started = Date.now();
-    const platform = platformParam(query.platform);
-    const upload = this.openUpload(request, encodingParam(query.encoding));
-    const transcoder = new CsvTranscoder(upload.declared);
-    const rows = new CsvRows(upload.bytes, transcoder);
     try {
-      const tally = await this.dataSource.transaction((manager) => this.store(manager, shop, rows, platform));
+      const opened = await open();
+      const tally = await this.dataSource.transaction((manager) => this.store(manager, shop, opened.source));
       await this.ingestion.enqueueAnalysis(shop.shopId, tally.changed);
-      this.logger.log({ msg: 'csv import stored', shopId: shop.shopId, encoding: transcoder.encoding, ...tally.summary, durationMs: Date.now() - started });
+      const format = opened.source.format();
+      const encoding = opened.encoding();
+      this.logger.log({ msg: 'import stored', shopId: shop.shopId, kind: kind(), format, encoding, ...tally.summary, durationMs: Date.now() - started });
       return {
         summary: tally.summary,
-        ignoredColumns: tally.ignoredColumns,
-        encoding: transcoder.encoding,
+        format,
+        ignoredColumns: opened.source.ignoredColumns(),
+        encoding,
         errors: tally.errors,
         errorsTruncated: tally.errorsTruncated,
       };
     } catch (error) {
-      upload.abandon();
+      abandon();
       if (error instanceof DomainError) {
         // the message can quote a header; the code and the line are enough to follow up
-        this.logger.log({ msg: 'csv import refused', shopId: shop.shopId, code: error.code, field: error.problems[0]?.field, durationMs: Date.now() - started });
+        this.logger.log({ msg: 'import refused', shopId: shop.shopId, kind: kind(), code: error.code, field: error.problems[0]?.field, durationMs: Date.now() - started });
       }
       throw error;
     }
   }
 
-  private async store(manager: EntityManager, shop: AuthenticatedShop, rows: AsyncIterable<ParsedRow>, platform: Platform | null): Promise<ImportTally> {
+  private async store(manager: EntityManager, shop: AuthenticatedShop, source: RecordSource): Promise<ImportTally> {
     const now = new Date();
     const summary: ImportSummary = { lines: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
     const errors: ImportLineError[] = [];
@@ -129,21 +188,14 @@ export class CsvImportService {
       }
     };
 
-    let header: CsvHeader | null = null;
-    for await (const { cells, line } of rows) {
-      if (!header) {
-        header = readHeader(cells, line, platform !== null);
-        continue;
-      }
-      // spreadsheets pad a sheet with rows of empty cells
-      if (cells.every((cell) => cell.trim() === '')) continue;
+    for await (const { input, line, problems } of source.records) {
       summary.lines++;
       const path = `line ${line}`;
-      const checked = this.reviews.check(shop, rowToInput(cells, header, platform), path, now);
-      if (!checked.ok) {
+      const checked = this.reviews.check(shop, input, path, now);
+      if (!checked.ok || problems.length) {
         summary.rejected++;
-        for (const problem of checked.problems) {
-          if (errors.length < MAX_ERRORS) errors.push(lineError(line, path, problem, header));
+        for (const problem of mergeProblems(problems, checked.ok ? [] : checked.problems, path)) {
+          if (errors.length < MAX_ERRORS) errors.push(lineError(line, path, problem, source));
           else errorsTruncated = true;
         }
         continue;
@@ -151,25 +203,24 @@ export class CsvImportService {
       pending.push(checked.item);
       if (pending.length >= CHUNK_ROWS) await flush();
     }
-    if (!header) throw new CsvMalformed(null, 'the file is empty: no header');
     await flush();
-    return { summary, ignoredColumns: header.ignored, errors, errorsTruncated, changed };
+    return { summary, errors, errorsTruncated, changed };
   }
 
-  /** Checks type, charset and size of the request and returns the CSV bytes: the body, or the part `file`. */
+  /** Checks type, charset and size of the request and returns the file's bytes: the body, or the part `file`. */
   private openUpload(request: Request, queryEncoding: CsvEncoding | null): Upload {
     const contentType = parseContentType(request.headers['content-type']);
-    const kind = contentType?.type === 'text/csv' ? 'csv' : contentType?.type === 'multipart/form-data' ? 'multipart' : null;
+    const kind = contentType?.type === 'multipart/form-data' ? 'multipart' : contentType && IMPORT_MEDIA_TYPES.includes(contentType.type) ? 'body' : null;
     if (!contentType || !kind) {
       const sent = contentType ? `, not ${contentType.type.slice(0, 100)}` : '';
-      throw new UnsupportedMediaType(`Send the CSV file as text/csv or as the field "file" of multipart/form-data${sent}`);
+      throw new UnsupportedMediaType(`Send the file as text/csv, application/json, an xlsx media type or as the field "file" of multipart/form-data${sent}`);
     }
     const contentEncoding = request.headers['content-encoding']?.trim().toLowerCase();
     if (contentEncoding && contentEncoding !== 'identity') {
       throw new UnsupportedMediaType(`Content-Encoding ${contentEncoding.slice(0, 40)} is not supported: send the file uncompressed`);
     }
     // ?encoding= is the deliberate choice; a charset parameter may be a client library's default
-    const declared = queryEncoding ?? (kind === 'csv' && contentType.charset !== null ? charsetEncoding(contentType.charset) : null);
+    const declared = queryEncoding ?? (contentType.type === 'text/csv' && contentType.charset !== null ? charsetEncoding(contentType.charset) : null);
     const limit = this.config.env.csvMaxBytes;
     if (Number(request.headers['content-length']) > limit) throw new PayloadTooLarge(limit);
 
@@ -210,9 +261,9 @@ export class CsvImportService {
   }
 }
 
-function lineError(line: number, path: string, problem: FieldProblem, header: CsvHeader): ImportLineError {
+function lineError(line: number, path: string, problem: FieldProblem, source: RecordSource): ImportLineError {
   const field = problem.field.startsWith(`${path}.`) ? problem.field.slice(path.length + 1) : problem.field;
-  const column = header.headerOf.get(field.replace(/\[\d+\]$/, ''));
+  const column = source.columnOf(field.replace(/\[\d+\]$/, ''));
   return {
     line,
     field,
@@ -220,6 +271,19 @@ function lineError(line: number, path: string, problem: FieldProblem, header: Cs
     code: problem.code,
     message: problem.message.split(`${path}.`).join(''),
   };
+}
+
+function importOptions(shop: AuthenticatedShop, query: ImportQuery): ImportOptions {
+  return { format: formatParam(query.format), platform: platformParam(query.platform), timeZone: shop.timezone };
+}
+
+function formatParam(value: unknown): ImportFormatName | null {
+  if (value === undefined || value === 'auto') return null;
+  const format = IMPORT_FORMATS.find((name) => name === value);
+  if (!format) {
+    throw new ValidationFailed([{ field: 'format', code: 'isIn', message: `format must be one of the following values: auto, ${IMPORT_FORMATS.join(', ')}` }]);
+  }
+  return format;
 }
 
 function platformParam(value: unknown): Platform | null {
@@ -480,7 +544,7 @@ function invalidUtf8Offset(bytes: Buffer): number {
  * CR LF inside quoted fields, so lines are counted from each record's raw text, in parse order
  * (on_record), which also gives the line of a structural error.
  */
-class CsvRows implements AsyncIterable<ParsedRow> {
+export class CsvRows implements AsyncIterable<ParsedRow> {
   private breaks = 0;
   private columns = 0;
   private readonly parser: Transform;
