@@ -293,8 +293,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import a CSV export of a shop backend (UTF-8 or GBK), streamed in one transaction
-         * @description Columns are the API field names or the Chinese export headers documented in docs/api/reviews.md. Each row is validated like POST /v1/reviews: bad rows are reported by line and skipped, the others stored (idempotent as in the JSON API). A structurally broken file (quoting, column count, encoding) or a missing required column stores nothing.
+         * Import a file of reviews: the generic CSV, or a platform's own export or API records (CSV, JSON or xlsx), in one transaction
+         * @description format names the shape (docs/platform-formats.md) or is detected from the header or the JSON records. Generic columns are the API field names or the Chinese export headers documented in docs/api/reviews.md. Each record is validated like POST /v1/reviews: bad records are reported by line and skipped, the others stored (idempotent as in the JSON API). A structurally broken file (quoting, column count, encoding, unreadable JSON or workbook, an empty sheet) or a missing required column stores nothing.
          */
         post: operations["ReviewsController_importCsv_v1"];
         delete?: never;
@@ -1331,7 +1331,7 @@ export interface components {
              * @example taobao
              * @enum {string}
              */
-            platform: "taobao" | "tmall" | "jd" | "pdd" | "other";
+            platform: "taobao" | "tmall" | "jd" | "pdd" | "kuaishou" | "douyin" | "shopify" | "other";
             /**
              * @description The review id on the platform; with platform, the idempotency key
              * @example TB-1029384756
@@ -1416,7 +1416,7 @@ export interface components {
         ReviewResponse: {
             id: string;
             /** @enum {string} */
-            platform: "taobao" | "tmall" | "jd" | "pdd" | "other";
+            platform: "taobao" | "tmall" | "jd" | "pdd" | "kuaishou" | "douyin" | "shopify" | "other";
             externalId: string;
             productId?: string | null;
             sku?: string | null;
@@ -1529,7 +1529,7 @@ export interface components {
         };
         ImportLineError: {
             /**
-             * @description Physical line of the row in the file; the header is line 1
+             * @description Physical line of the row in a CSV (the header is line 1), row number in an xlsx sheet, position (from 1) of the record in a JSON list
              * @example 7
              */
             line: number;
@@ -1539,7 +1539,7 @@ export interface components {
              */
             field: string;
             /**
-             * @description The header of the column as written in the file
+             * @description The column (as written in the file) or the platform field the value came from
              * @example 评分
              */
             column?: string;
@@ -1550,6 +1550,11 @@ export interface components {
         };
         ImportResponse: {
             summary: components["schemas"]["ImportSummary"];
+            /**
+             * @description The shape the file was read as: the `format` asked for or the one detected (docs/platform-formats.md)
+             * @enum {string}
+             */
+            format: "generic" | "taobao-traderate" | "tmall-feed" | "jd-comment" | "kuaishou-comment" | "pdd-review" | "douyin-export" | "judgeme" | "okendo" | "shopify-product-reviews";
             /** @description Headers that match no field; their cells were not read */
             ignoredColumns: string[];
             /**
@@ -1589,7 +1594,7 @@ export interface components {
         ReviewDetailResponse: {
             id: string;
             /** @enum {string} */
-            platform: "taobao" | "tmall" | "jd" | "pdd" | "other";
+            platform: "taobao" | "tmall" | "jd" | "pdd" | "kuaishou" | "douyin" | "shopify" | "other";
             externalId: string;
             productId?: string | null;
             sku?: string | null;
@@ -1717,7 +1722,7 @@ export interface components {
         ReviewerResponse: {
             id: string;
             /** @enum {string} */
-            platform: "taobao" | "tmall" | "jd" | "pdd" | "other";
+            platform: "taobao" | "tmall" | "jd" | "pdd" | "kuaishou" | "douyin" | "shopify" | "other";
             buyerId: string;
             /** @description Nick of the latest review */
             buyerNick?: string | null;
@@ -1799,7 +1804,7 @@ export interface components {
         ReviewerDetailResponse: {
             id: string;
             /** @enum {string} */
-            platform: "taobao" | "tmall" | "jd" | "pdd" | "other";
+            platform: "taobao" | "tmall" | "jd" | "pdd" | "kuaishou" | "douyin" | "shopify" | "other";
             buyerId: string;
             /** @description Nick of the latest review */
             buyerNick?: string | null;
@@ -4275,7 +4280,7 @@ export interface operations {
                 cursor?: string;
                 grade?: "good" | "medium" | "bad";
                 rating?: number;
-                platform?: "taobao" | "tmall" | "jd" | "pdd" | "other";
+                platform?: "taobao" | "tmall" | "jd" | "pdd" | "kuaishou" | "douyin" | "shopify" | "other";
                 productId?: string;
                 buyerId?: string;
                 /** @description reviewedAt on or after */
@@ -4491,8 +4496,10 @@ export interface operations {
     ReviewsController_importCsv_v1: {
         parameters: {
             query?: {
-                /** @description Platform of rows without one (the file has no platform column) */
-                platform?: "taobao" | "tmall" | "jd" | "pdd" | "other";
+                /** @description The shape of the file (docs/platform-formats.md); auto (the default) detects it from the CSV or sheet header or the JSON records */
+                format?: "auto" | "generic" | "taobao-traderate" | "tmall-feed" | "jd-comment" | "kuaishou-comment" | "pdd-review" | "douyin-export" | "judgeme" | "okendo" | "shopify-product-reviews";
+                /** @description Platform of rows without one (generic files without a platform column); for platform formats, overrides the format's platform (taobao-traderate records of a Tmall shop: tmall) */
+                platform?: "taobao" | "tmall" | "jd" | "pdd" | "kuaishou" | "douyin" | "shopify" | "other";
                 /** @description Overrides the Content-Type charset; without either the encoding is detected (UTF-8, else GB18030) */
                 encoding?: "utf-8" | "utf8" | "us-ascii" | "gbk" | "gb2312" | "gb18030" | "cp936" | "x-gbk";
             };
@@ -4500,11 +4507,23 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The CSV file: the whole body (text/csv), or the field "file" of a multipart/form-data body */
+        /** @description The file: the whole body (text/csv, application/json, the xlsx media type or application/octet-stream), or the field "file" of a multipart/form-data body. A JSON body is limited to BODY_LIMIT; a file up to CSV_MAX_BYTES goes as multipart or octet-stream. */
         requestBody: {
             content: {
                 "text/csv": string;
                 "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+                "application/json": {
+                    /** Format: binary */
+                    file: string;
+                };
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                    /** Format: binary */
+                    file: string;
+                };
+                "application/octet-stream": {
                     /** Format: binary */
                     file: string;
                 };
@@ -4555,7 +4574,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description CSV_MALFORMED (with the line) or CSV_MISSING_COLUMNS; nothing was stored */
+            /** @description CSV_MALFORMED (with the line), CSV_MISSING_COLUMNS (also for xlsx and platform exports), JSON_MALFORMED, XLSX_MALFORMED, IMPORT_EMPTY (no header row), IMPORT_FORMAT_UNKNOWN, IMPORT_FORMAT_MISMATCH; nothing was stored */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4765,7 +4784,7 @@ export interface operations {
                 status?: "none" | "flagged" | "confirmed" | "dismissed";
                 /** @description riskScore at least */
                 minScore?: number;
-                platform?: "taobao" | "tmall" | "jd" | "pdd" | "other";
+                platform?: "taobao" | "tmall" | "jd" | "pdd" | "kuaishou" | "douyin" | "shopify" | "other";
                 buyerId?: string;
             };
             header?: never;
