@@ -1,7 +1,7 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ReviewTagging, StoredTags } from '../classification/review-tagging.service';
+import { ReviewTagging } from '../classification/review-tagging.service';
 import { ShopClassifiers } from '../classification/shop-classifiers.service';
 import { AppConfig } from '../config/app-config';
 import { isRetryableDatabaseError } from '../common/filters/retryable-database-error';
@@ -9,32 +9,22 @@ import { sqlRows } from '../database/sql';
 import { TableStatistics } from '../database/table-statistics.service';
 import { AnalysisQueue } from '../jobs/analysis.queue';
 import { Metrics } from '../metrics/metrics.service';
+import {
+  AnalysedReview,
+  claimOverdueAnalyses,
+  giveBackAnalysisAttempt,
+  markAnalysed,
+  markAnalysisUnqueued,
+  ModelTags,
+  parkAnalysis,
+  recordAnalysisErrors,
+  startAnalysis,
+  StartedReview,
+} from '../reviews/review-analysis-writes';
 import { detectLanguage } from '../text/language';
 import { AnalysisPipeline } from './analysis-pipeline';
 
-interface PendingRow {
-  id: string;
-  revision: number;
-  rating: number;
-  content: string;
-  follow_up_content: string | null;
-  tag_source: string | null;
-}
-
-interface AnalysedRow {
-  id: string;
-  revision: number;
-  language: string | null;
-  /** absent when the review keeps a person's tags */
-  tags?: string[];
-  subTags?: string[];
-  confidence?: Record<string, number>;
-  evidence?: StoredTags['evidence'];
-  version?: string;
-}
-
-/** The classifier's tags are written unless the review has none from it (staff tags), also if staff tagged it meanwhile. */
-const MODEL_TAGS = `x.tags IS NOT NULL AND r.tag_source IS DISTINCT FROM 'staff'`;
+type PendingRow = Omit<StartedReview, 'analysis_attempts'>;
 
 export interface AnalysisSummary {
   analyzed: number;
@@ -89,10 +79,7 @@ export class ReviewAnalysisService {
   }
 
   private async giveBackAttempt(shopId: string, reviewIds: string[]): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE reviews SET analysis_attempts = greatest(analysis_attempts - 1, 0) WHERE shop_id = $1 AND id = ANY($2::uuid[]) AND analysis_status = 'pending'`,
-      [shopId, reviewIds],
-    );
+    await giveBackAnalysisAttempt(this.dataSource, shopId, reviewIds);
   }
 
   private async analyzeStarted(
@@ -101,14 +88,14 @@ export class ReviewAnalysisService {
     { rows, busy: lockedAtStart, parked }: { rows: PendingRow[]; busy: string[]; parked: number },
   ): Promise<AnalysisSummary> {
     const started = Date.now();
-    const done: AnalysedRow[] = [];
+    const done: AnalysedReview[] = [];
     const failed: { id: string; error: string }[] = [];
     const models = rows.length ? await this.classifiers.modelsFor(shopId) : {};
     for (const row of rows) {
       try {
         const language = detectLanguage(`${row.content}\n${row.follow_up_content ?? ''}`);
         // a person's tags stay (tags null); everything else is classified with the shop's current model
-        const tags: Partial<StoredTags> =
+        const tags: Partial<ModelTags> =
           row.tag_source === 'staff'
             ? {}
             : this.tagging.classifyAll(models, [
@@ -135,26 +122,7 @@ export class ReviewAnalysisService {
           ).map((row) => row.id),
         );
         busy = [...lockedAtStart, ...done.filter((row) => !free.has(row.id)).map((row) => row.id)];
-        // One UPDATE per batch: each extra one would write every row again. Only the revision that was read is
-        // marked done (a newer one arrived meanwhile stays pending), and staff tags are never replaced.
-        const marked = await sqlRows<{ id: string }>(
-          manager,
-          `UPDATE reviews r SET language = x.language, analysis_status = 'done', analyzed_revision = x.revision,
-             analyzed_at = now(), analysis_error = NULL,
-             tags = CASE WHEN ${MODEL_TAGS} THEN x.tags ELSE r.tags END,
-             sub_tags = CASE WHEN ${MODEL_TAGS} THEN x."subTags" ELSE r.sub_tags END,
-             tag_confidence = CASE WHEN ${MODEL_TAGS} THEN x.confidence ELSE r.tag_confidence END,
-             tag_evidence = CASE WHEN ${MODEL_TAGS} THEN x.evidence ELSE r.tag_evidence END,
-             classifier_version = CASE WHEN ${MODEL_TAGS} THEN x.version ELSE r.classifier_version END,
-             classified_at = CASE WHEN ${MODEL_TAGS} THEN now() ELSE r.classified_at END,
-             tag_source = CASE WHEN ${MODEL_TAGS} THEN 'model' ELSE r.tag_source END
-           FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, revision integer, language text,
-             tags text[], "subTags" text[], confidence jsonb, evidence jsonb, version text)
-           WHERE r.shop_id = $1 AND r.id = x.id AND r.revision = x.revision
-           RETURNING r.id`,
-          [shopId, JSON.stringify(done.filter((row) => free.has(row.id)))],
-        );
-        const reviewIds = marked.map((row) => row.id);
+        const reviewIds = await markAnalysed(manager, shopId, done.filter((row) => free.has(row.id)));
         await this.steps.run(manager, { shopId, reviewIds });
         return reviewIds;
       });
@@ -177,13 +145,7 @@ export class ReviewAnalysisService {
    * Rows another transaction holds are not waited for: they are `busy`, run again later.
    */
   private async start(shopId: string, reviewIds: string[]): Promise<{ rows: PendingRow[]; busy: string[]; parked: number }> {
-    const claimed = await sqlRows<PendingRow & { analysis_attempts: number }>(
-      this.dataSource,
-      `UPDATE reviews r SET analysis_attempts = r.analysis_attempts + 1, analysis_enqueued_at = now()
-       WHERE r.id IN (SELECT id FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[]) AND analysis_status = 'pending' ORDER BY id FOR UPDATE SKIP LOCKED)
-       RETURNING r.id, r.revision, r.rating, r.content, r.follow_up_content, r.tag_source, r.analysis_attempts`,
-      [shopId, reviewIds],
-    );
+    const claimed = await startAnalysis(this.dataSource, shopId, reviewIds);
     let busy: string[] = [];
     if (claimed.length < reviewIds.length) {
       const seen = new Set(claimed.map((row) => row.id));
@@ -205,38 +167,21 @@ export class ReviewAnalysisService {
 
   /** Reviews whose analysis keeps failing or dying stop here, as `failed` with the reason, and never block the queue. */
   private async park(shopId: string, failures: { id: string; error: string }[]): Promise<void> {
-    const parked = await sqlRows<{ id: string }>(
-      this.dataSource,
-      `UPDATE reviews r SET analysis_status = 'failed', analysis_error = x.error
-       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, error text)
-       WHERE r.shop_id = $1 AND r.id = x.id AND r.analysis_status = 'pending'
-       RETURNING r.id`,
-      [shopId, JSON.stringify(failures)],
-    );
+    const parked = await parkAnalysis(this.dataSource, shopId, failures);
     if (!parked.length) return;
     this.metrics?.reviewsParked.inc(parked.length);
-    this.logger.error({ msg: 'review analysis parked as failed', shopId, count: parked.length, maxAttempts: this.config.env.analysisMaxAttempts, reviewIds: parked.map((row) => row.id) });
+    this.logger.error({ msg: 'review analysis parked as failed', shopId, count: parked.length, maxAttempts: this.config.env.analysisMaxAttempts, reviewIds: parked });
   }
 
   /** Reviews whose enqueue failed are due for the next sweep at once (their stamp goes to the epoch). */
   async markUnqueued(shopId: string, reviewIds: string[]): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE reviews SET analysis_enqueued_at = to_timestamp(0) WHERE shop_id = $1 AND id = ANY($2::uuid[]) AND analysis_status = 'pending'`,
-      [shopId, reviewIds],
-    );
+    await markAnalysisUnqueued(this.dataSource, shopId, reviewIds);
   }
 
   /** A failed analysis was counted when it started: the review stays pending for a retry, or is parked after the last attempt. */
   private async recordFailures(shopId: string, failures: { id: string; error: string }[]): Promise<void> {
     this.logger.warn({ msg: 'review analysis failed', shopId, count: failures.length, reviewIds: failures.map((f) => f.id) });
-    const lastAttempt = await sqlRows<{ id: string; last: boolean }>(
-      this.dataSource,
-      `UPDATE reviews r SET analysis_error = x.error
-       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, error text)
-       WHERE r.shop_id = $1 AND r.id = x.id
-       RETURNING r.id, r.analysis_attempts >= $3 AS last`,
-      [shopId, JSON.stringify(failures), this.config.env.analysisMaxAttempts],
-    );
+    const lastAttempt = await recordAnalysisErrors(this.dataSource, shopId, failures, this.config.env.analysisMaxAttempts);
     const parked = new Set(lastAttempt.filter((row) => row.last).map((row) => row.id));
     if (parked.size) await this.park(shopId, failures.filter((f) => parked.has(f.id)));
   }
@@ -247,19 +192,7 @@ export class ReviewAnalysisService {
    * in the queue: waiting is not lost, they are left alone. A claim is not an attempt (see start()).
    */
   async claimOverdue(overdueMs: number, limit: number, queued: string[] = []): Promise<{ shopId: string; ids: string[] }[]> {
-    const rows = await sqlRows<{ id: string; shop_id: string }>(
-      this.dataSource,
-      `UPDATE reviews SET analysis_enqueued_at = now()
-       WHERE id IN (
-         SELECT id FROM reviews
-         WHERE analysis_status = 'pending' AND analysis_enqueued_at < now() - make_interval(secs => $1::double precision / 1000)
-           AND id <> ALL($3::uuid[])
-         ORDER BY analysis_enqueued_at
-         LIMIT $2
-         FOR UPDATE SKIP LOCKED)
-       RETURNING id, shop_id`,
-      [overdueMs, limit, queued],
-    );
+    const rows = await claimOverdueAnalyses(this.dataSource, overdueMs, limit, queued);
     const byShop = new Map<string, string[]>();
     for (const row of rows) byShop.set(row.shop_id, [...(byShop.get(row.shop_id) ?? []), row.id]);
     return [...byShop].map(([shopId, ids]) => ({ shopId, ids }));

@@ -1,22 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { sqlRows } from '../database/sql';
+import { ModelTags, storeModelTags } from '../reviews/review-analysis-writes';
 import type { ClassifierModels } from './review-classifier';
 import { ClassifiableText, ShopClassifiers } from './shop-classifiers.service';
 
 const RECLASSIFY_BATCH = 1_000;
-
-/** A review's classification as stored on its row. */
-export interface StoredTags {
-  id: string;
-  revision: number;
-  tags: string[];
-  subTags: string[];
-  confidence: Record<string, number>;
-  evidence: Array<{ tag: string; subTag?: string; phrase: string }>;
-  version: string;
-}
 
 export interface ReclassifySummary {
   examined: number;
@@ -25,8 +15,8 @@ export interface ReclassifySummary {
 }
 
 /**
- * Writes classifier output onto reviews. Staff tags (tag_source = 'staff') are a person's decision and are never
- * overwritten by a model; everything else carries the version of the model that produced it.
+ * Classifies reviews with a shop's models, and classifies recent reviews again after a retraining. The tags are
+ * written by reviews/review-analysis-writes.ts, which holds the rule that a model never replaces a person's tags.
  */
 @Injectable()
 export class ReviewTagging {
@@ -37,7 +27,7 @@ export class ReviewTagging {
     private readonly classifiers: ShopClassifiers,
   ) {}
 
-  classifyAll(models: ClassifierModels, reviews: ReadonlyArray<ClassifiableText & { id: string; revision: number }>): StoredTags[] {
+  classifyAll(models: ClassifierModels, reviews: ReadonlyArray<ClassifiableText & { id: string; revision: number }>): ModelTags[] {
     return reviews.map((review) => {
       const result = this.classifiers.classifyWith(models, review);
       return {
@@ -50,27 +40,6 @@ export class ReviewTagging {
         version: result.modelVersion,
       };
     });
-  }
-
-  /** Stores classifications for the given revisions; returns the ids whose tags or sub-tags changed. */
-  async store(db: DataSource | EntityManager, shopId: string, rows: StoredTags[]): Promise<string[]> {
-    if (!rows.length) return [];
-    const changed = await sqlRows<{ id: string; changed: boolean }>(
-      db,
-      `WITH x AS (
-         SELECT * FROM jsonb_to_recordset($2::jsonb)
-           AS x(id uuid, revision integer, tags text[], "subTags" text[], confidence jsonb, evidence jsonb, version text)
-       ), old AS (
-         SELECT r.id, r.tags, r.sub_tags FROM reviews r JOIN x ON x.id = r.id WHERE r.shop_id = $1
-       )
-       UPDATE reviews r SET tags = x.tags, sub_tags = x."subTags", tag_confidence = x.confidence, tag_evidence = x.evidence,
-         tag_source = 'model', classifier_version = x.version, classified_at = now()
-       FROM x JOIN old ON old.id = x.id
-       WHERE r.shop_id = $1 AND r.id = x.id AND r.revision = x.revision AND r.tag_source IS DISTINCT FROM 'staff'
-       RETURNING r.id, (old.tags IS DISTINCT FROM x.tags OR old.sub_tags IS DISTINCT FROM x."subTags") AS changed`,
-      [shopId, JSON.stringify(rows)],
-    );
-    return changed.filter((row) => row.changed).map((row) => row.id);
   }
 
   /**
@@ -100,7 +69,7 @@ export class ReviewTagging {
         models,
         rows.map((row) => ({ id: row.id, revision: row.revision, content: row.content, followUpContent: row.follow_up_content, rating: row.rating, language: row.language })),
       );
-      changed += (await this.store(this.dataSource, shopId, tagged)).length;
+      changed += (await storeModelTags(this.dataSource, shopId, tagged)).length;
     }
     this.logger.log({ msg: 'reviews reclassified', shopId, examined, changed, version, ms: Date.now() - started });
     return { examined, changed, version };

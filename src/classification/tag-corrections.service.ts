@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { FieldProblem, ReviewNotFound, ValidationFailed } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { sqlRows } from '../database/sql';
+import { storeStaffTags } from '../reviews/review-analysis-writes';
 import { JobQueue } from '../jobs/job-queue';
 import type { Review } from '../reviews/review.entity';
 import type { TagEvidence } from '../reviews/review.types';
@@ -66,11 +67,7 @@ export class TagCorrectionsService {
       const confidence = Object.fromEntries(TAGS.map((tag) => [tag, tags.includes(tag) ? 1 : 0]));
       // the phrases the model found stay as evidence where the person agreed with the tag
       const evidence = (current.tag_evidence ?? []).filter((e) => tags.includes(e.tag as Tag) && (!e.subTag || subTags.includes(e.subTag as SubTag)));
-      await manager.query(
-        `UPDATE reviews SET tags = $3, sub_tags = $4, tag_confidence = $5, tag_evidence = $6, tag_source = 'staff', classified_at = now()
-         WHERE shop_id = $1 AND id = $2`,
-        [shopId, reviewId, tags, subTags, JSON.stringify(confidence), JSON.stringify(evidence)],
-      );
+      await storeStaffTags(manager, shopId, reviewId, { tags, subTags, confidence, evidence });
       return manager.getRepository<Review>('Review').findOneByOrFail({ shopId, id: reviewId });
     });
     this.logger.log({ msg: 'tags corrected', shopId, reviewId, causes: tags.filter((t) => (CAUSE_TAGS as readonly string[]).includes(t)).length });

@@ -1,6 +1,6 @@
 import type { EntityManager, DataSource } from 'typeorm';
 
-type Queryable = Pick<EntityManager | DataSource, 'query'>;
+export type Queryable = Pick<EntityManager | DataSource, 'query'>;
 
 /**
  * Runs raw SQL and returns its rows. TypeORM's postgres driver answers UPDATE/DELETE ... RETURNING

@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { NotFound, ValidationFailed } from '../common/errors/domain-error';
 import { cursorAfterRow, decodeCursor, Page } from '../common/pagination/cursor';
 import { sqlRows } from '../database/sql';
-import { Shop } from '../shops/shop.entity';
+import type { Shop } from '../shops/shop.entity';
+import { ShopsService } from '../shops/shops.service';
 import type { ReportTrigger } from './report.entity';
 import { buildReportData, renderReport } from './report-engine';
 import { ReportEventsService } from './report-events.service';
@@ -101,6 +102,7 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: ReportEventsService,
+    private readonly shops: ShopsService,
   ) {}
 
   /** The weekly report of an ISO week (default: the last completed one) in the shop's time zone. */
@@ -219,12 +221,7 @@ export class ReportsService {
       if (value === null) unset.push(key);
       else set[key] = value;
     }
-    const updated = await sqlRows<{ id: string }>(
-      this.dataSource,
-      `UPDATE shops SET report_settings = (report_settings - $3::text[]) || $2::jsonb WHERE id = $1 RETURNING id`,
-      [shopId, JSON.stringify(set), unset],
-    );
-    if (!updated.length) throw new NotFound('shop', shopId);
+    await this.shops.mergeReportSettings(shopId, set, unset);
     return this.settings(shopId);
   }
 
@@ -309,9 +306,7 @@ export class ReportsService {
   }
 
   private async shop(shopId: string): Promise<Shop> {
-    const shop = await this.dataSource.getRepository(Shop).findOneBy({ id: shopId });
-    if (!shop) throw new NotFound('shop', shopId);
-    return shop;
+    return this.shops.getShop(shopId);
   }
 }
 

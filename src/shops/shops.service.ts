@@ -55,6 +55,20 @@ export class ShopsService {
     return this.getShop(shopId);
   }
 
+  /**
+   * Changes some of the shop's stored report settings (reports/ checks their names and values) and removes others, in
+   * one statement: concurrent changes of different settings both stick. Throws NotFound for an unknown shop.
+   */
+  async mergeReportSettings(shopId: string, set: Record<string, number | boolean>, unset: string[]): Promise<void> {
+    const updated = await this.shops.query(`UPDATE shops SET report_settings = (report_settings - $3::text[]) || $2::jsonb WHERE id = $1 RETURNING id`, [
+      shopId,
+      JSON.stringify(set),
+      unset,
+    ]);
+    // UPDATE ... RETURNING answers [rows, count]
+    if (!updated[1]) throw new NotFound('shop', shopId);
+  }
+
   async countShops(): Promise<number> {
     return this.shops.count();
   }
