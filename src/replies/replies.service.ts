@@ -145,6 +145,10 @@ export class RepliesService {
       const settings = await this.settings.effective(shopId, manager);
       const highRisk = reply.highRisk || (await this.drafting.isHighRisk(manager, review));
       const problems = checkPublicText(reply.text, 'text', { highRisk, maxLength: settings.maxLength, knownPersonalData: [review.orderId, review.buyerId] });
+      // public replies no longer name the remedy, so a flag that came after the draft is checked on the remedy itself
+      if (highRisk && reply.remedy && reply.remedy.kind !== 'evidence_first') {
+        problems.push({ field: 'remedy', code: 'compensationForHighRisk', message: `the reviewer is flagged high-risk: draft the reply again instead of approving its ${reply.remedy.kind} remedy` });
+      }
       if (problems.length) throw new ReplyRuleViolation(problems);
       const findings = replyFindings(reply, { platform: review.platform, giftsInPublic: settings.giftsInPublicReplies });
       await this.gate.pass(manager, { shopId, type: 'reply', id, action: 'approve' }, findings, actor, dto.complianceOverride);
