@@ -99,7 +99,18 @@ export class ReviewAnalysisService {
           row.tag_source === 'staff'
             ? {}
             : this.tagging.classifyAll(models, [
-                { id: row.id, revision: row.revision, content: row.content, followUpContent: row.follow_up_content, rating: row.rating, language },
+                {
+                  id: row.id,
+                  revision: row.revision,
+                  content: row.content,
+                  followUpContent: row.follow_up_content,
+                  rating: row.rating,
+                  language,
+                  qualityScore: row.quality_score,
+                  logisticsScore: row.logistics_score,
+                  serviceScore: row.service_score,
+                  descriptionScore: row.description_score,
+                },
               ])[0]!;
         done.push({ id: row.id, revision: row.revision, language, tags: tags.tags, subTags: tags.subTags, confidence: tags.confidence, evidence: tags.evidence, version: tags.version });
       } catch (error) {

@@ -54,9 +54,20 @@ export class ReviewTagging {
     let examined = 0;
     let changed = 0;
     for (;;) {
-      const rows = await sqlRows<{ id: string; revision: number; content: string; follow_up_content: string | null; rating: number; language: string | null }>(
+      const rows = await sqlRows<{
+        id: string;
+        revision: number;
+        content: string;
+        follow_up_content: string | null;
+        rating: number;
+        language: string | null;
+        quality_score: number | null;
+        logistics_score: number | null;
+        service_score: number | null;
+        description_score: number | null;
+      }>(
         this.dataSource,
-        `SELECT id, revision, content, follow_up_content, rating, language FROM reviews
+        `SELECT id, revision, content, follow_up_content, rating, language, quality_score, logistics_score, service_score, description_score FROM reviews
          WHERE shop_id = $1 AND id > $2 AND analysis_status = 'done' AND tag_source IS DISTINCT FROM 'staff'
            AND classifier_version IS DISTINCT FROM $3 AND reviewed_at >= now() - make_interval(days => $4)
          ORDER BY id LIMIT $5`,
@@ -67,7 +78,18 @@ export class ReviewTagging {
       examined += rows.length;
       const tagged = this.classifyAll(
         models,
-        rows.map((row) => ({ id: row.id, revision: row.revision, content: row.content, followUpContent: row.follow_up_content, rating: row.rating, language: row.language })),
+        rows.map((row) => ({
+          id: row.id,
+          revision: row.revision,
+          content: row.content,
+          followUpContent: row.follow_up_content,
+          rating: row.rating,
+          language: row.language,
+          qualityScore: row.quality_score,
+          logisticsScore: row.logistics_score,
+          serviceScore: row.service_score,
+          descriptionScore: row.description_score,
+        })),
       );
       changed += (await storeModelTags(this.dataSource, shopId, tagged)).length;
     }

@@ -1,3 +1,4 @@
+import { PlatformScores, withPlatformScores } from './platform-scores';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -11,7 +12,7 @@ import { isSubTag, isTag, SubTag, Tag } from '../reviews/taxonomy';
 const MODEL_CACHE_MS = 30_000;
 const CV_FOLDS = 5;
 
-export interface ClassifiableText {
+export interface ClassifiableText extends PlatformScores {
   content: string;
   followUpContent?: string | null;
   rating?: number | null;
@@ -81,7 +82,8 @@ export class ShopClassifiers {
   }
 
   classifyWith(models: ClassifierModels, review: ClassifiableText): Classification {
-    return classify({ text: classifierText(review), rating: review.rating, lang: review.language }, models);
+    // a platform's low per-dimension score states the cause outright, beside what the text says
+    return withPlatformScores(classify({ text: classifierText(review), rating: review.rating, lang: review.language }, models), review);
   }
 
   /** The version new classifications of this shop get. */

@@ -53,9 +53,9 @@ export class RepliesService {
   async forReview(shopId: string, reviewId: string): Promise<ReviewRepliesResponse> {
     // `redraft`: its current reply is an automatic draft that is due again (for an earlier revision, or written
     // before staff corrected the causes), by the rule the drafting job and the sweep apply
-    const [review] = await sqlRows<{ revision: number; grade: string; analysed: boolean; redraft: boolean }>(
+    const [review] = await sqlRows<{ revision: number; grade: string; analysed: boolean; redraft: boolean; seller_reply: string | null; seller_reply_at: Date | null }>(
       this.dataSource,
-      `SELECT r.revision, r.grade, r.analysis_status = 'done' AND r.analyzed_revision = r.revision AS analysed,
+      `SELECT r.revision, r.grade, r.analysis_status = 'done' AND r.analyzed_revision = r.revision AS analysed, r.seller_reply, r.seller_reply_at,
          d.id IS NOT NULL AND ${draftDueSql('NULL')} AS redraft
        FROM reviews r
        LEFT JOIN reply_drafts d ON d.review_id = r.id AND d.is_current
@@ -66,7 +66,7 @@ export class RepliesService {
     const load = () => this.dataSource.getRepository(ReplyDraft).find({ where: { shopId, reviewId }, order: { createdAt: 'DESC', id: 'DESC' } });
     let replies = await load();
     const current = replies.find((r) => r.isCurrent);
-    if (!current && review.grade !== 'good' && review.analysed) {
+    if (!current && review.grade !== 'good' && review.analysed && review.seller_reply === null) {
       // read again whoever wrote it: this request, or the drafting job it waited for
       await this.autoDrafts.draftMissing(shopId, reviewId);
       replies = await load();
@@ -80,7 +80,8 @@ export class RepliesService {
     const views = replies.map((reply) =>
       ReplyResponse.of(reply, review.revision, deliveries.get(reply.id), replyFindings(reply, { platform: reviews.get(reviewId)?.platform ?? null, giftsInPublic })),
     );
-    return { current: views.find((v) => v.current) ?? null, history: views.filter((v) => !v.current) };
+    const platformReply = review.seller_reply === null ? null : { text: review.seller_reply, at: review.seller_reply_at ? new Date(review.seller_reply_at).toISOString() : null };
+    return { platformReply, current: views.find((v) => v.current) ?? null, history: views.filter((v) => !v.current) };
   }
 
   async get(shopId: string, id: string): Promise<ReplyResponse> {

@@ -130,6 +130,8 @@ interface HistoryRow {
   follow_up_at: Date | null;
   image_count: number;
   has_video: boolean;
+  platform_cheat: boolean | null;
+  platform_complaint: boolean | null;
   tags: string[];
   classified_at: Date | null;
   n: string;
@@ -183,7 +185,7 @@ export async function buyerHistories(
     `WITH buyers AS (${buyers})
      SELECT * FROM (
        SELECT r.id, r.platform, r.buyer_id, r.buyer_nick, r.product_id, r.rating, r.reviewed_at, r.ordered_at, r.delivered_at,
-              r.order_amount, r.content, r.follow_up_content, r.follow_up_at, r.image_count, r.has_video, r.tags, r.classified_at,
+              r.order_amount, r.content, r.follow_up_content, r.follow_up_at, r.image_count, r.has_video, r.platform_cheat, r.platform_complaint, r.tags, r.classified_at,
               row_number() OVER latest AS n,
               count(*) OVER buyer AS review_count,
               count(*) FILTER (WHERE r.rating <= $2) OVER buyer AS negative_count,
@@ -228,6 +230,8 @@ export async function buyerHistories(
       followUpAt: row.follow_up_at,
       imageCount: row.image_count,
       hasVideo: row.has_video,
+      platformCheat: row.platform_cheat,
+      platformComplaint: row.platform_complaint,
       // tags only mean something once the classifier has looked; until then the engine reads the text
       tags: row.classified_at ? row.tags : null,
     });

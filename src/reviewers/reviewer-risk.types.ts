@@ -24,6 +24,8 @@ export const RISK_SIGNAL_CODES = [
   'contact_no_answer',
   'contact_refused_photos',
   'contact_excess_demand',
+  'platform_fraud_flag',
+  'platform_complaint',
 ] as const;
 
 /** Signals that lower the score: evidence that the buyer is an ordinary customer. */
@@ -58,6 +60,10 @@ export interface ReviewerReview {
   followUpAt?: Date | null;
   imageCount?: number | null;
   hasVideo?: boolean | null;
+  /** the platform judged the review or its buyer fraudulent (Kuaishou cheatStatus) */
+  platformCheat?: boolean | null;
+  /** the buyer has a complaint open with the platform about the order (Kuaishou complainStatus) */
+  platformComplaint?: boolean | null;
   /** root-cause tags from the classifier (quality, logistics, service, price, other); null or absent: not classified */
   tags?: readonly string[] | null;
 }

@@ -43,6 +43,10 @@ export interface SignalSettings {
   early_negative_review: { weight: number; windowDays: number };
   /** most reviews (any rating) posted on one calendar day (UTC) */
   daily_review_burst: { weight: number; startCount: number; fullCount: number };
+  /** the platform's own fraud (cheat) judgement on the buyer's reviews: `fullCount` flagged reviews give full strength */
+  platform_fraud_flag: { weight: number; fullCount: number };
+  /** complaints the buyer has open with the platform about their orders (a dispute, not fraud by itself) */
+  platform_complaint: { weight: number; fullCount: number };
   /** quality complaints without a photo or video */
   quality_complaint_without_photo: { weight: number; fullCount: number };
   /** phone numbers, WeChat/QQ ids, "加微信", "add me on WhatsApp"; an invitation without an id has `invitationStrength` */
@@ -103,6 +107,8 @@ export const DEFAULT_RISK_CONFIG: RiskConfig = {
     early_negative_review: { weight: 0.05, windowDays: 14 },
     daily_review_burst: { weight: 0.3, startCount: 2, fullCount: 6 },
     quality_complaint_without_photo: { weight: 0.45, fullCount: 3 },
+    platform_fraud_flag: { weight: 1.2, fullCount: 1 },
+    platform_complaint: { weight: 0.3, fullCount: 2 },
     off_platform_contact: { weight: 0.9, invitationStrength: 0.8 },
     compensation_demand: {
       weight: 1.5,

@@ -12,6 +12,8 @@ export const SIGNAL_TITLES: Record<SignalCode, Explanation> = {
   early_negative_review: { zh: '商品上架初期的中差评', en: "Medium/bad review early in a product's life" },
   daily_review_burst: { zh: '一天内多条评价', en: 'Many reviews within a day' },
   quality_complaint_without_photo: { zh: '质量投诉未附图片或视频', en: 'Quality complaint without a photo or video' },
+  platform_fraud_flag: { zh: '平台判定作弊', en: 'The platform judged it fraudulent' },
+  platform_complaint: { zh: '买家向平台投诉', en: 'Complaint open with the platform' },
   off_platform_contact: { zh: '评价中留有站外联系方式', en: 'Off-platform contact details in the review' },
   compensation_demand: { zh: '索要赔偿或以差评要挟', en: 'Compensation demand or threat' },
   review_before_delivery: { zh: '签收前给出质量评价', en: 'Quality verdict before delivery' },

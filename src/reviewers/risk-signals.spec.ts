@@ -204,6 +204,28 @@ describe('content signals', () => {
   });
 });
 
+describe("the platform's own flags", () => {
+  it('platform_fraud_flag: one review the platform marked fraudulent is full strength, with its own explanation', () => {
+    const flagged = review({ platformCheat: true });
+    const found = signal('platform_fraud_flag', { reviews: [flagged, review({ day: 30, platformCheat: false })] });
+    expect(found).toMatchObject({ value: 1, reviewIds: [flagged.reviewId] });
+    expect(found?.explanation.en).toMatch(/platform marked 1 review\(s\) as fraudulent/);
+    expect(found?.explanation.zh).toMatch(/平台判定1条评价作弊/);
+    expect(signal('platform_fraud_flag', { reviews: [review({ platformCheat: false }), review({ day: 3 })] })).toBeUndefined();
+  });
+
+  it('platform_complaint: ramps over complaints; weaker than a fraud verdict', () => {
+    expect(signal('platform_complaint', { reviews: [review({ platformComplaint: true })] })?.value).toBeCloseTo(0.5);
+    expect(signal('platform_complaint', { reviews: [review({ platformComplaint: true }), review({ day: 20, platformComplaint: true })] })?.value).toBe(1);
+    expect(signal('platform_complaint', { reviews: [review()] })).toBeUndefined();
+    const fraud = assess({ reviews: [review({ platformCheat: true })] }).score;
+    const complaint = assess({ reviews: [review({ platformComplaint: true })] }).score;
+    const neither = assess({ reviews: [review()] }).score;
+    expect(fraud).toBeGreaterThan(complaint);
+    expect(complaint).toBeGreaterThan(neither);
+  });
+});
+
 describe('recovery contact signals', () => {
   it('contact_no_answer: repeated missed calls count, missed calls before cooperation do not', () => {
     expect(signal('contact_no_answer', { reviews: [review()], contactOutcomes: contacts(['no_answer', 1], ['no_answer', 2], ['no_answer', 3]) })?.value).toBe(1);

@@ -304,6 +304,36 @@ const qualityComplaintWithoutPhoto: SignalFunction = ({ negatives, config }) => 
   );
 };
 
+// ------------------------------------------------------------------ the platform's own flags
+
+const platformFraudFlag: SignalFunction = ({ reviews, config }) => {
+  const s = config.signals.platform_fraud_flag;
+  const flagged = reviews.filter((prepared) => prepared.review.platformCheat === true);
+  return finding(
+    'platform_fraud_flag',
+    ramp(flagged.length, 0, s.fullCount),
+    {
+      zh: `平台判定${flagged.length}条评价作弊（平台自己的风控结论，不是本服务的推断）`,
+      en: `the platform marked ${flagged.length} review(s) as fraudulent (the platform's own verdict, not an inference of this service)`,
+    },
+    flagged,
+  );
+};
+
+const platformComplaint: SignalFunction = ({ reviews, config }) => {
+  const s = config.signals.platform_complaint;
+  const complaining = reviews.filter((prepared) => prepared.review.platformComplaint === true);
+  return finding(
+    'platform_complaint',
+    ramp(complaining.length, 0, s.fullCount),
+    {
+      zh: `${complaining.length}条评价的订单有买家向平台发起的投诉（纠纷本身不等于恶意，需看证据）`,
+      en: `${complaining.length} reviewed order(s) with a complaint the buyer opened with the platform (a dispute is not bad faith by itself: look at the evidence)`,
+    },
+    complaining,
+  );
+};
+
 const CONTACT_NAMES: Record<ContactCueKind, Explanation> = {
   mobile_phone: { zh: '手机号', en: 'a mobile number' },
   landline_phone: { zh: '座机号', en: 'a landline number' },
@@ -581,6 +611,8 @@ const SIGNALS: readonly SignalFunction[] = [
   earlyNegativeReview,
   dailyReviewBurst,
   qualityComplaintWithoutPhoto,
+  platformFraudFlag,
+  platformComplaint,
   offPlatformContact,
   compensationDemand,
   reviewBeforeDelivery,

@@ -1,3 +1,4 @@
+import type { TagEvidence } from './review.types';
 import { Queryable, sqlRows } from '../database/sql';
 
 /**
@@ -13,7 +14,7 @@ export interface ModelTags {
   tags: string[];
   subTags: string[];
   confidence: Record<string, number>;
-  evidence: Array<{ tag: string; subTag?: string; phrase: string }>;
+  evidence: TagEvidence[];
   version: string;
 }
 
@@ -97,6 +98,10 @@ export interface StartedReview {
   follow_up_content: string | null;
   tag_source: string | null;
   analysis_attempts: number;
+  quality_score: number | null;
+  logistics_score: number | null;
+  service_score: number | null;
+  description_score: number | null;
 }
 
 /**
@@ -108,7 +113,8 @@ export function startAnalysis(db: Queryable, shopId: string, reviewIds: string[]
     db,
     `UPDATE reviews r SET analysis_attempts = r.analysis_attempts + 1, analysis_enqueued_at = now()
      WHERE r.id IN (SELECT id FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[]) AND analysis_status = 'pending' ORDER BY id FOR UPDATE SKIP LOCKED)
-     RETURNING r.id, r.revision, r.rating, r.content, r.follow_up_content, r.tag_source, r.analysis_attempts`,
+     RETURNING r.id, r.revision, r.rating, r.content, r.follow_up_content, r.tag_source, r.analysis_attempts,
+       r.quality_score, r.logistics_score, r.service_score, r.description_score`,
     [shopId, reviewIds],
   );
 }

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage } from 'class-validator';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { getMetadataArgsStorage } from 'typeorm';
 import { REVIEWS_PAGE, withReviewFieldTable } from '../../scripts/review-fields-doc';
@@ -81,6 +82,49 @@ describe('hashReviewFields and changedFieldNames', () => {
     const after = fields({ rating: 5, followUpContent: '换货后很满意' });
     expect(hashReviewFields(before)).not.toBe(hashReviewFields(after));
     expect(changedFieldNames(before, after)).toEqual(['rating', 'followUpContent']);
+  });
+
+  // the hash as stored before issue 16 added the platform fields, written out here independently of the code
+  const FIELDS_BEFORE_ISSUE_16 = [
+    'platform', 'externalId', 'productId', 'sku', 'productName', 'orderId', 'buyerId', 'buyerNick', 'rating', 'content', 'imageUrls', 'imageCount',
+    'hasVideo', 'orderAmount', 'currency', 'orderedAt', 'shippedAt', 'deliveredAt', 'reviewedAt', 'carrier', 'serviceAgent', 'followUpContent', 'followUpAt',
+  ] as const;
+  const storedHash = (f: ReturnType<typeof fields>) => createHash('sha256').update(JSON.stringify(FIELDS_BEFORE_ISSUE_16.map((name) => f[name]))).digest('hex');
+
+  it('a review without the platform fields hashes as it did before they existed: re-importing an old file is unchanged', () => {
+    const old = fields({ content: '盖子漏水', orderAmount: 59, images: ['https://img.example/1.jpg'], followUpContent: '还是漏', followUpAt: '2026-11-21 10:00:00' });
+    expect(hashReviewFields(old)).toBe(storedHash(old));
+    expect(old).toMatchObject({ qualityScore: null, logisticsScore: null, sellerReply: null, anonymous: null, platformCheat: null, videoCount: null });
+  });
+
+  it('each platform field changes the hash once it holds a value, and is named as changed', () => {
+    const before = fields();
+    const cases: Partial<ReviewInputDto>[] = [
+      { logisticsScore: 1 },
+      { qualityScore: 5 },
+      { serviceScore: 3 },
+      { descriptionScore: 2 },
+      { sellerReply: '已为您补发' },
+      { sellerReplyAt: '2026-11-21 09:00:00' },
+      { anonymous: false },
+      { autoReview: true },
+      { platformCheat: true },
+      { platformComplaint: false },
+      { videoCount: 1 },
+    ];
+    const hashes = new Set([hashReviewFields(before)]);
+    for (const overrides of cases) {
+      const after = fields(overrides);
+      hashes.add(hashReviewFields(after));
+      expect(changedFieldNames(before, after)).toEqual(expect.arrayContaining(Object.keys(overrides)));
+    }
+    expect(hashes.size).toBe(cases.length + 1);
+  });
+
+  it('a blank seller reply is no reply; a reply before the review is rejected', () => {
+    expect(hashReviewFields(fields({ sellerReply: '   ' }))).toBe(hashReviewFields(fields()));
+    const result = normalizeReview(input({ sellerReply: '谢谢', sellerReplyAt: '2026-11-19 10:00:00' }), 'Asia/Shanghai', NOW);
+    expect(result.ok).toBe(false);
   });
 });
 

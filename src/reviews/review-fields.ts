@@ -30,6 +30,17 @@ export interface ReviewFields {
   serviceAgent: string | null;
   followUpContent: string | null;
   followUpAt: string | null;
+  qualityScore: number | null;
+  logisticsScore: number | null;
+  serviceScore: number | null;
+  descriptionScore: number | null;
+  sellerReply: string | null;
+  sellerReplyAt: string | null;
+  anonymous: boolean | null;
+  autoReview: boolean | null;
+  platformCheat: boolean | null;
+  platformComplaint: boolean | null;
+  videoCount: number | null;
 }
 
 /** How a field is written in the input, which decides its checks, its CSV cell conversion and its column type. */
@@ -53,12 +64,20 @@ export interface ReviewFieldSpec {
   csvHeaders: readonly string[];
   /** for docs/api/reviews.md */
   note?: string;
+  /**
+   * Declared after stored reviews were hashed without it: hashed only when it holds a value, so an import of an
+   * old file (which leaves it empty) hashes as before and reads as `unchanged`. Every field added from now on has it.
+   */
+  hashedWhenSet?: boolean;
 }
 
 export const REVIEW_TEXT_MAX = 10_000;
 const ID_MAX = 128;
 /** decimal places of an order amount */
 export const AMOUNT_DECIMALS = 2;
+
+/** a platform's per-dimension score, 1-5 */
+const SCORE = { min: 1, max: 5, hashedWhenSet: true } as const;
 
 type Options = Partial<Omit<ReviewFieldSpec, 'name' | 'kind' | 'csvHeaders'>>;
 const field = (name: keyof ReviewFields, kind: FieldKind, csvHeaders: readonly string[], options: Options = {}): ReviewFieldSpec => ({
@@ -99,6 +118,18 @@ export const REVIEW_FIELDS: readonly ReviewFieldSpec[] = [
   field('serviceAgent', 'text', ['客服', '接待客服'], { maxLength: 64, note: 'the customer-service agent who served the buyer; the weekly report routes service complaints by it' }),
   field('followUpContent', 'text', ['追评内容', '追加评论', '追评'], { maxLength: REVIEW_TEXT_MAX, note: 'the follow-up review (追评)' }),
   field('followUpAt', 'timestamp', ['追评时间', '追加评论时间']),
+  // ---- added with the platform formats (issue 16): hashed only when set, see hashedWhenSet
+  field('qualityScore', 'integer', ['质量评分', '商品质量评分', '商品质量'], { ...SCORE, note: 'the platform\'s product-quality score, 1-5 (Kuaishou qualityScore)' }),
+  field('logisticsScore', 'integer', ['物流评分', '物流服务评分', '物流服务'], { ...SCORE, note: 'the platform\'s logistics score, 1-5; 2 or less is evidence for the logistics cause' }),
+  field('serviceScore', 'integer', ['服务评分', '服务态度评分', '服务态度'], { ...SCORE, note: 'the platform\'s seller-service score, 1-5' }),
+  field('descriptionScore', 'integer', ['描述评分', '描述相符评分', '描述相符'], { ...SCORE, note: 'the platform\'s as-described score, 1-5 (Pinduoduo descScore); 2 or less is evidence for the quality cause' }),
+  field('sellerReply', 'text', ['商家回复', '回复内容', '卖家回复', '掌柜回复'], { maxLength: REVIEW_TEXT_MAX, hashedWhenSet: true, note: 'the seller\'s public reply already posted on the platform: the review is `repliedOnPlatform` and gets no automatic public draft' }),
+  field('sellerReplyAt', 'timestamp', ['回复时间', '商家回复时间'], { hashedWhenSet: true }),
+  field('anonymous', 'boolean', ['匿名', '是否匿名', '匿名评价'], { hashedWhenSet: true, note: 'posted anonymously' }),
+  field('autoReview', 'boolean', ['自动评价', '系统默认评价', '默认评价'], { hashedWhenSet: true, note: 'written by the platform when the buyer did not review in time (默认好评)' }),
+  field('platformCheat', 'boolean', ['平台判定作弊', '作弊状态'], { hashedWhenSet: true, note: 'the platform judged the review or its buyer fraudulent (Kuaishou cheatStatus not 0): a reviewer-risk signal' }),
+  field('platformComplaint', 'boolean', ['投诉状态', '是否投诉'], { hashedWhenSet: true, note: 'the buyer has a complaint open with the platform about the order (Kuaishou complainStatus not 0): a reviewer-risk signal' }),
+  field('videoCount', 'integer', ['视频数', '视频数量'], { min: 0, max: 100, hashedWhenSet: true, note: 'number of videos; `hasVideo` is true when it is more than 0' }),
 ];
 
 export const REVIEW_FIELD_NAMES: readonly (keyof ReviewFields)[] = REVIEW_FIELDS.map((spec) => spec.name);
@@ -179,7 +210,19 @@ export function normalizeReview(validated: ReviewInputDto, timeZone: string, now
     serviceAgent: text(input.serviceAgent),
     followUpContent: text(input.followUpContent),
     followUpAt: instant('followUpAt', input.followUpAt),
+    qualityScore: input.qualityScore ?? null,
+    logisticsScore: input.logisticsScore ?? null,
+    serviceScore: input.serviceScore ?? null,
+    descriptionScore: input.descriptionScore ?? null,
+    sellerReply: text(input.sellerReply),
+    sellerReplyAt: instant('sellerReplyAt', input.sellerReplyAt),
+    anonymous: input.anonymous ?? null,
+    autoReview: input.autoReview ?? null,
+    platformCheat: input.platformCheat ?? null,
+    platformComplaint: input.platformComplaint ?? null,
+    videoCount: input.videoCount ?? null,
   };
+  if (fields.videoCount !== null && fields.videoCount > 0) fields.hasVideo = true;
 
   if (fields.externalId === '') {
     problems.push({ field: field('externalId'), code: 'isNotEmpty', message: `${field('externalId')} must not be blank` });
@@ -199,7 +242,8 @@ export function normalizeReview(validated: ReviewInputDto, timeZone: string, now
   notBefore('deliveredAt', 'orderedAt');
   notBefore('reviewedAt', 'orderedAt');
   notBefore('followUpAt', 'reviewedAt');
-  for (const name of ['orderedAt', 'shippedAt', 'deliveredAt', 'reviewedAt', 'followUpAt'] as const) {
+  notBefore('sellerReplyAt', 'reviewedAt');
+  for (const name of ['orderedAt', 'shippedAt', 'deliveredAt', 'reviewedAt', 'followUpAt', 'sellerReplyAt'] as const) {
     const value = fields[name];
     if (value && Date.parse(value) > now.getTime() + FUTURE_TOLERANCE_MS) {
       problems.push({ field: field(name), code: 'inFuture', message: `${field(name)} is in the future` });
@@ -210,8 +254,22 @@ export function normalizeReview(validated: ReviewInputDto, timeZone: string, now
   return { ok: true, fields, grade: gradeOf(fields.rating) };
 }
 
+const HASHED_ALWAYS = REVIEW_FIELDS.filter((spec) => !spec.hashedWhenSet).map((spec) => spec.name);
+const HASHED_WHEN_SET = REVIEW_FIELDS.filter((spec) => spec.hashedWhenSet).map((spec) => spec.name);
+
+/** empty: what an input without the field gives (null, or an empty list) */
+function isEmptyValue(value: unknown): boolean {
+  return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * SHA-256 of the canonical fields. The fields declared before issue 16 are hashed as a plain list, as they always
+ * were; a later field is appended as [name, value] only when it holds a value, so a review imported before it
+ * existed hashes the same when imported again without it (a re-import of an old file stays `unchanged`).
+ */
 export function hashReviewFields(fields: ReviewFields): string {
-  const canonical = REVIEW_FIELD_NAMES.map((name) => fields[name]);
+  const canonical: unknown[] = HASHED_ALWAYS.map((name) => fields[name]);
+  for (const name of HASHED_WHEN_SET) if (!isEmptyValue(fields[name])) canonical.push([name, fields[name]]);
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 

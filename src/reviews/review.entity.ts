@@ -105,6 +105,42 @@ export class Review {
   @Column({ type: 'timestamptz', nullable: true })
   followUpAt!: Date | null;
 
+  /** the platform's per-dimension scores, 1-5, where it gives them */
+  @Column({ type: 'smallint', nullable: true })
+  qualityScore!: number | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  logisticsScore!: number | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  serviceScore!: number | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  descriptionScore!: number | null;
+
+  /** the seller's public reply already on the platform */
+  @Column({ type: 'text', nullable: true })
+  sellerReply!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sellerReplyAt!: Date | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  anonymous!: boolean | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  autoReview!: boolean | null;
+
+  /** the platform's fraud (cheat) judgement and open complaint: reviewer-risk signals */
+  @Column({ type: 'boolean', nullable: true })
+  platformCheat!: boolean | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  platformComplaint!: boolean | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  videoCount!: number | null;
+
   /** detected by the analysis job */
   @Column({ type: 'varchar', length: 8, nullable: true })
   language!: Language | null;

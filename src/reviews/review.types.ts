@@ -24,4 +24,9 @@ export interface TagEvidence {
   tag: string;
   subTag?: string;
   phrase: string;
+  /** set when the evidence is the platform's per-dimension score, not a phrase of the text */
+  source?: 'platform_score';
+  dimension?: 'quality' | 'logistics' | 'service' | 'description';
+  score?: number;
+  max?: number;
 }

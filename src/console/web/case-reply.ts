@@ -29,12 +29,13 @@ export function ReplyPanel(props: { reviewId: string; caseId: string }) {
   const draft = (language?: string) =>
     drafting.run(async () => {
       const created = await api.send<Reply>('POST', `/v1/reviews/${props.reviewId}/replies`, language ? { language } : {});
-      replies.set((current) => ({ current: created, history: current.current ? [current.current, ...current.history] : current.history }));
+      replies.set((current) => ({ ...current, current: created, history: current.current ? [current.current, ...current.history] : current.history }));
     });
 
   // staff need the script before they call: a review without a reply gets its first draft on opening
   useEffect(() => {
-    if (replies.data && !replies.data.current && autoDrafted.current !== props.reviewId) {
+    // ...unless the seller already replied on the platform: staff draft another only when they ask
+    if (replies.data && !replies.data.current && !replies.data.platformReply && autoDrafted.current !== props.reviewId) {
       autoDrafted.current = props.reviewId;
       void draft();
     }
@@ -64,6 +65,12 @@ export function ReplyPanel(props: { reviewId: string; caseId: string }) {
       <${ErrorMessage} error=${replies.error} />
       <${ErrorMessage} error=${drafting.error} />
       ${!replies.data && !replies.error && html`<p class="muted">${t('loading')}</p>`}
+      ${replies.data?.platformReply &&
+      html`<div class="platform-reply" id="platform-reply">
+        <p class="small"><span class="status reply-published">${t('reply.repliedOnPlatform')}</span>${replies.data.platformReply.at ? html` <span class="muted">${dateTime(replies.data.platformReply.at, app.lang, app.tz)}</span>` : ''}</p>
+        <blockquote class="quote">${replies.data.platformReply.text}</blockquote>
+        ${!reply && html`<button type="button" id="draft-anyway" disabled=${drafting.pending} onClick=${() => void draft()}>${t('reply.draftAnyway')}</button>`}
+      </div>`}
       ${reply && html`<${ReplyEditor} key=${reply.id} reply=${reply} onReply=${onReply} onRedraft=${draft} redrafting=${drafting.pending} />`}
     </section>
     ${reply && (reply.outreach || reply.remedy) && html`<${OutreachPanel} reply=${reply} />`}`;

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { api } from './api.js';
 import { html } from './html.js';
+import type { MessageKey } from './i18n.js';
 import type { Review } from './types.js';
 import { ErrorMessage, Progress, useAction, useApp } from './ui.js';
 import { isCauseTag, isSubTag, label, parentTag, SUB_TAG_LABELS, SUB_TAGS_BY_TAG, TAG_LABELS, TAGS } from './vocabulary.js';
@@ -68,7 +69,7 @@ export function TagsPanel(props: { review: Review; onSaved: (review: Review) => 
               .filter((s) => isSubTagOf(tag, s))
               .map((s) => html` <span class="subtag">${label(SUB_TAG_LABELS, s, lang)}</span>`)}
             ${evidence(tag).length > 0 &&
-            html`<div class="evidence small">${t('tags.evidence')}: ${evidence(tag).map((e) => html`<mark>${e.phrase}</mark> `)}</div>`}
+            html`<div class="evidence small">${t('tags.evidence')}: ${evidence(tag).map((e) => (e.source === 'platform_score' ? html`<mark class="score-evidence">${t('tags.platformScore', { dimension: t(`tags.dimension.${e.dimension ?? 'logistics'}` as MessageKey), score: e.score ?? '', max: e.max ?? '' })}</mark> ` : html`<mark>${e.phrase}</mark> `))}</div>`}
           </li>`,
         )}
       </ul>`}

@@ -100,6 +100,24 @@ function ReviewPanel(props: { review: Review }) {
     ['timeline.reviewed', review.reviewedAt],
     ['timeline.followUp', review.followUpAt],
   ];
+  const scores = (
+    [
+      ['tags.dimension.quality', review.qualityScore],
+      ['tags.dimension.description', review.descriptionScore],
+      ['tags.dimension.logistics', review.logisticsScore],
+      ['tags.dimension.service', review.serviceScore],
+    ] as [MessageKey, number | null | undefined][]
+  ).filter((entry): entry is [MessageKey, number] => typeof entry[1] === 'number');
+  const flags = (
+    [
+      ['review.anonymous', review.anonymous],
+      ['review.autoReview', review.autoReview],
+      ['review.platformCheat', review.platformCheat],
+      ['review.platformComplaint', review.platformComplaint],
+    ] as [MessageKey, boolean | null | undefined][]
+  )
+    .filter(([, set]) => set === true)
+    .map(([key]) => key);
   const sinceDelivery = review.deliveredAt ? (new Date(review.reviewedAt).getTime() - new Date(review.deliveredAt).getTime()) / 3_600_000 : null;
   return html`<article class="card" aria-labelledby="review-title">
     <h2 id="review-title">${t('review.title')}</h2>
@@ -107,6 +125,8 @@ function ReviewPanel(props: { review: Review }) {
     ${review.followUpContent &&
     html`<p class="muted small">${t('review.followUp')} · ${dateTime(review.followUpAt, lang, tz)}</p>
       <blockquote class="quote">${review.followUpContent}</blockquote>`}
+    ${scores.length > 0 && html`<p class="small" id="platform-scores">${t('review.platformScores')}: ${scores.map(([key, value]) => html`<span class=${value <= 2 ? 'score low' : 'score'}>${t(key)} ${value}/5</span> `)}</p>`}
+    ${flags.length > 0 && html`<p class="small" id="platform-flags">${flags.map((key) => html`<span class="status">${t(key)}</span> `)}</p>`}
     ${(review.images.length > 0 || review.imageCount > 0 || review.hasVideo) &&
     html`<div class="photos">
       <p class="small">

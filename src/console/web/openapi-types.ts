@@ -1397,6 +1397,43 @@ export interface components {
             followUpContent?: string;
             /** @description ISO 8601 timestamp; without an offset, read in the shop time zone */
             followUpAt?: string;
+            /** @description The platform's product-quality score (1-5) */
+            qualityScore?: number;
+            /** @description The platform's logistics score (1-5); 2 or less is evidence for the logistics cause */
+            logisticsScore?: number;
+            /** @description The platform's seller-service score (1-5) */
+            serviceScore?: number;
+            /** @description The platform's as-described score (1-5) */
+            descriptionScore?: number;
+            /** @description The seller's public reply already posted on the platform */
+            sellerReply?: string;
+            /** @description When the seller's reply was posted */
+            sellerReplyAt?: string;
+            /** @description Posted anonymously */
+            anonymous?: boolean;
+            /** @description Written by the platform when the buyer did not review in time (默认好评) */
+            autoReview?: boolean;
+            /** @description The platform judged the review or its buyer fraudulent (a reviewer-risk signal) */
+            platformCheat?: boolean;
+            /** @description The buyer has a complaint open with the platform (a reviewer-risk signal) */
+            platformComplaint?: boolean;
+            /** @description Number of videos */
+            videoCount?: number;
+        };
+        TagEvidenceResponse: {
+            tag: string;
+            subTag?: string;
+            /** @description The phrase of the text; for a platform score, e.g. "logisticsScore 1/5" */
+            phrase: string;
+            /**
+             * @description platform_score: the evidence is the platform's per-dimension score, not the text
+             * @enum {string}
+             */
+            source?: "platform_score";
+            /** @enum {string} */
+            dimension?: "quality" | "logistics" | "service" | "description";
+            score?: number;
+            max?: number;
         };
         ReviewerSummaryResponse: {
             /** @description Reviewer profile id (GET /v1/reviewers/:id) */
@@ -1446,6 +1483,28 @@ export interface components {
             followUpContent?: string | null;
             /** Format: date-time */
             followUpAt?: string | null;
+            /** @description The platform's product-quality score, 1-5 */
+            qualityScore?: number | null;
+            /** @description The platform's logistics score, 1-5 */
+            logisticsScore?: number | null;
+            /** @description The platform's seller-service score, 1-5 */
+            serviceScore?: number | null;
+            /** @description The platform's as-described score, 1-5 */
+            descriptionScore?: number | null;
+            /** @description The seller's public reply already on the platform */
+            sellerReply?: string | null;
+            /** Format: date-time */
+            sellerReplyAt?: string | null;
+            /** @description The seller already replied on the platform: no automatic public draft unless asked */
+            repliedOnPlatform: boolean;
+            anonymous?: boolean | null;
+            /** @description Written by the platform (默认评价) */
+            autoReview?: boolean | null;
+            /** @description The platform judged it fraudulent (a reviewer-risk signal) */
+            platformCheat?: boolean | null;
+            /** @description A complaint is open with the platform (a reviewer-risk signal) */
+            platformComplaint?: boolean | null;
+            videoCount?: number | null;
             /**
              * @description Set by the analysis job
              * @enum {string|null}
@@ -1459,10 +1518,8 @@ export interface components {
             tagConfidence?: {
                 [key: string]: unknown;
             } | null;
-            /** @description Phrases that triggered each tag */
-            tagEvidence?: {
-                [key: string]: unknown;
-            }[] | null;
+            /** @description Phrases that triggered each tag, and the platform scores that did */
+            tagEvidence?: components["schemas"]["TagEvidenceResponse"][] | null;
             /**
              * @description model, or staff once corrected
              * @enum {string|null}
@@ -1624,6 +1681,28 @@ export interface components {
             followUpContent?: string | null;
             /** Format: date-time */
             followUpAt?: string | null;
+            /** @description The platform's product-quality score, 1-5 */
+            qualityScore?: number | null;
+            /** @description The platform's logistics score, 1-5 */
+            logisticsScore?: number | null;
+            /** @description The platform's seller-service score, 1-5 */
+            serviceScore?: number | null;
+            /** @description The platform's as-described score, 1-5 */
+            descriptionScore?: number | null;
+            /** @description The seller's public reply already on the platform */
+            sellerReply?: string | null;
+            /** Format: date-time */
+            sellerReplyAt?: string | null;
+            /** @description The seller already replied on the platform: no automatic public draft unless asked */
+            repliedOnPlatform: boolean;
+            anonymous?: boolean | null;
+            /** @description Written by the platform (默认评价) */
+            autoReview?: boolean | null;
+            /** @description The platform judged it fraudulent (a reviewer-risk signal) */
+            platformCheat?: boolean | null;
+            /** @description A complaint is open with the platform (a reviewer-risk signal) */
+            platformComplaint?: boolean | null;
+            videoCount?: number | null;
             /**
              * @description Set by the analysis job
              * @enum {string|null}
@@ -1637,10 +1716,8 @@ export interface components {
             tagConfidence?: {
                 [key: string]: unknown;
             } | null;
-            /** @description Phrases that triggered each tag */
-            tagEvidence?: {
-                [key: string]: unknown;
-            }[] | null;
+            /** @description Phrases that triggered each tag, and the platform scores that did */
+            tagEvidence?: components["schemas"]["TagEvidenceResponse"][] | null;
             /**
              * @description model, or staff once corrected
              * @enum {string|null}
@@ -1703,7 +1780,7 @@ export interface components {
         };
         RiskSignalResponse: {
             /** @enum {string} */
-            code: "bad_review_burst" | "cross_shop_bad_reviews" | "bad_review_share" | "rating_below_product" | "targets_best_sellers" | "early_negative_review" | "daily_review_burst" | "quality_complaint_without_photo" | "off_platform_contact" | "compensation_demand" | "review_before_delivery" | "review_soon_after_delivery" | "template_text" | "contact_no_answer" | "contact_refused_photos" | "contact_excess_demand" | "established_buyer" | "photo_evidence" | "contact_cooperative";
+            code: "bad_review_burst" | "cross_shop_bad_reviews" | "bad_review_share" | "rating_below_product" | "targets_best_sellers" | "early_negative_review" | "daily_review_burst" | "quality_complaint_without_photo" | "off_platform_contact" | "compensation_demand" | "review_before_delivery" | "review_soon_after_delivery" | "template_text" | "contact_no_answer" | "contact_refused_photos" | "contact_excess_demand" | "platform_fraud_flag" | "platform_complaint" | "established_buyer" | "photo_evidence" | "contact_cooperative";
             /** @description Strength of the evidence, 0-1 */
             value: number;
             /** @description Weight after any dismissal */
@@ -1766,7 +1843,7 @@ export interface components {
         };
         DismissedEvidenceResponse: {
             /** @enum {string} */
-            code: "bad_review_burst" | "cross_shop_bad_reviews" | "bad_review_share" | "rating_below_product" | "targets_best_sellers" | "early_negative_review" | "daily_review_burst" | "quality_complaint_without_photo" | "off_platform_contact" | "compensation_demand" | "review_before_delivery" | "review_soon_after_delivery" | "template_text" | "contact_no_answer" | "contact_refused_photos" | "contact_excess_demand" | "established_buyer" | "photo_evidence" | "contact_cooperative";
+            code: "bad_review_burst" | "cross_shop_bad_reviews" | "bad_review_share" | "rating_below_product" | "targets_best_sellers" | "early_negative_review" | "daily_review_burst" | "quality_complaint_without_photo" | "off_platform_contact" | "compensation_demand" | "review_before_delivery" | "review_soon_after_delivery" | "template_text" | "contact_no_answer" | "contact_refused_photos" | "contact_excess_demand" | "platform_fraud_flag" | "platform_complaint" | "established_buyer" | "photo_evidence" | "contact_cooperative";
             /** Format: date-time */
             dismissedAt: string;
         };
@@ -1776,7 +1853,7 @@ export interface components {
             action: "confirm" | "dismiss" | "reopen";
             reason: string;
             /** @description The risk signals when the person decided */
-            evidenceCodes: ("bad_review_burst" | "cross_shop_bad_reviews" | "bad_review_share" | "rating_below_product" | "targets_best_sellers" | "early_negative_review" | "daily_review_burst" | "quality_complaint_without_photo" | "off_platform_contact" | "compensation_demand" | "review_before_delivery" | "review_soon_after_delivery" | "template_text" | "contact_no_answer" | "contact_refused_photos" | "contact_excess_demand" | "established_buyer" | "photo_evidence" | "contact_cooperative")[];
+            evidenceCodes: ("bad_review_burst" | "cross_shop_bad_reviews" | "bad_review_share" | "rating_below_product" | "targets_best_sellers" | "early_negative_review" | "daily_review_burst" | "quality_complaint_without_photo" | "off_platform_contact" | "compensation_demand" | "review_before_delivery" | "review_soon_after_delivery" | "template_text" | "contact_no_answer" | "contact_refused_photos" | "contact_excess_demand" | "platform_fraud_flag" | "platform_complaint" | "established_buyer" | "photo_evidence" | "contact_cooperative")[];
             riskScore: number;
             /** @enum {string} */
             riskLevel: "low" | "medium" | "high";
@@ -2454,7 +2531,13 @@ export interface components {
             /** @description compliance findings on the text, the outreach lines and the remedy wording, blocking first (docs/compliance.md); a blocking one stops approve and publish (409 COMPLIANCE_BLOCKED) unless a lead overrides */
             findings: components["schemas"]["ComplianceFindingResponse"][];
         };
+        PlatformReplyResponse: {
+            text: string;
+            at?: string | null;
+        };
         ReviewRepliesResponse: {
+            /** @description The seller already replied on the platform: no automatic draft is written; POST a draft to write one anyway */
+            platformReply?: components["schemas"]["PlatformReplyResponse"] | null;
             current?: components["schemas"]["ReplyResponse"] | null;
             /** @description earlier replies of the review, newest first */
             history: components["schemas"]["ReplyResponse"][];

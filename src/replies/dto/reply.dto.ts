@@ -233,7 +233,15 @@ export class ReplyResponse {
   }
 }
 
+/** The seller's reply already posted on the platform (imported with the review). */
+export class PlatformReplyResponse {
+  @ApiProperty() text!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) at!: string | null;
+}
+
 export class ReviewRepliesResponse {
+  @ApiPropertyOptional({ type: PlatformReplyResponse, nullable: true, description: 'The seller already replied on the platform: no automatic draft is written; POST a draft to write one anyway' })
+  platformReply!: PlatformReplyResponse | null;
   @ApiPropertyOptional({ type: ReplyResponse, nullable: true }) current!: ReplyResponse | null;
   @ApiProperty({ type: [ReplyResponse], description: 'earlier replies of the review, newest first' }) history!: ReplyResponse[];
 }

@@ -31,7 +31,7 @@ export interface QuoteCandidateRow {
   subTags: string[];
   content: string | null;
   followUp: string | null;
-  evidence: { tag?: string; subTag?: string; phrase?: string }[] | null;
+  evidence: { tag?: string; subTag?: string; phrase?: string; source?: string }[] | null;
   /** values to mask wherever they appear: nick, buyer id, order id */
   known: (string | null)[];
   /** local date of the review */
@@ -56,7 +56,7 @@ export function pickQuotes(candidates: readonly QuoteCandidateRow[], settings: P
     .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
     .map(([tag, rows]) => {
       const scored = rows.map((row) => {
-        const evidence = (row.evidence ?? []).find((e) => e.tag === tag && typeof e.phrase === 'string' && e.phrase.trim() !== '');
+        const evidence = (row.evidence ?? []).find((e) => e.tag === tag && e.source === undefined && typeof e.phrase === 'string' && e.phrase.trim() !== '');
         const phrase = evidence?.phrase?.trim() ?? null;
         const source = phrase && row.followUp?.toLowerCase().includes(phrase.toLowerCase()) && !row.content?.toLowerCase().includes(phrase.toLowerCase()) ? row.followUp : (row.content || row.followUp || '');
         const text = shortQuote(source, phrase, settings.quoteMaxChars, row.known);

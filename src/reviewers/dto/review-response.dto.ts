@@ -33,6 +33,16 @@ export class ReviewerSummaryResponse {
   }
 }
 
+export class TagEvidenceResponse {
+  @ApiProperty() tag!: string;
+  @ApiPropertyOptional() subTag?: string;
+  @ApiProperty({ description: 'The phrase of the text; for a platform score, e.g. "logisticsScore 1/5"' }) phrase!: string;
+  @ApiPropertyOptional({ enum: ['platform_score'], description: 'platform_score: the evidence is the platform\'s per-dimension score, not the text' }) source?: 'platform_score';
+  @ApiPropertyOptional({ enum: ['quality', 'logistics', 'service', 'description'] }) dimension?: 'quality' | 'logistics' | 'service' | 'description';
+  @ApiPropertyOptional({ type: 'integer' }) score?: number;
+  @ApiPropertyOptional({ type: 'integer' }) max?: number;
+}
+
 export class ReviewResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: PLATFORMS }) platform!: Platform;
@@ -59,11 +69,23 @@ export class ReviewResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) serviceAgent!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) followUpContent!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) followUpAt!: string | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: "The platform's product-quality score, 1-5" }) qualityScore!: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: "The platform's logistics score, 1-5" }) logisticsScore!: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: "The platform's seller-service score, 1-5" }) serviceScore!: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: "The platform's as-described score, 1-5" }) descriptionScore!: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "The seller's public reply already on the platform" }) sellerReply!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) sellerReplyAt!: string | null;
+  @ApiProperty({ description: 'The seller already replied on the platform: no automatic public draft unless asked' }) repliedOnPlatform!: boolean;
+  @ApiPropertyOptional({ type: Boolean, nullable: true }) anonymous!: boolean | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'Written by the platform (默认评价)' }) autoReview!: boolean | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'The platform judged it fraudulent (a reviewer-risk signal)' }) platformCheat!: boolean | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'A complaint is open with the platform (a reviewer-risk signal)' }) platformComplaint!: boolean | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) videoCount!: number | null;
   @ApiPropertyOptional({ enum: LANGUAGES, nullable: true, description: 'Set by the analysis job' }) language!: Language | null;
   @ApiProperty({ type: [String], description: 'Root-cause tags (quality, logistics, service, price, other)' }) tags!: string[];
   @ApiProperty({ type: [String], description: 'Root-cause sub-tags, e.g. slow_delivery' }) subTags!: string[];
   @ApiPropertyOptional({ type: Object, nullable: true, description: 'Confidence 0-1 per tag' }) tagConfidence!: Record<string, number> | null;
-  @ApiPropertyOptional({ type: [Object], nullable: true, description: 'Phrases that triggered each tag' }) tagEvidence!: TagEvidence[] | null;
+  @ApiPropertyOptional({ type: [TagEvidenceResponse], nullable: true, description: 'Phrases that triggered each tag, and the platform scores that did' }) tagEvidence!: TagEvidence[] | null;
   @ApiPropertyOptional({ enum: TAG_SOURCES, nullable: true, description: 'model, or staff once corrected' }) tagSource!: TagSource | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Classifier model version behind the tags' }) classifierVersion!: string | null;
   @ApiProperty({ description: '1 when created, +1 for each change' }) revision!: number;
@@ -101,6 +123,18 @@ export class ReviewResponse {
       serviceAgent: review.serviceAgent,
       followUpContent: review.followUpContent,
       followUpAt: iso(review.followUpAt),
+      qualityScore: review.qualityScore,
+      logisticsScore: review.logisticsScore,
+      serviceScore: review.serviceScore,
+      descriptionScore: review.descriptionScore,
+      sellerReply: review.sellerReply,
+      sellerReplyAt: iso(review.sellerReplyAt),
+      repliedOnPlatform: review.sellerReply !== null,
+      anonymous: review.anonymous,
+      autoReview: review.autoReview,
+      platformCheat: review.platformCheat,
+      platformComplaint: review.platformComplaint,
+      videoCount: review.videoCount,
       language: review.language,
       tags: review.tags,
       subTags: review.subTags,

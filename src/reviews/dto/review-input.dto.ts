@@ -77,4 +77,37 @@ export class ReviewInputDto {
 
   @ReviewInputField()
   followUpAt?: string;
+
+  @ReviewInputField({ minimum: 1, maximum: 5, description: 'The platform\'s product-quality score (1-5)' })
+  qualityScore?: number;
+
+  @ReviewInputField({ minimum: 1, maximum: 5, description: 'The platform\'s logistics score (1-5); 2 or less is evidence for the logistics cause' })
+  logisticsScore?: number;
+
+  @ReviewInputField({ minimum: 1, maximum: 5, description: 'The platform\'s seller-service score (1-5)' })
+  serviceScore?: number;
+
+  @ReviewInputField({ minimum: 1, maximum: 5, description: 'The platform\'s as-described score (1-5)' })
+  descriptionScore?: number;
+
+  @ReviewInputField({ description: 'The seller\'s public reply already posted on the platform' })
+  sellerReply?: string;
+
+  @ReviewInputField({ description: 'When the seller\'s reply was posted' })
+  sellerReplyAt?: string;
+
+  @ReviewInputField({ description: 'Posted anonymously' })
+  anonymous?: boolean;
+
+  @ReviewInputField({ description: 'Written by the platform when the buyer did not review in time (默认好评)' })
+  autoReview?: boolean;
+
+  @ReviewInputField({ description: 'The platform judged the review or its buyer fraudulent (a reviewer-risk signal)' })
+  platformCheat?: boolean;
+
+  @ReviewInputField({ description: 'The buyer has a complaint open with the platform (a reviewer-risk signal)' })
+  platformComplaint?: boolean;
+
+  @ReviewInputField({ minimum: 0, maximum: 100, description: 'Number of videos' })
+  videoCount?: number;
 }

@@ -143,6 +143,20 @@ export function booleanField(value: unknown): unknown {
 }
 
 /** URLs as platforms give them: protocol-relative (`//img…`) gets https. */
+/** A platform status code as a flag: 0 (or "0") is none, any other code is set; anything else is left for validation. */
+export function statusFlag(value: unknown): unknown {
+  if (value === null || value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  if (typeof value === 'string' && /^\d+$/.test(value.trim())) return Number(value) !== 0;
+  return value;
+}
+
+/** The number of entries of a list field (videos), undefined when the record has none. */
+export function countOf(value: unknown): number | undefined {
+  return Array.isArray(value) && value.length > 0 ? value.length : undefined;
+}
+
 export function urlOf(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const url = value.trim();

@@ -6,12 +6,14 @@ import {
   Cell,
   CHINA_OFFSET,
   compact,
+  countOf,
   derivedId,
   hashedBuyerId,
   instantOf,
   isRecord,
   numberField,
   platformTime,
+  statusFlag,
   textField,
   textOf,
   urlList,
@@ -128,6 +130,7 @@ const taobaoTradeRate: JsonFormat = {
     reviewedAt: 'created',
     followUpContent: 'append_content',
     followUpAt: 'append_time',
+    sellerReply: 'reply',
   },
   detect: (record) => has(record, 'result', 'created') && ('oid' in record || 'tid' in record),
   map(record, context) {
@@ -151,6 +154,7 @@ const taobaoTradeRate: JsonFormat = {
         reviewedAt: platformTime(record.created, CHINA_OFFSET),
         followUpContent: textField(record.append_content),
         followUpAt: platformTime(record.append_time, CHINA_OFFSET),
+        sellerReply: textField(record.reply),
       }),
     };
   },
@@ -173,6 +177,7 @@ const tmallFeed: JsonFormat = {
     reviewedAt: 'comment_time',
     followUpContent: 'append_content',
     followUpAt: 'append_time',
+    sellerReply: 'reply',
   },
   detect: (record) => 'comment_time' in record || ('has_negtv' in record && 'content' in record),
   map(record, context) {
@@ -197,6 +202,7 @@ const tmallFeed: JsonFormat = {
         reviewedAt: platformTime(record.comment_time, CHINA_OFFSET),
         followUpContent: textField(record.append_content),
         followUpAt: platformTime(record.append_time, CHINA_OFFSET),
+        sellerReply: textField(record.reply),
       }),
     };
   },
@@ -219,12 +225,15 @@ const jdComment: JsonFormat = {
     rating: 'score',
     content: 'content',
     images: 'images',
-    hasVideo: 'videos',
+    videoCount: 'videos',
     reviewedAt: 'creationTime',
+    sellerReply: 'replies[0].content',
+    sellerReplyAt: 'replies[0].creationTime',
   },
   detect: (record) => 'commentId' in record && ('skuid' in record || 'creationTime' in record),
   map(record, context) {
-    const videos = Array.isArray(record.videos) ? record.videos : [];
+    // the seller's first reply is the public one; later entries answer the buyer's follow-ups
+    const reply = Array.isArray(record.replies) ? record.replies.find(isRecord) : undefined;
     return {
       problems: [],
       input: compact({
@@ -238,8 +247,10 @@ const jdComment: JsonFormat = {
         rating: numberField(record.score),
         content: textField(record.content),
         images: urlList(record.images, 'imgUrl'),
-        hasVideo: videos.length > 0 ? true : undefined,
+        videoCount: countOf(record.videos),
         reviewedAt: platformTime(record.creationTime, CHINA_OFFSET),
+        sellerReply: textField(reply?.content),
+        sellerReplyAt: platformTime(reply?.creationTime, CHINA_OFFSET),
       }),
     };
   },
@@ -268,15 +279,23 @@ const kuaishouComment: JsonFormat = {
     rating: 'creditScore',
     content: 'content',
     images: 'imageUrl',
-    hasVideo: 'videoId',
+    videoCount: 'videoId',
     reviewedAt: 'createTime',
     followUpContent: 'attached',
     followUpAt: 'attachedTime',
+    qualityScore: 'qualityScore',
+    logisticsScore: 'logisticsScore',
+    serviceScore: 'serviceScore',
+    sellerReply: 'sellerReply',
+    sellerReplyAt: 'replyTime',
+    anonymous: 'anonymous',
+    autoReview: 'auto',
+    platformCheat: 'cheatStatus',
+    platformComplaint: 'complainStatus',
   },
   detect: (record) => 'commentId' in record && ('qualityScore' in record || 'itemId' in record || 'rootCommentId' in record),
   map(record, context) {
     const attached = kuaishouAttached(record);
-    const videos = Array.isArray(record.videoId) ? record.videoId : [];
     return {
       problems: [],
       input: compact({
@@ -289,10 +308,19 @@ const kuaishouComment: JsonFormat = {
         rating: numberField(record.creditScore ?? record.qualityScore),
         content: textField(record.content),
         images: urlList(record.imageUrl),
-        hasVideo: videos.length > 0 ? true : undefined,
+        videoCount: countOf(record.videoId),
         reviewedAt: platformTime(record.createTime, CHINA_OFFSET),
         followUpContent: textField(attached.content),
         followUpAt: platformTime(attached.at, CHINA_OFFSET),
+        qualityScore: numberField(record.qualityScore),
+        logisticsScore: numberField(record.logisticsScore),
+        serviceScore: numberField(record.serviceScore),
+        sellerReply: textField(record.sellerReply),
+        sellerReplyAt: platformTime(record.replyTime, CHINA_OFFSET),
+        anonymous: booleanField(record.anonymous),
+        autoReview: booleanField(record.auto),
+        platformCheat: statusFlag(record.cheatStatus),
+        platformComplaint: statusFlag(record.complainStatus),
       }),
     };
   },
@@ -314,6 +342,10 @@ const pddReview: JsonFormat = {
     content: 'comment',
     images: 'pictures',
     reviewedAt: 'createTime',
+    descriptionScore: 'descScore',
+    logisticsScore: 'logisticsScore',
+    serviceScore: 'serviceScore',
+    sellerReply: 'reply',
   },
   detect: (record) => 'reviewId' in record && ('goodsId' in record || 'orderSn' in record),
   map(record, context) {
@@ -330,6 +362,10 @@ const pddReview: JsonFormat = {
         content: textField(record.comment),
         images: urlList(record.pictures, 'url'),
         reviewedAt: platformTime(record.createTime, CHINA_OFFSET),
+        descriptionScore: numberField(record.descScore),
+        logisticsScore: numberField(record.logisticsScore),
+        serviceScore: numberField(record.serviceScore),
+        sellerReply: textField(record.reply),
       }),
     };
   },
@@ -356,6 +392,9 @@ const douyinExport: TableFormat = {
     reviewedAt: '评价日期',
     followUpContent: '追评内容',
     followUpAt: '追评时间',
+    sellerReply: '回复内容',
+    logisticsScore: '物流评分',
+    serviceScore: '服务评分',
   },
   detect: (headers) => headers.has(headerKey('评价日期')) && headers.has(headerKey('订单ID')) && !headers.has(headerKey('评价ID')),
   map(row, context) {
@@ -383,6 +422,9 @@ const douyinExport: TableFormat = {
         reviewedAt,
         followUpContent: textField(row.get('追评内容')),
         followUpAt: platformTime(row.get('追评时间'), CHINA_OFFSET, row.excel),
+        sellerReply: textField(row.get('回复内容')),
+        logisticsScore: numberField(row.get('物流评分')),
+        serviceScore: numberField(row.get('服务评分')),
       }),
     };
   },
@@ -411,6 +453,8 @@ const judgeMe: TableFormat = {
     content: 'body',
     images: 'picture_urls',
     reviewedAt: 'review_date',
+    sellerReply: 'reply',
+    sellerReplyAt: 'reply_date',
   },
   detect: (headers) => headers.has('reviewdate') && headers.has('body') && (headers.has('reviewername') || headers.has('revieweremail')),
   map(row, context) {
@@ -429,6 +473,8 @@ const judgeMe: TableFormat = {
         content: textField(row.get('body')),
         images: urlList(row.get('picture_urls')),
         reviewedAt,
+        sellerReply: textField(row.get('reply')),
+        sellerReplyAt: shopTime(row, 'reply_date'),
       }),
     };
   },
@@ -449,6 +495,8 @@ const okendo: TableFormat = {
     content: 'body',
     images: 'imageUrls',
     reviewedAt: 'dateCreated',
+    sellerReply: 'reply',
+    sellerReplyAt: 'replyDate',
   },
   detect: (headers) => headers.has('datecreated') && headers.has('body') && headers.has('rating'),
   map(row, context) {
@@ -468,6 +516,8 @@ const okendo: TableFormat = {
         content: textField(row.get('body')),
         images: urlList(row.get('imageUrls')),
         reviewedAt,
+        sellerReply: textField(row.get('reply')),
+        sellerReplyAt: shopTime(row, 'replyDate'),
       }),
     };
   },
@@ -485,6 +535,8 @@ const shopifyProductReviews: TableFormat = {
     rating: 'rating',
     content: 'body',
     reviewedAt: 'created_at',
+    sellerReply: 'reply',
+    sellerReplyAt: 'replied_at',
   },
   detect: (headers) => headers.has('producthandle') && headers.has('author') && headers.has('createdat'),
   map(row, context) {
@@ -502,6 +554,8 @@ const shopifyProductReviews: TableFormat = {
         rating: numberField(row.get('rating')),
         content: textField(row.get('body')),
         reviewedAt,
+        sellerReply: textField(row.get('reply')),
+        sellerReplyAt: shopTime(row, 'replied_at'),
       }),
     };
   },
