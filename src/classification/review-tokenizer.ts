@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { toSimplified } from './chinese-script';
 
 /**
@@ -147,15 +148,13 @@ const STEM_EXCEPTIONS: Readonly<Record<string, string>> = {
   gripes: 'gripe',
 };
 
-const STEM_CACHE = new Map<string, string>();
-const STEM_CACHE_LIMIT = 100_000;
+const STEM_CACHE = new LRUCache<string, string>({ max: 100_000 });
 
 /** A light suffix stripper: it only has to agree with itself, since lexicon terms go through it too. */
 export function stemWord(word: string): string {
   const cached = STEM_CACHE.get(word);
   if (cached !== undefined) return cached;
   const w = STEM_EXCEPTIONS[word] ?? stripSuffixes(word);
-  if (STEM_CACHE.size >= STEM_CACHE_LIMIT) STEM_CACHE.clear();
   STEM_CACHE.set(word, w);
   return w;
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 import { PorterStemmer, LancasterStemmer } from './natural-stemmers';
@@ -34,7 +35,7 @@ export function segmenter(): Jieba {
   return jieba;
 }
 
-const stemCache = new Map<string, string>();
+const stemCache = new LRUCache<string, string>({ max: MAX_STEM_CACHE });
 
 function stem(word: string, stemmer: EnglishStemmer): string {
   if (stemmer === 'none') return word;
@@ -42,7 +43,6 @@ function stem(word: string, stemmer: EnglishStemmer): string {
   const cached = stemCache.get(cacheKey);
   if (cached !== undefined) return cached;
   const stemmed = (stemmer === 'porter' ? PorterStemmer : LancasterStemmer).stem(word);
-  if (stemCache.size >= MAX_STEM_CACHE) stemCache.clear();
   stemCache.set(cacheKey, stemmed);
   return stemmed;
 }

@@ -26,14 +26,14 @@ describe('ProductPopularityCache', () => {
   it('reuses a count for ten minutes, then counts again', async () => {
     const table: Record<string, number> = { 'p-1': 120 };
     const { manager, asked } = fakeManager(table);
-    let now = 0;
+    let now = 1_000;
     const cache = new ProductPopularityCache(() => now);
     await cache.of(manager, 'shop-1', ['p-1']);
     table['p-1'] = 130;
-    now = POPULARITY_TTL_MS - 1;
+    now = 1_000 + POPULARITY_TTL_MS - 1;
     expect((await cache.of(manager, 'shop-1', ['p-1', 'p-2'])).get('p-1')).toBe(120);
     expect(asked).toEqual([['p-1'], ['p-2']]);
-    now = POPULARITY_TTL_MS + 1;
+    now = 1_000 + POPULARITY_TTL_MS + 1;
     expect((await cache.of(manager, 'shop-1', ['p-1'])).get('p-1')).toBe(130);
   });
 

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { toSimplified } from '../classification/chinese-script';
 import { isBlockedText, reviewRequestForbiddenOn } from '../compliance/compliance-check';
 import { actionSentence, actionsFor, RecordedAction } from '../compliance/corrective-actions';
@@ -111,17 +112,8 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-const ID_HASHES = new Map<string, number>();
-
-function idHash(id: string): number {
-  let h = ID_HASHES.get(id);
-  if (h === undefined) {
-    h = hash(id);
-    if (ID_HASHES.size >= 50_000) ID_HASHES.clear();
-    ID_HASHES.set(id, h);
-  }
-  return h;
-}
+// Hashing a 36-character id is cheaper than a cache lookup: no cache.
+const idHash = hash;
 
 /** Combines two hashes into a well-spread 32-bit value (murmur3's finaliser). */
 function mix(a: number, b: number): number {
@@ -182,19 +174,17 @@ function withConnector(language: ReplyLanguage, connector: string, sentence: str
 }
 
 // Products, shops and carriers repeat from review to review: check each value once.
-const CLEANED = new Map<string, string | null>();
-const CLEANED_MAX = 10_000;
+const CLEANED = new LRUCache<string, { text: string | null }>({ max: 10_000 });
 
 /** A value fit for a public reply, or null: no braces, short enough, no personal data, no blame. */
 function cleanValue(value: string | null, maxLength: number, known: readonly (string | null)[]): string | null {
   if (!value) return null;
   const key = `${maxLength}\u0000${value}`;
-  let cleaned = CLEANED.get(key);
+  let cleaned = CLEANED.get(key)?.text;
   if (cleaned === undefined) {
     const text = value.replace(/[{}[\]]/g, '').replace(/\s+/g, ' ').trim();
     cleaned = !text || replyLength(text) > maxLength || findPersonalData(text) || findBlame(text) ? null : text;
-    if (CLEANED.size >= CLEANED_MAX) CLEANED.clear();
-    CLEANED.set(key, cleaned);
+    CLEANED.set(key, { text: cleaned });
   }
   return cleaned !== null && findPersonalData(cleaned, known) ? null : cleaned;
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { FieldProblem } from '../common/errors/domain-error';
 import type { ReplyPart } from './reply.types';
 
@@ -30,8 +31,7 @@ type Segment = { kind: 'text'; text: string } | { kind: 'placeholder'; name: str
 export type ParsedTemplate = { ok: true; segments: Segment[] } | { ok: false; message: string };
 
 // Drafting fills the same few hundred templates over and over: parse each once.
-const PARSED = new Map<string, ParsedTemplate>();
-const PARSED_MAX = 10_000;
+const PARSED = new LRUCache<string, ParsedTemplate>({ max: 10_000 });
 
 /**
  * `{name}` is a placeholder; `[...]` is an optional segment, left out when a placeholder inside has no value
@@ -41,7 +41,6 @@ export function parseTemplate(text: string): ParsedTemplate {
   let parsed = PARSED.get(text);
   if (!parsed) {
     parsed = parse(text);
-    if (PARSED.size >= PARSED_MAX) PARSED.clear();
     PARSED.set(text, parsed);
   }
   return parsed;

@@ -12,7 +12,7 @@ describe('ApiKeyCache', () => {
     cache.set('hash-a', identity('shop-1'));
     now += 4_999;
     expect(cache.get('hash-a')?.shop.shopId).toBe('shop-1');
-    now += 1;
+    now += 2;
     expect(cache.get('hash-a')).toBeUndefined();
     expect(cache.size).toBe(0);
   });

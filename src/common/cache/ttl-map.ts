@@ -1,45 +1,37 @@
-/**
- * Values a process keeps for a fixed time, at most `maxEntries` of them (the one written longest ago goes first).
- * What the per-process caches share (API keys, product popularity, queue counts); each decides its keys and when
- * to forget. A TTL of 0 or less keeps nothing.
- */
-export class TtlMap<K, V> {
-  private readonly entries = new Map<K, { value: V; expiresAt: number }>();
+import { LRUCache } from 'lru-cache';
 
-  constructor(
-    private readonly ttlMs: number,
-    private readonly maxEntries: number,
-    private readonly clock: () => number = Date.now,
-  ) {}
+/**
+ * Values a process keeps for a fixed time, at most `maxEntries` of them (the least recently used goes first):
+ * lru-cache with the two things the per-process caches (API keys, product popularity, queue counts) add, a
+ * TTL of 0 that keeps nothing (a setting turns a cache off) and forgetting every entry a test picks.
+ */
+export class TtlMap<K extends {}, V extends {}> {
+  private readonly entries: LRUCache<K, V> | null;
+
+  constructor(ttlMs: number, maxEntries: number, clock: () => number = Date.now) {
+    // ttlResolution 0: an entry expires at its TTL exactly, also under a test's clock
+    this.entries = ttlMs > 0 ? new LRUCache<K, V>({ max: maxEntries, ttl: ttlMs, ttlResolution: 0, perf: { now: clock } }) : null;
+  }
 
   get(key: K): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= this.clock()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.value;
+    return this.entries?.get(key);
   }
 
   set(key: K, value: V): void {
-    if (this.ttlMs <= 0) return;
-    this.entries.delete(key);
-    // a Map iterates in insertion order: the first key is the oldest
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as K);
-    this.entries.set(key, { value, expiresAt: this.clock() + this.ttlMs });
+    this.entries?.set(key, value);
   }
 
   delete(key: K): void {
-    this.entries.delete(key);
+    this.entries?.delete(key);
   }
 
   /** Forgets every entry the test picks (a shop's keys after a revocation, its counts after a change). */
   deleteWhere(test: (value: V, key: K) => boolean): void {
-    for (const [key, entry] of this.entries) if (test(entry.value, key)) this.entries.delete(key);
+    if (!this.entries) return;
+    for (const [key, value] of [...this.entries.entries()]) if (test(value, key)) this.entries.delete(key);
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.entries?.size ?? 0;
   }
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 /**
  * Timestamps as shop backends export them: ISO 8601 with or without an offset, with a "T" or a
  * space, or with slashes (2026/11/03 14:05:00). A timestamp without an offset is local time in
@@ -71,10 +72,9 @@ export function isTimeZone(name: string): boolean {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, number>();
 // Zone offsets and their changes fall on quarter hours: one Intl lookup per zone and quarter hour is exact.
 const QUARTER_HOUR_MS = 15 * 60_000;
-const OFFSET_CACHE_LIMIT = 50_000;
+const offsets = new LRUCache<string, number>({ max: 50_000 });
 
 /** The zone's offset from UTC at an instant (ms since the epoch), in minutes; cached per zone and quarter hour. */
 export function zoneOffsetMinutes(timeZone: string, instant: number): number {
@@ -82,7 +82,6 @@ export function zoneOffsetMinutes(timeZone: string, instant: number): number {
   let offset = offsets.get(key);
   if (offset === undefined) {
     offset = lookupOffsetMinutes(timeZone, instant);
-    if (offsets.size >= OFFSET_CACHE_LIMIT) offsets.clear();
     offsets.set(key, offset);
   }
   return offset;

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type * as OpenCC from 'opencc-js';
 import type { ReplyLanguage } from '../reply.types';
 import { EN_LIBRARY } from './en.library';
@@ -23,15 +24,13 @@ const TAIWAN_WORDS: [string, string][] = [
 ];
 
 // Remedy wording, reasons and shop templates repeat from draft to draft: convert each once.
-const CONVERTED = new Map<string, string>();
-const CONVERTED_MAX = 10_000;
+const CONVERTED = new LRUCache<string, string>({ max: 10_000 });
 
 /** Simplified to traditional Chinese (Taiwan characters); the cn2t build is loaded on first use. */
 export function toTraditional(text: string): string {
   const cached = CONVERTED.get(text);
   if (cached !== undefined) return cached;
   const converted = convertToTraditional(text);
-  if (CONVERTED.size >= CONVERTED_MAX) CONVERTED.clear();
   CONVERTED.set(text, converted);
   return converted;
 }
