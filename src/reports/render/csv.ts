@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { Block, CellValue, Column, RenderedReport } from './blocks';
 import { cellParts } from './cells';
 
@@ -9,21 +10,23 @@ import { cellParts } from './cells';
  * (= + - @ at the start) is prefixed with an apostrophe.
  */
 export function renderCsv(report: RenderedReport): string {
-  const lines: string[] = [quote(report.title), ...report.meta.map(quote)];
-  if (report.warning) lines.push(quote(report.warning));
-  lines.push('');
+  const records: string[][] = [[defuse(report.title)], ...report.meta.map((line) => [defuse(line)])];
+  if (report.warning) records.push([defuse(report.warning)]);
+  records.push([]);
   for (const section of report.sections) {
     for (const block of section.blocks) {
       const table = asTable(block);
       if (!table) continue;
       const id = table.id === section.key ? table.id : `${section.key}.${table.id}`;
-      lines.push(quote(`[${id}] ${table.title ? `${section.title} - ${table.title}` : section.title}`));
-      lines.push(table.columns.map((column) => quote(headerOf(column))).join(','));
-      for (const row of table.rows) lines.push(row.map((cell, i) => csvCell(cell, table.columns[i])).join(','));
-      lines.push('');
+      records.push([defuse(`[${id}] ${table.title ? `${section.title} - ${table.title}` : section.title}`)]);
+      records.push(table.columns.map((column) => defuse(headerOf(column))));
+      for (const row of table.rows) records.push(row.map((cell, i) => csvCell(cell, table.columns[i])));
+      records.push([]);
     }
   }
-  return `\uFEFF${lines.join('\r\n')}`;
+  records.pop();
+  // quoted_match: csv-stringify quotes a lone \n only when it is the record delimiter; spreadsheets need it quoted
+  return `\uFEFF${stringify(records, { record_delimiter: 'windows', quoted_match: /[\r\n]/ })}`;
 }
 
 interface CsvTable {
@@ -63,7 +66,7 @@ function round1(value: number): number {
 function csvCell(cell: CellValue, column: Column): string {
   const { kind, value } = cellParts(cell, column);
   if (value === null) return '';
-  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'string') return defuse(value);
   // a number of another kind than its column's says its unit
   const unit = kind !== column.kind;
   switch (kind) {
@@ -78,8 +81,7 @@ function csvCell(cell: CellValue, column: Column): string {
   }
 }
 
-/** One CSV field: quoted when needed, formula-looking text defused. */
-export function quote(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/** Text a spreadsheet would run as a formula, defused with an apostrophe; numbers the report wrote are left as they are. */
+export function defuse(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
