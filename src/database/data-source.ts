@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DataSource, DataSourceOptions, MigrationExecutor } from 'typeorm';
 import { DatabaseLogger } from './database-logger';
-import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 
 /** migrations/ beside src/ in development and tests, dist/migrations/ when built */
 export const MIGRATIONS_GLOB = __filename.endsWith('.ts')

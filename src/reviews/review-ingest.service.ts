@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { sqlRows } from '../database/sql';
 import { AnalysisQueue } from '../jobs/analysis.queue';
-import { snake } from '../database/snake-naming.strategy';
+// the column TypeORM's SnakeNamingStrategy (typeorm-naming-strategies) gives a property
+import { snakeCase as snake } from 'typeorm/util/StringUtils';
 import { AMOUNT_DECIMALS, changedFieldNames, FieldKind, hashReviewFields, REVIEW_FIELDS, ReviewFields } from './review-fields';
 import { gradeOf } from './review.types';
 
