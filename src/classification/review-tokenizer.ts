@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { toSimplified } from './chinese-script';
+import { toSimplified } from '../text/chinese-script';
 
 /**
  * A review cut into units: one unit per Han character, one per (stemmed) Latin word, '#' per number.

@@ -1,4 +1,4 @@
-import { toSimplified } from '../classification/chinese-script';
+import { toSimplified } from '../text/chinese-script';
 import { segmenter } from '../classification/word-segmenter';
 
 /**

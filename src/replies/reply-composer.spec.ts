@@ -1,4 +1,4 @@
-import { toSimplified } from '../classification/chinese-script';
+import { toSimplified } from '../text/chinese-script';
 import { CAUSE_TAGS, SUB_TAGS, parentTag } from '../reviews/taxonomy';
 import { builtinLibrary, joinSentences } from './library/library';
 import { LanguageLibrary } from './library/library.types';

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { toSimplified } from '../classification/chinese-script';
+import { toSimplified } from '../text/chinese-script';
 import { isBlockedText, reviewRequestForbiddenOn } from '../compliance/compliance-check';
 import { actionSentence, actionsFor, RecordedAction } from '../compliance/corrective-actions';
 import type { Grade, Platform } from '../reviews/review.types';

@@ -1,4 +1,4 @@
-import { toSimplified } from '../classification/chinese-script';
+import { toSimplified } from '../text/chinese-script';
 import { toTraditional } from './library/library';
 import type { FieldProblem } from '../common/errors/domain-error';
 
