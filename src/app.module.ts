@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { AlertsModule } from './alerts/alerts.module';
 import { AnalysisModule } from './analysis/analysis.module';
 import { loggerParams } from './common/http/logging';
 import { AppConfig } from './config/app-config';
@@ -57,6 +58,7 @@ export class AppModule {
         ReviewersModule,
         RecoveryModule,
         RepliesModule,
+        AlertsModule,
         ReportsModule,
         AnalysisModule,
       ],

@@ -1,3 +1,5 @@
+import { Alert } from './alerts/alert.entity';
+import { AlertSettingsRow } from './alerts/alert-settings.entity';
 import { ComplianceOverride } from './compliance/compliance-override.entity';
 import { CorrectiveAction } from './compliance/corrective-action.entity';
 import { ClassifierModel } from './classification/classifier-model.entity';
@@ -57,4 +59,6 @@ export const ENTITIES = [
   EventSubscription,
   OutboxEvent,
   EventDelivery,
+  Alert,
+  AlertSettingsRow,
 ];

@@ -36,6 +36,8 @@ const OWNERS: Record<string, string> = {
   event_subscriptions: 'events',
   event_deliveries: 'events',
   deployment: 'jobs',
+  alerts: 'alerts',
+  alert_settings: 'alerts',
 };
 
 const SRC = __dirname;

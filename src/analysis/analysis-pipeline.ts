@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AlertDetectionService } from '../alerts/alert-detection.service';
 import { errorForLog } from '../common/errors/error-for-log';
 import { RecoveryCaseStep } from '../recovery/recovery-case.step';
 import { AutoDrafts } from '../replies/auto-drafts.service';
@@ -17,7 +18,9 @@ import { ReviewerRiskService } from '../reviewers/reviewer-risk.service';
  * contact.
  *
  * After the commit (never undoes the analysis; a failure is logged and the step's sweep finds the work again):
- *   3. reply-drafts: enqueue `draft-replies` jobs, which then see the reviewer's fresh score.
+ *   3. reply-drafts: enqueue `draft-replies` jobs, which then see the reviewer's fresh score;
+ *   4. alerts: decide the SKUs, carriers and agents the batch brought a medium/bad review to (docs/alerts.md); the
+ *      alert sweep catches up what a failure here missed.
  */
 @Injectable()
 export class AnalysisPipeline {
@@ -25,9 +28,9 @@ export class AnalysisPipeline {
   private readonly inTransaction: readonly AnalysisStep[];
   private readonly afterCommit: readonly AnalysisStep[];
 
-  constructor(cases: RecoveryCaseStep, reviewerRisk: ReviewerRiskService, drafts: AutoDrafts) {
+  constructor(cases: RecoveryCaseStep, reviewerRisk: ReviewerRiskService, drafts: AutoDrafts, alerts: AlertDetectionService) {
     this.inTransaction = [cases, reviewerRisk];
-    this.afterCommit = [drafts];
+    this.afterCommit = [drafts, alerts];
   }
 
   /** Inside the analysis transaction, with its manager; a step that throws rolls the batch back. */

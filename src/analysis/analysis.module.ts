@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module';
 import { ClassificationModule } from '../classification/classification.module';
 import { RecoveryModule } from '../recovery/recovery.module';
 import { RepliesModule } from '../replies/replies.module';
@@ -10,7 +11,7 @@ import { ReviewAnalysisService } from './review-analysis.service';
 
 /** The analysis job: classification, then the steps other modules contribute (analysis-pipeline.ts). */
 @Module({
-  imports: [ClassificationModule, RecoveryModule, ReviewersModule, RepliesModule],
+  imports: [ClassificationModule, RecoveryModule, ReviewersModule, RepliesModule, AlertsModule],
   providers: [AnalysisPipeline, ReviewAnalysisService, AnalyzeReviewsProcessor, AnalysisWorkers],
   exports: [AnalysisWorkers],
 })

@@ -39,6 +39,8 @@ export interface AppEnv {
   metricsPort: number;
   /** how often workers sweep recovery cases (missed promises, closed windows, queue urgency); 0: never */
   recoverySweepIntervalMs: number;
+  /** how often workers sweep early-warning alerts (every subject with a recent medium/bad review, open alerts, priors); 0: never */
+  alertSweepIntervalMs: number;
   /** how often worker processes look for shops due their weekly report; 0 disables the schedule */
   reportScheduleIntervalMs: number;
   /** new staff corrections that start a retraining of the shop's classifier by themselves */
@@ -156,6 +158,7 @@ export function loadEnv(source: Source = process.env, fallback: Partial<Pick<App
     metricsToken: raw(source, 'METRICS_TOKEN') ?? null,
     metricsPort: int(source, 'METRICS_PORT', 0, 0, 65535),
     recoverySweepIntervalMs: int(source, 'RECOVERY_SWEEP_INTERVAL_MS', 60_000, 0, 86_400_000),
+    alertSweepIntervalMs: int(source, 'ALERT_SWEEP_INTERVAL_MS', 3_600_000, 0, 86_400_000),
     reportScheduleIntervalMs: int(source, 'REPORT_SCHEDULE_INTERVAL_MS', 300_000, 0, 86_400_000),
     retrainAfterCorrections: int(source, 'RETRAIN_AFTER_CORRECTIONS', 20, 1, 100_000),
     rateLimitPerMinute: int(source, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),

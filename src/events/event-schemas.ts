@@ -25,6 +25,26 @@ const object = (properties: Record<string, Schema>, description?: string, nullab
   properties,
 });
 
+/** alert.opened and alert.resolved (migration AlertEvents): the alert and its evidence when it opened or resolved */
+const alert = {
+  id: uuid,
+  subjectType: { type: 'string', enum: ['sku', 'carrier', 'agent', 'shop'] },
+  subject: str("the product id, the carrier's or agent's name, or * for the whole shop"),
+  cause: { type: 'string', enum: ['any', 'quality', 'logistics', 'service', 'price'] },
+  status: { type: 'string', enum: ['open', 'resolved'] },
+  method: { type: 'string', enum: ['beta-binomial', 'cusum'] },
+  openedAt: time(),
+  firstBadAt: time('when the first medium/bad review of the window that opened it was posted'),
+  resolvedAt: nullableTime(),
+  windowHours: int,
+  windowReviews: int,
+  windowBad: int,
+  baselineRate: num,
+  probability: num,
+  causeMix: { type: 'object', additionalProperties: { type: 'integer' }, description: "the window's medium/bad reviews per cause tag" },
+  sampleReviewIds: { type: 'array', items: uuid },
+};
+
 const review = {
   id: uuid,
   platform: str(),
@@ -177,8 +197,8 @@ const SUBJECTS: Record<EventType, { key: string; summary: string; properties: Re
       }),
     },
   },
-  'alert.opened': { key: 'alert', summary: 'An early-warning alert opened (written once the alerts feature is in place)', properties: { id: uuid } },
-  'alert.resolved': { key: 'alert', summary: 'An early-warning alert was resolved (written once the alerts feature is in place)', properties: { id: uuid } },
+  'alert.opened': { key: 'alert', summary: 'An early-warning alert opened: a SKU, carrier, agent or the shop has more medium/bad reviews for a cause than its baseline explains (docs/alerts.md)', properties: alert },
+  'alert.resolved': { key: 'alert', summary: 'An early-warning alert was resolved: the rate is back', properties: alert },
   'report.created': {
     key: 'report',
     summary: 'A report was stored (the body of the report webhook, unchanged)',

@@ -893,6 +893,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shop's alerts, newest first, with their evidence and (open ones) their open cases */
+        get: operations["AlertsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shop's early-warning settings: the defaults with its changes */
+        get: operations["AlertsController_getSettings_v1"];
+        /** Replace the settings (leads and the integration key): what is left out returns to its default */
+        put: operations["AlertsController_putSettings_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One alert */
+        get: operations["AlertsController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A person has seen the alert (the first acknowledgement stands); it stays open until the rate is back */
+        post: operations["AlertsController_acknowledge_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/weekly": {
         parameters: {
             query?: never;
@@ -2792,6 +2861,142 @@ export interface components {
             webhookUrl?: string | null;
             /** @description the shared secret deliveries are signed with (16-256 characters); write-only */
             webhookSecret?: string | null;
+        };
+        AlertCusumResponse: {
+            statistic: number;
+            /** @description the decision interval */
+            h: number;
+            /** @description a medium/bad review's step (a good one's is -1) */
+            m: number;
+            signalled: boolean;
+        };
+        AlertEvidenceResponse: {
+            windowHours: number;
+            /** @description the window's reviews (the last windowHours, at most the subject type's windowReviews) */
+            windowReviews: number;
+            /** @description the window's medium/bad reviews for the alert's cause */
+            windowBad: number;
+            /** @description the window's reviews revised after they were posted: every review counts as it stands now */
+            revisedReviews: number;
+            /** @description the subject's reviews before the window, within the baseline */
+            historyReviews: number;
+            historyBad: number;
+            /** @description the subject's usual rate: its history shrunk toward the shop's prior (posterior mean) */
+            baselineRate: number;
+            /** @description P(at least windowBad medium/bad reviews among windowReviews) under the baseline */
+            probability: number;
+            cusum?: components["schemas"]["AlertCusumResponse"] | null;
+            /** @description the window's medium/bad reviews per cause tag */
+            causeMix: {
+                [key: string]: number;
+            };
+            /** @description up to five of the window's latest medium/bad reviews for the cause */
+            sampleReviewIds: string[];
+            /**
+             * Format: date-time
+             * @description when the detector last decided
+             */
+            decidedAt: string;
+        };
+        AlertResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            subjectType: "sku" | "carrier" | "agent" | "shop";
+            /** @description the product id (sku), the carrier's or agent's name, * for the whole shop */
+            subject: string;
+            /**
+             * @description any: all medium/bad reviews; a cause tag: those carrying it
+             * @enum {string}
+             */
+            cause: "any" | "quality" | "logistics" | "service" | "price";
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /**
+             * @description the test that opened it
+             * @enum {string}
+             */
+            method: "beta-binomial" | "cusum";
+            /** Format: date-time */
+            openedAt: string;
+            /**
+             * Format: date-time
+             * @description when the first medium/bad review of the window that opened it was posted
+             */
+            firstBadAt: string;
+            /** @description openedAt - firstBadAt, in hours */
+            hoursToDetection: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            resolvedAt?: string | null;
+            /** Format: date-time */
+            acknowledgedAt?: string | null;
+            acknowledgedBy?: string | null;
+            evidence: components["schemas"]["AlertEvidenceResponse"];
+            /** @description an open alert's open recovery cases (its medium/bad reviews for the cause), to answer as one known problem */
+            caseIds: string[];
+        };
+        AlertPageResponse: {
+            items: components["schemas"]["AlertResponse"][];
+            nextCursor?: string | null;
+        };
+        SubjectTypeSettingsResponse: {
+            enabled: boolean;
+            threshold: number;
+            windowHours: number;
+            windowReviews: number;
+        };
+        SubjectSettingsResponse: {
+            sku: components["schemas"]["SubjectTypeSettingsResponse"];
+            carrier: components["schemas"]["SubjectTypeSettingsResponse"];
+            agent: components["schemas"]["SubjectTypeSettingsResponse"];
+            shop: components["schemas"]["SubjectTypeSettingsResponse"];
+        };
+        AlertSettingsResponse: {
+            minBad: number;
+            baselineDays: number;
+            resolveAbove: number;
+            cusumMultiple: number;
+            cusumArlDays: number;
+            /** @description the CUSUM runs over at most this many of a subject's latest reviews (fixed) */
+            cusumReviews: number;
+            subjects: components["schemas"]["SubjectSettingsResponse"];
+            /** @description what the shop changed from the defaults (the last PUT) */
+            override: {
+                [key: string]: unknown;
+            };
+            updatedBy?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+        };
+        SubjectTypeSettingsDto: {
+            enabled?: boolean;
+            /** @description alert when the tail probability is below this (1e-9 to 0.1) */
+            threshold?: number;
+            /** @description the window: the last windowHours hours (1-720) ... */
+            windowHours?: number;
+            /** @description ... at most the last windowReviews reviews (5-10000) */
+            windowReviews?: number;
+        };
+        SubjectSettingsDto: {
+            sku?: components["schemas"]["SubjectTypeSettingsDto"];
+            carrier?: components["schemas"]["SubjectTypeSettingsDto"];
+            agent?: components["schemas"]["SubjectTypeSettingsDto"];
+            shop?: components["schemas"]["SubjectTypeSettingsDto"];
+        };
+        AlertSettingsDto: {
+            /** @description alert only with at least this many medium/bad reviews in the window (1-50) */
+            minBad?: number;
+            /** @description days of history for the prior and each baseline (14-180) */
+            baselineDays?: number;
+            /** @description resolve once the window's tail probability is back above this (0.001-0.9) */
+            resolveAbove?: number;
+            /** @description the CUSUM's out-of-control rate as a multiple of the baseline (1.5-10) */
+            cusumMultiple?: number;
+            /** @description the CUSUM's in-control average run length in days of the subject's volume (0: no CUSUM) */
+            cusumArlDays?: number;
+            subjects?: components["schemas"]["SubjectSettingsDto"];
         };
         ReportResponse: {
             /**
@@ -7634,6 +7839,297 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AlertsController_list_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description open (the rate is still up) or resolved */
+                status?: "open" | "resolved";
+                subjectType?: "sku" | "carrier" | "agent" | "shop";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPageResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AlertsController_getSettings_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertSettingsResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AlertsController_putSettings_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertSettingsResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AlertsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ALERT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AlertsController_acknowledge_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ALERT_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
