@@ -96,6 +96,9 @@ tr.selected td:first-child { box-shadow: inset 4px 0 0 var(--accent); }
 .reason-high_risk_reviewer { border-color: var(--risk); color: var(--risk); }
 .risk-high { color: var(--risk); font-weight: 700; }
 .high-risk-title { margin-top: 20px; color: var(--risk); }
+.alert-banner ul { margin: 4px 0 0; padding-left: 20px; }
+.alert-banner li { margin: 2px 0; }
+.alert-group-title { margin-top: 16px; font-size: 1.05em; color: #9a6700; }
 .muted { color: var(--muted); }
 .small { font-size: 13px; }
 .empty { padding: 24px; text-align: center; color: var(--muted); background: var(--card); border: 1px dashed var(--line); border-radius: 8px; }

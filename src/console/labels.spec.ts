@@ -10,6 +10,9 @@ import { ACTION_LABELS, LEVEL_LABELS, OUTCOME_LABELS, STATUS_LABELS } from '../r
 import { PLATFORM_LABELS } from '../reviews/review-labels';
 import { PLATFORMS } from '../reviews/review.types';
 import { label, Label } from '../common/labels';
+import { ALERT_CAUSE_LABELS, SUBJECT_TYPE_LABELS } from '../alerts/alert-labels';
+import { SUBJECT_TYPES } from '../alerts/alert-detector';
+import { CAUSE_TAGS } from '../reviews/taxonomy';
 
 /** The label tables the server and the console share (the console imports them through src/console/web/vocabulary.ts). */
 const TABLES: [string, Readonly<Record<string, Label>>, readonly string[]][] = [
@@ -26,6 +29,8 @@ const TABLES: [string, Readonly<Record<string, Label>>, readonly string[]][] = [
   ['what a contact told about a reviewer', OUTCOME_LABELS, CONTACT_OUTCOME_KINDS],
   ['reply statuses', REPLY_STATUS_LABELS, REPLY_STATUSES],
   ['platforms', PLATFORM_LABELS, PLATFORMS],
+  ['alert subject types', SUBJECT_TYPE_LABELS, SUBJECT_TYPES],
+  ['alert causes', ALERT_CAUSE_LABELS, ['any', ...CAUSE_TAGS]],
 ];
 
 describe('label tables', () => {

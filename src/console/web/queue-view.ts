@@ -5,9 +5,9 @@ import { relative } from './format.js';
 import { html } from './html.js';
 import { href, navigate } from './router.js';
 import { rememberQueue } from './session.js';
-import type { Queue, QueueItem } from './types.js';
+import type { Alert, AlertPage, Queue, QueueItem } from './types.js';
 import { ErrorMessage, Progress, Stars, typingIn, useApp, useLoad } from './ui.js';
-import { label, STATUS_LABELS, TAG_LABELS, TAGS } from './vocabulary.js';
+import { ALERT_CAUSE_LABELS, label, STATUS_LABELS, SUBJECT_TYPE_LABELS, TAG_LABELS, TAGS } from './vocabulary.js';
 
 const COUNT_KEYS = ['inQueue', 'new', 'due', 'overdue', 'unassigned', 'closingSoon', 'highRisk', 'open'] as const;
 const LIMITS = [50, 100, 200];
@@ -44,7 +44,25 @@ export function QueueView(props: { params: URLSearchParams }) {
       }),
     [key],
   );
-  const rows = useMemo(() => (queue.data ? [...queue.data.items, ...queue.data.highRisk] : []), [queue.data]);
+  const alerts = useLoad(() => api.get<AlertPage>('/v1/alerts', { status: 'open', limit: 50 }), [key]);
+  // the cases of an alerted subject are one known problem: grouped first, under their alert, in the queue's order
+  const grouping = useMemo(() => {
+    const items = queue.data?.items ?? [];
+    const owner = new Map<string, Alert>();
+    for (const alert of alerts.data?.items ?? []) for (const caseId of alert.caseIds) if (!owner.has(caseId)) owner.set(caseId, alert);
+    const groups = new Map<string, { alert: Alert; items: QueueItem[] }>();
+    const rest: QueueItem[] = [];
+    for (const item of items) {
+      const alert = owner.get(item.caseId);
+      if (!alert) rest.push(item);
+      else (groups.get(alert.id) ?? groups.set(alert.id, { alert, items: [] }).get(alert.id)!).items.push(item);
+    }
+    return { groups: [...groups.values()], rest };
+  }, [queue.data, alerts.data]);
+  const rows = useMemo(
+    () => (queue.data ? [...grouping.groups.flatMap((g) => g.items), ...grouping.rest, ...queue.data.highRisk] : []),
+    [queue.data, grouping],
+  );
   const [selected, setSelectedState] = useState(0);
   // keys can come faster than renders: the handler reads the selection from here, not from a stale closure
   const selectedRef = useRef(0);
@@ -145,6 +163,44 @@ export function QueueView(props: { params: URLSearchParams }) {
   });
 
   const data = queue.data;
+  const alertName = (alert: Alert) => ({
+    type: label(SUBJECT_TYPE_LABELS, alert.subjectType, lang),
+    subject: alert.subjectType === 'shop' ? '' : alert.subject,
+    cause: label(ALERT_CAUSE_LABELS, alert.cause, lang),
+  });
+  const [ackError, setAckError] = useState<unknown>(null);
+  async function acknowledge(alert: Alert) {
+    setAckError(null);
+    try {
+      const updated = await api.send<Alert>('POST', `/v1/alerts/${alert.id}/acknowledge`);
+      alerts.set((current) => ({ ...current, items: current.items.map((a) => (a.id === alert.id ? updated : a)) }));
+    } catch (failure) {
+      setAckError(failure);
+    }
+  }
+  const open = alerts.data?.items ?? [];
+  const banner =
+    open.length > 0 &&
+    html`<section class="notice alert-banner" role="status" aria-label=${t('alerts.banner', { count: open.length })}>
+      <strong>${t('alerts.banner', { count: open.length })}</strong>
+      <ul>
+        ${open.map(
+          (alert) => html`<li key=${alert.id} data-alert=${alert.id}>
+            ${t('alerts.item', {
+              ...alertName(alert),
+              bad: alert.evidence.windowBad,
+              reviews: alert.evidence.windowReviews,
+              hours: alert.evidence.windowHours,
+              rate: `${(alert.evidence.baselineRate * 100).toFixed(1)} %`,
+            })}
+            ${alert.subjectType === 'sku' && html` <a href=${href('/queue', { product: alert.subject })}>${t('alerts.showCases')}</a>`}
+            ${alert.acknowledgedBy
+              ? html` <span class="muted small">${t('alerts.acknowledged', { name: alert.acknowledgedBy })}</span>`
+              : html` <button type="button" class="acknowledge" onClick=${() => void acknowledge(alert)}>${t('alerts.acknowledge')}</button>`}
+          </li>`,
+        )}
+      </ul>
+    </section>`;
   const products = useMemo(() => [...new Set(rows.map((r) => r.productId).filter((p): p is string => !!p))].sort(), [rows]);
   const filtered = !!(filters.grade || filters.tag || filters.product);
 
@@ -243,13 +299,26 @@ export function QueueView(props: { params: URLSearchParams }) {
       </label>
       ${filtered && html`<button type="button" onClick=${() => navigate('/queue', filters.assignee === defaultAssignee ? {} : { assignee: filters.assignee }, { replace: true })}>${t('filter.clear')}</button>`}
     </form>
+    ${banner}
+    <${ErrorMessage} error=${ackError} />
     <p class="muted small hint">${t('queue.hint')}</p>
     <${ErrorMessage} error=${queue.error} />
     <${ErrorMessage} error=${claimError} />
     ${!data && !queue.error && html`<p class="muted">${t('loading')}</p>`}
     ${data &&
     html`<div ref=${tableRef}>
-      ${data.items.length ? table(data.items, 0, t('queue.title')) : html`<p class="empty">${filtered ? t('queue.emptyFiltered') : t('queue.empty')}</p>`}
+      ${grouping.groups.map((group, g) => {
+        const offset = grouping.groups.slice(0, g).reduce((n, other) => n + other.items.length, 0);
+        const title = t('alerts.group', { ...alertName(group.alert), count: group.items.length });
+        return html`<div class="alert-group" data-alert=${group.alert.id}>
+          <h2 class="alert-group-title">${title}</h2>
+          <p class="notice">${t('alerts.groupHint')}</p>
+          ${table(group.items, offset, title)}
+        </div>`;
+      })}
+      ${data.items.length
+        ? grouping.rest.length > 0 && table(grouping.rest, data.items.length - grouping.rest.length, t('queue.title'))
+        : html`<p class="empty">${filtered ? t('queue.emptyFiltered') : t('queue.empty')}</p>`}
       ${data.items.length >= filters.limit && filters.limit < LIMITS[LIMITS.length - 1] &&
       html`<p><button type="button" onClick=${() => setFilter('limit', String(LIMITS[LIMITS.indexOf(filters.limit) + 1]))}>${t('queue.more')}</button></p>`}
       ${data.highRisk.length > 0 &&

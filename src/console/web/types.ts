@@ -23,3 +23,5 @@ export type Reviewer = Schemas['ReviewerResponse'];
 export type ReviewerDetail = Schemas['ReviewerDetailResponse'];
 export type ReviewerPage = Schemas['ReviewerPageResponse'];
 export type ReportMeta = Schemas['ReportResponse'];
+export type Alert = Schemas['AlertResponse'];
+export type AlertPage = Schemas['AlertPageResponse'];

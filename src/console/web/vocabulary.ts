@@ -25,3 +25,4 @@ export {
 export { REPLY_STATUS_LABELS } from '../../replies/reply-labels';
 export { LEVEL_LABELS as RISK_LEVEL_LABELS, OUTCOME_LABELS as CONTACT_OUTCOME_KIND_LABELS, STATUS_LABELS as WATCH_STATUS_LABELS } from '../../reviewers/risk-labels';
 export { PLATFORM_LABELS } from '../../reviews/review-labels';
+export { ALERT_CAUSE_LABELS, SUBJECT_TYPE_LABELS } from '../../alerts/alert-labels';
