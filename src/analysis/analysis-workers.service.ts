@@ -1,15 +1,11 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { AnalysisQueue } from '../jobs/analysis.queue';
-import { InProcessJobRunner } from '../jobs/in-process-job.runner';
 import { JobQueue } from '../jobs/job-queue';
-import { QueueMonitor } from '../jobs/queue-monitor';
+import { WorkerRegistry } from '../jobs/worker-registry';
 import { Metrics } from '../metrics/metrics.service';
-import { PeriodicSweep } from '../jobs/periodic-sweep';
-import { startProcessor, stopProcessor } from '../jobs/processor-runner';
 import { AnalyzeReviewsProcessor } from './analyze-reviews.processor';
 import { ReviewAnalysisService } from './review-analysis.service';
-import { errorForLog } from '../common/errors/error-for-log';
 
 const SWEEP_BATCH = 5_000;
 /**
@@ -19,13 +15,35 @@ const SWEEP_BATCH = 5_000;
 const QUEUED_SCAN_LIMIT = 400;
 
 /**
- * Starts the analysis processor in processes that run workers, and the sweeper that re-enqueues
- * reviews whose analysis is overdue: the database, not Redis, is the record of pending work.
+ * The analysis processor, and the sweeper that re-enqueues reviews whose analysis is overdue (also as soon as Redis
+ * is back after an outage): the database, not Redis, is the record of pending work.
  */
 @Injectable()
-export class AnalysisWorkers implements OnApplicationBootstrap, OnModuleDestroy {
+export class AnalysisWorkers {
   private readonly logger = new Logger(AnalysisWorkers.name);
-  private readonly sweeper = new PeriodicSweep<number, number>('analysis sweep', this.logger, async (overdueMs = this.config.env.analysisOverdueMs) => {
+  private readonly sweeper;
+
+  constructor(
+    registry: WorkerRegistry,
+    config: AppConfig,
+    processor: AnalyzeReviewsProcessor,
+    private readonly analysis: ReviewAnalysisService,
+    private readonly queue: AnalysisQueue,
+    private readonly jobs: JobQueue,
+    private readonly metrics: Metrics,
+  ) {
+    registry.processor('analysis', processor);
+    this.sweeper = registry.sweep<number, number>('analysis sweep', { intervalMs: (c) => c.env.analysisSweepIntervalMs, onQueueRecovery: true }, (overdueMs = config.env.analysisOverdueMs) =>
+      this.recover(overdueMs),
+    );
+  }
+
+  /** Re-enqueues overdue reviews; returns how many. Safe to run in many processes at once. */
+  sweep(overdueMs?: number): Promise<number> {
+    return this.sweeper.run(overdueMs);
+  }
+
+  private async recover(overdueMs: number): Promise<number> {
     const queued = await this.jobs.queued('analyze-reviews', QUEUED_SCAN_LIMIT);
     if (queued === null) {
       this.logger.debug({ msg: 'analysis sweep skipped: the queue is deep and being worked', limitJobs: QUEUED_SCAN_LIMIT });
@@ -41,35 +59,5 @@ export class AnalysisWorkers implements OnApplicationBootstrap, OnModuleDestroy 
       this.logger.warn({ msg: 'analysis sweep recovered reviews without a job (lost with Redis or a crashed process)', reviews: total });
     }
     return total;
-  });
-
-  constructor(
-    private readonly config: AppConfig,
-    private readonly processor: AnalyzeReviewsProcessor,
-    private readonly analysis: ReviewAnalysisService,
-    private readonly queue: AnalysisQueue,
-    private readonly jobs: JobQueue,
-    private readonly metrics: Metrics,
-    private readonly monitor: QueueMonitor,
-    @Optional() private readonly inProcess?: InProcessJobRunner,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.env.runWorkers) return;
-    startProcessor(this.config, 'analysis', this.processor, this.inProcess, this.logger);
-    const interval = this.config.env.analysisSweepIntervalMs;
-    this.sweeper.start(interval);
-    if (interval > 0) this.monitor.onRecovery(() => void this.sweep().catch((error: unknown) => this.logger.warn({ msg: 'analysis sweep failed', err: errorForLog(error) })));
-    this.logger.log({ msg: 'analysis workers started', concurrency: this.config.env.workerConcurrency, jobs: this.inProcess ? 'in-process' : 'bullmq', sweepIntervalMs: interval });
-  }
-
-  /** Re-enqueues overdue reviews; returns how many. Safe to run in many processes at once. */
-  sweep(overdueMs?: number): Promise<number> {
-    return this.sweeper.run(overdueMs);
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.sweeper.stop();
-    await stopProcessor(this.config, this.processor, this.inProcess);
   }
 }

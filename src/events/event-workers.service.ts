@@ -1,40 +1,23 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
-import { InProcessJobRunner } from '../jobs/in-process-job.runner';
-import { PeriodicSweep } from '../jobs/periodic-sweep';
-import { startProcessor, stopProcessor } from '../jobs/processor-runner';
+import { Injectable } from '@nestjs/common';
+import { WorkerRegistry } from '../jobs/worker-registry';
 import { DeliverEventsProcessor } from './deliver-events.processor';
 import { EventDeliveryService } from './event-delivery.service';
 
 /**
- * Where this process runs workers: the event delivery processor and the outbox poll, which enqueues a run for each
- * endpoint with deliveries due (new events, retries that came due, runs lost with Redis or a killed worker).
+ * The event delivery processor and the outbox poll, which enqueues a run for each endpoint with deliveries due
+ * (new events, retries that came due, runs lost with Redis or a killed worker).
  */
 @Injectable()
-export class EventWorkers implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(EventWorkers.name);
-  private readonly poller = new PeriodicSweep<number>('event outbox poll', this.logger, () => this.deliveries.poll());
+export class EventWorkers {
+  private readonly poller;
 
-  constructor(
-    private readonly config: AppConfig,
-    private readonly processor: DeliverEventsProcessor,
-    private readonly deliveries: EventDeliveryService,
-    @Optional() private readonly inProcess?: InProcessJobRunner,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.env.runWorkers) return;
-    startProcessor(this.config, 'events', this.processor, this.inProcess, this.logger);
-    this.poller.start(this.config.env.eventsPollIntervalMs);
+  constructor(registry: WorkerRegistry, processor: DeliverEventsProcessor, deliveries: EventDeliveryService) {
+    registry.processor('events', processor);
+    this.poller = registry.sweep<number>('event outbox poll', { intervalMs: (config) => config.env.eventsPollIntervalMs }, () => deliveries.poll());
   }
 
   /** Enqueues the endpoints with deliveries due; returns how many. */
   poll(): Promise<number> {
     return this.poller.run();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.poller.stop();
-    await stopProcessor(this.config, this.processor, this.inProcess);
   }
 }

@@ -11,6 +11,7 @@ import { QueueMonitor } from './queue-monitor';
 import { QUEUE_NAMES } from './queues';
 import { ProducerQueues } from './producer-queues';
 import { redisOptionsFromUrl } from './redis-options';
+import { WorkerRegistry } from './worker-registry';
 
 /** BullMQ on Redis when REDIS_URL is set, otherwise the in-process runner; the rest of the app sees JobQueue. */
 @Module({})
@@ -20,8 +21,8 @@ export class JobsModule {
       return {
         module: JobsModule,
         global: true,
-        providers: [InProcessJobRunner, QueueHealth, QueueMonitor, AnalysisQueue, { provide: JobQueue, useClass: InProcessJobQueue }],
-        exports: [InProcessJobRunner, JobQueue, AnalysisQueue, QueueHealth, QueueMonitor],
+        providers: [InProcessJobRunner, QueueHealth, QueueMonitor, AnalysisQueue, WorkerRegistry, { provide: JobQueue, useClass: InProcessJobQueue }],
+        exports: [InProcessJobRunner, JobQueue, AnalysisQueue, QueueHealth, QueueMonitor, WorkerRegistry],
       };
     }
     // the processors' workers; producers go through ProducerQueues, whose connection fails fast when Redis is down
@@ -36,8 +37,8 @@ export class JobsModule {
         }),
         bullQueues,
       ],
-      providers: [ProducerQueues, QueueHealth, QueueMonitor, AnalysisQueue, { provide: JobQueue, useClass: BullJobQueue }],
-      exports: [JobQueue, AnalysisQueue, QueueHealth, QueueMonitor, bullQueues],
+      providers: [ProducerQueues, QueueHealth, QueueMonitor, AnalysisQueue, WorkerRegistry, { provide: JobQueue, useClass: BullJobQueue }],
+      exports: [JobQueue, AnalysisQueue, QueueHealth, QueueMonitor, WorkerRegistry, bullQueues],
     };
   }
 }

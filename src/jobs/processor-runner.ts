@@ -5,7 +5,7 @@ import { InProcessJobRunner } from './in-process-job.runner';
 import { JobLike, QueueName } from './queues';
 import { errorForLog } from '../common/errors/error-for-log';
 
-type JobProcessor = WorkerHost & { process(job: JobLike<never>): Promise<unknown> };
+export type JobProcessor = WorkerHost & { process(job: JobLike<never>): Promise<unknown> };
 
 /**
  * Starts a processor where this process runs workers: on BullMQ (its @Processor worker is created

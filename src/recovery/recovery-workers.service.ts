@@ -1,29 +1,18 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
-import { PeriodicSweep } from '../jobs/periodic-sweep';
+import { Injectable } from '@nestjs/common';
+import { WorkerRegistry } from '../jobs/worker-registry';
 import { RecoverySweepService, SweepResult } from './recovery-sweep.service';
 
-/** Runs the recovery sweep on a timer in processes that run workers. */
+/** The recovery sweep (promised revisions, follow-ups, missed deadlines), on RECOVERY_SWEEP_INTERVAL_MS. */
 @Injectable()
-export class RecoveryWorkers implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(RecoveryWorkers.name);
-  private readonly periodic = new PeriodicSweep<SweepResult, Date>('recovery sweep', this.logger, (now) => this.sweeper.sweep(now));
+export class RecoveryWorkers {
+  private readonly periodic;
 
-  constructor(
-    private readonly config: AppConfig,
-    private readonly sweeper: RecoverySweepService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.env.runWorkers) this.periodic.start(this.config.env.recoverySweepIntervalMs);
+  constructor(registry: WorkerRegistry, sweeper: RecoverySweepService) {
+    this.periodic = registry.sweep<SweepResult, Date>('recovery sweep', { intervalMs: (config) => config.env.recoverySweepIntervalMs }, (now) => sweeper.sweep(now));
   }
 
   /** One sweep at a time per process. */
   sweep(now?: Date): Promise<SweepResult> {
     return this.periodic.run(now);
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.periodic.stop();
   }
 }

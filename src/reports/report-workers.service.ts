@@ -1,12 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { sqlRows } from '../database/sql';
-import { InProcessJobRunner } from '../jobs/in-process-job.runner';
-import { PeriodicSweep } from '../jobs/periodic-sweep';
 import { JobQueue } from '../jobs/job-queue';
-import { startProcessor, stopProcessor } from '../jobs/processor-runner';
+import { WorkerRegistry } from '../jobs/worker-registry';
 import { weeklyReportJobId } from '../jobs/queues';
 import { ReportEventsService } from './report-events.service';
 import { dueWeeklyReports, ScheduledShop } from './report-schedule';
@@ -25,31 +23,27 @@ const MERGE_AFTER_MS = 2 * 3_600_000;
  * report.created events that were stored but never dispatched.
  */
 @Injectable()
-export class ReportWorkers implements OnApplicationBootstrap, OnModuleDestroy {
+export class ReportWorkers {
   private readonly logger = new Logger(ReportWorkers.name);
-  private readonly schedule = new PeriodicSweep<number, Date>('report schedule sweep', this.logger, (now = new Date()) => this.enqueueDue(now));
-  private readonly merge = new PeriodicSweep<number, Date>('merging review counts', this.logger, (now = new Date()) =>
-    compactGradeCounts(this.dataSource, new Date(now.getTime() - MERGE_AFTER_MS)),
-  );
-  private readonly eventSweep = new PeriodicSweep<number, number>('report event sweep', this.logger, (olderThanMs) => this.events.sweep(olderThanMs));
+  private readonly schedule;
+  private readonly merge;
+  private readonly eventSweep;
 
   constructor(
-    private readonly config: AppConfig,
+    registry: WorkerRegistry,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
-    private readonly processor: ReportsProcessor,
-    private readonly events: ReportEventsService,
-    @Optional() private readonly inProcess?: InProcessJobRunner,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.env.runWorkers) return;
-    startProcessor(this.config, 'reports', this.processor, this.inProcess, this.logger);
-    const interval = this.config.env.reportScheduleIntervalMs;
+    processor: ReportsProcessor,
+    events: ReportEventsService,
+  ) {
+    registry.processor('reports', processor);
+    const interval = { intervalMs: (config: AppConfig) => config.env.reportScheduleIntervalMs };
     // a process that starts on a Monday morning should not wait a whole interval
-    this.schedule.start(interval, Math.min(interval, 5_000));
-    this.merge.start(interval);
-    this.eventSweep.start(this.config.env.webhookSweepIntervalMs);
+    this.schedule = registry.sweep<number, Date>('report schedule sweep', { ...interval, firstAfterMs: (config) => Math.min(config.env.reportScheduleIntervalMs, 5_000) }, (now = new Date()) =>
+      this.enqueueDue(now),
+    );
+    this.merge = registry.sweep<number, Date>('merging review counts', interval, (now = new Date()) => compactGradeCounts(this.dataSource, new Date(now.getTime() - MERGE_AFTER_MS)));
+    this.eventSweep = registry.sweep<number, number>('report event sweep', { intervalMs: (config) => config.env.webhookSweepIntervalMs }, (olderThanMs) => events.sweep(olderThanMs));
   }
 
   /** Dispatches the report.created events missed after their report was stored; returns how many. */
@@ -94,10 +88,5 @@ export class ReportWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     }
     if (missing.length) this.logger.log({ msg: 'weekly reports enqueued', count: missing.length });
     return missing.length;
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await Promise.all([this.schedule.stop(), this.merge.stop(), this.eventSweep.stop()]);
-    await stopProcessor(this.config, this.processor, this.inProcess);
   }
 }
