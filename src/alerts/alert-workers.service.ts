@@ -1,7 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
+import { Injectable, Logger } from '@nestjs/common';
 import { errorForLog } from '../common/errors/error-for-log';
-import { PeriodicSweep } from '../jobs/periodic-sweep';
+import { WorkerRegistry } from '../jobs/worker-registry';
 import { AlertDetectionService, DetectionSummary } from './alert-detection.service';
 
 export interface AlertSweepResult extends DetectionSummary {
@@ -14,17 +13,15 @@ export interface AlertSweepResult extends DetectionSummary {
  * after-commit detection failed is caught up.
  */
 @Injectable()
-export class AlertWorkers implements OnApplicationBootstrap, OnModuleDestroy {
+export class AlertWorkers {
   private readonly logger = new Logger(AlertWorkers.name);
-  private readonly periodic = new PeriodicSweep<AlertSweepResult, Date>('alert sweep', this.logger, (now) => this.sweepAll(now ?? new Date()));
+  private readonly periodic;
 
   constructor(
-    private readonly config: AppConfig,
+    registry: WorkerRegistry,
     private readonly detection: AlertDetectionService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.env.runWorkers) this.periodic.start(this.config.env.alertSweepIntervalMs);
+  ) {
+    this.periodic = registry.sweep<AlertSweepResult, Date>('alert sweep', { intervalMs: (config) => config.env.alertSweepIntervalMs }, (now) => this.sweepAll(now ?? new Date()));
   }
 
   /** One sweep at a time per process. */
@@ -48,9 +45,5 @@ export class AlertWorkers implements OnApplicationBootstrap, OnModuleDestroy {
       }
     }
     return result;
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.periodic.stop();
   }
 }
