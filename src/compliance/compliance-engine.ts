@@ -1,5 +1,5 @@
 import { complianceRules, ComplianceRule, Detector, FindingSeverity, RuleLanguage, RuleSet, TextKind } from './compliance-rules';
-import { normaliseForRules, NormalisedText } from './compliance-text';
+import { markWordBoundaries, normaliseForRules } from './compliance-text';
 
 /** Where and how a text is used. */
 export interface ComplianceContext {
@@ -37,8 +37,14 @@ interface Hit {
 
 type TermMode = 'word' | 'prefix' | 'anywhere';
 
+/** A term found in the normalised text before word boundaries are known. */
+interface RawHit extends Hit {
+  key: string;
+  mode: TermMode;
+}
+
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  next: Map<number, TrieNode>;
   /** the lexicon keys a term ending here belongs to, with how it must sit in the text */
   ends: { key: string; mode: TermMode }[];
 }
@@ -47,14 +53,26 @@ interface CompiledDetector {
   detector: Detector;
   groups: string[][];
   unless: string[];
+  /** global, run on one sentence at a time */
   patterns: RegExp[];
+  /** the same expressions, tried once on the whole text: no match there, none in any sentence */
+  probes: RegExp[];
+  /** needs the words of the sentence: term groups or exceptions */
+  words: boolean;
+}
+
+interface CompiledDerived {
+  key: string;
+  near: number;
+  groups: string[][];
 }
 
 interface Compiled {
-  set: RuleSet;
   trie: TrieNode;
   hanTerms: Set<string>;
   maxTermLength: number;
+  derived: CompiledDerived[];
+  derivedByKey: Map<string, CompiledDerived>;
   rules: { rule: ComplianceRule; detectors: CompiledDetector[] }[];
 }
 
@@ -71,9 +89,10 @@ function compile(set: RuleSet): Compiled {
     const mode: TermMode = raw.endsWith('*') ? 'prefix' : raw.endsWith('~') ? 'anywhere' : 'word';
     const term = (mode === 'word' ? raw : raw.slice(0, -1)).normalize('NFKC').toLowerCase();
     let node = trie;
-    for (const char of term) {
-      let child = node.next.get(char);
-      if (!child) node.next.set(char, (child = { next: new Map(), ends: [] }));
+    for (let i = 0; i < term.length; i++) {
+      const code = term.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) node.next.set(code, (child = { next: new Map(), ends: [] }));
       node = child;
     }
     if (!node.ends.some((e) => e.key === key && e.mode === mode)) node.ends.push({ key, mode });
@@ -85,20 +104,36 @@ function compile(set: RuleSet): Compiled {
   for (const [name, terms] of Object.entries(set.lexicons)) for (const term of terms) add(`@${name}`, term);
   const literal = (entries: readonly string[]) => entries.filter((e) => !e.startsWith('@')).forEach((e) => add(keyOf(e), e));
   for (const d of Object.values(set.derived)) d.groups.forEach(literal);
+  const derived = Object.entries(set.derived).map(([name, d]) => ({
+    key: `@${name}`,
+    near: d.near,
+    groups: d.groups.map((g) => g.map(keyOf)),
+  }));
   const rules = set.rules.map((rule) => ({
     rule,
     detectors: rule.detectors.map((detector) => {
       (detector.all ?? []).forEach(literal);
       literal(detector.unless ?? []);
+      const groups = (detector.all ?? []).map((g) => g.map(keyOf));
+      const unless = (detector.unless ?? []).map(keyOf);
       return {
         detector,
-        groups: (detector.all ?? []).map((g) => g.map(keyOf)),
-        unless: (detector.unless ?? []).map(keyOf),
+        groups,
+        unless,
         patterns: (detector.patterns ?? []).map((p) => new RegExp(p, 'gu')),
+        probes: (detector.patterns ?? []).map((p) => new RegExp(p, 'u')),
+        words: groups.length > 0 || unless.length > 0,
       };
     }),
   }));
-  return { set, trie, hanTerms, maxTermLength, rules };
+  return {
+    trie,
+    hanTerms,
+    maxTermLength,
+    derived,
+    derivedByKey: new Map(derived.map((d) => [d.key, d])),
+    rules,
+  };
 }
 
 let compiled: Compiled | undefined;
@@ -108,45 +143,73 @@ function shipped(): Compiled {
   return compiled;
 }
 
-/** Every term of every lexicon found in the text, by key. */
-function findTerms(c: Compiled, n: NormalisedText): Map<string, Hit[]> {
-  const hits = new Map<string, Hit[]>();
-  const text = n.text;
+/** Every term of every lexicon in the text, wherever it is, in order of start (one pass over the term trie). */
+function scanTerms(c: Compiled, text: string): RawHit[] {
+  const hits: RawHit[] = [];
   for (let start = 0; start < text.length; start++) {
-    const atBoundary = n.boundaries[start] === 1;
-    let node: TrieNode | undefined = c.trie;
-    for (let i = start; i < text.length; i++) {
-      node = node.next.get(text[i]);
-      if (!node) break;
-      for (const end of node.ends) {
-        const stop = i + 1;
-        // a term sits on word boundaries; a prefix term needs only its start on one; evasive spellings none
-        const ok = end.mode === 'anywhere' || (atBoundary && (end.mode === 'prefix' || n.boundaries[stop] === 1));
-        if (!ok) continue;
-        let list = hits.get(end.key);
-        if (!list) hits.set(end.key, (list = []));
-        list.push({ start, end: stop });
-      }
+    let node = c.trie.next.get(text.charCodeAt(start));
+    for (let i = start + 1; node; i++) {
+      for (const end of node.ends) hits.push({ start, end: i, key: end.key, mode: end.mode });
+      if (i >= text.length) break;
+      node = node.next.get(text.charCodeAt(i));
     }
   }
-  for (const [name, derived] of Object.entries(c.set.derived)) {
-    const groups = derived.groups.map((g) => g.flatMap((entry) => hits.get(keyOf(entry)) ?? []));
-    const found = combine(groups, derived.near, false, 0, text.length);
-    if (found.length) hits.set(`@${name}`, found);
+  return hits;
+}
+
+/** The raw hits of each sentence, by key. */
+function bySentence(hits: readonly RawHit[], sentences: readonly [number, number][]): Map<string, RawHit[]>[] {
+  const maps = sentences.map(() => new Map<string, RawHit[]>());
+  let s = 0;
+  for (const hit of hits) {
+    while (s < sentences.length && sentences[s][1] <= hit.start) s++;
+    if (s === sentences.length) break;
+    if (hit.start < sentences[s][0] || hit.end > sentences[s][1]) continue;
+    const map = maps[s];
+    const list = map.get(hit.key);
+    if (list) list.push(hit);
+    else map.set(hit.key, [hit]);
+  }
+  return maps;
+}
+
+/** Whether a key can have a hit among these raw hits (a derived lexicon: each of its groups can). */
+function present(c: Compiled, raw: ReadonlyMap<string, RawHit[]>, key: string): boolean {
+  const derived = c.derivedByKey.get(key);
+  if (!derived) return raw.has(key);
+  return derived.groups.every((g) => g.some((k) => present(c, raw, k)));
+}
+
+/** A detector could fire on these raw hits: every group has a candidate (exceptions and boundaries not yet read). */
+function couldFire(c: Compiled, d: CompiledDetector, raw: ReadonlyMap<string, RawHit[]>): boolean {
+  return d.groups.every((g) => g.some((key) => present(c, raw, key)));
+}
+
+/** The hits of one segmented sentence that sit on word boundaries, by key, derived lexicons included. */
+function wordHits(c: Compiled, raw: ReadonlyMap<string, RawHit[]>, boundaries: Uint8Array): Map<string, Hit[]> {
+  const hits = new Map<string, Hit[]>();
+  for (const [key, list] of raw) {
+    // a term sits on word boundaries; a prefix term needs only its start on one; evasive spellings none
+    const kept = list.filter((h) => h.mode === 'anywhere' || (boundaries[h.start] === 1 && (h.mode === 'prefix' || boundaries[h.end] === 1)));
+    if (kept.length) hits.set(key, kept);
+  }
+  for (const derived of c.derived) {
+    const groups = derived.groups.map((g) => g.flatMap((key) => hits.get(key) ?? []));
+    const found = combine(groups, derived.near, false);
+    if (found.length) hits.set(derived.key, found);
   }
   return hits;
 }
 
 /** Spans where one hit of every group lies within `near` characters of the first group's hit (in order when asked). */
-function combine(groups: readonly Hit[][], near: number | undefined, ordered: boolean, from: number, to: number): Hit[] {
-  const inUnit = groups.map((g) => g.filter((h) => h.start >= from && h.end <= to));
-  if (inUnit.some((g) => !g.length)) return [];
+function combine(groups: readonly Hit[][], near: number | undefined, ordered: boolean): Hit[] {
+  if (groups.some((g) => !g.length)) return [];
   const spans: Hit[] = [];
-  for (const anchor of inUnit[0]) {
-    let span: Hit = { ...anchor };
+  for (const anchor of groups[0]) {
+    let span: Hit = { start: anchor.start, end: anchor.end };
     let ok = true;
-    for (const group of inUnit.slice(1)) {
-      const fit = group.find((h) => {
+    for (let g = 1; g < groups.length; g++) {
+      const fit = groups[g].find((h) => {
         if (ordered && h.start < span.end) return false;
         if (near === undefined) return true;
         const gap = h.start >= anchor.end ? h.start - anchor.end : anchor.start >= h.end ? anchor.start - h.end : 0;
@@ -156,7 +219,10 @@ function combine(groups: readonly Hit[][], near: number | undefined, ordered: bo
         ok = false;
         break;
       }
-      span = { start: Math.min(span.start, fit.start), end: Math.max(span.end, fit.end) };
+      span = {
+        start: Math.min(span.start, fit.start),
+        end: Math.max(span.end, fit.end),
+      };
     }
     if (ok) spans.push(span);
     if (near === undefined && !ordered && spans.length) break;
@@ -181,43 +247,76 @@ function patternHits(patterns: readonly RegExp[], text: string, from: number, to
   for (const pattern of patterns) {
     pattern.lastIndex = 0;
     const match = pattern.exec(unit);
-    if (match) hits.push({ start: from + match.index, end: from + match.index + Math.max(1, match[0].length) });
+    if (match)
+      hits.push({
+        start: from + match.index,
+        end: from + match.index + Math.max(1, match[0].length),
+      });
   }
   return hits.length ? hits : null;
 }
 
+const NO_HITS: ReadonlyMap<string, Hit[]> = new Map();
+
 /**
  * The rules a text breaks in its context, at most one finding per rule and sentence, blocking ones first.
  * Pure and synchronous; the rule set is compiled once.
+ *
+ * One pass finds every term anywhere in the text; only the sentences where some detector could fire on those
+ * are cut into words (jieba is most of the cost), and a term counts only where it sits on word boundaries.
  */
 export function checkCompliance(text: string, context: ComplianceContext, set?: RuleSet): ComplianceFinding[] {
   if (!text.trim()) return [];
   const c = set ? compile(set) : shipped();
-  const n = normaliseForRules(text, c.hanTerms, c.maxTermLength);
-  const hits = findTerms(c, n);
-  const language: RuleLanguage = context.language ?? (HAN.test(text) ? 'zh' : 'en');
-  const findings: ComplianceFinding[] = [];
+  const n = normaliseForRules(text);
+  const sentences = n.sentences;
+  const raw = bySentence(scanTerms(c, n.text), sentences);
+
+  const active: { rule: ComplianceRule; detectors: CompiledDetector[] }[] = [];
   for (const { rule, detectors } of c.rules) {
     if (!rule.kinds.includes(context.kind)) continue;
+    // a detector's patterns are alternatives; one that matches nowhere in the text matches in no sentence of it
+    const live = detectors.filter((d) => applies(d.detector, context) && (!d.probes.length || d.probes.some((p) => p.test(n.text))));
+    if (live.length) active.push({ rule, detectors: live });
+  }
+
+  // the sentences to cut into words: where a detector that reads words could fire
+  const segment = new Uint8Array(sentences.length);
+  let wholeText = false;
+  for (const { detectors } of active) {
+    for (const d of detectors) {
+      if (!d.words) continue;
+      if (d.detector.scope === 'text') {
+        if (!wholeText && d.groups.every((g) => g.some((key) => raw.some((r) => present(c, r, key))))) wholeText = true;
+      } else raw.forEach((r, s) => (segment[s] ||= couldFire(c, d, r) ? 1 : 0));
+    }
+  }
+  if (wholeText) segment.fill(1);
+  const boundaries = new Uint8Array(n.text.length + 1);
+  // neighbouring sentences are cut in one call: jieba splits at their punctuation anyway
+  for (let s = 0; s < sentences.length; s++) {
+    if (!segment[s]) continue;
+    let last = s;
+    while (last + 1 < sentences.length && segment[last + 1]) last++;
+    markWordBoundaries(n.text, sentences[s][0], sentences[last][1], c.hanTerms, c.maxTermLength, boundaries);
+    s = last;
+  }
+  const hits = sentences.map((_, s) => (segment[s] ? wordHits(c, raw[s], boundaries) : null));
+
+  const language: RuleLanguage = context.language ?? (HAN.test(text) ? 'zh' : 'en');
+  const findings: ComplianceFinding[] = [];
+  let merged: Map<string, Hit[]> | undefined;
+  for (const { rule, detectors } of active) {
     const seen = new Set<number>();
     for (const d of detectors) {
-      if (!applies(d.detector, context)) continue;
-      const units: [number, number][] = d.detector.scope === 'text' ? [[0, n.text.length]] : n.sentences;
-      for (const [from, to] of units) {
+      const whole = d.detector.scope === 'text';
+      for (let s = 0; s < (whole ? 1 : sentences.length); s++) {
+        const [from, to] = whole ? [0, n.text.length] : sentences[s];
         if (seen.has(from)) continue;
-        if (d.unless.some((key) => hits.get(key)?.some((h) => h.start >= from && h.end <= to))) continue;
-        const groups = d.groups.map((g) => g.flatMap((key) => hits.get(key) ?? []));
-        let span: Hit | null = null;
-        if (groups.length) {
-          [span = null] = combine(groups, d.detector.near, d.detector.ordered ?? false, from, to);
-          if (!span) continue;
-        }
-        if (d.patterns.length) {
-          const found = patternHits(d.patterns, n.text, from, to);
-          if (!found) continue;
-          const first = found[0];
-          span = span ? { start: Math.min(span.start, first.start), end: Math.max(span.end, first.end) } : first;
-        }
+        // a sentence left uncut is one where no detector reading words can fire
+        const found = whole ? (wholeText ? (merged ??= mergeHits(hits)) : null) : hits[s];
+        if (d.words && !found) continue;
+        const span = detect(d, found ?? NO_HITS, n.text, from, to);
         if (!span) continue;
         seen.add(from);
         const start = n.from[span.start];
@@ -237,6 +336,42 @@ export function checkCompliance(text: string, context: ComplianceContext, set?: 
     }
   }
   return findings.sort((a, b) => (a.severity === b.severity ? a.start - b.start : a.severity === 'block' ? -1 : 1));
+}
+
+/** Where a detector fires in text[from, to), given the word hits there. */
+function detect(d: CompiledDetector, found: ReadonlyMap<string, Hit[]>, text: string, from: number, to: number): Hit | null {
+  if (d.unless.some((key) => found.has(key))) return null;
+  let span: Hit | null = null;
+  if (d.groups.length) {
+    [span = null] = combine(
+      d.groups.map((g) => g.flatMap((key) => found.get(key) ?? [])),
+      d.detector.near,
+      d.detector.ordered ?? false,
+    );
+    if (!span) return null;
+  }
+  if (d.patterns.length) {
+    const matched = patternHits(d.patterns, text, from, to);
+    if (!matched) return null;
+    const first = matched[0];
+    span = span
+      ? {
+          start: Math.min(span.start, first.start),
+          end: Math.max(span.end, first.end),
+        }
+      : first;
+  }
+  return span;
+}
+
+/** The hits of every sentence as one map, in text order. */
+function mergeHits(perSentence: readonly (Map<string, Hit[]> | null)[]): Map<string, Hit[]> {
+  const merged = new Map<string, Hit[]>();
+  for (const map of perSentence) {
+    if (!map) continue;
+    for (const [key, list] of map) merged.set(key, [...(merged.get(key) ?? []), ...list]);
+  }
+  return merged;
 }
 
 export function hasBlocking(findings: readonly ComplianceFinding[]): boolean {
