@@ -6,7 +6,8 @@ import { isSubTag, parentTag } from '../reviews/taxonomy';
 import type { Platform } from '../reviews/review.types';
 import { detectLanguage } from '../text/language';
 import { DEFAULT_REMEDY_POLICY, RemedyPolicy } from './remedy-policy';
-import { causesOf, ComposedReply, composeReply, ComposeInput } from './reply-composer';
+import { composeInput } from '../../test/support/compose-input';
+import { causesOf, ComposedReply, composeReply } from './reply-composer';
 import { replyFindings } from './reply-compliance';
 import { SAMPLE_REVIEWS, sampleDrafts } from './reply-samples';
 import type { ReplyLanguage } from './reply.types';
@@ -15,31 +16,6 @@ const blocking = (draft: ComposedReply, platform: string, giftsInPublic = false)
   replyFindings({ text: draft.text, outreach: draft.outreach, remedy: draft.remedy, templateIds: draft.templateIds }, { platform, giftsInPublic })
     .filter((f) => f.severity === 'block')
     .map((f) => `${f.field} ${f.ruleId}: ${f.excerpt}`);
-
-function base(overrides: Partial<ComposeInput>): ComposeInput {
-  return {
-    reviewId: 'r-1',
-    grade: 'bad',
-    rating: 1,
-    platform: 'taobao',
-    language: 'zh-Hans',
-    causes: [{ tag: 'logistics', subTag: 'slow_delivery' }],
-    buyerNick: '小蓝鲸',
-    productName: '纯棉圆领T恤',
-    shopName: '棉语家居',
-    carrier: '中通快递',
-    orderAmount: 59.9,
-    highRisk: false,
-    widespreadSubTags: new Set(),
-    sameProblemBuyers: 1,
-    policy: { ...DEFAULT_REMEDY_POLICY },
-    maxLength: 500,
-    templates: [],
-    recent: [],
-    knownPersonalData: [],
-    ...overrides,
-  };
-}
 
 describe('the service’s own drafts pass the compliance guard', () => {
   it('every reply sample: no blocking finding, and no claim of an unrecorded action', () => {
@@ -68,7 +44,7 @@ describe('the service’s own drafts pass the compliance guard', () => {
       // every tenth review as if it came from Amazon, where the script must not ask about the review at all
       const platform = drafted % 10 === 9 ? 'amazon' : review.platform;
       const draft = composeReply(
-        base({
+        composeInput({
           reviewId: review.externalId,
           grade: review.rating === 3 ? 'medium' : 'bad',
           rating: review.rating,
@@ -94,11 +70,11 @@ describe('the service’s own drafts pass the compliance guard', () => {
 
 describe('drafts and the compliance rules', () => {
   it('a gift or coupon stays out of the public reply unless the shop allows it; the script still offers it', () => {
-    const draft = composeReply(base({}));
+    const draft = composeReply(composeInput({}));
     expect(draft.remedy?.kind).toBe('gift');
     expect(draft.remedy?.publicText).toBeNull();
     expect(draft.outreach?.text).toContain('小礼物');
-    const allowed = composeReply(base({ giftsInPublic: true }));
+    const allowed = composeReply(composeInput({ giftsInPublic: true }));
     expect(allowed.text).toContain('小礼物');
     expect(blocking(allowed, 'taobao', true)).toEqual([]);
     expect(blocking(allowed, 'taobao', false).join()).toContain('public-gift-announcement');
@@ -106,7 +82,7 @@ describe('drafts and the compliance rules', () => {
 
   it('the remedy lines and the review request say the remedy does not depend on the review; the request comes separately', () => {
     for (const language of ['zh-Hans', 'zh-Hant', 'en'] as const) {
-      const draft = composeReply(base({ language }));
+      const draft = composeReply(composeInput({ language }));
       const steps = draft.outreach!.steps;
       const remedyAt = steps.findIndex((s) => s.step === 'remedy');
       const requestAt = steps.findIndex((s) => s.step === 'review_request');
@@ -119,20 +95,20 @@ describe('drafts and the compliance rules', () => {
 
   it('states a recorded corrective action with its date, and only then', () => {
     const action: RecordedAction = { id: 'a1b2', what: '仓库出库前逐件扫码核对', language: 'zh', tag: 'logistics', subTag: 'slow_delivery', productKey: null, carrier: null, since: '2026-11-30' };
-    const without = composeReply(base({}));
+    const without = composeReply(composeInput({}));
     expect(without.found).not.toContain('扫码');
-    const withAction = composeReply(base({ actions: [action] }));
+    const withAction = composeReply(composeInput({ actions: [action] }));
     expect(withAction.found).toContain('自11月30日起，仓库出库前逐件扫码核对。');
     expect(withAction.templateIds).toContain('action:a1b2');
-    const otherCarrier = composeReply(base({ actions: [{ ...action, carrier: '顺丰速运' }] }));
+    const otherCarrier = composeReply(composeInput({ actions: [{ ...action, carrier: '顺丰速运' }] }));
     expect(otherCarrier.found).not.toContain('扫码');
-    const english = composeReply(base({ language: 'en', actions: [{ ...action, what: 'every parcel is scanned before dispatch', language: 'en' }] }));
+    const english = composeReply(composeInput({ language: 'en', actions: [{ ...action, what: 'every parcel is scanned before dispatch', language: 'en' }] }));
     expect(english.found).toContain('Since 30 November, every parcel is scanned before dispatch.');
   });
 
   it('a shop template with a blocking finding is never drafted', () => {
     const template = { id: 't-1', tag: 'logistics', subTag: 'slow_delivery', language: 'zh-Hans' as const, part: 'found' as const, text: '好评返现5元，联系客服领取。' };
-    const draft = composeReply(base({ templates: [template] }));
+    const draft = composeReply(composeInput({ templates: [template] }));
     expect(draft.templateIds).not.toContain('t-1');
     expect(draft.text).not.toContain('返现');
   });

@@ -1,3 +1,4 @@
+import { composeInput } from '../../test/support/compose-input';
 import { toSimplified } from '../text/chinese-script';
 import { CAUSE_TAGS, SUB_TAGS, parentTag } from '../reviews/taxonomy';
 import { builtinLibrary, joinSentences } from './library/library';
@@ -6,34 +7,8 @@ import { causesOf, ComposedReply, ComposeInput, composeReply, preferenceOrder, s
 import { INTERNAL_PLACEHOLDERS, PLACEHOLDERS, placeholdersIn } from './reply-placeholders';
 import { findBlame, findCompensation, findPersonalData, findUnfilledPlaceholder, replyLength } from './reply-rules';
 import { Cause, REPLY_LANGUAGES, ReplyLanguage } from './reply.types';
-import { DEFAULT_REMEDY_POLICY } from './remedy-policy';
 
 const HAN = /\p{Script=Han}/u;
-
-function input(overrides: Partial<ComposeInput> = {}): ComposeInput {
-  return {
-    reviewId: '00000000-0000-4000-8000-000000000001',
-    grade: 'bad',
-    rating: 1,
-    platform: 'taobao',
-    language: 'zh-Hans',
-    causes: [{ tag: 'logistics', subTag: 'slow_delivery' }],
-    buyerNick: '小蓝鲸',
-    productName: '纯棉圆领T恤',
-    shopName: '棉语家居',
-    carrier: '中通快递',
-    orderAmount: 59.9,
-    highRisk: false,
-    widespreadSubTags: new Set(),
-    sameProblemBuyers: 1,
-    policy: { ...DEFAULT_REMEDY_POLICY },
-    maxLength: 500,
-    templates: [],
-    recent: [],
-    knownPersonalData: [],
-    ...overrides,
-  };
-}
 
 const SITUATIONS: { name: string; causes: Cause[] }[] = [
   ...SUB_TAGS.map((subTag) => ({ name: subTag, causes: [{ tag: parentTag(subTag), subTag }] })),
@@ -130,7 +105,7 @@ describe('composeReply: rules over every situation', () => {
     for (const [name, language, highRisk, details, rating] of combos) {
       const situation = SITUATIONS.find((s) => s.name === name) as { causes: Cause[] };
       for (const maxLength of [500, 160, 100]) {
-        const reply = composeReply(input({ language, highRisk, rating, causes: situation.causes, maxLength, ...(details ? WITH_DETAILS : WITHOUT_DETAILS) }));
+        const reply = composeReply(composeInput({ language, highRisk, rating, causes: situation.causes, maxLength, ...(details ? WITH_DETAILS : WITHOUT_DETAILS) }));
         expect(reply.kind).toBe('recovery');
         expect(reply.language).toBe(language);
         for (const part of [reply.feel, reply.felt, reply.found]) expect(part?.length).toBeGreaterThan(0);
@@ -151,7 +126,7 @@ describe('composeReply: rules over every situation', () => {
   it('at the default limit nothing is shortened for a single cause, in any language', () => {
     for (const situation of SITUATIONS.filter((s) => s.causes.length <= 1)) {
       for (const language of REPLY_LANGUAGES) {
-        const reply = composeReply(input({ language, causes: situation.causes, ...WITH_DETAILS }));
+        const reply = composeReply(composeInput({ language, causes: situation.causes, ...WITH_DETAILS }));
         expect({ name: situation.name, language, shortened: reply.shortened }).toEqual({ name: situation.name, language, shortened: false });
       }
     }
@@ -159,7 +134,7 @@ describe('composeReply: rules over every situation', () => {
 
   it('a high-risk reviewer gets a calm factual reply and a script to collect evidence, with nothing offered', () => {
     for (const language of REPLY_LANGUAGES) {
-      const reply = composeReply(input({ language, highRisk: true, causes: [{ tag: 'quality', subTag: 'defect_broken' }] }));
+      const reply = composeReply(composeInput({ language, highRisk: true, causes: [{ tag: 'quality', subTag: 'defect_broken' }] }));
       expect(findCompensation(reply.text)).toBeNull();
       expect(reply.remedy).toMatchObject({ kind: 'evidence_first', publicText: null, privateText: null, needsLeadApproval: true });
       expect(reply.remedy?.withheld?.kind).toBe('free_replacement');
@@ -173,39 +148,39 @@ describe('composeReply: rules over every situation', () => {
   });
 
   it('an ordinary reviewer gets the workflow: apology, room to vent, explanation, remedy, and only then the request', () => {
-    const reply = composeReply(input({ causes: [{ tag: 'logistics', subTag: 'slow_delivery' }] }));
+    const reply = composeReply(composeInput({ causes: [{ tag: 'logistics', subTag: 'slow_delivery' }] }));
     expect(reply.outreach?.steps.map((s) => s.step)).toEqual(['prepare', 'apology', 'listen', 'explain', 'remedy', 'review_request', 'how_to', 'record']);
     const remedyStep = reply.outreach?.steps.find((s) => s.step === 'remedy');
     expect(remedyStep?.say).toContain('小礼物');
     expect(reply.outreach?.steps.find((s) => s.step === 'how_to')?.say).toContain('淘宝');
-    expect(composeReply(input({ platform: 'jd' })).outreach?.steps.find((s) => s.step === 'how_to')?.say).toContain('京东');
+    expect(composeReply(composeInput({ platform: 'jd' })).outreach?.steps.find((s) => s.step === 'how_to')?.say).toContain('京东');
   });
 });
 
 describe('composeReply: content', () => {
   it('names the cause and its remedy: a light touch and a gift for slow delivery, the carrier by name', () => {
-    const reply = composeReply(input({ causes: [{ tag: 'logistics', subTag: 'slow_delivery' }] }));
+    const reply = composeReply(composeInput({ causes: [{ tag: 'logistics', subTag: 'slow_delivery' }] }));
     expect(reply.remedy).toMatchObject({ kind: 'gift', giftValue: 10 });
     // the gift is arranged privately: a public reply names it only where the shop allows it
     expect(reply.found).not.toContain('小礼物');
     expect(reply.outreach?.text).toContain('小礼物');
-    expect(composeReply(input({ causes: [{ tag: 'logistics', subTag: 'slow_delivery' }], giftsInPublic: true })).found).toContain('小礼物');
+    expect(composeReply(composeInput({ causes: [{ tag: 'logistics', subTag: 'slow_delivery' }], giftsInPublic: true })).found).toContain('小礼物');
     expect(reply.remedy?.reason).toContain('物流');
-    const withCarrier = [0, 1, 2, 3, 4, 5].map((i) => composeReply(input({ reviewId: `r-${i}` })).text).find((t) => t.includes('中通快递'));
+    const withCarrier = [0, 1, 2, 3, 4, 5].map((i) => composeReply(composeInput({ reviewId: `r-${i}` })).text).find((t) => t.includes('中通快递'));
     expect(withCarrier).toBeDefined();
   });
 
   it('uses the nick, the product and the shop where known, and fallbacks that read well where not', () => {
-    const known = composeReply(input({ causes: [{ tag: 'quality', subTag: 'size_fit' }], reviewId: 'x' }));
+    const known = composeReply(composeInput({ causes: [{ tag: 'quality', subTag: 'size_fit' }], reviewId: 'x' }));
     expect(known.feel).toContain('小蓝鲸');
-    const unknown = composeReply(input({ ...WITHOUT_DETAILS, reviewId: 'x', causes: [{ tag: 'quality', subTag: 'size_fit' }] }));
+    const unknown = composeReply(composeInput({ ...WITHOUT_DETAILS, reviewId: 'x', causes: [{ tag: 'quality', subTag: 'size_fit' }] }));
     expect(unknown.feel).toMatch(/亲|宝贝/);
-    const en = composeReply(input({ language: 'en', ...WITHOUT_DETAILS, causes: [{ tag: 'quality', subTag: 'defect_broken' }] }));
+    const en = composeReply(composeInput({ language: 'en', ...WITHOUT_DETAILS, causes: [{ tag: 'quality', subTag: 'defect_broken' }] }));
     expect(en.feel).toMatch(/^Hi there, /);
   });
 
   it('keeps personal data found in a nick or a product name out of the reply', () => {
-    const reply = composeReply(input({ buyerNick: '13812345678', productName: '订单号202611051234567', knownPersonalData: ['202611051234567'] }));
+    const reply = composeReply(composeInput({ buyerNick: '13812345678', productName: '订单号202611051234567', knownPersonalData: ['202611051234567'] }));
     expect(reply.text).not.toContain('13812345678');
     expect(reply.text).not.toContain('202611051234567');
     expect(findPersonalData(reply.text)).toBeNull();
@@ -217,7 +192,7 @@ describe('composeReply: content', () => {
       { tag: 'quality', subTag: 'defect_broken' },
     ];
     for (const language of REPLY_LANGUAGES) {
-      const reply = composeReply(input({ language, causes }));
+      const reply = composeReply(composeInput({ language, causes }));
       const lib = builtinLibrary(language);
       const issues = causes.map((c) => lib.causes[`${c.tag}/${c.subTag}`].issue);
       for (const options of issues) expect(options.some((issue) => reply.feel?.includes(issue))).toBe(true);
@@ -232,14 +207,14 @@ describe('composeReply: content', () => {
   });
 
   it('a widespread quality problem is explained honestly instead of promising replacements', () => {
-    const reply = composeReply(input({ rating: 2, causes: [{ tag: 'quality', subTag: 'defect_broken' }], widespreadSubTags: new Set(['defect_broken']), sameProblemBuyers: 4 }));
+    const reply = composeReply(composeInput({ rating: 2, causes: [{ tag: 'quality', subTag: 'defect_broken' }], widespreadSubTags: new Set(['defect_broken']), sameProblemBuyers: 4 }));
     expect(reply.templateIds.some((id) => id.includes(':widespread:'))).toBe(true);
     expect(reply.remedy?.kind).toBe('return_exchange');
     expect(reply.remedy?.reason).toContain('4位');
   });
 
   it('a service attitude complaint speaks in a supervisor voice', () => {
-    const reply = composeReply(input({ causes: [{ tag: 'service', subTag: 'attitude' }] }));
+    const reply = composeReply(composeInput({ causes: [{ tag: 'service', subTag: 'attitude' }] }));
     expect(reply.felt).toMatch(/主管|负责人/);
     expect(reply.remedy?.kind).toBe('supervisor_callback');
   });
@@ -250,8 +225,8 @@ describe('composeReply: content', () => {
       { tag: 'logistics', subTag: 'damaged_parcel' },
       { tag: 'service', subTag: 'return_refund_hassle' },
     ];
-    const full = composeReply(input({ language: 'en', causes, maxLength: 2000 }));
-    const short = composeReply(input({ language: 'en', causes, maxLength: 300 }));
+    const full = composeReply(composeInput({ language: 'en', causes, maxLength: 2000 }));
+    const short = composeReply(composeInput({ language: 'en', causes, maxLength: 300 }));
     expect(full.shortened).toBe(false);
     expect(short.shortened).toBe(true);
     expect(short.length).toBeLessThanOrEqual(300);
@@ -264,7 +239,7 @@ describe('composeReply: content', () => {
 
   it('fits the tightest allowed limit with the three parts still there', () => {
     for (const language of REPLY_LANGUAGES) {
-      const reply = composeReply(input({ language, maxLength: 100, causes: SITUATIONS[SITUATIONS.length - 1].causes }));
+      const reply = composeReply(composeInput({ language, maxLength: 100, causes: SITUATIONS[SITUATIONS.length - 1].causes }));
       expect(reply.length).toBeLessThanOrEqual(100);
       expect([reply.feel, reply.felt, reply.found].every((p) => (p ?? '').length > 0)).toBe(true);
     }
@@ -276,7 +251,7 @@ describe('composeReply: variation', () => {
     const recent: string[][] = [];
     const texts: string[] = [];
     for (let i = 0; i < count; i++) {
-      const reply = composeReply(input({ ...base, reviewId: `review-${i}`, recent: [...recent] }));
+      const reply = composeReply(composeInput({ ...base, reviewId: `review-${i}`, recent: [...recent] }));
       texts.push(reply.text);
       recent.unshift(reply.templateIds);
     }
@@ -300,7 +275,7 @@ describe('composeReply: variation', () => {
 
   it('is deterministic: the same inputs and history give the same draft', () => {
     const recent = [['builtin:zh-Hans:causes.logistics/slow_delivery.feel:0']];
-    expect(composeReply(input({ recent }))).toEqual(composeReply(input({ recent })));
+    expect(composeReply(composeInput({ recent }))).toEqual(composeReply(composeInput({ recent })));
   });
 
   it('prefers variants never used on the product, then the least recently used', () => {
@@ -324,20 +299,20 @@ describe('composeReply: shop templates', () => {
   it('uses the most specific shop template for a slot, and records its id', () => {
     const specific = template({});
     const general = template({ id: '22222222-2222-4222-8222-222222222222', subTag: null, text: '{buyer}，物流让您不省心了。' });
-    const reply = composeReply(input({ templates: [general, specific] }));
+    const reply = composeReply(composeInput({ templates: [general, specific] }));
     expect(reply.feel).toBe('小蓝鲸，让您等久了，棉语家居给您赔个不是。');
     expect(reply.templateIds).toContain(specific.id);
-    const other = composeReply(input({ templates: [general, specific], causes: [{ tag: 'logistics', subTag: 'tracking' }] }));
+    const other = composeReply(composeInput({ templates: [general, specific], causes: [{ tag: 'logistics', subTag: 'tracking' }] }));
     expect(other.feel).toBe('小蓝鲸，物流让您不省心了。');
   });
 
   it('converts a simplified shop template for a traditional Chinese review', () => {
-    const reply = composeReply(input({ language: 'zh-Hant', templates: [template({})] }));
+    const reply = composeReply(composeInput({ language: 'zh-Hant', templates: [template({})] }));
     expect(reply.feel).toBe('小蓝鲸，讓您等久了，棉语家居給您賠個不是。');
   });
 
   it('a shop remedy sentence carries the remedy', () => {
-    const reply = composeReply(input({ giftsInPublic: true, templates: [template({ part: 'remedy', tag: null, subTag: null, text: '小小心意：{remedy}。' })] }));
+    const reply = composeReply(composeInput({ giftsInPublic: true, templates: [template({ part: 'remedy', tag: null, subTag: null, text: '小小心意：{remedy}。' })] }));
     expect(reply.found).toContain('小小心意：给您寄一份小礼物，聊表心意。');
   });
 });

@@ -1,3 +1,4 @@
+import { complianceRules } from '../compliance/compliance-rules';
 import { checkPublicText, findBlame, findCompensation, findPersonalData, replyLength } from './reply-rules';
 
 describe('reply rules', () => {
@@ -12,6 +13,15 @@ describe('reply rules', () => {
     'Clearly a fake review.',
   ])('finds blame or doubt in "%s"', (text) => {
     expect(findBlame(text)).not.toBeNull();
+  });
+
+  it.each(complianceRules().lexicons.blame.map((term) => term.replace(/[*~]$/, '')))('refuses every blame phrase of the compliance rules (one list for both): "%s"', (phrase) => {
+    expect(findBlame(`亲，${phrase}。`)).not.toBeNull();
+  });
+
+  it("reads the rules' phrases as written: a space also matches a hyphen, a term ending in * longer words", () => {
+    expect(findBlame('Another bad-reviewer.')).toBe('bad-reviewer');
+    expect(findBlame('The item was misused.')).toBe('misused');
   });
 
   it.each(['非常抱歉给您添麻烦了，是我们的问题。', 'We are sorry; this is on us.', 'Our supplies ran low.', '这次是我们没有描述清楚。'])(

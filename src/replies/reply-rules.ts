@@ -1,31 +1,35 @@
 import { toSimplified } from '../text/chinese-script';
+import { complianceRules } from '../compliance/compliance-rules';
 import { toTraditional } from './library/library';
 import type { FieldProblem } from '../common/errors/domain-error';
 
 /**
  * The rules no public reply breaks, for drafts and for staff edits alike. Chinese is checked in simplified
- * script, so one list covers both scripts. The lists are deliberately small and specific: they catch the
- * phrases that blame or question a buyer, not every sentence that mentions the buyer.
+ * script, so one list covers both scripts. The blame phrases are the compliance rules' (lexicon `blame` in
+ * compliance/resources/compliance-rules.json, rule blame-buyer-public): deliberately small and specific, they catch
+ * the phrases that blame or question a buyer, not every sentence that mentions the buyer. Here they are matched in
+ * the text as written, as a refusal of an edit needs no segmentation.
  */
-const BLAME_ZH = [
-  '您自己', '你自己', '是您的问题', '是你的问题', '您的原因', '你的原因', '您没有按', '你没有按', '您没仔细', '你没仔细',
-  '您没看', '你没看', '您不会用', '你不会用', '不会使用', '使用不当', '操作不当', '误操作', '人为损坏', '人为原因',
-  '您理解错', '你理解错', '您搞错', '你搞错', '您看错', '你看错', '恶意差评', '职业差评', '差评师', '敲诈', '勒索',
-  '骗子', '骗人', '胡说', '造谣', '诬陷', '污蔑', '不可能', '怎么可能', '您确定', '你确定', '是不是您', '是不是你',
-  '您是不是', '你是不是', '请先看清', '请看清楚', '自己看', '看不懂吗', '买家责任', '责任不在我们', '与我们无关',
-  '和我们无关', '跟我们无关', '不关我们', '不是我们的问题', '不是我们的责任', '概不负责', '爱买不买', '不满意别买',
-  '无理取闹', '故意',
-];
+interface BlameLists {
+  zh: string[];
+  en: RegExp;
+}
 
-const BLAME_EN = [
-  'your fault', 'your own fault', 'you should have', "you should've", 'you failed to', "you didn't read", 'you did not read',
-  'did you read', 'did you even', 'you must have', 'you obviously', 'obviously you', 'are you sure', 'misuse', 'misused',
-  'user error', 'improper use', 'used incorrectly', 'not our fault', 'not our problem', 'not our responsibility',
-  'no fault of ours', 'you are wrong', "you're wrong", 'you misunderstood', 'you misread', 'fake review', 'false review',
-  'lying', 'liar', 'lies', 'extort', 'extortion', 'blackmail', 'scam', 'scammer', 'professional reviewer', 'bad-reviewer',
-  'read the description', 'read the listing', 'as stated in the description', 'nonsense', 'ridiculous', 'impossible',
-  'deliberately', 'on purpose',
-];
+let blameLists: BlameLists | undefined;
+
+function blame(): BlameLists {
+  if (blameLists) return blameLists;
+  const zh: string[] = [];
+  const en: string[] = [];
+  for (const raw of complianceRules().lexicons.blame) {
+    // a term ending in * also matches longer words (misuse* finds misused), ~ anywhere
+    const term = raw.replace(/[*~]$/, '');
+    if (/[\u3400-\u9fff]/.test(term)) zh.push(term);
+    else en.push(escape(term).replace(/ /g, '[\\s-]+') + (raw.endsWith('*') ? '\\w*' : ''));
+  }
+  blameLists = { zh, en: new RegExp(`(?<![\\w'-])(${en.join('|')})(?![\\w-])`, 'i') };
+  return blameLists;
+}
 
 /** What a reply to a flagged high-risk reviewer must not offer in public. */
 const COMPENSATION_ZH = [
@@ -36,7 +40,6 @@ const COMPENSATION_EN =
   /\b(compensat\w*|coupons?|vouchers?|gifts?|refunds?|refunded|free|cash ?back|discounts?|credit|reimburs\w*|replacements?|reship\w*|money back)\b/i;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const BLAME_EN_PATTERN = new RegExp(`(?<![\\w'-])(${BLAME_EN.map(escape).join('|')})(?![\\w-])`, 'i');
 
 const PERSONAL_DATA: { pattern: RegExp; what: string }[] = [
   { pattern: /(?<![\d])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d){8}(?!\d)/, what: 'a phone number' },
@@ -77,7 +80,7 @@ let traditionalLists: { blame: string[]; compensation: string[] } | undefined;
 
 /** The Chinese phrase lists in traditional script, for matching text as it is. */
 function inTraditional(): { blame: string[]; compensation: string[] } {
-  traditionalLists ??= { blame: BLAME_ZH.map(toTraditional), compensation: COMPENSATION_ZH.map(toTraditional) };
+  traditionalLists ??= { blame: blame().zh.map(toTraditional), compensation: COMPENSATION_ZH.map(toTraditional) };
   return traditionalLists;
 }
 
@@ -92,7 +95,7 @@ function findPhrase(text: string, simplifiedList: readonly string[], traditional
 }
 
 export function findBlame(text: string, quick = false): string | null {
-  return findPhrase(text, BLAME_ZH, () => inTraditional().blame, quick) ?? BLAME_EN_PATTERN.exec(text)?.[1] ?? null;
+  return findPhrase(text, blame().zh, () => inTraditional().blame, quick) ?? blame().en.exec(text)?.[1] ?? null;
 }
 
 export function findCompensation(text: string, quick = false): string | null {
