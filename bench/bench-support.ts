@@ -64,7 +64,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): string {
     return execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? '';
-    throw new Error(`node dist/cli.js ${args.join(' ')} failed:\n${stderr.split('\n').slice(-15).join('\n')}`);
+    throw new Error(`node dist/cli.js ${args.join(' ')} failed:\n${stderr.split('\n').slice(-15).join('\n')}`, { cause: error });
   }
 }
 

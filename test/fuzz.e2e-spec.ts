@@ -153,7 +153,10 @@ function planted(value: unknown, n: number, hostile: unknown): unknown {
   const nodes: Array<{ parent: Record<string, unknown> | unknown[]; key: string | number }> = [];
   const walk = (node: unknown) => {
     if (Array.isArray(node)) node.forEach((child, i) => (nodes.push({ parent: node, key: i }), walk(child)));
-    else if (node && typeof node === 'object') for (const [key, child] of Object.entries(node)) nodes.push({ parent: node as Record<string, unknown>, key }), walk(child);
+    else if (node && typeof node === 'object') for (const [key, child] of Object.entries(node)) {
+      nodes.push({ parent: node as Record<string, unknown>, key });
+      walk(child);
+    }
   };
   const copy = structuredClone(value);
   walk(copy);

@@ -117,10 +117,9 @@ export class ReviewAnalysisService {
         failed.push({ id: row.id, error: error instanceof Error ? error.name : 'Error' });
       }
     }
-    let analysed: string[] = [];
     let busy: string[] = lockedAtStart;
     if (done.length) {
-      analysed = await this.dataSource.transaction(async (manager) => {
+      const analysed = await this.dataSource.transaction(async (manager) => {
         // The rows another transaction holds are left for a later run: an import replacing them holds them to its
         // commit and takes them chunk by chunk, so waiting for them here could deadlock with it (and fail the import).
         const free = new Set(

@@ -6,6 +6,5 @@ export interface Stemmer {
   stem(word: string): string;
 }
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 export const PorterStemmer: Stemmer = require('natural/lib/natural/stemmers/porter_stemmer');
 export const LancasterStemmer: Stemmer = require('natural/lib/natural/stemmers/lancaster_stemmer');

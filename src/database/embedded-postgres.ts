@@ -57,6 +57,7 @@ function acquireLock(lockFile: string, location: string): void {
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
         throw new Error(
           `the embedded database in ${location} is in use by process ${holder}: stop that process, or set DATABASE_URL to share a PostgreSQL server`,
+          { cause: error },
         );
       }
       unlinkSync(lockFile);

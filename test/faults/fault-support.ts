@@ -329,7 +329,7 @@ export async function drained(db: FaultDatabase, run: string, expected: number, 
       timeoutMs,
     );
   } catch (error) {
-    throw new Error(`${(error as Error).message}: ${JSON.stringify(last)}`);
+    throw new Error(`${(error as Error).message}: ${JSON.stringify(last)}`, { cause: error });
   }
   return Date.now() - since;
 }

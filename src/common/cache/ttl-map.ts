@@ -5,7 +5,8 @@ import { LRUCache } from 'lru-cache';
  * lru-cache with the two things the per-process caches (API keys, product popularity, queue counts) add, a
  * TTL of 0 that keeps nothing (a setting turns a cache off) and forgetting every entry a test picks.
  */
-export class TtlMap<K extends {}, V extends {}> {
+// lru-cache stores any value but null and undefined: NonNullable says the same
+export class TtlMap<K extends NonNullable<unknown>, V extends NonNullable<unknown>> {
   private readonly entries: LRUCache<K, V> | null;
 
   constructor(ttlMs: number, maxEntries: number, clock: () => number = Date.now) {

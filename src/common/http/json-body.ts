@@ -11,6 +11,7 @@ import { DomainError, FieldProblem, UnsupportedMediaType, ValidationFailed } fro
 export const JSON_MAX_DEPTH = 32;
 
 /** What no text column can store, whatever the field: NUL and UTF-16 surrogates without their pair. */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -2,6 +2,7 @@ import { registerDecorator, ValidationOptions } from 'class-validator';
 
 // C0/C1 control characters other than tab, line feed and carriage return. NUL in particular
 // cannot be stored in a PostgreSQL text column.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 export function hasControlCharacters(value: string): boolean {
