@@ -28,6 +28,7 @@ import { Shop } from './shops/shop.entity';
 import { StaffMember } from './shops/staff-member.entity';
 import { ReviewRevision } from './reviews/review-revision.entity';
 import { Review } from './reviews/review.entity';
+import { PlatformRuleOverrideRow } from './reviews/platform-rules/platform-rule-override.entity';
 
 /** Every entity of the service: the data source, the migration generator and the tests read this list. */
 export const ENTITIES = [
@@ -35,6 +36,7 @@ export const ENTITIES = [
   ApiKey,
   Review,
   ReviewRevision,
+  PlatformRuleOverrideRow,
   TagCorrection,
   ClassifierModel,
   ReviewerProfile,

@@ -12,6 +12,7 @@ const OWNERS: Record<string, string> = {
   staff_members: 'shops',
   reviews: 'reviews',
   review_revisions: 'reviews',
+  platform_rule_overrides: 'reviews',
   review_grade_counts: 'reports',
   classifier_models: 'classification',
   tag_corrections: 'classification',

@@ -1,3 +1,6 @@
+import { followUpUntil, ReplyClosedReason, replyWindow, revisionUntil } from '../reviews/platform-rules/platform-rules';
+import { PlatformRulesService, ShopPlatformRules } from '../reviews/platform-rules/platform-rules.service';
+import type { Platform } from '../reviews/review.types';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -55,6 +58,20 @@ export interface QueueItem {
   assignee: { id: string; name: string } | null;
   reviewer: { riskScore: number; riskLevel: string; status: string } | null;
   reasons: QueueReason[];
+  /** the review's platform deadlines, by the platform rules the shop works by */
+  platformDeadlines: PlatformDeadlines;
+}
+
+export interface PlatformDeadlines {
+  rulesVersion: string;
+  /** when the platform stops taking a public reply; null: no limit */
+  replyUntil: Date | null;
+  /** why the reply window is already closed, null while open */
+  replyClosed: ReplyClosedReason | null;
+  /** until when the buyer may add a 追评 (null: unknown, or added) */
+  followUpUntil: Date | null;
+  /** until when the buyer may change the review by the platform's rule (null: unknown; revisionDeadlineAt is the shop's) */
+  revisionUntil: Date | null;
 }
 
 export interface QueueOptions {
@@ -95,6 +112,7 @@ interface Row {
   assignee_id: string | null;
   assignee_name: string | null;
   rating: number;
+  follow_up_at: Date | null;
   product_name: string | null;
   excerpt: string;
   tags: string[];
@@ -116,7 +134,7 @@ const CASE_ORDER = `c.deadline_day, c.grade_rank, c.queue_urgency, c.order_amoun
 const CASE_COLUMNS = `c.id, c.status, c.grade, c.platform, c.review_id, c.product_id, c.order_amount, c.product_recent_reviews, c.reviewed_at,
   c.revision_deadline_at, c.first_contact_due_at, c.first_contacted_at, c.follow_up_due_at, c.promised_revision_at, c.missed_promises,
   c.contact_count, c.last_contact_at, c.assignee_id, c.deadline_day, c.grade_rank, c.queue_urgency`;
-const DETAILS = `SELECT page.*, r.rating, r.product_name, left(r.content, 80) AS excerpt, r.tags, m.name AS assignee_name
+const DETAILS = `SELECT page.*, r.rating, r.follow_up_at, r.product_name, left(r.content, 80) AS excerpt, r.tags, m.name AS assignee_name
   FROM page JOIN reviews r ON r.id = page.review_id LEFT JOIN staff_members m ON m.id = page.assignee_id
   ORDER BY ${ORDER}`;
 
@@ -131,6 +149,7 @@ export class RecoveryQueueService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: RecoverySettingsService,
     private readonly counts: QueueCountsCache,
+    private readonly platformRules: PlatformRulesService,
   ) {}
 
   /**
@@ -181,7 +200,7 @@ export class RecoveryQueueService {
          ${DETAILS}`,
         [...base, highRiskLimit],
       );
-    const [items, counts, riskyRows, settings] = await Promise.all([
+    const [items, counts, riskyRows, settings, rules] = await Promise.all([
       preparedRows<Row>(
         this.dataSource,
         `recovery-queue-${statement}`,
@@ -200,10 +219,11 @@ export class RecoveryQueueService {
       // a filtered high-risk list is read fresh: caching every product id asked for would only grow
       filterKey ? risky() : this.counts.get(shopId, `high-risk:${variant}:${assignee ?? ''}:${highRiskLimit}`, risky),
       this.settings.cached(shopId),
+      this.platformRules.forShop(shopId),
     ]);
     const ctx = { now, today: localDate(now, settings.timezone), timezone: settings.timezone, highValueOrderAmount: settings.highValueOrderAmount, bestSellerReviews30d: settings.bestSellerReviews30d };
     const toItem = (row: Row, index: number): QueueItem => {
-      const item = this.toItem(row, index + 1, queueReasons(this.reasonInput(row), ctx));
+      const item = this.toItem(row, index + 1, queueReasons(this.reasonInput(row), ctx), platformDeadlines(rules, row, now));
       if (row.risk_score !== null) item.reasons.unshift(highRiskReason(row.risk_score, row.risk_status ?? 'none'));
       return item;
     };
@@ -246,7 +266,7 @@ export class RecoveryQueueService {
     };
   }
 
-  private toItem(row: Row, position: number, reasons: QueueReason[]): QueueItem {
+  private toItem(row: Row, position: number, reasons: QueueReason[], deadlines: PlatformDeadlines): QueueItem {
     return {
       position,
       caseId: row.id,
@@ -271,6 +291,20 @@ export class RecoveryQueueService {
       assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
       reviewer: row.risk_score === null ? null : { riskScore: row.risk_score, riskLevel: row.risk_level ?? 'low', status: row.risk_status ?? 'none' },
       reasons,
+      platformDeadlines: deadlines,
     };
   }
+}
+
+function platformDeadlines(rules: ShopPlatformRules, row: Row, now: Date): PlatformDeadlines {
+  const effective = rules[row.platform as Platform] ?? rules.other;
+  const review = { reviewedAt: row.reviewed_at, followUpAt: row.follow_up_at };
+  const reply = replyWindow(effective.rules, review, now);
+  return {
+    rulesVersion: effective.version,
+    replyUntil: reply.until,
+    replyClosed: reply.closed,
+    followUpUntil: followUpUntil(effective.rules, review),
+    revisionUntil: revisionUntil(effective.rules, review),
+  };
 }

@@ -102,11 +102,13 @@ export class RepliesController {
     summary: 'Record an approved reply as published and notify the shop’s webhook',
     description:
       'The delivery is signed (X-RRS-Signature) and retried with backoff; its status is in `deliveries`. The compliance rules are checked again: findings a lead ' +
-      'overrode at the approval pass, new blocking ones answer 409 COMPLIANCE_BLOCKED unless a lead sends complianceOverride.',
+      'overrode at the approval pass, new blocking ones answer 409 COMPLIANCE_BLOCKED unless a lead sends complianceOverride. The platform rules (GET /v1/platform-rules) ' +
+      'are checked too: past the platform’s reply window (Tmall and Kuaishou 30 days from the review, Tmall not after a 追评) 409 REPLY_WINDOW_CLOSED, ' +
+      'longer than the platform takes (Taobao/Tmall 500 characters) 409 REPLY_TOO_LONG.',
   })
   @ApiOkResponse({ type: ReplyResponse })
   @ApiForbiddenResponse({ description: 'ROLE_FORBIDDEN: complianceOverride sent with an agent’s key' })
-  @ApiConflictResponse({ description: 'INVALID_REPLY_TRANSITION: only an approved reply can be published; COMPLIANCE_BLOCKED' })
+  @ApiConflictResponse({ description: 'INVALID_REPLY_TRANSITION: only an approved reply can be published; COMPLIANCE_BLOCKED; REPLY_WINDOW_CLOSED; REPLY_TOO_LONG' })
   async publish(
     @CurrentShop() shop: AuthenticatedShop,
     @CurrentActor() actor: Actor,

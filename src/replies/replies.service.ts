@@ -10,8 +10,10 @@ import { AutoDrafts, draftDueSql } from './auto-drafts.service';
 import { joinSentences } from './library/library';
 import { ReplyDraft } from './reply-draft.entity';
 import { ReplyDrafting } from './reply-drafting.service';
-import { InvalidReplyTransition, ReplyNotFound, ReplyRuleViolation, WebhookNotConfigured } from './reply-errors';
-import { checkPublicText } from './reply-rules';
+import { InvalidReplyTransition, ReplyNotFound, ReplyRuleViolation, ReplyTooLong, ReplyWindowClosed, WebhookNotConfigured } from './reply-errors';
+import { checkPublicText, replyLength } from './reply-rules';
+import { replyLengthLimit, replyWindow } from '../reviews/platform-rules/platform-rules';
+import { PlatformRulesService } from '../reviews/platform-rules/platform-rules.service';
 import { replyFindings } from './reply-compliance';
 import { ComplianceGate } from '../compliance/compliance-gate.service';
 import type { ComplianceOverride } from '../compliance/compliance-override.entity';
@@ -32,6 +34,7 @@ export class RepliesService {
     private readonly settings: ReplySettingsService,
     private readonly webhooks: WebhookDeliveryService,
     private readonly gate: ComplianceGate,
+    private readonly platformRules: PlatformRulesService,
   ) {}
 
   /** A new current draft for the review; the one it replaces stays in the history. */
@@ -126,10 +129,12 @@ export class RepliesService {
         for (const part of parts) problems.push(...checkPublicText(merged[part] as string, part, rules));
         next = { ...merged, text: joinSentences(reply.language, [merged.feel as string, merged.felt as string, merged.found as string]) };
       }
-      const whole = checkPublicText(next.text, 'text', { ...rules, maxLength: settings.maxLength });
+      const platform = await this.platformRules.forPlatform(shopId, review.platform, manager);
+      const maxLength = replyLengthLimit(platform.rules, settings.maxLength);
+      const whole = checkPublicText(next.text, 'text', { ...rules, maxLength });
       problems.push(...(dto.text !== undefined ? whole : whole.filter((p) => p.code === 'tooLong')));
       if (problems.length) throw new ReplyRuleViolation(problems);
-      await manager.update(ReplyDraft, { id, shopId }, { ...next, status: 'edited', editedBy: actor, editedAt: new Date(), maxLength: settings.maxLength });
+      await manager.update(ReplyDraft, { id, shopId }, { ...next, status: 'edited', editedBy: actor, editedAt: new Date(), maxLength });
       return manager.findOneByOrFail(ReplyDraft, { id, shopId });
     });
     return this.view(shopId, reply);
@@ -168,6 +173,7 @@ export class RepliesService {
     const { reply, deliveryId } = await this.dataSource.transaction(async (manager) => {
       const { reply, review } = await this.lock(manager, shopId, id);
       if (reply.status !== 'approved') throw new InvalidReplyTransition('publish', reply.status);
+      await this.checkPlatformRules(manager, shopId, reply, review);
       const settings = await this.settings.effective(shopId, manager);
       const findings = replyFindings(reply, { platform: review.platform, giftsInPublic: settings.giftsInPublicReplies });
       await this.gate.pass(manager, { shopId, type: 'reply', id, action: 'publish' }, findings, actor, dto.complianceOverride);
@@ -220,6 +226,21 @@ export class RepliesService {
       }),
       nextCursor: rows.length > limit && last ? await cursorAfterRow(this.dataSource, 'reply_drafts', 'created_at', last.id) : null,
     };
+  }
+
+  /**
+   * What the platform still takes, by the rules the shop works by (platform-rules.ts and its overrides): a reply past
+   * its window (Tmall and Kuaishou 30 days, Tmall not after a 追评) is 409 REPLY_WINDOW_CLOSED, one longer than the
+   * platform takes 409 REPLY_TOO_LONG. Checked when publishing: the rules or the review (a 追评) may have changed since the draft.
+   */
+  private async checkPlatformRules(manager: EntityManager, shopId: string, reply: ReplyDraft, review: Review): Promise<void> {
+    const platform = await this.platformRules.forPlatform(shopId, review.platform, manager);
+    const window = replyWindow(platform.rules, { reviewedAt: review.reviewedAt, followUpAt: review.followUpAt }, new Date());
+    if (window.closed) throw new ReplyWindowClosed(review.platform, window.closed, window.until, platform.version);
+    const length = replyLength(reply.text);
+    if (platform.rules.replyMaxLength !== null && length > platform.rules.replyMaxLength) {
+      throw new ReplyTooLong(review.platform, length, platform.rules.replyMaxLength, platform.version);
+    }
   }
 
   private async lock(manager: EntityManager, shopId: string, id: string): Promise<{ reply: ReplyDraft; review: Review }> {

@@ -1,3 +1,5 @@
+import { replyLengthLimit } from '../reviews/platform-rules/platform-rules';
+import { PlatformRulesService, ShopPlatformRules } from '../reviews/platform-rules/platform-rules.service';
 import { CorrectiveActionsService } from '../compliance/corrective-actions.service';
 import type { RecordedAction } from '../compliance/corrective-actions';
 import { Injectable } from '@nestjs/common';
@@ -37,6 +39,8 @@ export interface DraftContext {
   /** corrective actions in effect: what a found sentence may state as done */
   actions: RecordedAction[];
   giftsInPublic: boolean;
+  /** the platform rules the shop works by: a platform's reply length caps the shop's */
+  platformRules: ShopPlatformRules;
 }
 
 export interface DraftOptions {
@@ -74,6 +78,7 @@ export class ReplyDrafting {
     private readonly policies: RemedyPolicyService,
     private readonly templates: ReplyTemplatesService,
     private readonly actions: CorrectiveActionsService,
+    private readonly platformRules: PlatformRulesService,
   ) {}
 
   /** Drafts a reply for each review (in order), superseding their current replies; returns the new drafts' ids. */
@@ -143,7 +148,7 @@ export class ReplyDrafting {
       widespreadSubTags: widespread,
       sameProblemBuyers: qualityCounts.length ? Math.max(...qualityCounts) : null,
       policy: context.policy,
-      maxLength: context.maxLength,
+      maxLength: replyLengthLimit(context.platformRules[review.platform].rules, context.maxLength),
       templates: context.templates,
       recent,
       knownPersonalData: [review.orderId, review.buyerId],
@@ -159,7 +164,8 @@ export class ReplyDrafting {
     const policy = await this.policies.effective(shopId, manager);
     const templates = await this.templates.activeForShop(manager, shopId);
     const actions = await this.actions.inEffect(manager, shopId);
-    return { shopName: shop?.name ?? '', maxLength: settings.maxLength, autoDraft: settings.autoDraft, policy, templates, actions, giftsInPublic: settings.giftsInPublicReplies };
+    const platformRules = await this.platformRules.forShop(shopId, manager);
+    return { shopName: shop?.name ?? '', maxLength: settings.maxLength, autoDraft: settings.autoDraft, policy, templates, actions, giftsInPublic: settings.giftsInPublicReplies, platformRules };
   }
 
   /** The template ids of each product's latest drafts, newest first. */

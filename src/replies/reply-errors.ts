@@ -40,3 +40,22 @@ export class ReplyTemplateLimitReached extends DomainError {
     super('REPLY_TEMPLATE_LIMIT_REACHED', 409, `a shop can have at most ${limit} reply templates; delete or reuse some`);
   }
 }
+
+/** The platform no longer takes a public reply to this review (its reply window passed, or a 追评 closed it). */
+export class ReplyWindowClosed extends DomainError {
+  constructor(platform: string, reason: 'window_passed' | 'follow_up_added', until: Date | null, rulesVersion: string) {
+    const why = reason === 'follow_up_added' ? `${platform} takes no reply once the buyer added a follow-up (追评)` : `${platform}'s reply window closed`;
+    super('REPLY_WINDOW_CLOSED', 409, `${why}${until ? ` at ${until.toISOString()}` : ''} (platform rules ${rulesVersion})`, [
+      { field: 'review', code: reason, message: until ? `the reply window closed at ${until.toISOString()}` : why },
+    ]);
+  }
+}
+
+/** The reply is longer than the platform takes (Taobao/Tmall: 500 characters). */
+export class ReplyTooLong extends DomainError {
+  constructor(platform: string, length: number, max: number, rulesVersion: string) {
+    super('REPLY_TOO_LONG', 409, `${platform} takes replies of at most ${max} characters; this one has ${length} (platform rules ${rulesVersion})`, [
+      { field: 'text', code: 'tooLong', message: `at most ${max} characters on ${platform}` },
+    ]);
+  }
+}

@@ -174,6 +174,8 @@ const MESSAGES = {
 
   'reply.title': { zh: '公开回复（3F）', en: 'Public reply (3F)' },
   'reply.drafting': { zh: '正在起草…', en: 'Drafting…' },
+  'queue.replyUntil': { zh: '平台回复截止 {when}', en: 'platform reply closes {when}' },
+  'queue.replyClosed': { zh: '平台已不能回复', en: 'platform reply closed' },
   'reply.repliedOnPlatform': { zh: '已在平台回复', en: 'Replied on the platform' },
   'reply.draftAnyway': { zh: '仍要起草新回复', en: 'Draft another reply' },
   'reply.feel': { zh: '感受（Feel）', en: 'Feel' },

@@ -248,6 +248,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/platform-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each platform's rules as the shop works by them: reply window and length, follow-up and change windows, with their sources
+         * @description The shipped table (versioned) with the shop's overrides over it; `overridden` names the rules the shop set.
+         */
+        get: operations["PlatformRulesController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform-rules/{platform}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One platform's rules for the shop */
+        get: operations["PlatformRulesController_get_v1"];
+        /**
+         * Override some of a platform's rules for this shop, with their source
+         * @description Rules left out keep their value (the shipped one, or an earlier override); null means no limit. The queue, drafts and publishing follow the result at once.
+         */
+        put: operations["PlatformRulesController_override_v1"];
+        post?: never;
+        /** Drop the shop's override: the platform's shipped rules apply again */
+        delete: operations["PlatformRulesController_clear_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reviews": {
         parameters: {
             query?: never;
@@ -760,7 +802,7 @@ export interface paths {
         put?: never;
         /**
          * Record an approved reply as published and notify the shop’s webhook
-         * @description The delivery is signed (X-RRS-Signature) and retried with backoff; its status is in `deliveries`. The compliance rules are checked again: findings a lead overrode at the approval pass, new blocking ones answer 409 COMPLIANCE_BLOCKED unless a lead sends complianceOverride.
+         * @description The delivery is signed (X-RRS-Signature) and retried with backoff; its status is in `deliveries`. The compliance rules are checked again: findings a lead overrode at the approval pass, new blocking ones answer 409 COMPLIANCE_BLOCKED unless a lead sends complianceOverride. The platform rules (GET /v1/platform-rules) are checked too: past the platform’s reply window (Tmall and Kuaishou 30 days from the review, Tmall not after a 追评) 409 REPLY_WINDOW_CLOSED, longer than the platform takes (Taobao/Tmall 500 characters) 409 REPLY_TOO_LONG.
          */
         post: operations["RepliesController_publish_v1"];
         delete?: never;
@@ -1394,6 +1436,52 @@ export interface components {
         RedeliveryResponse: {
             /** @description deliveries created */
             deliveries: number;
+        };
+        PlatformRulesValues: {
+            /** @description Days from the review during which a public reply may be posted; null: no limit */
+            replyWindowDays?: number | null;
+            /** @description A follow-up (追评) closes the reply window (Tmall) */
+            replyClosedByFollowUp: boolean;
+            /** @description A reply answers the first review only, not the follow-up (Kuaishou) */
+            replyFirstReviewOnly: boolean;
+            /** @description Most characters of a public reply on the platform */
+            replyMaxLength?: number | null;
+            /** @description Days from the review during which the buyer may add a follow-up */
+            followUpWindowDays?: number | null;
+            /** @description Days from the review during which the buyer may change it */
+            revisionWindowDays?: number | null;
+        };
+        PlatformRulesResponse: {
+            /** @enum {string} */
+            platform: "taobao" | "tmall" | "jd" | "pdd" | "kuaishou" | "douyin" | "shopify" | "other";
+            /**
+             * @description Version of the shipped rules table
+             * @example 2026-12-07.1
+             */
+            version: string;
+            rules: components["schemas"]["PlatformRulesValues"];
+            /** @description Where each rule that is set comes from */
+            sources: {
+                [key: string]: string;
+            };
+            /** @description The rules the shop's override sets */
+            overridden: ("replyWindowDays" | "replyClosedByFollowUp" | "replyFirstReviewOnly" | "replyMaxLength" | "followUpWindowDays" | "revisionWindowDays")[];
+        };
+        PlatformRulesListResponse: {
+            items: components["schemas"]["PlatformRulesResponse"][];
+        };
+        PlatformRulesOverrideDto: {
+            replyWindowDays?: number | null;
+            replyClosedByFollowUp?: boolean;
+            replyFirstReviewOnly?: boolean;
+            replyMaxLength?: number | null;
+            followUpWindowDays?: number | null;
+            revisionWindowDays?: number | null;
+            /**
+             * @description Where the shop's values come from (its agreement with the platform, a newer rule)
+             * @example Tmall merchant notice 2027-01
+             */
+            source: string;
         };
         ReviewInputDto: {
             /**
@@ -2034,6 +2122,21 @@ export interface components {
             zh: string;
             value?: number;
         };
+        PlatformDeadlinesResponse: {
+            /** @description version of the platform rules table (GET /v1/platform-rules) */
+            rulesVersion: string;
+            /** @description when the platform stops taking a public reply (Tmall and Kuaishou: 30 days from the review; Tmall: at a 追评); null: no limit */
+            replyUntil?: string | null;
+            /**
+             * @description why the reply window is already closed
+             * @enum {string|null}
+             */
+            replyClosed?: "window_passed" | "follow_up_added" | null;
+            /** @description until when the buyer may add a 追评 (Kuaishou: 180 days) */
+            followUpUntil?: string | null;
+            /** @description until when the platform lets the buyer change the review; revisionDeadlineAt is the shop's own window */
+            revisionUntil?: string | null;
+        };
         QueueItemResponse: {
             position: number;
             caseId: string;
@@ -2069,6 +2172,8 @@ export interface components {
             reviewer?: components["schemas"]["ReviewerRiskResponse"] | null;
             /** @description why the item is where it is, in the order of the sort keys */
             reasons: components["schemas"]["QueueReasonResponse"][];
+            /** @description the platform's deadlines for this review, by the rules the shop works by */
+            platformDeadlines: components["schemas"]["PlatformDeadlinesResponse"];
         };
         QueueResponse: {
             /** Format: date-time */
@@ -4540,6 +4645,235 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PlatformRulesController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformRulesListResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PlatformRulesController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                platform: "taobao" | "tmall" | "jd" | "pdd" | "kuaishou" | "douyin" | "shopify" | "other";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformRulesResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: not a platform */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PlatformRulesController_override_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                platform: "taobao" | "tmall" | "jd" | "pdd" | "kuaishou" | "douyin" | "shopify" | "other";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlatformRulesOverrideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformRulesResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ROLE_FORBIDDEN: an agent; rules are for leads and the integration key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not one of the media types this operation consumes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this API key */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PlatformRulesController_clear_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                platform: "taobao" | "tmall" | "jd" | "pdd" | "kuaishou" | "douyin" | "shopify" | "other";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformRulesResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field at fault), MALFORMED_JSON, INVALID_UTF8 or BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: no API key, or one that is not valid or has been revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ROLE_FORBIDDEN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7046,7 +7380,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description INVALID_REPLY_TRANSITION: only an approved reply can be published; COMPLIANCE_BLOCKED */
+            /** @description INVALID_REPLY_TRANSITION: only an approved reply can be published; COMPLIANCE_BLOCKED; REPLY_WINDOW_CLOSED; REPLY_TOO_LONG */
             409: {
                 headers: {
                     [name: string]: unknown;

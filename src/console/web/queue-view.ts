@@ -225,7 +225,9 @@ export function QueueView(props: { params: URLSearchParams }) {
       <td>${item.tags.map((tag) => html`<span class=${`tag ${tag}`}>${label(TAG_LABELS, tag, lang)}</span>`)}</td>
       <td class="reasons">${item.reasons.map((r) => html`<span class=${`reason reason-${r.code}`} title=${r.code}>${lang === 'zh' ? r.zh : r.en}</span>`)}</td>
       <td><span class=${`status status-${item.status}`}>${label(STATUS_LABELS, item.status, lang)}</span></td>
-      <td class="deadline"><time datetime=${item.revisionDeadlineAt}>${relative(item.revisionDeadlineAt, lang)}</time></td>
+      <td class="deadline"><time datetime=${item.revisionDeadlineAt}>${relative(item.revisionDeadlineAt, lang)}</time>${item.platformDeadlines.replyClosed
+        ? html`<div class="small muted platform-deadline">${t('queue.replyClosed')}</div>`
+        : item.platformDeadlines.replyUntil && html`<div class="small muted platform-deadline">${t('queue.replyUntil', { when: relative(item.platformDeadlines.replyUntil, lang) })}</div>`}</td>
       <td class="who">${AssigneeCell(item)}</td>
     </tr>`;
   };

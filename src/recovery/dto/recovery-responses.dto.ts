@@ -235,6 +235,16 @@ export class QueueReasonResponse {
   @ApiPropertyOptional() value?: number;
 }
 
+export class PlatformDeadlinesResponse {
+  @ApiProperty({ description: 'version of the platform rules table (GET /v1/platform-rules)' }) rulesVersion!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "when the platform stops taking a public reply (Tmall and Kuaishou: 30 days from the review; Tmall: at a 追评); null: no limit" })
+  replyUntil!: string | null;
+  @ApiPropertyOptional({ enum: ['window_passed', 'follow_up_added'], nullable: true, description: 'why the reply window is already closed' }) replyClosed!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'until when the buyer may add a 追评 (Kuaishou: 180 days)' }) followUpUntil!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "until when the platform lets the buyer change the review; revisionDeadlineAt is the shop's own window" })
+  revisionUntil!: string | null;
+}
+
 export class QueueItemResponse {
   @ApiProperty() position!: number;
   @ApiProperty() caseId!: string;
@@ -259,6 +269,7 @@ export class QueueItemResponse {
   @ApiPropertyOptional({ type: AssigneeResponse, nullable: true }) assignee!: AssigneeResponse | null;
   @ApiPropertyOptional({ type: ReviewerRiskResponse, nullable: true }) reviewer!: ReviewerRiskResponse | null;
   @ApiProperty({ type: [QueueReasonResponse], description: 'why the item is where it is, in the order of the sort keys' }) reasons!: QueueReasonResponse[];
+  @ApiProperty({ type: PlatformDeadlinesResponse, description: "the platform's deadlines for this review, by the rules the shop works by" }) platformDeadlines!: PlatformDeadlinesResponse;
 
   static of(item: QueueItem): QueueItemResponse {
     return {
@@ -270,6 +281,13 @@ export class QueueItemResponse {
       followUpDueAt: iso(item.followUpDueAt),
       promisedRevisionAt: iso(item.promisedRevisionAt),
       lastContactAt: iso(item.lastContactAt),
+      platformDeadlines: {
+        rulesVersion: item.platformDeadlines.rulesVersion,
+        replyUntil: iso(item.platformDeadlines.replyUntil),
+        replyClosed: item.platformDeadlines.replyClosed,
+        followUpUntil: iso(item.platformDeadlines.followUpUntil),
+        revisionUntil: iso(item.platformDeadlines.revisionUntil),
+      },
     };
   }
 }
