@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../src/config/app-config';
 import { AutoDraftWorkers } from '../src/replies/auto-draft-workers.service';
 import { AutoDrafts } from '../src/replies/auto-drafts.service';
 import { reviewInput } from './support/factories';
@@ -217,5 +218,52 @@ describe('replies: automatic drafts', () => {
 
     await db.query(`UPDATE reviews SET analysis_status = 'done' WHERE id = $1`, [arriving]);
     await eventually(() => stored(id), 15_000, 'the draft after the import');
+  });
+
+  it('drafts a review that has waited DRAFT_OVERDUE_MS even while the shop’s reviews are still arriving', async () => {
+    const shop = await t.createShop('Long import shop');
+    const [arriving] = await ingest(shop, [reviewInput({ rating: 5, content: '很好' })]);
+    // an import that keeps running: some review of the shop is always waiting for its analysis
+    await db.query(`UPDATE reviews SET analysis_status = 'pending' WHERE id = $1`, [arriving]);
+    const [id] = await ingest(shop, [reviewInput({ rating: 1, content: '拉链用了两天就坏了' })]);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await stored(id)).toBeUndefined();
+
+    // analysed DRAFT_OVERDUE_MS ago: its drafting job, still putting itself off, drafts it the next time it runs
+    await db.query(`UPDATE reviews SET analyzed_at = now() - make_interval(secs => $2::double precision / 1000 + 1) WHERE id = $1`, [id, t.app.get(AppConfig).env.draftOverdueMs]);
+    const draft = await eventually(() => stored(id), 15_000, 'the overdue draft');
+    expect(draft).toMatchObject({ kind: 'recovery', created_by: 'system:auto-draft' });
+    expect((await db.query(`SELECT analysis_status FROM reviews WHERE id = $1`, [arriving]))[0].analysis_status).toBe('pending');
+    await db.query(`UPDATE reviews SET analysis_status = 'done' WHERE id = $1`, [arriving]);
+  });
+
+  // a second session holds the lock: the embedded database has one
+  const onPostgres = process.env.DATABASE_URL ? it : it.skip;
+  onPostgres('one drafting job per shop at a time: a job of a busy shop comes back later, another shop’s job drafts meanwhile', async () => {
+    const busy = await t.createShop('Busy drafting shop');
+    const other = await t.createShop('Other drafting shop');
+    const [busyId] = await ingest(busy, [reviewInput({ rating: 1, content: '屏幕有坏点' })]);
+    const [otherId] = await ingest(other, [reviewInput({ rating: 2, content: '包装破了' })]);
+    await eventually(() => stored(busyId), 15_000, 'the first draft');
+    await eventually(() => stored(otherId), 15_000, 'the other shop’s first draft');
+    await db.query('DELETE FROM reply_drafts WHERE review_id = ANY($1::uuid[])', [[busyId, otherId]]);
+
+    const holder = db.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      // another drafting job (this or another process) writing the busy shop's drafts
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtext('reply-drafts'), hashtext($1))`, [busy.shopId]);
+      const drafts = t.app.get(AutoDrafts);
+      expect(await drafts.run({ shopId: busy.shopId, reviewIds: [busyId] })).toEqual({ drafted: 0, deferred: true });
+      expect(await drafts.run({ shopId: other.shopId, reviewIds: [otherId] })).toEqual({ drafted: 1, deferred: false });
+      expect(await stored(busyId)).toBeUndefined();
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    // the put-off job comes back once the shop is free
+    expect(await eventually(() => stored(busyId), 15_000, 'the busy shop’s draft')).toMatchObject({ created_by: 'system:auto-draft' });
+    expect(await replyCount(busyId)).toBe(1);
   });
 });

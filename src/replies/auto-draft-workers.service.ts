@@ -6,8 +6,11 @@ import { Metrics } from '../metrics/metrics.service';
 import { AutoDrafts } from './auto-drafts.service';
 import { DraftRepliesProcessor } from './draft-replies.processor';
 
-/** one drafting job at a time per process: drafts are never urgent, ingestion and the API are */
-const DRAFT_CONCURRENCY = 1;
+/**
+ * two drafting jobs at a time per process (fewer than the analysis: drafts are less urgent than ingestion and the
+ * API); a shop drafts one job at a time (AutoDrafts.run), so one shop's backlog leaves the other slot to the rest
+ */
+const DRAFT_CONCURRENCY = 2;
 /** drafting jobs the sweep reads to leave their reviews alone; with more queued it waits for them to drain */
 const QUEUED_SCAN_LIMIT = 400;
 

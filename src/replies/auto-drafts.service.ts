@@ -1,7 +1,8 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AppConfig } from '../config/app-config';
 import { sqlRows } from '../database/sql';
 import { chunk } from '../jobs/analysis.queue';
 import { JobQueue } from '../jobs/job-queue';
@@ -18,8 +19,14 @@ export const DRAFT_JOB_SIZE = ANALYSIS_JOB_SIZE;
 /** A job whose shop's reviews are still arriving waits this long, twice as long each next time up to DRAFT_RETRY_MAX_MS... */
 export const DRAFT_RETRY_FIRST_MS = 500;
 export const DRAFT_RETRY_MAX_MS = 5_000;
-/** ...and drafts anyway once it has waited this long (a shop whose reviews never stop coming). */
+/**
+ * ...and drafts anyway once it has waited this long (a shop whose reviews never stop coming), or once one of its
+ * reviews was analysed DRAFT_OVERDUE_MS ago: after an outage the backlog's first reviews are drafted while the
+ * rest is still being analysed, not after all of it.
+ */
 export const DRAFT_MAX_WAIT_MS = 5 * 60_000;
+/** A job whose shop another drafting job holds comes back after this long (other shops' jobs run meanwhile). */
+export const DRAFT_SHOP_BUSY_RETRY_MS = 1_000;
 /** another review of the shop analysed this recently means its reviews are still arriving */
 export const ARRIVING_WINDOW_MS = 1_000;
 /** The sweep looks at reviews analysed longer ago than DRAFT_OVERDUE_MS whose drafting job is not queued, and not longer ago than this: an older review without a draft gets one when someone opens its replies. */
@@ -50,7 +57,7 @@ export function draftDueSql(mode: string): string {
 
 export interface DraftRunResult {
   drafted: number;
-  /** put off because the shop's reviews were still arriving */
+  /** put off because the shop's reviews were still arriving, or another job was drafting for the shop */
   deferred: boolean;
 }
 
@@ -78,6 +85,7 @@ export class AutoDrafts implements AnalysisStep {
     private readonly drafting: ReplyDrafting,
     private readonly settings: ReplySettingsService,
     private readonly jobs: JobQueue,
+    private readonly config: AppConfig,
     @Optional() metrics?: Metrics,
   ) {
     metrics?.gauge('rrs_reviews_pending_draft', 'analysed reviews of the last 7 days still due their automatic draft (capped at 100,000)', [], async (set) => set(await this.countDue()));
@@ -93,20 +101,32 @@ export class AutoDrafts implements AnalysisStep {
     }
   }
 
-  /** The job: drafts the reviews that are due, unless the shop's reviews are still arriving (then it comes back later). */
+  /**
+   * The job: drafts the reviews that are due, unless the shop's reviews are still arriving and none of these has
+   * waited DRAFT_OVERDUE_MS yet, or another job is drafting for the shop (then it comes back later).
+   */
   async run(payload: DraftRepliesPayload): Promise<DraftRunResult> {
     const { shopId, reviewIds } = payload;
     if ((await this.settings.effective(shopId)).autoDraft === 'off') return { drafted: 0, deferred: false };
     const waited = payload.deferredSince === undefined ? 0 : Date.now() - payload.deferredSince;
-    if (waited < DRAFT_MAX_WAIT_MS && (await this.reviewsArriving(shopId, reviewIds))) {
+    if (waited < DRAFT_MAX_WAIT_MS && (await this.reviewsArriving(shopId, reviewIds)) && !(await this.overdue(shopId, reviewIds))) {
       const deferrals = (payload.deferrals ?? 0) + 1;
       await this.jobs.add('draft-replies', [{ shopId, reviewIds, deferrals, deferredSince: payload.deferredSince ?? Date.now() }], {
         jobId: draftJobId(shopId, reviewIds, deferrals),
         delayMs: Math.min(DRAFT_RETRY_FIRST_MS * 2 ** (deferrals - 1), DRAFT_RETRY_MAX_MS),
       });
+      this.logger.debug({ msg: "drafting put off: the shop's reviews are still arriving", shopId, reviews: reviewIds.length, deferrals });
       return { drafted: 0, deferred: true };
     }
-    return { drafted: await this.draftDue(shopId, reviewIds), deferred: false };
+    const drafted = await this.draftUnderShopLock(shopId, reviewIds);
+    if (drafted === null) {
+      // waiting for the lock would hold this slot while other shops' jobs wait behind this shop's
+      const deferrals = (payload.deferrals ?? 0) + 1;
+      await this.jobs.add('draft-replies', [{ ...payload, deferrals }], { jobId: draftJobId(shopId, reviewIds, deferrals), delayMs: DRAFT_SHOP_BUSY_RETRY_MS });
+      this.logger.debug({ msg: 'drafting put off: another job is drafting for the shop', shopId, reviews: reviewIds.length, deferrals });
+      return { drafted: 0, deferred: true };
+    }
+    return { drafted, deferred: false };
   }
 
   /**
@@ -116,29 +136,47 @@ export class AutoDrafts implements AnalysisStep {
    * locks the same rows in another order; what none of them drafts, the sweep finds.
    */
   async draftDue(shopId: string, reviewIds: string[]): Promise<number> {
-    const drafted = await this.dataSource.transaction(async (manager) => {
-      const context = await this.drafting.context(manager, shopId);
-      if (context.autoDraft === 'off') return 0;
-      const locked = await sqlRows<{ id: string }>(
-        manager,
-        'SELECT id FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[]) FOR NO KEY UPDATE SKIP LOCKED',
-        [shopId, reviewIds],
-      );
-      if (!locked.length) return 0;
-      // a statement of its own, so that its snapshot sees the drafts of a run that released these rows just before
-      const due = await sqlRows<{ id: string }>(
-        manager,
-        `SELECT r.id FROM reviews r
-         LEFT JOIN reply_drafts d ON d.review_id = r.id AND d.is_current
-         WHERE r.shop_id = $1 AND r.id = ANY($2::uuid[]) AND ${draftDueSql('$3')}`,
-        [shopId, locked.map((row) => row.id), context.autoDraft],
-      );
-      if (!due.length) return 0;
-      const reviews = await manager.find(Review, { where: { shopId, id: In(due.map((row) => row.id)) }, order: { reviewedAt: 'ASC', id: 'ASC' } });
-      return (await this.drafting.draft(manager, shopId, reviews, { createdBy: AUTO_DRAFT_ACTOR }, context)).length;
-    });
-    this.logger.debug({ msg: 'drafted replies', shopId, reviews: reviewIds.length, drafts: drafted });
+    const started = Date.now();
+    const drafted = await this.dataSource.transaction((manager) => this.draftIn(manager, shopId, reviewIds));
+    this.logger.debug({ msg: 'drafted replies', shopId, reviews: reviewIds.length, drafts: drafted, ms: Date.now() - started });
     return drafted;
+  }
+
+  /**
+   * draftDue for the drafting job, one job per shop at a time across processes (a transaction-scoped advisory
+   * lock): a shop's drafts are written in turn, each seeing the ones before (what the product's other replies
+   * said). Null, drafting nothing, when another job holds the shop.
+   */
+  private async draftUnderShopLock(shopId: string, reviewIds: string[]): Promise<number | null> {
+    const started = Date.now();
+    const drafted = await this.dataSource.transaction(async (manager) => {
+      const [lock] = await sqlRows<{ locked: boolean }>(manager, `SELECT pg_try_advisory_xact_lock(hashtext('reply-drafts'), hashtext($1)) AS locked`, [shopId]);
+      return lock?.locked === true ? this.draftIn(manager, shopId, reviewIds) : null;
+    });
+    if (drafted !== null) this.logger.debug({ msg: 'drafted replies', shopId, reviews: reviewIds.length, drafts: drafted, ms: Date.now() - started });
+    return drafted;
+  }
+
+  private async draftIn(manager: EntityManager, shopId: string, reviewIds: string[]): Promise<number> {
+    const context = await this.drafting.context(manager, shopId);
+    if (context.autoDraft === 'off') return 0;
+    const locked = await sqlRows<{ id: string }>(
+      manager,
+      'SELECT id FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[]) FOR NO KEY UPDATE SKIP LOCKED',
+      [shopId, reviewIds],
+    );
+    if (!locked.length) return 0;
+    // a statement of its own, so that its snapshot sees the drafts of a run that released these rows just before
+    const due = await sqlRows<{ id: string }>(
+      manager,
+      `SELECT r.id FROM reviews r
+       LEFT JOIN reply_drafts d ON d.review_id = r.id AND d.is_current
+       WHERE r.shop_id = $1 AND r.id = ANY($2::uuid[]) AND ${draftDueSql('$3')}`,
+      [shopId, locked.map((row) => row.id), context.autoDraft],
+    );
+    if (!due.length) return 0;
+    const reviews = await manager.find(Review, { where: { shopId, id: In(due.map((row) => row.id)) }, order: { reviewedAt: 'ASC', id: 'ASC' } });
+    return (await this.drafting.draft(manager, shopId, reviews, { createdBy: AUTO_DRAFT_ACTOR }, context)).length;
   }
 
   /**
@@ -192,6 +230,17 @@ export class AutoDrafts implements AnalysisStep {
       100_000,
     ]);
     return Number(row?.count ?? 0);
+  }
+
+  /** Whether one of the reviews was analysed DRAFT_OVERDUE_MS ago or longer: it has waited for its draft long enough. */
+  private async overdue(shopId: string, reviewIds: string[]): Promise<boolean> {
+    const [row] = await sqlRows<{ overdue: boolean }>(
+      this.dataSource,
+      `SELECT EXISTS (SELECT 1 FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[])
+                        AND analyzed_at <= now() - make_interval(secs => $3::double precision / 1000)) AS overdue`,
+      [shopId, reviewIds, this.config.env.draftOverdueMs],
+    );
+    return row?.overdue === true;
   }
 
   /**

@@ -59,7 +59,7 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     DATABASE_URL: db.url,
     REDIS_URL: `redis://127.0.0.1:${proxy.port}/${redisDb}`,
     QUEUE_PREFIX: prefix,
-    LOG_LEVEL: 'info',
+    LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? 'info',
     RATE_LIMIT_PER_MINUTE: '0',
     CREATE_DEMO_SHOP: 'false',
     RUN_MIGRATIONS: 'false',
