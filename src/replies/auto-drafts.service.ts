@@ -79,6 +79,8 @@ export function draftJobId(shopId: string, reviewIds: string[], deferrals = 0): 
 export class AutoDrafts implements AnalysisStep {
   readonly name = 'reply-drafts';
   private readonly logger = new Logger(AutoDrafts.name);
+  /** shops this process is drafting for: a job of one of them is put off without asking the database */
+  private readonly shopsDrafting = new Set<string>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -108,6 +110,7 @@ export class AutoDrafts implements AnalysisStep {
   async run(payload: DraftRepliesPayload): Promise<DraftRunResult> {
     const { shopId, reviewIds } = payload;
     if ((await this.settings.effective(shopId)).autoDraft === 'off') return { drafted: 0, deferred: false };
+    if (this.shopsDrafting.has(shopId)) return this.putOffBusy(payload);
     const waited = payload.deferredSince === undefined ? 0 : Date.now() - payload.deferredSince;
     if (waited < DRAFT_MAX_WAIT_MS && (await this.reviewsArriving(shopId, reviewIds)) && !(await this.overdue(shopId, reviewIds))) {
       const deferrals = (payload.deferrals ?? 0) + 1;
@@ -118,15 +121,23 @@ export class AutoDrafts implements AnalysisStep {
       this.logger.debug({ msg: "drafting put off: the shop's reviews are still arriving", shopId, reviews: reviewIds.length, deferrals });
       return { drafted: 0, deferred: true };
     }
-    const drafted = await this.draftUnderShopLock(shopId, reviewIds);
-    if (drafted === null) {
-      // waiting for the lock would hold this slot while other shops' jobs wait behind this shop's
-      const deferrals = (payload.deferrals ?? 0) + 1;
-      await this.jobs.add('draft-replies', [{ ...payload, deferrals }], { jobId: draftJobId(shopId, reviewIds, deferrals), delayMs: DRAFT_SHOP_BUSY_RETRY_MS });
-      this.logger.debug({ msg: 'drafting put off: another job is drafting for the shop', shopId, reviews: reviewIds.length, deferrals });
-      return { drafted: 0, deferred: true };
+    if (this.shopsDrafting.has(shopId)) return this.putOffBusy(payload);
+    this.shopsDrafting.add(shopId);
+    try {
+      const drafted = await this.draftUnderShopLock(shopId, reviewIds);
+      return drafted === null ? this.putOffBusy(payload) : { drafted, deferred: false };
+    } finally {
+      this.shopsDrafting.delete(shopId);
     }
-    return { drafted, deferred: false };
+  }
+
+  /** Waiting for the shop's lock would hold this slot while other shops' jobs wait behind this shop's: comes back later. */
+  private async putOffBusy(payload: DraftRepliesPayload): Promise<DraftRunResult> {
+    const { shopId, reviewIds } = payload;
+    const deferrals = (payload.deferrals ?? 0) + 1;
+    await this.jobs.add('draft-replies', [{ ...payload, deferrals }], { jobId: draftJobId(shopId, reviewIds, deferrals), delayMs: DRAFT_SHOP_BUSY_RETRY_MS });
+    this.logger.debug({ msg: 'drafting put off: another job is drafting for the shop', shopId, reviews: reviewIds.length, deferrals });
+    return { drafted: 0, deferred: true };
   }
 
   /**
