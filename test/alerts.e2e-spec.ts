@@ -99,6 +99,17 @@ describe('alerts: early warning as records, events and grouped cases', () => {
     expect(receiver.rejected).toEqual([]);
     expect(sent[0].body.alert).toMatchObject({ id: opened.id, subjectType: 'sku', subject: 'p-alert', cause: 'quality', status: 'open', windowBad: expect.any(Number), resolvedAt: null });
 
+    // the report of these days lists the alert with its time to detection, and counts the SKU's complaints as widespread
+    const day = (ms: number) => new Date(START - ms).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+    const report = await t.http.get('/v1/reports').set(shop.auth).query({ from: day(3 * DAY), to: day(-DAY) }).expect(200);
+    const quality = report.body.data.sections.quality;
+    expect(quality.alerts).toEqual([expect.objectContaining({ subjectType: 'sku', subject: 'p-alert', cause: 'quality', windowBad: 5, resolvedAt: null })]);
+    expect(quality.alerts[0].hoursToDetection).toBeGreaterThan(0);
+    expect(quality.rows.find((row: { productId: string }) => row.productId === 'p-alert')).toMatchObject({ alerted: true, spread: 'widespread' });
+    const markdown = await t.http.get('/v1/reports').set(shop.auth).query({ from: day(3 * DAY), to: day(-DAY), format: 'md' }).expect(200);
+    expect(markdown.text).toContain('Hours to detection');
+    expect(markdown.text).toContain('p-alert');
+
     // a person acknowledges it: it stays open
     const ack = await t.http.post(`/v1/alerts/${opened.id}/acknowledge`).set(shop.auth).expect(200);
     expect(ack.body).toMatchObject({ status: 'open', acknowledgedBy: expect.any(String) });

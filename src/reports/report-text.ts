@@ -136,6 +136,16 @@ const UI = {
     zh: '普遍：同一SKU同一细分原因有 {buyers} 位及以上不同买家反映，或由至少2位买家反映且占该SKU本期评价的 {share} 及以上（该SKU至少 {min} 条评价）；否则为个别。',
     en: 'Widespread: {buyers} or more distinct buyers of one SKU report the same sub-cause, or at least 2 buyers do and it is {share} or more of the SKU\'s reviews in the period (with at least {min} reviews); otherwise isolated.',
   },
+  alertSubject: { zh: '预警对象', en: 'Alerted subject' },
+  alertCause: { zh: '原因', en: 'Cause' },
+  alertWindow: { zh: '窗口中差评/评价（平时比例）', en: 'Window bad/reviews (usual rate)' },
+  alertHours: { zh: '发现用时（小时）', en: 'Hours to detection' },
+  alertResolved: { zh: '解除时间（UTC）', en: 'Resolved (UTC)' },
+  noAlerts: { zh: '本期没有预警。', en: 'No early-warning alert this period.' },
+  alertsNote: {
+    zh: '预警：本期新开的早期预警（方法见 docs/alerts.md），发现用时从窗口中第一条中差评算起。本期有质量预警的SKU计为普遍问题。',
+    en: 'Early-warning alerts opened this period (method: docs/alerts.md); time to detection runs from the first medium/bad review of the window that opened it. A SKU with a quality alert open during the period counts as widespread.',
+  },
   revisionNote: {
     zh: '评价按周期结束时的版本统计（追评改评以 review_revisions 为准）。',
     en: 'Reviews count as they stood at the end of the period (revisions from review_revisions).',

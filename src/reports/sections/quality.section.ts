@@ -1,3 +1,6 @@
+import { ALERT_CAUSE_LABELS, SUBJECT_TYPE_LABELS } from '../../alerts/alert-labels';
+import { ALERTS_OF_PERIOD_SQL } from '../../alerts/alert-report.sql';
+import { label } from '../../common/labels';
 import { isSubTag, parentTag } from '../../reviews/taxonomy';
 import { isHighRiskBuyerSql } from '../../reviewers/high-risk-reviewer.sql';
 import type { RenderedSection } from '../render/blocks';
@@ -37,9 +40,40 @@ export interface SkuRow {
   share: number | null;
   previous: number;
   change: Delta;
-  /** widespread when any of its sub-causes is */
+  /** widespread when any of its sub-causes is, or early warning had the SKU's quality alert open in the period */
   spread: Spread;
+  /** early warning had an alert open on the SKU (quality or all causes) during the period */
+  alerted: boolean;
   subTags: SkuSubCause[];
+}
+
+/** An early-warning alert of the period (docs/alerts.md). */
+export interface PeriodAlertRow {
+  id: string;
+  subjectType: string;
+  subject: string;
+  cause: string;
+  method: string;
+  openedAt: string;
+  firstBadAt: string;
+  resolvedAt: string | null;
+  windowReviews: number;
+  windowBad: number;
+  baselineRate: number;
+  openedInPeriod: boolean;
+}
+
+export interface PeriodAlert {
+  subjectType: string;
+  subject: string;
+  cause: string;
+  openedAt: string;
+  resolvedAt: string | null;
+  /** from the first medium/bad review of the window that opened it to the alert */
+  hoursToDetection: number;
+  windowReviews: number;
+  windowBad: number;
+  baselineRate: number;
 }
 
 export interface QualitySection {
@@ -55,6 +89,8 @@ export interface QualitySection {
   rows: SkuRow[];
   /** SKUs with complaints not listed */
   more: number;
+  /** early-warning alerts opened in the period, oldest first (absent in reports stored before early warning) */
+  alerts?: PeriodAlert[];
 }
 
 export interface QualityComplaintRow {
@@ -101,7 +137,9 @@ const collator = new Intl.Collator();
 const isQualitySubTag = (sub: string) => isSubTag(sub) && parentTag(sub) === 'quality';
 
 /** Quality complaints by SKU with their spread; pure. */
-export function qualityBySku(complaints: readonly QualityComplaintRow[], totals: readonly SkuTotalRow[], settings: SpreadSettings): QualitySection {
+export function qualityBySku(complaints: readonly QualityComplaintRow[], totals: readonly SkuTotalRow[], settings: SpreadSettings, periodAlerts: readonly PeriodAlertRow[] = []): QualitySection {
+  // early warning's definition: a SKU whose quality (or all-cause) alert was open during the period is widespread
+  const alertedProducts = new Set(periodAlerts.filter((a) => a.subjectType === 'sku' && (a.cause === 'quality' || a.cause === 'any')).map((a) => a.subject));
   const totalBySku = new Map(totals.map((row) => [skuKey(row.productId, row.sku), row]));
   type Buyer = string | number | null;
   interface Acc {
@@ -180,7 +218,8 @@ export function qualityBySku(complaints: readonly QualityComplaintRow[], totals:
         share: ratio(acc.complaints, reviews),
         previous: acc.previous,
         change: delta(acc.complaints, acc.previous),
-        spread: subTags.some((sub) => sub.spread === 'widespread') ? 'widespread' : 'isolated',
+        spread: subTags.some((sub) => sub.spread === 'widespread') || (acc.productId !== null && alertedProducts.has(acc.productId)) ? 'widespread' : 'isolated',
+        alerted: acc.productId !== null && alertedProducts.has(acc.productId),
         subTags,
         key,
       };
@@ -204,6 +243,19 @@ export function qualityBySku(complaints: readonly QualityComplaintRow[], totals:
     isolatedTop: isolated.slice(0, 5).map((row) => ({ productId: row.productId, sku: row.sku, complaints: row.complaints })),
     rows: rows.slice(0, settings.tableRows),
     more: Math.max(0, rows.length - settings.tableRows),
+    alerts: periodAlerts
+      .filter((a) => a.openedInPeriod)
+      .map((a) => ({
+        subjectType: a.subjectType,
+        subject: a.subject,
+        cause: a.cause,
+        openedAt: a.openedAt,
+        resolvedAt: a.resolvedAt,
+        hoursToDetection: Math.round(((Date.parse(a.openedAt) - Date.parse(a.firstBadAt)) / 3_600_000) * 10) / 10,
+        windowReviews: a.windowReviews,
+        windowBad: a.windowBad,
+        baselineRate: a.baselineRate,
+      })),
   };
 }
 
@@ -258,6 +310,27 @@ function render(data: QualitySection, text: ReportText, report: ReportData): Ren
           min: settings.widespreadMinSkuReviews,
         }),
       },
+      {
+        type: 'table',
+        id: 'alerts_of_period',
+        columns: [
+          { label: text.t('alertSubject'), kind: 'text' },
+          { label: text.t('alertCause'), kind: 'text' },
+          { label: text.t('alertWindow'), kind: 'text' },
+          { label: text.t('alertHours'), kind: 'text' },
+          { label: text.t('alertResolved'), kind: 'text' },
+        ],
+        rows: (data.alerts ?? []).map((a) => [
+          `${label(SUBJECT_TYPE_LABELS, a.subjectType, text.lang)} ${a.subjectType === 'shop' ? '' : a.subject}`.trim(),
+          label(ALERT_CAUSE_LABELS, a.cause, text.lang),
+          `${a.windowBad}/${a.windowReviews} (${(a.baselineRate * 100).toFixed(1)}%)`,
+          a.hoursToDetection.toFixed(1),
+          a.resolvedAt ? a.resolvedAt.slice(0, 16).replace('T', ' ') : '-',
+        ]),
+        empty: text.t('noAlerts'),
+        more: 0,
+      },
+      { type: 'note', text: text.t('alertsNote') },
     ],
   };
 }
@@ -320,7 +393,7 @@ function actions(data: QualitySection): ActionItem[] {
   return items;
 }
 
-export const qualitySection: SectionBuilder<'quality', { complaints: QualityComplaintRow; totals: SkuTotalRow }> = {
+export const qualitySection: SectionBuilder<'quality', { complaints: QualityComplaintRow; totals: SkuTotalRow; alerts: PeriodAlertRow }> = {
   key: 'quality',
   queries: {
     // buyers as 32-bit hashes (a collision within one SKU's buyers is negligible): these rows are the
@@ -345,8 +418,9 @@ export const qualitySection: SectionBuilder<'quality', { complaints: QualityComp
       ) x
       GROUP BY product_id, sku
       HAVING bool_or(complained)`,
+    alerts: ALERTS_OF_PERIOD_SQL,
   },
-  build: (rows, context) => qualityBySku(rows.complaints, rows.totals, context.settings),
+  build: (rows, context) => qualityBySku(rows.complaints, rows.totals, context.settings, rows.alerts),
   render,
   actions,
 };
