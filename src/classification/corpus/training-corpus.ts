@@ -1,7 +1,7 @@
 import { seededRandom } from '../linear-model';
 import { CAUSE_TAGS, CauseTag, isCauseTag, isSubTag, parentTag, SubTag, Tag } from '../../reviews/taxonomy';
-import { EN_CORPUS } from './en.corpus';
-import { ZH_CORPUS } from './zh.corpus';
+import enCorpus from '../resources/en-corpus.json';
+import zhCorpus from '../resources/zh-corpus.json';
 
 export interface CorpusExample {
   text: string;
@@ -110,7 +110,7 @@ export interface ShippedCorpus {
 
 /** The hand-written corpus as shipped, without augmentation. */
 export function shippedCorpus(): ShippedCorpus {
-  return { zh: parseCorpus(ZH_CORPUS), en: parseCorpus(EN_CORPUS) };
+  return { zh: parseCorpus(zhCorpus.lines.join('\n')), en: parseCorpus(enCorpus.lines.join('\n')) };
 }
 
 /** What the shipped model is trained on: the hand-written lines plus their seeded combinations. */

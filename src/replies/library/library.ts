@@ -1,9 +1,13 @@
 import { LRUCache } from 'lru-cache';
 import type * as OpenCC from 'opencc-js';
 import type { ReplyLanguage } from '../reply.types';
-import { EN_LIBRARY } from './en.library';
+import enLibrary from '../resources/library.en.json';
+import zhHansLibrary from '../resources/library.zh-hans.json';
 import type { LanguageLibrary } from './library.types';
-import { ZH_HANS_LIBRARY } from './zh-hans.library';
+
+// the libraries are data (resources/library.*.json); the compiler checks them against LanguageLibrary here
+const EN_LIBRARY: LanguageLibrary = enLibrary;
+const ZH_HANS_LIBRARY: LanguageLibrary = zhHansLibrary;
 
 /** A template the composer can choose: built-in ids are `builtin:<language>:<path>:<index>`, shop ids are UUIDs. */
 export interface Candidate {
