@@ -78,7 +78,7 @@ export class AlertDetectionService implements AnalysisStep {
   readonly name = 'alerts';
   private readonly logger = new Logger(AlertDetectionService.name);
   private readonly priors = new Map<string, { at: number; prior: BetaPrior }>();
-  private readonly histories = new Map<string, History>();
+  private readonly historyCache = new Map<string, History>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -172,13 +172,16 @@ export class AlertDetectionService implements AnalysisStep {
       );
       const bySubject = new Map<string, RecentRow[]>();
       for (const row of recent) (bySubject.get(row.subject) ?? bySubject.set(row.subject, []).get(row.subject)!).push(row);
-      for (const subject of list) {
+      const windowFrom = now.getTime() - typeSettings.windowHours * 3_600_000;
+      const windows = list.map((subject) => {
         const rows = bySubject.get(subject) ?? [];
-        const windowFrom = now.getTime() - typeSettings.windowHours * 3_600_000;
         let windowSize = 0;
         while (windowSize < rows.length && windowSize < typeSettings.windowReviews && rows[windowSize].reviewed_at.getTime() > windowFrom) windowSize++;
-        const windowStart = windowSize > 0 ? rows[windowSize - 1].reviewed_at : new Date(windowFrom);
-        const history = await this.history(shopId, type, subject, windowStart, settings.baselineDays);
+        return { subject, rows, windowSize, windowStart: windowSize > 0 ? rows[windowSize - 1].reviewed_at : new Date(windowFrom) };
+      });
+      const histories = await this.histories(shopId, type, windows, settings.baselineDays);
+      for (const { subject, rows, windowSize } of windows) {
+        const history = histories.get(subject)!;
         const span = rows.slice(0, Math.max(settings.cusumReviews, windowSize)).reverse();
         // the causes first: while one of them has the subject's alert, 'any' opens none beside it (the cause says more)
         let causeAlerted = false;
@@ -212,22 +215,38 @@ export class AlertDetectionService implements AnalysisStep {
     return summary;
   }
 
-  /** The subject's reviews before its window, within the baseline; refitted at most every FIT_TTL_MS. */
-  private async history(shopId: string, type: SubjectType, subject: string, until: Date, baselineDays: number): Promise<History> {
-    const key = `${shopId}|${type}|${subject}|${baselineDays}`;
-    const cached = this.histories.get(key);
-    if (cached && Date.now() - cached.at < FIT_TTL_MS) return cached;
-    const [row] = await sqlRows<CountRow & { first_at: Date | null }>(
+  /**
+   * Each subject's reviews before its window, within the baseline: one statement for the subjects not cached, each
+   * refitted at most every FIT_TTL_MS (a history moves by days; its window start by the hour).
+   */
+  private async histories(shopId: string, type: SubjectType, windows: { subject: string; windowStart: Date }[], baselineDays: number): Promise<Map<string, History>> {
+    const result = new Map<string, History>();
+    const missing: { subject: string; windowStart: Date }[] = [];
+    for (const w of windows) {
+      const cached = this.historyCache.get(`${shopId}|${type}|${w.subject}|${baselineDays}`);
+      if (cached && Date.now() - cached.at < FIT_TTL_MS) result.set(w.subject, cached);
+      else missing.push(w);
+    }
+    if (!missing.length) return result;
+    const rows = await sqlRows<CountRow & { subject: string; first_at: Date | null }>(
       this.dataSource,
-      `SELECT ${COUNT_ITEMS}, min(r.reviewed_at) AS first_at FROM reviews r
-       WHERE r.shop_id = $1 AND r.analyzed_revision = r.revision AND ${subjectMatch(type, '$4')} AND r.reviewed_at >= $2::timestamptz - make_interval(days => $3) AND r.reviewed_at < $2`,
-      type === 'shop' ? [shopId, until, baselineDays] : [shopId, until, baselineDays, subject],
+      `SELECT s.subject, ${COUNT_ITEMS}, min(r.reviewed_at) AS first_at
+       FROM unnest($2::text[], $3::timestamptz[]) AS s(subject, until)
+       JOIN reviews r ON r.shop_id = $1 AND r.analyzed_revision = r.revision AND ${subjectMatch(type, 's.subject')}
+         AND r.reviewed_at >= s.until - make_interval(days => $4) AND r.reviewed_at < s.until
+       GROUP BY s.subject`,
+      [shopId, missing.map((w) => w.subject), missing.map((w) => w.windowStart), baselineDays],
     );
-    const days = row?.first_at ? Math.min(baselineDays, Math.max(1, (until.getTime() - row.first_at.getTime()) / DAY_MS)) : 1;
-    const history: History = { at: Date.now(), counts: countsOf(row), days };
-    if (this.histories.size >= HISTORY_CACHE_LIMIT) this.histories.clear();
-    this.histories.set(key, history);
-    return history;
+    const found = new Map(rows.map((row) => [row.subject, row]));
+    if (this.historyCache.size + missing.length > HISTORY_CACHE_LIMIT) this.historyCache.clear();
+    for (const w of missing) {
+      const row = found.get(w.subject);
+      const days = row?.first_at ? Math.min(baselineDays, Math.max(1, (w.windowStart.getTime() - row.first_at.getTime()) / DAY_MS)) : 1;
+      const history: History = { at: Date.now(), counts: countsOf(row), days };
+      this.historyCache.set(`${shopId}|${type}|${w.subject}|${baselineDays}`, history);
+      result.set(w.subject, history);
+    }
+    return result;
   }
 
   /** The shop's prior for a subject type and cause: fitted over its subjects' last baselineDays (method of moments). */
