@@ -38,7 +38,7 @@ describeInBrowser(`staff console in headless Chromium (${CHROMIUM_PATH})`, () =>
   const deliveries: Delivery[] = [];
   const requests: string[] = [];
   const pageErrors: string[] = [];
-  const cases: Record<'clear' | 'tags' | 'quiet', { caseId: string; reviewId: string; externalId: string }> = {} as never;
+  const cases: Record<'clear' | 'tags' | 'quiet' | 'compliance', { caseId: string; reviewId: string; externalId: string }> = {} as never;
 
   async function caseOf(reviewId: string): Promise<string> {
     return eventually(async () => {
@@ -91,6 +91,7 @@ describeInBrowser(`staff console in headless Chromium (${CHROMIUM_PATH})`, () =>
     await ingest('clear', { rating: 1, content: '快递太慢了，等了一个星期才到', productId: 'p-ship', buyerId: 'b-clear' });
     await ingest('tags', { rating: 2, content: '衣服洗了一次就掉色了，质量太差', productId: 'p-shirt', buyerId: 'b-tags' });
     await ingest('quiet', { rating: 3, content: '客服回复太慢了，问了半天', productId: 'p-cup', buyerId: 'b-quiet' });
+    await ingest('compliance', { rating: 1, content: '包裹到的时候盒子都压扁了', productId: 'p-box', buyerId: 'b-compliance' });
     await analysed(service.t, shop.shopId);
     for (const name of Object.keys(cases) as (keyof typeof cases)[]) cases[name].caseId = await caseOf(cases[name].reviewId);
   });
@@ -246,6 +247,43 @@ describeInBrowser(`staff console in headless Chromium (${CHROMIUM_PATH})`, () =>
     const replies = await service.t.http.get(`/v1/reviews/${cases.tags.reviewId}/replies`).set(shop.auth).expect(200);
     expect(replies.body.current).toMatchObject({ status: 'published', feel, approvedBy: `staff:${lead.id}`, publishedBy: `staff:${lead.id}` });
     await context.close();
+  });
+
+  it('shows compliance findings beside the reply with the span, explanation and rewrite; an agent cannot approve, a lead overrides with a reason', async () => {
+    const { context, page } = await signIn(agent);
+    await page.goto(`${service.baseUrl}/console#/case/${cases.compliance.caseId}`);
+    await expectText(page, '#reply-status', 'Draft');
+    await expectText(page, '#compliance-findings', 'No findings');
+    await page.fill('#reply-found', '好评返 现5元，联系客服领取。');
+    await page.click('#reply-save');
+    await expectText(page, '#compliance-findings [data-rule="compensation-for-review"]', 'Compensation conditioned on the review');
+    await expectText(page, '#compliance-findings [data-rule="compensation-for-review"] .severity', 'Blocks');
+    expect(await page.innerText('#compliance-findings [data-rule="compensation-for-review"] mark')).toBe('好评返 现');
+    await expectText(page, '#compliance-findings [data-rule="compensation-for-review"] .rewrite', '先单独提出补偿');
+    await expectText(page, '#compliance-findings', 'in text');
+    await expectText(page, '#compliance-lead-only', 'Only a lead');
+    expect(await page.locator('#compliance-override').count()).toBe(0);
+    await page.click('#reply-approve');
+    await page.locator('.reply [role="alert"]').waitFor();
+    await expectText(page, '#reply-status', 'Edited');
+    await context.close();
+
+    const asLead = await signIn(lead);
+    const leadPage = asLead.page;
+    await leadPage.goto(`${service.baseUrl}/console#/case/${cases.compliance.caseId}`);
+    await expectText(leadPage, '#compliance-findings', 'Compensation conditioned on the review');
+    expect(await leadPage.isDisabled('#compliance-override')).toBe(true);
+    await leadPage.fill('#compliance-override-reason', 'Quoted from the platform notice the buyer asked about');
+    await expectText(leadPage, '#compliance-override', 'Approve anyway');
+    await leadPage.click('#compliance-override');
+    await expectText(leadPage, '#reply-status', 'Approved');
+    await expectText(leadPage, '#compliance-override', 'Publish anyway');
+    const replies = await service.t.http.get(`/v1/reviews/${cases.compliance.reviewId}/replies`).set(shop.auth).expect(200);
+    const overrides = await service.t.http.get(`/v1/replies/${replies.body.current.id}/overrides`).set(shop.auth).expect(200);
+    expect(overrides.body.items).toHaveLength(1);
+    expect(overrides.body.items[0].ruleIds).toContain('compensation-for-review');
+    expect(overrides.body.items[0]).toMatchObject({ action: 'approve', reason: 'Quoted from the platform notice the buyer asked about', actor: `staff:${lead.id}` });
+    await asLead.context.close();
   });
 
   it('shows the contact policy before a contact is logged: quiet hours refuse an agent; a lead overrides with a reason', async () => {

@@ -88,6 +88,13 @@ tr.selected td:first-child { box-shadow: inset 4px 0 0 var(--accent); }
 .tag-list { list-style: none; padding: 0; margin: 0; }
 .tag-list li { margin-bottom: 6px; }
 .evidence mark { background: #fff8c5; padding: 0 2px; border-radius: 3px; }
+.findings ul { list-style: none; padding: 0; margin: 4px 0; }
+.finding { border-left: 3px solid #d4a72c; padding: 4px 10px; margin: 6px 0; }
+.finding-block { border-left-color: var(--risk); }
+.finding mark { background: #ffd8d3; padding: 0 2px; border-radius: 3px; }
+.severity { font-size: 0.8em; font-weight: 700; text-transform: uppercase; }
+.severity-block { color: var(--risk); }
+.rewrite { color: #1a7f37; }
 .tag-group { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 6px; padding: 4px 10px; }
 .tag-group legend { padding: 0 4px; }
 .subtags { display: flex; flex-wrap: wrap; gap: 4px 14px; }

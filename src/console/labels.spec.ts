@@ -10,6 +10,8 @@ import { ACTION_LABELS, LEVEL_LABELS, OUTCOME_LABELS, STATUS_LABELS } from '../r
 import { PLATFORM_LABELS } from '../reviews/review-labels';
 import { PLATFORMS } from '../reviews/review.types';
 import { label, Label } from '../common/labels';
+import { COMPLIANCE_RULE_LABELS, FINDING_SEVERITY_LABELS } from '../compliance/compliance-labels';
+import { complianceRules, FINDING_SEVERITIES } from '../compliance/compliance-rules';
 import { ALERT_CAUSE_LABELS, SUBJECT_TYPE_LABELS } from '../alerts/alert-labels';
 import { SUBJECT_TYPES } from '../alerts/alert-detector';
 import { CAUSE_TAGS } from '../reviews/taxonomy';
@@ -29,6 +31,8 @@ const TABLES: [string, Readonly<Record<string, Label>>, readonly string[]][] = [
   ['what a contact told about a reviewer', OUTCOME_LABELS, CONTACT_OUTCOME_KINDS],
   ['reply statuses', REPLY_STATUS_LABELS, REPLY_STATUSES],
   ['platforms', PLATFORM_LABELS, PLATFORMS],
+  ['compliance rules', COMPLIANCE_RULE_LABELS, complianceRules().rules.map((rule) => rule.id)],
+  ['finding severities', FINDING_SEVERITY_LABELS, FINDING_SEVERITIES],
   ['alert subject types', SUBJECT_TYPE_LABELS, SUBJECT_TYPES],
   ['alert causes', ALERT_CAUSE_LABELS, ['any', ...CAUSE_TAGS]],
 ];
@@ -42,6 +46,10 @@ describe('label tables', () => {
     // two codes with one name could not be told apart in a menu
     expect(new Set(codes.map((code) => table[code].zh)).size).toBe(codes.length);
     expect(new Set(codes.map((code) => table[code].en.toLowerCase())).size).toBe(codes.length);
+  });
+
+  it('name a compliance rule in English by its title in the rules file', () => {
+    for (const rule of complianceRules().rules) expect({ id: rule.id, en: COMPLIANCE_RULE_LABELS[rule.id].en }).toEqual({ id: rule.id, en: rule.title });
   });
 
   it('show an unknown code as itself, also one that is a property of every object', () => {

@@ -4,9 +4,9 @@ import { api, ApiError } from './api.js';
 import { dateTime } from './format.js';
 import { html } from './html.js';
 import type { MessageKey } from './i18n.js';
-import type { Reply, ReviewReplies } from './types.js';
+import type { ComplianceFinding, Reply, ReviewReplies } from './types.js';
 import { actorName, ErrorMessage, Progress, useAction, useApp, useLoad } from './ui.js';
-import { label, REPLY_STATUS_LABELS } from './vocabulary.js';
+import { COMPLIANCE_RULE_LABELS, FINDING_SEVERITY_LABELS, label, REPLY_STATUS_LABELS } from './vocabulary.js';
 
 const PARTS = ['feel', 'felt', 'found'] as const;
 type Part = (typeof PARTS)[number];
@@ -99,12 +99,16 @@ function ReplyEditor(props: { reply: Reply; onReply: (reply: Reply) => void; onR
       props.onReply(await api.send<Reply>('PATCH', `/v1/replies/${reply.id}`, body));
       app.notify(t('reply.saved'));
     });
-  const step = (what: 'approve' | 'publish') =>
+  const [overrideReason, setOverrideReason] = useState('');
+  const step = (what: 'approve' | 'publish', override?: string) =>
     workflow.run(async () => {
       if (what === 'approve' && dirty && !(await saveEdits())) return;
-      props.onReply(await api.send<Reply>('POST', `/v1/replies/${reply.id}/${what}`));
+      const body = override ? { complianceOverride: { reason: override } } : undefined;
+      props.onReply(await api.send<Reply>('POST', `/v1/replies/${reply.id}/${what}`, body));
       app.notify(t(what === 'approve' ? 'reply.approvedNotice' : 'reply.publishedNotice'));
     });
+  const blocking = reply.findings.some((f) => f.severity === 'block');
+  const nextStep = editable ? 'approve' : reply.status === 'approved' ? 'publish' : null;
 
   return html`<div class="reply">
     ${reply.outdated && html`<p class="notice">${t('reply.outdated')}</p>`}
@@ -140,6 +144,14 @@ function ReplyEditor(props: { reply: Reply; onReply: (reply: Reply) => void; onR
       </label>
       <button type="button" id="reply-regenerate" disabled=${props.redrafting} onClick=${() => void props.onRedraft(language !== reply.language ? language : undefined)}>${t('reply.regenerate')}</button>
     </div>
+    <${Findings} reply=${reply} />
+    ${blocking && nextStep &&
+    (app.me.leadAuthority
+      ? html`<div class="row override" id="compliance-override-form">
+          <label class="block">${t('compliance.overrideReason')}<input id="compliance-override-reason" maxlength="500" value=${overrideReason} onInput=${(e: Event) => setOverrideReason((e.target as HTMLInputElement).value)} /></label>
+          <button type="button" id="compliance-override" disabled=${workflow.pending || save.pending || overrideReason.trim() === ''} onClick=${() => void step(nextStep, overrideReason.trim())}>${t(nextStep === 'approve' ? 'compliance.overrideApprove' : 'compliance.overridePublish')}</button>
+        </div>`
+      : html`<p class="muted small" id="compliance-lead-only">${t('compliance.leadOnly')}</p>`)}
     <${Progress} when=${save.pending || workflow.pending} label=${t('saving')} />
     <${ErrorMessage} error=${save.error} brief=${true} />
     <${ErrorMessage} error=${workflow.error} />
@@ -152,6 +164,48 @@ function ReplyEditor(props: { reply: Reply; onReply: (reply: Reply) => void; onR
     html`<p class="small" id="reply-delivery">${reply.deliveries.length === 0
       ? t('reply.noWebhook')
       : reply.deliveries.map((d) => html`<span class=${`delivery delivery-${d.status}`}>${t(`delivery.${d.status}` as MessageKey, { attempts: d.attempts, code: d.lastStatusCode ?? '—' })}</span>`)}</p>`}
+  </div>`;
+}
+
+/** The text a finding's field names, to show its span in place. */
+function fieldText(reply: Reply, field: string): string | null {
+  if (field === 'text') return reply.text;
+  if (field === 'feel' || field === 'felt' || field === 'found') return reply[field] ?? null;
+  if (field === 'remedy.privateText') return reply.remedy?.privateText ?? null;
+  const step = /^outreach\.steps\[(\d+)\]\.say$/.exec(field);
+  return step ? (reply.outreach?.steps[Number(step[1])]?.say ?? null) : null;
+}
+
+const CONTEXT = 24;
+
+/** The span of a finding highlighted in a few characters of its text. */
+function Span(props: { finding: ComplianceFinding; text: string | null }) {
+  const { finding, text } = props;
+  if (text === null || text.slice(finding.start, finding.end) !== finding.excerpt) return html`<q><mark>${finding.excerpt}</mark></q>`;
+  const from = Math.max(0, finding.start - CONTEXT);
+  const to = Math.min(text.length, finding.end + CONTEXT);
+  return html`<q>${from > 0 ? '…' : ''}${text.slice(from, finding.start)}<mark>${finding.excerpt}</mark>${text.slice(finding.end, to)}${to < text.length ? '…' : ''}</q>`;
+}
+
+/** The compliance findings on the saved reply, blocking first, each with its rule, span, explanation and rewrite. */
+function Findings(props: { reply: Reply }) {
+  const { t, lang } = useApp();
+  const findings = props.reply.findings;
+  return html`<div class="findings" id="compliance-findings" aria-live="polite">
+    <h3>${t('compliance.title')}</h3>
+    ${findings.length === 0 && html`<p class="muted small">${t('compliance.clean')}</p>`}
+    ${findings.some((f) => f.severity === 'block') && html`<p class="notice risk">${t('compliance.blocked')}</p>`}
+    <ul>
+      ${findings.map(
+        (f) => html`<li class=${`finding finding-${f.severity}`} data-rule=${f.ruleId}>
+          <div><span class=${`severity severity-${f.severity}`}>${label(FINDING_SEVERITY_LABELS, f.severity, lang)}</span> <strong>${label(COMPLIANCE_RULE_LABELS, f.ruleId, lang)}</strong> <span class="muted small">${t('compliance.in', { field: f.field })}</span></div>
+          <div class="span"><${Span} finding=${f} text=${fieldText(props.reply, f.field)} /></div>
+          <p class="small">${f.explanation}</p>
+          <p class="small rewrite">${t('compliance.rewrite')}${f.rewrite}</p>
+          <p class="muted small">${t('compliance.source')}${f.source}</p>
+        </li>`,
+      )}
+    </ul>
   </div>`;
 }
 

@@ -18,6 +18,7 @@ export type CaseStatus = RecoveryCase['status'];
 export type Contact = Schemas['ContactResponse'];
 export type PolicyCheck = Schemas['ContactPolicyCheckResponse'];
 export type Reply = Schemas['ReplyResponse'];
+export type ComplianceFinding = Schemas['ComplianceFindingResponse'];
 export type ReviewReplies = Schemas['ReviewRepliesResponse'];
 export type Reviewer = Schemas['ReviewerResponse'];
 export type ReviewerDetail = Schemas['ReviewerDetailResponse'];
