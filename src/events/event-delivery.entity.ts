@@ -11,8 +11,10 @@ export type EventDeliveryStatus = (typeof EVENT_DELIVERY_STATUSES)[number];
  * redelivery; the endpoint's delivery log (status, attempts, last response code and latency).
  */
 @Entity('event_deliveries')
-@Index('ix_event_deliveries_due', ['nextAttemptAt'], { where: `status = 'pending'` })
-@Index('ix_event_deliveries_order', ['subscriptionId', 'subjectId', 'eventSeq'], { where: `status = 'pending'` })
+@Index('ix_event_deliveries_due', ['subscriptionId', 'nextAttemptAt'], { where: `status = 'pending'` })
+@Index('ix_event_deliveries_order', ['subscriptionId', 'subjectId', 'eventSeq', 'seq'], { where: `status = 'pending'` })
+// the pick's walk in event order; see migration EventDeliveryBacklog for the always-true next_attempt_at test
+@Index('ix_event_deliveries_queue', ['subscriptionId', 'eventSeq', 'seq'], { where: `status = 'pending' AND next_attempt_at IS NOT NULL` })
 @Index('ix_event_deliveries_log', ['subscriptionId', 'createdAt'])
 @Index('ix_event_deliveries_event', ['eventId'])
 export class EventDelivery {

@@ -1,0 +1,60 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The delivery pick stays index-backed with a large backlog. With ~120,000 pending deliveries the pick (due
+ * deliveries with no earlier pending one of the same subject, in event order) ran for minutes: the planner joined
+ * every pending row to every other one of the endpoint. Now it walks ix_event_deliveries_queue in event order and
+ * checks each row's subject with one probe of ix_event_deliveries_order (docs/events.md, "Large backlogs").
+ * The queue index's `next_attempt_at IS NOT NULL` (always true: the column is NOT NULL) keeps it out of reach of
+ * the probe, which does not test next_attempt_at: the probe can only use the per-subject index, whatever the
+ * statistics say (right after a burst they say the table is empty). ix_event_deliveries_due leads with the
+ * endpoint so that the outbox poll's per-endpoint EXISTS is one index probe.
+ *
+ * outbox_emit(jsonb) is the outbox for code: a module that changes something calls it (or emitEvents in
+ * src/events/outbox.ts) in its own transaction, and the event commits or rolls back with the change.
+ */
+export class EventDeliveryBacklog1796670600000 implements MigrationInterface {
+  name = 'EventDeliveryBacklog1796670600000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."ix_event_deliveries_due"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_event_deliveries_order"`);
+    await queryRunner.query(`CREATE INDEX "ix_event_deliveries_due" ON "event_deliveries" ("subscription_id", "next_attempt_at") WHERE status = 'pending'`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_event_deliveries_order" ON "event_deliveries" ("subscription_id", "subject_id", "event_seq", "seq") WHERE status = 'pending'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_event_deliveries_queue" ON "event_deliveries" ("subscription_id", "event_seq", "seq") WHERE status = 'pending' AND next_attempt_at IS NOT NULL`,
+    );
+    await queryRunner.query(OUTBOX_EMIT);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP FUNCTION IF EXISTS outbox_emit(jsonb)`);
+    await queryRunner.query(`DROP INDEX "public"."ix_event_deliveries_queue"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_event_deliveries_order"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_event_deliveries_due"`);
+    await queryRunner.query(`CREATE INDEX "ix_event_deliveries_due" ON "event_deliveries" ("next_attempt_at") WHERE status = 'pending'`);
+    await queryRunner.query(`CREATE INDEX "ix_event_deliveries_order" ON "event_deliveries" ("subscription_id", "subject_id", "event_seq") WHERE status = 'pending'`);
+  }
+}
+
+/**
+ * Events given as a JSON array of {shopId, type, subjectId, key, body}, written in the array's order and only for
+ * shops with an endpoint subscribed to the type (as the triggers do); returns the ids written. The body becomes
+ * {id, event, createdAt, shopId, <key>: body}, the envelope of every event.
+ */
+const OUTBOX_EMIT = `
+  CREATE FUNCTION outbox_emit(events jsonb) RETURNS SETOF uuid LANGUAGE sql VOLATILE AS $$
+    INSERT INTO outbox_events (id, shop_id, type, subject_id, payload)
+    SELECT x.id, x.shop_id, x.type, x.subject_id,
+      jsonb_build_object('id', x.id, 'event', x.type, 'createdAt', event_time(now()), 'shopId', x.shop_id, x.key, x.body)
+    FROM (
+      SELECT gen_random_uuid() AS id, (e->>'shopId')::uuid AS shop_id, e->>'type' AS type, (e->>'subjectId')::uuid AS subject_id,
+        e->>'key' AS key, e->'body' AS body, n
+      FROM jsonb_array_elements(events) WITH ORDINALITY AS a(e, n)
+    ) x
+    WHERE EXISTS (SELECT 1 FROM event_subscriptions s WHERE s.shop_id = x.shop_id AND s.event_types && ARRAY[x.type, '*'])
+    ORDER BY x.n
+    RETURNING id
+  $$`;
