@@ -60,6 +60,10 @@ export interface AppEnv {
   webhookAllowInternal: boolean;
   /** how often workers look for event deliveries that are due (the outbox poll; 0 disables) */
   eventsPollIntervalMs: number;
+  /** delivered event deliveries, and events with nothing left to deliver, are deleted after this many days */
+  eventRetentionDays: number;
+  /** how often workers delete what is past the event retention (0 disables) */
+  eventPruneIntervalMs: number;
   bodyLimitBytes: number;
   csvMaxBytes: number;
   logLevel: LogLevel;
@@ -169,6 +173,8 @@ export function loadEnv(source: Source = process.env, fallback: Partial<Pick<App
     webhookSweepIntervalMs: int(source, 'WEBHOOK_SWEEP_INTERVAL_MS', 30_000, 0, 86_400_000),
     webhookAllowInternal: bool(source, 'WEBHOOK_ALLOW_INTERNAL', false),
     eventsPollIntervalMs: int(source, 'EVENTS_POLL_INTERVAL_MS', 1_000, 0, 3_600_000),
+    eventRetentionDays: int(source, 'EVENT_RETENTION_DAYS', 30, 1, 3_650),
+    eventPruneIntervalMs: int(source, 'EVENT_PRUNE_INTERVAL_MS', 3_600_000, 0, 86_400_000),
     bodyLimitBytes: bytes(source, 'BODY_LIMIT', 16 * 1024 ** 2),
     csvMaxBytes: bytes(source, 'CSV_MAX_BYTES', 256 * 1024 ** 2),
     logLevel: oneOf(

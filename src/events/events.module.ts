@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DeliverEventsProcessor } from './deliver-events.processor';
 import { EventDeliveryService } from './event-delivery.service';
+import { EventRetentionService } from './event-retention.service';
 import { EventSubscriptionsController } from './event-subscriptions.controller';
 import { EventSubscriptionsService } from './event-subscriptions.service';
 import { EventWorkers } from './event-workers.service';
@@ -11,7 +12,7 @@ import { EventWorkers } from './event-workers.service';
  */
 @Module({
   controllers: [EventSubscriptionsController],
-  providers: [EventSubscriptionsService, EventDeliveryService, DeliverEventsProcessor, EventWorkers],
+  providers: [EventSubscriptionsService, EventDeliveryService, EventRetentionService, DeliverEventsProcessor, EventWorkers],
   exports: [EventWorkers, EventDeliveryService],
 })
 export class EventsModule {}
