@@ -2,13 +2,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The delivery pick stays index-backed with a large backlog. With ~120,000 pending deliveries the pick (due
- * deliveries with no earlier pending one of the same subject, in event order) ran for minutes: the planner joined
- * every pending row to every other one of the endpoint. Now it walks ix_event_deliveries_queue in event order and
- * checks each row's subject with one probe of ix_event_deliveries_order (docs/events.md, "Large backlogs").
- * The queue index's `next_attempt_at IS NOT NULL` (always true: the column is NOT NULL) keeps it out of reach of
- * the probe, which does not test next_attempt_at: the probe can only use the per-subject index, whatever the
- * statistics say (right after a burst they say the table is empty). ix_event_deliveries_due leads with the
- * endpoint so that the outbox poll's per-endpoint EXISTS is one index probe.
+ * deliveries with no earlier pending one of the same subject, in event order) ran for minutes: planned on the
+ * statistics of a table that had just grown, it joined the backlog to itself. Now it reads the endpoint's queue in
+ * event order, a page at a time, through ix_event_deliveries_queue (docs/events.md, "Large backlogs"); the queue
+ * index's `next_attempt_at IS NOT NULL` (always true: the column is NOT NULL) is in the page query too, so no other
+ * index matches it. ix_event_deliveries_due leads with the endpoint so that the outbox poll's per-endpoint EXISTS is
+ * one index probe; ix_event_deliveries_order gains seq, the tie-break between a delivery and its redelivery.
  *
  * outbox_emit(jsonb) is the outbox for code: a module that changes something calls it (or emitEvents in
  * src/events/outbox.ts) in its own transaction, and the event commits or rolls back with the change.
