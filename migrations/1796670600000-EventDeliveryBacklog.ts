@@ -4,9 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The delivery pick stays index-backed with a large backlog. With ~120,000 pending deliveries the pick (due
  * deliveries with no earlier pending one of the same subject, in event order) ran for minutes: planned on the
  * statistics of a table that had just grown, it joined the backlog to itself. Now it reads the endpoint's queue in
- * event order, a page at a time, through ix_event_deliveries_queue (docs/events.md, "Large backlogs"); the queue
- * index's `next_attempt_at IS NOT NULL` (always true: the column is NOT NULL) is in the page query too, so no other
- * index matches it. ix_event_deliveries_due leads with the endpoint so that the outbox poll's per-endpoint EXISTS is
+ * event order, a page at a time, through ix_event_deliveries_queue (docs/events.md, "Large backlogs").
+ * ix_event_deliveries_due leads with the endpoint so that the outbox poll's per-endpoint EXISTS is
  * one index probe; ix_event_deliveries_order gains seq, the tie-break between a delivery and its redelivery.
  *
  * outbox_emit(jsonb) is the outbox for code: a module that changes something calls it (or emitEvents in
@@ -23,7 +22,7 @@ export class EventDeliveryBacklog1796670600000 implements MigrationInterface {
       `CREATE INDEX "ix_event_deliveries_order" ON "event_deliveries" ("subscription_id", "subject_id", "event_seq", "seq") WHERE status = 'pending'`,
     );
     await queryRunner.query(
-      `CREATE INDEX "ix_event_deliveries_queue" ON "event_deliveries" ("subscription_id", "event_seq", "seq") WHERE status = 'pending' AND next_attempt_at IS NOT NULL`,
+      `CREATE INDEX "ix_event_deliveries_queue" ON "event_deliveries" ("subscription_id", "event_seq", "seq") WHERE status = 'pending'`,
     );
     await queryRunner.query(OUTBOX_EMIT);
   }

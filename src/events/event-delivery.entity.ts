@@ -13,8 +13,8 @@ export type EventDeliveryStatus = (typeof EVENT_DELIVERY_STATUSES)[number];
 @Entity('event_deliveries')
 @Index('ix_event_deliveries_due', ['subscriptionId', 'nextAttemptAt'], { where: `status = 'pending'` })
 @Index('ix_event_deliveries_order', ['subscriptionId', 'subjectId', 'eventSeq', 'seq'], { where: `status = 'pending'` })
-// the endpoint's queue in event order (pickDue); see migration EventDeliveryBacklog for the always-true next_attempt_at test
-@Index('ix_event_deliveries_queue', ['subscriptionId', 'eventSeq', 'seq'], { where: `status = 'pending' AND next_attempt_at IS NOT NULL` })
+// the endpoint's queue in event order (pickDue)
+@Index('ix_event_deliveries_queue', ['subscriptionId', 'eventSeq', 'seq'], { where: `status = 'pending'` })
 @Index('ix_event_deliveries_log', ['subscriptionId', 'createdAt'])
 @Index('ix_event_deliveries_event', ['eventId'])
 export class EventDelivery {

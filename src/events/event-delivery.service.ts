@@ -49,16 +49,15 @@ interface Outcome {
 
 /**
  * A page of an endpoint's pending deliveries in event order, after ($2, $3): an ORDER BY ... LIMIT on exactly the
- * columns of ix_event_deliveries_queue, a plan no statistics can turn into a scan and sort of the backlog (the
- * `next_attempt_at IS NOT NULL` is always true and makes the query match that index's predicate).
+ * columns of ix_event_deliveries_queue.
  */
 export const QUEUE_PAGE = `SELECT id, subject_id, next_attempt_at <= now() AS due, event_seq, seq FROM event_deliveries
-  WHERE subscription_id = $1 AND status = 'pending' AND next_attempt_at IS NOT NULL AND (event_seq, seq) > ($2::bigint, $3::bigint)
+  WHERE subscription_id = $1 AND status = 'pending' AND (event_seq, seq) > ($2::bigint, $3::bigint)
   ORDER BY event_seq, seq
   LIMIT $4`;
 /**
  * Run first in pickDue's transaction: on a table that has never been analysed (the embedded database has no
- * autovacuum; PostgreSQL right after a burst) the planner can take another pending index and sort what it reads.
+ * autovacuum; PostgreSQL right after a burst) the planner may take another pending index and sort what it reads.
  */
 export const QUEUE_PLAN = `SET LOCAL enable_sort = off`;
 const QUEUE_PAGE_ROWS = 1_000;
