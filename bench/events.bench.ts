@@ -152,15 +152,17 @@ async function runOnce(mode: Mode, repeat: number, payloads: string[], receiver:
     }
     const seconds = (Date.now() - started) / 1000;
     const deliveredDuringIngest = receiver.ids.size;
-    const events = await count(`SELECT count(*) AS n FROM outbox_events WHERE shop_id = $1`);
+    const eventsOf = () => count(`SELECT count(*) AS n FROM outbox_events WHERE shop_id = $1`);
     if (mode === 'with') {
       for (;;) {
         const left = await count(`SELECT count(*) AS n FROM event_deliveries WHERE shop_id = $1 AND status = 'pending'`);
-        if (left === 0 && receiver.ids.size >= events) break;
+        // drafting and reviewer risk go on after the analysis: their events count too
+        if (left === 0 && receiver.ids.size >= (await eventsOf())) break;
         if (Date.now() - started > DRAIN_TIMEOUT_MS) throw new Error(`deliveries did not finish: ${left} pending`);
         await sleep(500);
       }
     }
+    const events = await eventsOf();
     const failed = await count(`SELECT count(*) AS n FROM event_deliveries WHERE shop_id = $1 AND status = 'failed'`);
     const result: RunResult = {
       mode,

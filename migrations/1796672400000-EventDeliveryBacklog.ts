@@ -11,8 +11,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * outbox_emit(jsonb) is the outbox for code: a module that changes something calls it (or emitEvents in
  * src/events/outbox.ts) in its own transaction, and the event commits or rolls back with the change.
  */
-export class EventDeliveryBacklog1796670600000 implements MigrationInterface {
-  name = 'EventDeliveryBacklog1796670600000';
+export class EventDeliveryBacklog1796672400000 implements MigrationInterface {
+  name = 'EventDeliveryBacklog1796672400000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "public"."ix_event_deliveries_due"`);
