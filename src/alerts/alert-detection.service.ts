@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { errorForLog } from '../common/errors/error-for-log';
 import { sqlRows } from '../database/sql';
 import type { AnalysisStep, AnalyzedBatch } from '../reviews/analysis-step';
 import { CAUSE_TAGS } from '../reviews/taxonomy';
@@ -79,14 +80,41 @@ export class AlertDetectionService implements AnalysisStep {
   private readonly logger = new Logger(AlertDetectionService.name);
   private readonly priors = new Map<string, { at: number; prior: BetaPrior }>();
   private readonly historyCache = new Map<string, History>();
+  private readonly queued = new Map<string, { ids: Set<string>; running: boolean }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: AlertSettingsService,
   ) {}
 
+  /**
+   * Does not hold up the analysis: one detection per shop runs at a time, and the batches that commit meanwhile are
+   * decided together by the next one (during an import, one decision covers many batches). A failure is logged; the
+   * sweep catches up.
+   */
   async afterCommit(batch: AnalyzedBatch): Promise<void> {
-    await this.detectForReviews(batch.shopId, batch.reviewIds);
+    const entry = this.queued.get(batch.shopId) ?? { ids: new Set<string>(), running: false };
+    this.queued.set(batch.shopId, entry);
+    for (const id of batch.reviewIds) entry.ids.add(id);
+    if (!entry.running) void this.drain(batch.shopId, entry);
+  }
+
+  private async drain(shopId: string, entry: { ids: Set<string>; running: boolean }): Promise<void> {
+    entry.running = true;
+    try {
+      while (entry.ids.size) {
+        const ids = [...entry.ids];
+        entry.ids.clear();
+        try {
+          await this.detectForReviews(shopId, ids);
+        } catch (error) {
+          this.logger.warn({ msg: 'alert detection after an analysis failed; the alert sweep catches up', shopId, reviews: ids.length, err: errorForLog(error) });
+        }
+      }
+    } finally {
+      entry.running = false;
+      this.queued.delete(shopId);
+    }
   }
 
   /** Incremental: the subjects of these reviews that could have changed state. */
