@@ -1,6 +1,15 @@
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { AlertCause, AlertSettings, DEFAULT_ALERT_SETTINGS, SUBJECT_CAUSES, SubjectType, alertTransition, decide, naiveAlarm } from '../src/alerts/alert-detector';
+import {
+  AlertCause,
+  AlertSettings,
+  DEFAULT_ALERT_SETTINGS,
+  SUBJECT_CAUSES,
+  SubjectType,
+  alertTransition,
+  decide,
+  naiveAlarm,
+} from '../src/alerts/alert-detector';
 import { BetaPrior, Counts, fitBetaPrior } from '../src/alerts/beta-binomial';
 import { cpuModel, intSetting, writeResultsSection } from './bench-support';
 
@@ -245,7 +254,8 @@ function detect(reviews: Review[], settings: AlertSettings, naive: boolean): Ope
     for (const type of Object.keys(SUBJECT_CAUSES) as SubjectType[]) {
       for (const cause of SUBJECT_CAUSES[type]) {
         const subjects: Counts[] = [];
-        for (const [k, s] of series) if (k.startsWith(`${type}:`)) subjects.push(s.counts(s.from(now - settings.baselineDays * DAY), s.at.length, CAUSE_BIT[cause]));
+        for (const [k, s] of series)
+          if (k.startsWith(`${type}:`)) subjects.push(s.counts(s.from(now - settings.baselineDays * DAY), s.at.length, CAUSE_BIT[cause]));
         priors.set(`${type}:${cause}`, fitBetaPrior(subjects));
       }
     }
@@ -271,7 +281,17 @@ function detect(reviews: Review[], settings: AlertSettings, naive: boolean): Ope
       refitPriors(end);
       lastRefit = end;
       const shop = series.get(key('shop', 0));
-      for (const cause of SUBJECT_CAUSES.shop) shopRate.set(cause, shop ? Math.max(1e-3, shop.counts(shop.from(end - settings.baselineDays * DAY), shop.at.length, CAUSE_BIT[cause]).bad / Math.max(1, shop.at.length - shop.from(end - settings.baselineDays * DAY))) : 0.05);
+      for (const cause of SUBJECT_CAUSES.shop)
+        shopRate.set(
+          cause,
+          shop
+            ? Math.max(
+                1e-3,
+                shop.counts(shop.from(end - settings.baselineDays * DAY), shop.at.length, CAUSE_BIT[cause]).bad /
+                  Math.max(1, shop.at.length - shop.from(end - settings.baselineDays * DAY)),
+              )
+            : 0.05,
+        );
     }
     if (end <= MONITOR_FROM_DAY * DAY - 30 * DAY) continue;
     for (const k of touched) {
@@ -297,7 +317,12 @@ function detect(reviews: Review[], settings: AlertSettings, naive: boolean): Ope
           for (let i = spanStart; i < s.at.length; i++) recent.push((s.bits[i] & bit) !== 0);
           const decision = decide(
             priors.get(`${type}:${cause}`)!,
-            { history, recent, windowSize: s.at.length - windowStart, reviewsPerDay: history.reviews / Math.min(settings.baselineDays, (s.at[windowStart] ?? end) / DAY) },
+            {
+              history,
+              recent,
+              windowSize: s.at.length - windowStart,
+              reviewsPerDay: history.reviews / Math.min(settings.baselineDays, (s.at[windowStart] ?? end) / DAY),
+            },
             { ...settings, threshold: typeSettings.threshold },
           );
           alarm = decision.alarm;
@@ -322,16 +347,27 @@ interface Detection {
 }
 
 function detections(reviews: Review[], injection: Injection, opened: Opened[]): Detection[] {
-  const first = (type: SubjectType, subject: number, onset: number) => opened.find((o) => o.type === type && o.subject === subject && o.at >= onset)?.at ?? null;
+  const first = (type: SubjectType, subject: number, onset: number) =>
+    opened.find((o) => o.type === type && o.subject === subject && o.at >= onset)?.at ?? null;
   const out: Detection[] = [];
   for (const d of injection.defects) {
     const at = first('sku', d.sku, d.onset);
-    out.push({ effect: d.effect, band: d.band, hours: at === null ? null : (at - d.onset) / HOUR, reviews: at === null ? null : reviews.filter((r) => r.sku === d.sku && r.at >= d.onset && r.at < at).length });
+    out.push({
+      effect: d.effect,
+      band: d.band,
+      hours: at === null ? null : (at - d.onset) / HOUR,
+      reviews: at === null ? null : reviews.filter((r) => r.sku === d.sku && r.at >= d.onset && r.at < at).length,
+    });
   }
   if (injection.carrier) {
     const { carrier, onset } = injection.carrier;
     const at = first('carrier', carrier, onset);
-    out.push({ effect: 'carrier x2 (logistics)', band: 'carrier', hours: at === null ? null : (at - onset) / HOUR, reviews: at === null ? null : reviews.filter((r) => r.carrier === carrier && r.at >= onset && r.at < at).length });
+    out.push({
+      effect: 'carrier x2 (logistics)',
+      band: 'carrier',
+      hours: at === null ? null : (at - onset) / HOUR,
+      reviews: at === null ? null : reviews.filter((r) => r.carrier === carrier && r.at >= onset && r.at < at).length,
+    });
   }
   return out;
 }
@@ -351,7 +387,10 @@ function quantile(values: number[], q: number): number | null {
 }
 
 function detectionTable(all: Detection[], topVolume: number): string[] {
-  const rows: string[] = ['| effect | SKU volume | injected | detected <= 24 h | <= 72 h | ever (by day 90) | median delay, hours | median delay, reviews | p90 hours |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const rows: string[] = [
+    '| effect | SKU volume | injected | detected <= 24 h | <= 72 h | ever (by day 90) | median delay, hours | median delay, reviews | p90 hours |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
   const groups = new Map<string, Detection[]>();
   for (const d of all) {
     const k = `${d.effect}|${d.band}`;
@@ -362,11 +401,22 @@ function detectionTable(all: Detection[], topVolume: number): string[] {
     const hours = group.filter((d) => d.hours !== null).map((d) => d.hours!);
     const reviewsTo = group.filter((d) => d.reviews !== null).map((d) => d.reviews!);
     const share = (limit: number) => `${format((100 * hours.filter((h) => h <= limit).length) / group.length)} %`;
-    const bandLabel = b === 'carrier' ? 'a top-3 carrier' : b === 'top' ? `the shop's ${EFFECTS.length} best sellers (${format(topVolume, 0)} reviews/day on average)` : b === 'high' ? '>= 5 reviews/day' : b === 'mid' ? '1-5 reviews/day' : '< 1 review/day';
+    const bandLabel =
+      b === 'carrier'
+        ? 'a top-3 carrier'
+        : b === 'top'
+          ? `the shop's ${EFFECTS.length} best sellers (${format(topVolume, 0)} reviews/day on average)`
+          : b === 'high'
+            ? '>= 5 reviews/day'
+            : b === 'mid'
+              ? '1-5 reviews/day'
+              : '< 1 review/day';
     const med = quantile(hours, 0.5);
     const medReviews = quantile(reviewsTo, 0.5);
     const p90 = quantile(hours, 0.9);
-    rows.push(`| ${Number.isNaN(Number(effect)) ? effect : `${effect}x`} | ${bandLabel} | ${group.length} | ${share(24)} | ${share(72)} | ${share(Infinity)} | ${med === null ? '-' : format(med, 1)} | ${medReviews === null ? '-' : format(medReviews)} | ${p90 === null ? '-' : format(p90, 1)} |`);
+    rows.push(
+      `| ${Number.isNaN(Number(effect)) ? effect : `${effect}x`} | ${bandLabel} | ${group.length} | ${share(24)} | ${share(72)} | ${share(Infinity)} | ${med === null ? '-' : format(med, 1)} | ${medReviews === null ? '-' : format(medReviews)} | ${p90 === null ? '-' : format(p90, 1)} |`,
+    );
   }
   return rows;
 }
@@ -379,7 +429,15 @@ function tunedSettings(): AlertSettings {
     ...d,
     cusumMultiple: number('BENCH_ALERT_CUSUM_MULTIPLE', d.cusumMultiple),
     cusumArlDays: number('BENCH_ALERT_CUSUM_ARL_DAYS', d.cusumArlDays),
-    subjects: { ...d.subjects, sku: { enabled: true, threshold: number('BENCH_ALERT_THRESHOLD', d.subjects.sku.threshold), windowHours: number('BENCH_ALERT_SKU_WINDOW_HOURS', d.subjects.sku.windowHours), windowReviews: number('BENCH_ALERT_SKU_WINDOW_REVIEWS', d.subjects.sku.windowReviews) } },
+    subjects: {
+      ...d.subjects,
+      sku: {
+        enabled: true,
+        threshold: number('BENCH_ALERT_THRESHOLD', d.subjects.sku.threshold),
+        windowHours: number('BENCH_ALERT_SKU_WINDOW_HOURS', d.subjects.sku.windowHours),
+        windowReviews: number('BENCH_ALERT_SKU_WINDOW_REVIEWS', d.subjects.sku.windowReviews),
+      },
+    },
   };
 }
 

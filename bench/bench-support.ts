@@ -52,7 +52,10 @@ export function writeResultsSection(file: string, beginMark: string, endMark: st
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const begin = current.indexOf(beginMark);
   const end = current.indexOf(endMark);
-  writeFileSync(file, begin >= 0 && end > begin ? `${current.slice(0, begin)}${section}${current.slice(end + endMark.length)}` : `${current.trimEnd()}\n\n${section}\n`);
+  writeFileSync(
+    file,
+    begin >= 0 && end > begin ? `${current.slice(0, begin)}${section}${current.slice(end + endMark.length)}` : `${current.trimEnd()}\n\n${section}\n`,
+  );
 }
 
 /** The repository, from dist-bench/bench/ where the benches run. */

@@ -82,7 +82,11 @@ function main(): void {
   const context: ComplianceContext = { kind: 'public_reply', platform: 'taobao' };
   const loadBefore = loadavg()[0];
   // warm-up: jieba's dictionaries, the rule set, the JIT
-  for (const c of cases) for (let i = 0; i < 200; i++) { checkCompliance(c.text, context); classify({ text: c.text, rating: 1 }); }
+  for (const c of cases)
+    for (let i = 0; i < 200; i++) {
+      checkCompliance(c.text, context);
+      classify({ text: c.text, rating: 1 });
+    }
 
   const rows = cases.map((c) => {
     const findings = checkCompliance(c.text, context).map((f) => f.ruleId);
@@ -98,7 +102,7 @@ function main(): void {
     '## `npm run bench:compliance`',
     '',
     'Builds the bench and runs `dist-bench/bench/compliance.bench.js` in one process (one core): `checkCompliance()` of a',
-    '500-character public reply (the reply samples\' drafts, joined and cut to 500 characters) beside `classify()` of the same',
+    "500-character public reply (the reply samples' drafts, joined and cut to 500 characters) beside `classify()` of the same",
     `text, ${format(SETTINGS.iterations)} calls per round, best of ${SETTINGS.rounds} rounds, after a warm-up. Settings: \`BENCH_ITERATIONS\`, \`BENCH_ROUNDS\`, \`BENCH_WRITE_RESULTS=0\`.`,
     "CPU time is the process's own (`process.cpuUsage`), what a call costs on one core; wall time grows with whatever else",
     'the machine runs, so the ratio to `classify()` of the same text in the same run is the number to compare between runs.',

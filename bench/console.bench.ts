@@ -5,7 +5,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM_PATH, launchChromium } from '../scripts/console-chromium';
-import { cpuModel, findShopByName, freePort, intSetting, recreateDatabase, runCli, ServiceProcess, startService, stopService, writeResultsSection } from './bench-support';
+import {
+  cpuModel,
+  findShopByName,
+  freePort,
+  intSetting,
+  recreateDatabase,
+  runCli,
+  ServiceProcess,
+  startService,
+  stopService,
+  writeResultsSection,
+} from './bench-support';
 
 /**
  * npm run bench:console
@@ -56,7 +67,6 @@ const SHOP_NAME = 'Console bench shop';
 const LEAD_NAME = 'Bench lead';
 const AGENTS = 10;
 const HIGH_RISK_BUYERS = 300;
-
 
 /**
  * `reviews` reviews of the last year; the first `openCases` are medium/bad reviews of the last 29 days with
@@ -231,7 +241,10 @@ class Probe {
     await this.page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
     const timing = (await this.page.evaluate(READ_TIMING)) as Timing;
     const start = from === 'submit' ? (timing.submitAt ?? 0) : 0;
-    return this.take((timing.shown ?? 0) - start, timing.entries.filter((e) => e.start >= start));
+    return this.take(
+      (timing.shown ?? 0) - start,
+      timing.entries.filter((e) => e.start >= start),
+    );
   }
 
   async loaded(): Promise<Load> {
@@ -300,8 +313,17 @@ function row(sample: Sample): Row {
     label: sample.label,
     median: median(times),
     max: Math.max(...times),
-    requests: `${range(nets.map((n) => n.requests), String)} (${range(nets.map((n) => n.fromCache), String)} from cache)`,
-    bytes: range(nets.map((n) => n.bytes), kib),
+    requests: `${range(
+      nets.map((n) => n.requests),
+      String,
+    )} (${range(
+      nets.map((n) => n.fromCache),
+      String,
+    )} from cache)`,
+    bytes: range(
+      nets.map((n) => n.bytes),
+      kib,
+    ),
   };
 }
 
@@ -342,7 +364,8 @@ function breakdown(loads: Load[]): { phase: Phase; start: number; end: number; b
 
 async function main(): Promise<void> {
   const databaseUrl = SETTINGS.databaseUrl;
-  if (!databaseUrl) throw new Error('DATABASE_URL must name the bench database (it is dropped and recreated), e.g. postgres://postgres@127.0.0.1:5432/rrs_console_bench');
+  if (!databaseUrl)
+    throw new Error('DATABASE_URL must name the bench database (it is dropped and recreated), e.g. postgres://postgres@127.0.0.1:5432/rrs_console_bench');
   const started = new Date();
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production' };
   if (!SETTINGS.redisUrl) delete env.REDIS_URL;
@@ -416,7 +439,9 @@ async function main(): Promise<void> {
   let orderMatches = false;
   try {
     // what the queue view will ask for and show, read from the API with the same key
-    const response = await fetch(`${baseUrl}/v1/queue?limit=${CONSOLE_LIMIT}&highRiskLimit=${CONSOLE_HIGH_RISK_LIMIT}`, { headers: { Authorization: `Bearer ${lead.apiKey}` } });
+    const response = await fetch(`${baseUrl}/v1/queue?limit=${CONSOLE_LIMIT}&highRiskLimit=${CONSOLE_HIGH_RISK_LIMIT}`, {
+      headers: { Authorization: `Bearer ${lead.apiKey}` },
+    });
     if (!response.ok) throw new Error(`GET /v1/queue answered ${response.status}: ${await response.text()}`);
     const queue = (await response.json()) as { items: { caseId: string }[]; highRisk: { caseId: string }[]; counts: { inQueue: number } };
     expected = { rows: queue.items.length + queue.highRisk.length, inQueue: queue.counts.inQueue };
@@ -470,7 +495,10 @@ async function main(): Promise<void> {
         samples.healthWarm.loads.push(healthWarm);
       }
       await health.close();
-      if (run > 0) log(`run ${String(run).padStart(2)}        first visit ${ms(cold.ms)}, reload ${ms(warm.ms)}, sign-in ${ms(signIn.ms)}; /health ${ms(healthCold.ms)}, reload ${ms(healthWarm.ms)}`);
+      if (run > 0)
+        log(
+          `run ${String(run).padStart(2)}        first visit ${ms(cold.ms)}, reload ${ms(warm.ms)}, sign-in ${ms(signIn.ms)}; /health ${ms(healthCold.ms)}, reload ${ms(healthWarm.ms)}`,
+        );
     }
     loadAfter = loadavg()[0];
   } finally {
@@ -490,15 +518,20 @@ async function main(): Promise<void> {
   const warmPhases = breakdown(samples.warm.loads);
   log('');
   log('where a first visit spends its time (medians, ms after navigation start):');
-  for (const p of coldPhases) log(`  ${p.phase.padEnd(20)} ${p.phase === 'queue shown' ? '' : `${ms(p.start)} → `}${ms(p.end)}${p.bytes ? `  (${kib(p.bytes)})` : ''}`);
+  for (const p of coldPhases)
+    log(`  ${p.phase.padEnd(20)} ${p.phase === 'queue shown' ? '' : `${ms(p.start)} → `}${ms(p.end)}${p.bytes ? `  (${kib(p.bytes)})` : ''}`);
   const ratio = cold.median / healthCold.median;
   log('');
-  log(`ratio         console first visit / /health first visit: ${ratio.toFixed(1)}x (medians); reload / reload: ${(rows[1].median / healthWarm.median).toFixed(1)}x`);
+  log(
+    `ratio         console first visit / /health first visit: ${ratio.toFixed(1)}x (medians); reload / reload: ${(rows[1].median / healthWarm.median).toFixed(1)}x`,
+  );
   log(`queue order   the rows show the API's order: ${orderMatches ? 'yes' : 'NO'}`);
   log(`other origins ${foreign.size ? [...foreign].join(', ') : 'none'}`);
   if (problems.length) log(`page problems ${problems.slice(0, 5).join(' | ')}`);
   const met = cold.max < GOAL_MS && foreign.size === 0 && problems.length === 0 && orderMatches;
-  log(`goal          first load of the queue < ${ms(GOAL_MS)} with ${Number(counts.open).toLocaleString('en')} open cases (every first visit): ${met ? 'met' : 'NOT met'} (median ${ms(cold.median)}, max ${ms(cold.max)})`);
+  log(
+    `goal          first load of the queue < ${ms(GOAL_MS)} with ${Number(counts.open).toLocaleString('en')} open cases (every first visit): ${met ? 'met' : 'NOT met'} (median ${ms(cold.median)}, max ${ms(cold.max)})`,
+  );
 
   if (SETTINGS.writeResults) {
     const phaseTable = (title: string, list: ReturnType<typeof breakdown>) => [

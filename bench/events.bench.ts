@@ -61,7 +61,11 @@ async function ingest(baseUrl: string, apiKey: string, bodies: string[]): Promis
   const lane = async () => {
     while (next < bodies.length) {
       const body = bodies[next++];
-      const response = await fetch(`${baseUrl}/v1/reviews/batch`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` }, body });
+      const response = await fetch(`${baseUrl}/v1/reviews/batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+        body,
+      });
       if (response.status !== 200) throw new Error(`batch answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
       await response.arrayBuffer();
     }
@@ -178,7 +182,9 @@ async function runOnce(mode: Mode, repeat: number, payloads: string[], receiver:
     log(
       `#${repeat + 1} ${mode === 'with' ? 'subscriber on *     ' : 'without subscribers '} accepted in ${fmt(accepted, 1)} s, stored and analysed in ${fmt(seconds, 1)} s` +
         ` (${fmt(SETTINGS.reviews / seconds)} reviews/s); events ${fmt(events)}` +
-        (mode === 'with' ? `, delivered ${fmt(result.delivered)} in ${fmt(result.deliverySeconds, 1)} s (${fmt(result.delivered / result.deliverySeconds)}/s)` : ''),
+        (mode === 'with'
+          ? `, delivered ${fmt(result.delivered)} in ${fmt(result.deliverySeconds, 1)} s (${fmt(result.delivered / result.deliverySeconds)}/s)`
+          : ''),
     );
     return result;
   } finally {
@@ -212,14 +218,21 @@ async function main(): Promise<void> {
   const failed = of('with').reduce((sum, run) => sum + run.failed, 0);
   const quietEvents = of('without').reduce((sum, run) => sum + run.events, 0);
   log(`median end to end       without ${fmt(without, 1)} s, with a subscriber ${fmt(withSub, 1)} s`);
-  log(`ingestion overhead      ${fmt(overhead * 100, 1)} % of the medians (per pair: ${pairs.map((p) => `${fmt(p * 100, 1)} %`).join(', ')}); goal at most ${GOAL_OVERHEAD * 100} % -> ${overhead <= GOAL_OVERHEAD ? 'met' : 'NOT met'}`);
-  log(`delivery rate           ${rates.map((r) => fmt(r)).join(', ')} events/s; ${fmt(events)} events per run (${fmt(events / SETTINGS.reviews, 2)} per review), ${fmt(failed)} failed`);
+  log(
+    `ingestion overhead      ${fmt(overhead * 100, 1)} % of the medians (per pair: ${pairs.map((p) => `${fmt(p * 100, 1)} %`).join(', ')}); goal at most ${GOAL_OVERHEAD * 100} % -> ${overhead <= GOAL_OVERHEAD ? 'met' : 'NOT met'}`,
+  );
+  log(
+    `delivery rate           ${rates.map((r) => fmt(r)).join(', ')} events/s; ${fmt(events)} events per run (${fmt(events / SETTINGS.reviews, 2)} per review), ${fmt(failed)} failed`,
+  );
   log(`load average            ${fmt(loadBefore, 1)} before, ${fmt(loadAfter, 1)} after`);
 
   if (SETTINGS.writeResults) {
     const machine = `${cpuModel()}, ${availableParallelism()} cores, ${fmt(totalmem() / 1024 ** 3, 1)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
     const rows = runs
-      .map((run, i) => `| ${i + 1} | ${run.mode === 'with' ? 'one endpoint on `*`' : 'no subscriber'} | ${fmt(run.seconds, 1)} s | ${fmt(SETTINGS.reviews / run.seconds)} | ${fmt(run.events)} | ${run.mode === 'with' ? `${fmt(run.delivered)} in ${fmt(run.deliverySeconds, 1)} s (${fmt(run.delivered / run.deliverySeconds)}/s), ${fmt(run.deliveredDuringIngest)} before the analysis finished` : ''} |`)
+      .map(
+        (run, i) =>
+          `| ${i + 1} | ${run.mode === 'with' ? 'one endpoint on `*`' : 'no subscriber'} | ${fmt(run.seconds, 1)} s | ${fmt(SETTINGS.reviews / run.seconds)} | ${fmt(run.events)} | ${run.mode === 'with' ? `${fmt(run.delivered)} in ${fmt(run.deliverySeconds, 1)} s (${fmt(run.delivered / run.deliverySeconds)}/s), ${fmt(run.deliveredDuringIngest)} before the analysis finished` : ''} |`,
+      )
       .join('\n');
     writeResultsSection(
       RESULTS_FILE,

@@ -32,7 +32,14 @@ const DAY_S = 86_400;
 /** reviews posted over the 90 days before this moment (fixed per run) */
 const NOW_S = Math.floor(Date.now() / 1000);
 
-const TEXTS = ['物流太慢了，等了一个星期才到', '质量不错，和描述的一样', '尺码偏小，建议拍大一码', '客服回复很慢，问了半天没人理', '一般吧，没什么特别的', '包装破损，里面的东西也压坏了'];
+const TEXTS = [
+  '物流太慢了，等了一个星期才到',
+  '质量不错，和描述的一样',
+  '尺码偏小，建议拍大一码',
+  '客服回复很慢，问了半天没人理',
+  '一般吧，没什么特别的',
+  '包装破损，里面的东西也压坏了',
+];
 
 function reviewAt(i: number): number {
   return NOW_S - 90 * DAY_S + Math.floor((i * 7919) % (89 * DAY_S));
@@ -80,10 +87,38 @@ function kuaishouJson(n: number): Buffer {
 async function douyinXlsx(n: number): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('评价列表');
-  sheet.addRow(['评价日期', '订单ID', '商品ID', '商品名称', '商品规格', '商品评价得分', '评价内容', '用户昵称', '评价等级', '追评内容', '追评时间', '商家是否回复', '回复内容']);
+  sheet.addRow([
+    '评价日期',
+    '订单ID',
+    '商品ID',
+    '商品名称',
+    '商品规格',
+    '商品评价得分',
+    '评价内容',
+    '用户昵称',
+    '评价等级',
+    '追评内容',
+    '追评时间',
+    '商家是否回复',
+    '回复内容',
+  ]);
   for (let i = 0; i < n; i++) {
     const rating = (i % 5) + 1;
-    sheet.addRow([chinaTime(reviewAt(i)), `69200${String(i).padStart(8, '0')}`, `3580${i % 500}`, '儿童保温水壶', '粉色 400ml', rating, TEXTS[i % TEXTS.length], `抖音用户${i % 1000}`, rating >= 4 ? '好评' : rating === 3 ? '中评' : '差评', '', '', '否', '']);
+    sheet.addRow([
+      chinaTime(reviewAt(i)),
+      `69200${String(i).padStart(8, '0')}`,
+      `3580${i % 500}`,
+      '儿童保温水壶',
+      '粉色 400ml',
+      rating,
+      TEXTS[i % TEXTS.length],
+      `抖音用户${i % 1000}`,
+      rating >= 4 ? '好评' : rating === 3 ? '中评' : '差评',
+      '',
+      '',
+      '否',
+      '',
+    ]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -104,7 +139,11 @@ interface Measured {
 
 async function importOnce(baseUrl: string, apiKey: string, c: Case): Promise<Measured> {
   const started = process.hrtime.bigint();
-  const response = await fetch(`${baseUrl}/v1/reviews/import`, { method: 'POST', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': c.contentType }, body: c.body });
+  const response = await fetch(`${baseUrl}/v1/reviews/import`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': c.contentType },
+    body: c.body,
+  });
   const answer = (await response.json()) as { summary?: { created: number; rejected: number }; format?: string; code?: string; message?: string };
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (!response.ok || !answer.summary) throw new Error(`${c.name}: ${response.status} ${answer.code ?? ''} ${answer.message ?? ''}`);
@@ -151,7 +190,12 @@ async function main(): Promise<void> {
       const measured: Measured[] = [];
       for (const c of cases) {
         // a shop per format and round: every review is created, as on a first import
-        const created = JSON.parse(runCli(['shop:create', '--name', `bench-${c.name}-${round}`], cliEnv).trim().split('\n').pop() ?? '{}') as { apiKey?: string };
+        const created = JSON.parse(
+          runCli(['shop:create', '--name', `bench-${c.name}-${round}`], cliEnv)
+            .trim()
+            .split('\n')
+            .pop() ?? '{}',
+        ) as { apiKey?: string };
         if (!created.apiKey) throw new Error('shop:create printed no apiKey');
         const m = await importOnce(baseUrl, created.apiKey, c);
         log(`  ${m.name.padEnd(40)} ${fmt(m.created)} reviews in ${m.seconds.toFixed(1)} s: ${fmt(m.rate)} reviews/s (${(m.bytes / 1024 ** 2).toFixed(1)} MB)`);

@@ -7,7 +7,19 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { summarizeCpuProfile } from './cpu-profile';
 import { GeneratedReview, ReviewGenerator } from './review-generator';
-import { adminUrl, cpuModel, freePort, intSetting, recreateDatabase, runCli, ServiceProcess, spawnService, stopService, waitHealthy, writeResultsSection } from './bench-support';
+import {
+  adminUrl,
+  cpuModel,
+  freePort,
+  intSetting,
+  recreateDatabase,
+  runCli,
+  ServiceProcess,
+  spawnService,
+  stopService,
+  waitHealthy,
+  writeResultsSection,
+} from './bench-support';
 
 /**
  * npm run bench:ingest
@@ -161,22 +173,63 @@ function cpuBetween(before: CpuSample, after: CpuSample, roles: Map<number, stri
 
 /** The columns the service writes on insert, with their types for unnest(). */
 const PLAIN_COLUMNS: [string, string][] = [
-  ['shop_id', 'uuid'], ['platform', 'text'], ['external_id', 'text'], ['product_id', 'text'], ['sku', 'text'], ['product_name', 'text'],
-  ['order_id', 'text'], ['buyer_id', 'text'], ['buyer_nick', 'text'], ['rating', 'smallint'], ['grade', 'text'], ['content', 'text'],
-  ['image_urls', 'text[]'], ['image_count', 'integer'], ['has_video', 'boolean'], ['order_amount', 'numeric'], ['currency', 'text'],
-  ['ordered_at', 'timestamptz'], ['shipped_at', 'timestamptz'], ['delivered_at', 'timestamptz'], ['reviewed_at', 'timestamptz'],
-  ['carrier', 'text'], ['service_agent', 'text'], ['follow_up_content', 'text'], ['follow_up_at', 'timestamptz'], ['content_hash', 'text'],
+  ['shop_id', 'uuid'],
+  ['platform', 'text'],
+  ['external_id', 'text'],
+  ['product_id', 'text'],
+  ['sku', 'text'],
+  ['product_name', 'text'],
+  ['order_id', 'text'],
+  ['buyer_id', 'text'],
+  ['buyer_nick', 'text'],
+  ['rating', 'smallint'],
+  ['grade', 'text'],
+  ['content', 'text'],
+  ['image_urls', 'text[]'],
+  ['image_count', 'integer'],
+  ['has_video', 'boolean'],
+  ['order_amount', 'numeric'],
+  ['currency', 'text'],
+  ['ordered_at', 'timestamptz'],
+  ['shipped_at', 'timestamptz'],
+  ['delivered_at', 'timestamptz'],
+  ['reviewed_at', 'timestamptz'],
+  ['carrier', 'text'],
+  ['service_agent', 'text'],
+  ['follow_up_content', 'text'],
+  ['follow_up_at', 'timestamptz'],
+  ['content_hash', 'text'],
 ];
 const IMAGE_URLS = PLAIN_COLUMNS.findIndex(([name]) => name === 'image_urls');
 
 function plainRow(shopId: string, review: GeneratedReview): unknown[] {
   const images = review.images ?? [];
   return [
-    shopId, review.platform, review.externalId, review.productId, review.sku, review.productName, review.orderId, review.buyerId,
-    review.buyerNick, review.rating, review.rating >= 4 ? 'good' : review.rating === 3 ? 'medium' : 'bad', review.content, images,
-    Math.max(review.imageCount ?? 0, images.length), review.hasVideo ?? false, review.orderAmount.toFixed(2),
-    review.currency ?? (review.platform === 'other' ? null : 'CNY'), review.orderedAt, review.shippedAt, review.deliveredAt,
-    review.reviewedAt, review.carrier, review.serviceAgent, review.followUpContent ?? null, review.followUpAt ?? null,
+    shopId,
+    review.platform,
+    review.externalId,
+    review.productId,
+    review.sku,
+    review.productName,
+    review.orderId,
+    review.buyerId,
+    review.buyerNick,
+    review.rating,
+    review.rating >= 4 ? 'good' : review.rating === 3 ? 'medium' : 'bad',
+    review.content,
+    images,
+    Math.max(review.imageCount ?? 0, images.length),
+    review.hasVideo ?? false,
+    review.orderAmount.toFixed(2),
+    review.currency ?? (review.platform === 'other' ? null : 'CNY'),
+    review.orderedAt,
+    review.shippedAt,
+    review.deliveredAt,
+    review.reviewedAt,
+    review.carrier,
+    review.serviceAgent,
+    review.followUpContent ?? null,
+    review.followUpAt ?? null,
     createHash('sha256').update(JSON.stringify(review)).digest('hex'),
   ];
 }
@@ -216,7 +269,14 @@ interface PlainResult {
  * run has concurrent requests. Statements and parameters are built before the clock starts: this
  * measures the database.
  */
-async function plainInsertRate(label: string, databaseUrl: string, rowBatches: unknown[][][], method: PlainMethod, table: string, setup: string): Promise<PlainResult> {
+async function plainInsertRate(
+  label: string,
+  databaseUrl: string,
+  rowBatches: unknown[][][],
+  method: PlainMethod,
+  table: string,
+  setup: string,
+): Promise<PlainResult> {
   const clients = await Promise.all(
     Array.from({ length: SETTINGS.concurrency }, async () => {
       const client = new Client({ connectionString: databaseUrl });
@@ -312,7 +372,13 @@ function sampleDatabaseActivity(databaseUrl: string): { stop: () => Promise<{ sa
     stop: async () => {
       running = false;
       await loop;
-      return { samples, states: [...counts].map(([key, n]): [string, number] => [key, n / Math.max(samples, 1)]).sort((a, b) => b[1] - a[1]).slice(0, 15) };
+      return {
+        samples,
+        states: [...counts]
+          .map(([key, n]): [string, number] => [key, n / Math.max(samples, 1)])
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 15),
+      };
     },
   };
 }
@@ -383,8 +449,10 @@ async function run(queuePrefix: string): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
   const { databaseUrl, redisUrl } = SETTINGS;
 
-  log(`bench:ingest  ${fmt(SETTINGS.reviews)} reviews, batches of ${fmt(SETTINGS.batchSize)}, ${SETTINGS.concurrency} concurrent requests, ` +
-    `${SETTINGS.workers ? `${SETTINGS.workers} worker process(es)` : 'analysis in the API process'}`);
+  log(
+    `bench:ingest  ${fmt(SETTINGS.reviews)} reviews, batches of ${fmt(SETTINGS.batchSize)}, ${SETTINGS.concurrency} concurrent requests, ` +
+      `${SETTINGS.workers ? `${SETTINGS.workers} worker process(es)` : 'analysis in the API process'}`,
+  );
   await recreateDatabase(databaseUrl);
   const host = await machine(databaseUrl, redisUrl);
   log(`machine       ${host.cores} cores ${host.cpu}, ${host.memory}, node ${host.node}, PostgreSQL ${host.postgres}, Redis ${host.redis}`);
@@ -448,7 +516,9 @@ async function run(queuePrefix: string): Promise<void> {
     await admin.query('RESET enable_seqscan');
     const left = Number(rows[0].n);
     if (left > 0) return left;
-    const failed = Number((await admin.query<{ n: string }>(`SELECT count(*) AS n FROM reviews WHERE shop_id = $1 AND analysis_status = 'failed'`, [shopId])).rows[0].n);
+    const failed = Number(
+      (await admin.query<{ n: string }>(`SELECT count(*) AS n FROM reviews WHERE shop_id = $1 AND analysis_status = 'failed'`, [shopId])).rows[0].n,
+    );
     // a failed analysis is never retried by itself: waiting for it would only run into the timeout
     if (failed > 0) throw new Error(`${failed} reviews ended with analysis_status 'failed'`);
     return 0;
@@ -476,7 +546,9 @@ async function run(queuePrefix: string): Promise<void> {
     await sleep(500); // let the workers connect to Redis
     autoDraft = await replySettings(baseUrl, apiKey, SETTINGS.autoDraft);
     const roles = new Map<number, string>([[process.pid, 'bench client (this process)']]);
-    for (const service of services) if (service.child.pid) roles.set(service.child.pid, service.name === 'api' ? (SETTINGS.workers ? 'API process' : 'API + workers process') : 'worker processes');
+    for (const service of services)
+      if (service.child.pid)
+        roles.set(service.child.pid, service.name === 'api' ? (SETTINGS.workers ? 'API process' : 'API + workers process') : 'worker processes');
     await signalAndWaitForProfiles(services, 'start');
     summary = await timedRun(baseUrl, apiKey, bodies, pending, roles, autoDraft === 'off' ? null : draftsLeft);
     await signalAndWaitForProfiles(services, 'stop');
@@ -504,14 +576,20 @@ async function run(queuePrefix: string): Promise<void> {
     ['request latency p50 / p95 / max', `${fmt(summary.p50)} / ${fmt(summary.p95)} / ${fmt(summary.max)} ms`],
     ['analysis still pending then', `${fmt(summary.pendingAtApiDone)} reviews, drained in ${fmt(summary.endToEndSeconds - summary.apiSeconds, 2)} s more`],
     ['**end to end (stored and analysed)**', `**${fmt(summary.endToEndSeconds, 2)} s, ${fmt(endToEnd)} reviews/s**`],
-    ...plain.map((result): [string, string] => [result.label, `${fmt(result.seconds, 2)} s, ${fmt(result.rate)} rows/s, end to end is ${fmt(endToEnd / result.rate, 2)} of it`]),
+    ...plain.map((result): [string, string] => [
+      result.label,
+      `${fmt(result.seconds, 2)} s, ${fmt(result.rate)} rows/s, end to end is ${fmt(endToEnd / result.rate, 2)} of it`,
+    ]),
     ['**end to end / fastest plain INSERT into a scratch table**', `**${fmt(ratio, 2)}** (against ${plainBest.label.replace('plain INSERT ... ', '')})`],
     [`goal >= ${fmt(GOAL_RATE)} reviews/s`, endToEnd >= GOAL_RATE ? 'met' : 'NOT met'],
     [
       'goal >= 1/3 of plain INSERT',
       plain
         .slice(0, 2)
-        .map((result) => `${endToEnd / result.rate >= GOAL_RATIO ? 'met' : 'NOT met'} against ${result.label.replace('plain INSERT ... ', '').replace(', TEMP table, no indexes', '')}`)
+        .map(
+          (result) =>
+            `${endToEnd / result.rate >= GOAL_RATIO ? 'met' : 'NOT met'} against ${result.label.replace('plain INSERT ... ', '').replace(', TEMP table, no indexes', '')}`,
+        )
         .join(', '),
     ],
     ['reply drafting (autoDraft)', `${autoDraft}${SETTINGS.autoDraft ? ' (BENCH_AUTO_DRAFT)' : ' (the default)'}`],
@@ -530,7 +608,9 @@ async function run(queuePrefix: string): Promise<void> {
   for (const [role, seconds] of cpuRows) log(`  ${role.padEnd(40)} ${fmt(seconds, 1).padStart(6)} CPU-s  ${fmt((100 * seconds) / capacity).padStart(3)} %`);
   if (summary.drafts) {
     const draftCapacity = summary.drafts.drainSeconds * availableParallelism();
-    log(`\nCPU while the drafts drained after end to end (${fmt(summary.drafts.drainSeconds, 1)} s x ${availableParallelism()} cores = ${fmt(draftCapacity, 1)} CPU-s available):`);
+    log(
+      `\nCPU while the drafts drained after end to end (${fmt(summary.drafts.drainSeconds, 1)} s x ${availableParallelism()} cores = ${fmt(draftCapacity, 1)} CPU-s available):`,
+    );
     for (const [role, seconds] of [...summary.drafts.cpu].sort((a, b) => b[1] - a[1])) {
       log(`  ${role.padEnd(40)} ${fmt(seconds, 1).padStart(6)} CPU-s  ${fmt((100 * seconds) / Math.max(draftCapacity, 1e-9)).padStart(3)} %`);
     }

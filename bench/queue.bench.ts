@@ -72,11 +72,7 @@ async function seed(client: Client, shopId: string): Promise<Record<string, numb
      ) g`,
     [shopId, SETTINGS.openCases, SETTINGS.reviews],
   );
-  await timed(
-    'staff',
-    `INSERT INTO staff_members (shop_id, name, role) SELECT $1, 'agent ' || i, 'agent' FROM generate_series(1, ${STAFF}) i`,
-    [shopId],
-  );
+  await timed('staff', `INSERT INTO staff_members (shop_id, name, role) SELECT $1, 'agent ' || i, 'agent' FROM generate_series(1, ${STAFF}) i`, [shopId]);
   await timed(
     'cases',
     `WITH staff AS (SELECT array_agg(id ORDER BY id) AS ids FROM staff_members WHERE shop_id = $1),
@@ -167,7 +163,8 @@ async function load(label: string, url: string, headers: Record<string, string>,
 
 async function main(): Promise<void> {
   const databaseUrl = SETTINGS.databaseUrl;
-  if (!databaseUrl) throw new Error('DATABASE_URL must name the bench database (it is dropped and recreated), e.g. postgres://postgres@127.0.0.1:5432/rrs_queue_bench');
+  if (!databaseUrl)
+    throw new Error('DATABASE_URL must name the bench database (it is dropped and recreated), e.g. postgres://postgres@127.0.0.1:5432/rrs_queue_bench');
   const started = new Date();
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production' };
   if (!SETTINGS.redisUrl) delete env.REDIS_URL;
@@ -180,7 +177,14 @@ async function main(): Promise<void> {
   const previous = SETTINGS.reuse ? await findShopByName(databaseUrl, SHOP_NAME) : null;
   if (previous) {
     shopId = previous;
-    apiKey = (JSON.parse(runCli(['apikey:create', '--shop', shopId, '--name', `bench-${Date.now()}`], env).trim().split('\n').pop() ?? '{}') as { apiKey: string }).apiKey;
+    apiKey = (
+      JSON.parse(
+        runCli(['apikey:create', '--shop', shopId, '--name', `bench-${Date.now()}`], env)
+          .trim()
+          .split('\n')
+          .pop() ?? '{}',
+      ) as { apiKey: string }
+    ).apiKey;
     await client.connect();
     log(`database      ${database} reused (seeded by an earlier run)`);
   } else {
@@ -205,7 +209,9 @@ async function main(): Promise<void> {
   const agentId = (await client.query<{ id: string }>(`SELECT id FROM staff_members WHERE shop_id = $1 ORDER BY id LIMIT 1`, [shopId])).rows[0].id;
   const pg = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
   await client.end();
-  log(`data          ${Number(counts.reviews).toLocaleString('en')} reviews, ${Number(counts.open).toLocaleString('en')} open cases (${Number(counts.queued).toLocaleString('en')} in the queue), ${counts.risky} high-risk reviewers${seedSeconds ? `, seeded in ${seedSeconds.toFixed(1)} s` : ''}`);
+  log(
+    `data          ${Number(counts.reviews).toLocaleString('en')} reviews, ${Number(counts.open).toLocaleString('en')} open cases (${Number(counts.queued).toLocaleString('en')} in the queue), ${counts.risky} high-risk reviewers${seedSeconds ? `, seeded in ${seedSeconds.toFixed(1)} s` : ''}`,
+  );
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -249,7 +255,9 @@ async function main(): Promise<void> {
     for (const [label, url, headers, perClient] of targets) {
       const result = await load(label, url, headers, SETTINGS.seconds, perClient);
       results.push(result);
-      log(`${label.padEnd(42)} p50 ${result.p50} ms  p90 ${result.p90} ms  p99 ${result.p99} ms  max ${result.max} ms  ${Math.round(result.rps)} req/s  non-2xx ${result.non2xx}  errors ${result.errors}`);
+      log(
+        `${label.padEnd(42)} p50 ${result.p50} ms  p90 ${result.p90} ms  p99 ${result.p99} ms  max ${result.max} ms  ${Math.round(result.rps)} req/s  non-2xx ${result.non2xx}  errors ${result.errors}`,
+      );
     }
     loadAfter = loadavg()[0];
   } finally {
@@ -261,7 +269,9 @@ async function main(): Promise<void> {
   const queueP99 = Math.max(...results.slice(1, 3).map((r) => r.p99));
   const failures = results.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
   const met = queueP99 < GOAL_P99_MS && failures === 0;
-  log(`goal          GET /v1/queue p99 < ${GOAL_P99_MS} ms at ${SETTINGS.connections} clients: ${met ? 'met' : 'NOT met'} (${queueP99} ms; a different view per client: ${distinctView?.p99 ?? '-'} ms)`);
+  log(
+    `goal          GET /v1/queue p99 < ${GOAL_P99_MS} ms at ${SETTINGS.connections} clients: ${met ? 'met' : 'NOT met'} (${queueP99} ms; a different view per client: ${distinctView?.p99 ?? '-'} ms)`,
+  );
 
   if (SETTINGS.writeResults) {
     const health = results[0];
@@ -272,14 +282,23 @@ async function main(): Promise<void> {
       `- date: ${started.toISOString()}`,
       `- machine: ${availableParallelism()} cores (nproc), ${cpuModel()}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB memory, node ${process.version}, PostgreSQL ${pg}`,
       `- command: \`DATABASE_URL=postgres://…/${database} npm run bench:queue\``,
-      `- data: ${Number(counts.reviews).toLocaleString('en')} reviews, ${Number(counts.open).toLocaleString('en')} open cases (${Number(counts.queued).toLocaleString('en')} in the daily queue), ${counts.risky} high-risk reviewers, ${STAFF} agents, one shop; ${seedSeconds ? `seeded in ${seedSeconds.toFixed(1)} s (${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')})` : 'seeded by an earlier run (BENCH_REUSE=1)'}`,
+      `- data: ${Number(counts.reviews).toLocaleString('en')} reviews, ${Number(counts.open).toLocaleString('en')} open cases (${Number(counts.queued).toLocaleString('en')} in the daily queue), ${counts.risky} high-risk reviewers, ${STAFF} agents, one shop; ${
+        seedSeconds
+          ? `seeded in ${seedSeconds.toFixed(1)} s (${Object.entries(timings)
+              .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+              .join(', ')})`
+          : 'seeded by an earlier run (BENCH_REUSE=1)'
+      }`,
       `- load: autocannon, ${SETTINGS.connections} connections, ${SETTINGS.seconds} s per endpoint after a 3 s warm-up, one API process (\`node dist/main.js\`, RUN_WORKERS=false), autocannon in the bench process on the same machine`,
       `- machine load average (1 min) before / after the measured runs: ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)} on ${availableParallelism()} cores (other work on the machine shows here)`,
       `- first queue item's reasons: ${sample?.first.join(', ') ?? '-'}`,
       '',
       '| endpoint | requests | req/s | p50 | p90 | **p99** | max | non-2xx / errors |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-      ...results.map((r) => `| ${r.label} | ${r.requests.toLocaleString('en')} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} ms | ${r.p90} ms | **${r.p99} ms** | ${r.max} ms | ${r.non2xx} / ${r.errors} |`),
+      ...results.map(
+        (r) =>
+          `| ${r.label} | ${r.requests.toLocaleString('en')} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} ms | ${r.p90} ms | **${r.p99} ms** | ${r.max} ms | ${r.non2xx} / ${r.errors} |`,
+      ),
       '',
       `Goal: GET /v1/queue p99 < ${GOAL_P99_MS} ms at ${SETTINGS.connections} concurrent clients: **${met ? 'met' : 'NOT met'}** (${queueP99} ms; /health p99 ${health?.p99 ?? '-'} ms in the same run).`,
       '',

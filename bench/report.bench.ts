@@ -75,7 +75,11 @@ async function main(): Promise<void> {
   const { databaseUrl } = SETTINGS;
   log(`database      ${databaseUrl.replace(/\/\/[^@]*@/, '//')} (dropped and recreated)`);
   await recreateDatabase(databaseUrl);
-  execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'migration:run'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'migration:run'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 
   const config = AppConfig.fromProcess({
     databaseUrl,
@@ -88,7 +92,10 @@ async function main(): Promise<void> {
     createDemoShop: false,
     logLevel: 'warn',
   });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { http: true, logTo: 'stderr' }), { bodyParser: false, logger: ['error'] });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { http: true, logTo: 'stderr' }), {
+    bodyParser: false,
+    logger: ['error'],
+  });
   configureHttp(app, config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -120,7 +127,9 @@ async function main(): Promise<void> {
       )
     ).rows[0];
     const pg = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
-    log(`seeded        ${fmt(counts.total)} reviews, ${fmt(counts.week)} in ${period.week}, ${fmt(counts.revised)} revised, ${fmt(counts.cases)} recovery cases (${fmt(counts.weekCases)} opened in the week), ${fmt(counts.contacts)} contacts, in ${fmt(seedSeconds, 1)} s`);
+    log(
+      `seeded        ${fmt(counts.total)} reviews, ${fmt(counts.week)} in ${period.week}, ${fmt(counts.revised)} revised, ${fmt(counts.cases)} recovery cases (${fmt(counts.weekCases)} opened in the week), ${fmt(counts.contacts)} contacts, in ${fmt(seedSeconds, 1)} s`,
+    );
 
     const plainWide = `SELECT r.grade, t.tag, r.sku, r.carrier, r.service_agent, count(*)
       FROM reviews r LEFT JOIN LATERAL unnest(r.tags) AS t(tag) ON true
@@ -187,15 +196,27 @@ async function main(): Promise<void> {
     const ratio = reportMs / median(timings.wide.ms);
     const rows: [string, string][] = [
       ['reviews of the shop', `${fmt(counts.total)} (${WEEKS} weeks of ${fmt(PER_WEEK)}), ${fmt(counts.revised)} revised once`],
-      ['recovery behind them', `${fmt(counts.cases)} cases (one per medium/bad review; ${fmt(counts.weekCases)} opened in the week), ${fmt(counts.contacts)} contacts`],
+      [
+        'recovery behind them',
+        `${fmt(counts.cases)} cases (one per medium/bad review; ${fmt(counts.weekCases)} opened in the week), ${fmt(counts.contacts)} contacts`,
+      ],
       ['reviews in the week', `${fmt(counts.week)} (${period.week}, ${TIME_ZONE})`],
       ['seeding (SQL, generate_series)', `${fmt(seedSeconds, 1)} s, then VACUUM (ANALYZE)`],
-      ...Object.values(timings).map((t): [string, string] => [t.label, `${fmt(median(t.ms))} ms (min ${fmt(Math.min(...t.ms))}, max ${fmt(Math.max(...t.ms))})`]),
+      ...Object.values(timings).map((t): [string, string] => [
+        t.label,
+        `${fmt(median(t.ms))} ms (min ${fmt(Math.min(...t.ms))}, max ${fmt(Math.max(...t.ms))})`,
+      ]),
       ['report JSON / html size', `${fmt(jsonBytes / 1024)} KiB / ${fmt(htmlBytes / 1024)} KiB`],
-      [`**report / plain GROUP BY (same week, same run)**`, `**${fmt(ratio, 2)}x** (against the grade-only GROUP BY: ${fmt(reportMs / median(timings.grade.ms), 1)}x)`],
+      [
+        `**report / plain GROUP BY (same week, same run)**`,
+        `**${fmt(ratio, 2)}x** (against the grade-only GROUP BY: ${fmt(reportMs / median(timings.grade.ms), 1)}x)`,
+      ],
       [`goal: report under ${fmt(GOAL_MS)} ms`, reportMs < GOAL_MS ? 'met' : 'NOT met'],
       [`goal: within ${GOAL_RATIO}x of the plain GROUP BY`, ratio <= GOAL_RATIO ? 'met' : 'NOT met'],
-      ['machine during the timed rounds', `${busy === null ? 'unknown' : `${fmt(busy)} % busy`} over ${fmt(seconds, 1)} s; load average ${fmt(load, 2)} before`],
+      [
+        'machine during the timed rounds',
+        `${busy === null ? 'unknown' : `${fmt(busy)} % busy`} over ${fmt(seconds, 1)} s; load average ${fmt(load, 2)} before`,
+      ],
     ];
     log('');
     for (const [key, value] of rows) log(`${key.replace(/\*/g, '').padEnd(64)} ${value.replace(/\*/g, '')}`);

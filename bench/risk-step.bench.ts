@@ -134,17 +134,25 @@ async function main(): Promise<void> {
       current = { stepMs: 0, statements: 0, sqlMs: 0 };
       const started = performance.now();
       const summary = await analysis.analyze(shop.id, ids.slice(i, i + BATCH));
-      measures.push({ analysisMs: performance.now() - started, stepMs: current.stepMs, sqlMs: current.sqlMs, statements: current.statements, reviewers: summary.analyzed });
+      measures.push({
+        analysisMs: performance.now() - started,
+        stepMs: current.stepMs,
+        sqlMs: current.sqlMs,
+        statements: current.statements,
+        reviewers: summary.analyzed,
+      });
     }
     risk.afterAnalysis = step;
     if (process.env.BENCH_SQL_DETAIL === '1') {
-      for (const [label, { n, ms }] of [...bySql].sort((a, b) => b[1].ms - a[1].ms)) process.stderr.write(`${format(ms, 0).padStart(7)} ms ${String(n).padStart(4)}x  ${label}\n`);
+      for (const [label, { n, ms }] of [...bySql].sort((a, b) => b[1].ms - a[1].ms))
+        process.stderr.write(`${format(ms, 0).padStart(7)} ms ${String(n).padStart(4)}x  ${label}\n`);
     }
 
-    const [counts] = await app.get(DataSource).query(
-      `SELECT count(*)::int AS profiles, count(*) FILTER (WHERE status = 'flagged')::int AS flagged FROM reviewer_profiles WHERE shop_id = $1`,
-      [shop.id],
-    );
+    const [counts] = await app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS profiles, count(*) FILTER (WHERE status = 'flagged')::int AS flagged FROM reviewer_profiles WHERE shop_id = $1`, [
+        shop.id,
+      ]);
     const { profiles, flagged } = counts as { profiles: number; flagged: number };
     const rescoreStarted = performance.now();
     const rescored = await risk.rescoreShop(shop.id);
@@ -163,7 +171,7 @@ async function main(): Promise<void> {
       BEGIN_MARK,
       '## `npm run bench:risk-step`',
       '',
-      "What the `reviewer-risk` analysis step adds to the ingest path. Builds the service and the bench, recreates the",
+      'What the `reviewer-risk` analysis step adds to the ingest path. Builds the service and the bench, recreates the',
       'database of `DATABASE_URL` (default `postgres://postgres@127.0.0.1:5432/rrs_bench`), applies the migrations, stores',
       '`bench/review-generator.ts` reviews in one shop through the ingest service (not timed; about 30,000 buyers, 20',
       'products, the last 90 days), then runs the analysis job (`ReviewAnalysisService.analyze`) over them in batches of',

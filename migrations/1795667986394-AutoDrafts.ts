@@ -8,12 +8,12 @@ export class AutoDrafts1795667986394 implements MigrationInterface {
   name = 'AutoDrafts1795667986394';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"reply_settings\" ALTER COLUMN \"auto_draft\" SET DEFAULT 'negative'");
-    await queryRunner.query("CREATE INDEX \"ix_reviews_negative_analyzed\" ON \"reviews\" (\"analyzed_at\") WHERE grade <> 'good' AND analyzed_at IS NOT NULL");
+    await queryRunner.query('ALTER TABLE "reply_settings" ALTER COLUMN "auto_draft" SET DEFAULT \'negative\'');
+    await queryRunner.query('CREATE INDEX "ix_reviews_negative_analyzed" ON "reviews" ("analyzed_at") WHERE grade <> \'good\' AND analyzed_at IS NOT NULL');
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"public\".\"ix_reviews_negative_analyzed\"");
-    await queryRunner.query("ALTER TABLE \"reply_settings\" ALTER COLUMN \"auto_draft\" SET DEFAULT 'off'");
+    await queryRunner.query('DROP INDEX "public"."ix_reviews_negative_analyzed"');
+    await queryRunner.query('ALTER TABLE "reply_settings" ALTER COLUMN "auto_draft" SET DEFAULT \'off\'');
   }
 }

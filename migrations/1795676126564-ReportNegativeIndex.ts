@@ -9,7 +9,7 @@ export class ReportNegativeIndex1795676126564 implements MigrationInterface {
   name = 'ReportNegativeIndex1795676126564';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE INDEX \"ix_reviews_shop_negative\" ON \"reviews\" (\"shop_id\", \"reviewed_at\") WHERE grade <> 'good'");
+    await queryRunner.query('CREATE INDEX "ix_reviews_shop_negative" ON "reviews" ("shop_id", "reviewed_at") WHERE grade <> \'good\'');
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

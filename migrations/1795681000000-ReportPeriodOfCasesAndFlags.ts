@@ -13,7 +13,9 @@ export class ReportPeriodOfCasesAndFlags1795681000000 implements MigrationInterf
     await queryRunner.query('ALTER TABLE "reviewer_profiles" ADD "flagged_review_at" TIMESTAMP WITH TIME ZONE');
     await queryRunner.query('UPDATE "reviewer_profiles" SET "flagged_review_at" = "flagged_at" WHERE "flagged_at" IS NOT NULL');
     await queryRunner.query('DROP INDEX "public"."ix_reviewer_profiles_shop_flagged"');
-    await queryRunner.query('CREATE INDEX "ix_reviewer_profiles_shop_flagged_review" ON "reviewer_profiles" ("shop_id", "flagged_review_at") WHERE flagged_review_at IS NOT NULL');
+    await queryRunner.query(
+      'CREATE INDEX "ix_reviewer_profiles_shop_flagged_review" ON "reviewer_profiles" ("shop_id", "flagged_review_at") WHERE flagged_review_at IS NOT NULL',
+    );
     await queryRunner.query('CREATE INDEX "ix_recovery_cases_shop_reviewed" ON "recovery_cases" ("shop_id", "reviewed_at") ');
   }
 

@@ -70,8 +70,8 @@ const COMPENSATION = (caseId: string) => `(SELECT COALESCE(jsonb_agg(jsonb_build
     'amount', k.compensation_amount, 'currency', k.compensation_currency) ORDER BY k.at, k.id), '[]'::jsonb)
     FROM recovery_contacts k WHERE k.case_id = ${caseId} AND k.compensation_type IS NOT NULL)`;
 
-const RISK = (p: string) => `jsonb_build_object('id', ${p}.id, 'riskLevel', ${p}.risk_level, 'riskScore', round(${p}.risk_score::numeric, 1), 'status', ${p}.status)`;
-
+const RISK = (p: string) =>
+  `jsonb_build_object('id', ${p}.id, 'riskLevel', ${p}.risk_level, 'riskScore', round(${p}.risk_score::numeric, 1), 'status', ${p}.status)`;
 
 /**
  * A buyer newly flagged is reviewer.flagged. The analysis scores buyers after it wrote the reviews (and their

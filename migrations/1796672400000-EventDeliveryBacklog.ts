@@ -21,9 +21,7 @@ export class EventDeliveryBacklog1796672400000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "ix_event_deliveries_order" ON "event_deliveries" ("subscription_id", "subject_id", "event_seq", "seq") WHERE status = 'pending'`,
     );
-    await queryRunner.query(
-      `CREATE INDEX "ix_event_deliveries_queue" ON "event_deliveries" ("subscription_id", "event_seq", "seq") WHERE status = 'pending'`,
-    );
+    await queryRunner.query(`CREATE INDEX "ix_event_deliveries_queue" ON "event_deliveries" ("subscription_id", "event_seq", "seq") WHERE status = 'pending'`);
     await queryRunner.query(OUTBOX_EMIT);
   }
 
@@ -33,7 +31,9 @@ export class EventDeliveryBacklog1796672400000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."ix_event_deliveries_order"`);
     await queryRunner.query(`DROP INDEX "public"."ix_event_deliveries_due"`);
     await queryRunner.query(`CREATE INDEX "ix_event_deliveries_due" ON "event_deliveries" ("next_attempt_at") WHERE status = 'pending'`);
-    await queryRunner.query(`CREATE INDEX "ix_event_deliveries_order" ON "event_deliveries" ("subscription_id", "subject_id", "event_seq") WHERE status = 'pending'`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_event_deliveries_order" ON "event_deliveries" ("subscription_id", "subject_id", "event_seq") WHERE status = 'pending'`,
+    );
   }
 }
 

@@ -81,7 +81,8 @@ function main(): void {
 
   for (const [operation, pagesNaming] of operations) {
     if (pagesNaming.size === 0) problems.push(`${operation}: on no page of docs/api`);
-    else if (pagesNaming.size > 1) problems.push(`${operation}: on ${pagesNaming.size} pages (${[...pagesNaming].join(', ')}); name it on one and link there from the others`);
+    else if (pagesNaming.size > 1)
+      problems.push(`${operation}: on ${pagesNaming.size} pages (${[...pagesNaming].join(', ')}); name it on one and link there from the others`);
   }
 
   if (problems.length) {

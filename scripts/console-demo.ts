@@ -177,7 +177,10 @@ export async function seedConsoleDemo(t: TestApp, options: { shopName?: string; 
 
   // some work already done: assignments, contacts (one promise), a published reply
   const post = async (path: string, auth: { Authorization: string }, body: unknown, status = 200) => {
-    const response = await t.http.post(path).set(auth).send(body as object);
+    const response = await t.http
+      .post(path)
+      .set(auth)
+      .send(body as object);
     if (response.status !== status) throw new Error(`POST ${path} answered ${response.status}: ${response.text}`);
     return response.body;
   };

@@ -68,7 +68,9 @@ function main(): void {
     summary.push({ file: basename(file), reviews: reviews.length, model, keywords });
     process.stdout.write(`\n== ${file}\n-- model ${version}\n${formatReport(model)}\n-- keyword list\n${formatReport(keywords)}\n`);
   }
-  process.stdout.write(`\nmacro-F1 (${MACRO_TAGS.join(', ')}), model ${version}\n\n| file | reviews | model | keyword list | difference |\n| --- | --- | --- | --- | --- |\n`);
+  process.stdout.write(
+    `\nmacro-F1 (${MACRO_TAGS.join(', ')}), model ${version}\n\n| file | reviews | model | keyword list | difference |\n| --- | --- | --- | --- | --- |\n`,
+  );
   for (const row of summary) {
     const difference = row.model.macroF1 - row.keywords.macroF1;
     process.stdout.write(

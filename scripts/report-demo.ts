@@ -31,12 +31,43 @@ const AGENTS = ['小美', '阿强', '莉莉'];
 
 const GOOD = ['质量很好，穿着舒服', '物流很快，包装完好', '和图片一样，很满意', '客服很耐心，推荐', '性价比高，会回购'];
 const COMPLAINTS: Record<string, { tag: string; texts: [string, string][] }> = {
-  colour_difference: { tag: 'quality', texts: [['颜色和图片差太多了，红色偏橘', '差太多'], ['色差很大，实物发暗', '色差'], ['收到的颜色跟详情页完全不一样', '不一样']] },
-  defect_broken: { tag: 'quality', texts: [['领口有个小洞，线头也多', '小洞'], ['拉链坏了，拉不上', '拉链坏了']] },
+  colour_difference: {
+    tag: 'quality',
+    texts: [
+      ['颜色和图片差太多了，红色偏橘', '差太多'],
+      ['色差很大，实物发暗', '色差'],
+      ['收到的颜色跟详情页完全不一样', '不一样'],
+    ],
+  },
+  defect_broken: {
+    tag: 'quality',
+    texts: [
+      ['领口有个小洞，线头也多', '小洞'],
+      ['拉链坏了，拉不上', '拉链坏了'],
+    ],
+  },
   size_fit: { tag: 'quality', texts: [['尺码偏小，平时穿M这个要L', '尺码偏小']] },
-  damaged_parcel: { tag: 'logistics', texts: [['快递盒子压扁了，衣服都脏了', '压扁了'], ['包裹破了，里面的袋子也破了', '包裹破了']] },
-  slow_delivery: { tag: 'logistics', texts: [['发货太慢了，五天才发出', '太慢'], ['物流一直不动，等了一周', '等了一周']] },
-  slow_response: { tag: 'service', texts: [['问客服半天没人回', '没人回'], ['客服回复很慢，问题拖了两天', '回复很慢']] },
+  damaged_parcel: {
+    tag: 'logistics',
+    texts: [
+      ['快递盒子压扁了，衣服都脏了', '压扁了'],
+      ['包裹破了，里面的袋子也破了', '包裹破了'],
+    ],
+  },
+  slow_delivery: {
+    tag: 'logistics',
+    texts: [
+      ['发货太慢了，五天才发出', '太慢'],
+      ['物流一直不动，等了一周', '等了一周'],
+    ],
+  },
+  slow_response: {
+    tag: 'service',
+    texts: [
+      ['问客服半天没人回', '没人回'],
+      ['客服回复很慢，问题拖了两天', '回复很慢'],
+    ],
+  },
   attitude: { tag: 'service', texts: [['客服态度很差，爱答不理', '态度很差']] },
   price_drop: { tag: 'price', texts: [['刚买完就降价二十块，不能接受', '降价']] },
 };
@@ -113,10 +144,19 @@ interface DemoCase {
 
 /** what the recovery team typically offers for a cause (domain brief, section 3) */
 const REMEDIES: Record<string, { type: string; amount: number }[]> = {
-  colour_difference: [{ type: 'coupon', amount: 10 }, { type: 'partial_refund', amount: 30 }],
-  defect_broken: [{ type: 'replacement', amount: 0 }, { type: 'coupon', amount: 10 }],
+  colour_difference: [
+    { type: 'coupon', amount: 10 },
+    { type: 'partial_refund', amount: 30 },
+  ],
+  defect_broken: [
+    { type: 'replacement', amount: 0 },
+    { type: 'coupon', amount: 10 },
+  ],
   size_fit: [{ type: 'return_shipping', amount: 12 }],
-  damaged_parcel: [{ type: 'gift', amount: 8 }, { type: 'partial_refund', amount: 20 }],
+  damaged_parcel: [
+    { type: 'gift', amount: 8 },
+    { type: 'partial_refund', amount: 20 },
+  ],
   slow_delivery: [{ type: 'coupon', amount: 5 }],
   slow_response: [{ type: 'coupon', amount: 10 }],
   attitude: [{ type: 'coupon', amount: 15 }],
@@ -142,7 +182,13 @@ function demoCases(reviews: DemoReview[], ids: string[], revisedId: string | nul
     const demoCase: DemoCase = { id: ids[i], grade: rating === 3 ? 'medium' : 'bad', openedAfter, contacts: [], outcome: null };
     cases.push(demoCase);
     if (ids[i] === revisedId) {
-      demoCase.contacts.push({ after: openedAfter + 3 * HOUR, outcome: 'promised_revision', channel: 'phone', compensation: { type: 'return_shipping', amount: 12 }, promisedAfter: 2 * 24 * HOUR });
+      demoCase.contacts.push({
+        after: openedAfter + 3 * HOUR,
+        outcome: 'promised_revision',
+        channel: 'phone',
+        compensation: { type: 'return_shipping', amount: 12 },
+        promisedAfter: 2 * 24 * HOUR,
+      });
       demoCase.outcome = { status: 'revised', after: -1 };
       return;
     }
@@ -154,7 +200,13 @@ function demoCases(reviews: DemoReview[], ids: string[], revisedId: string | nul
     const reached = answered ? firstAfter : firstAfter + 4 * HOUR;
     const fate = next();
     if (fate < 0.5) {
-      demoCase.contacts.push({ after: reached, outcome: 'promised_revision', channel: answered ? 'phone' : 'im', compensation: remedy, promisedAfter: 2 * 24 * HOUR });
+      demoCase.contacts.push({
+        after: reached,
+        outcome: 'promised_revision',
+        channel: answered ? 'phone' : 'im',
+        compensation: remedy,
+        promisedAfter: 2 * 24 * HOUR,
+      });
       if (next() < 0.75) demoCase.outcome = { status: 'revised', after: reached + (12 + next() * 60) * HOUR };
     } else {
       demoCase.contacts.push({ after: reached, outcome: 'reached', channel: answered ? 'phone' : 'im', compensation: remedy, promisedAfter: null });
@@ -176,7 +228,15 @@ async function seedDemoRecovery(db: DataSource, cases: DemoCase[], revisedAt: st
     [JSON.stringify(cases.map((c) => ({ id: c.id, grade: c.grade, opened_after: c.openedAfter })))],
   );
   const contacts = cases.flatMap((c) =>
-    c.contacts.map((k) => ({ id: c.id, after: Math.round(k.after), outcome: k.outcome, channel: k.channel, type: k.compensation?.type ?? null, amount: k.compensation?.amount ?? null, promised_after: k.promisedAfter })),
+    c.contacts.map((k) => ({
+      id: c.id,
+      after: Math.round(k.after),
+      outcome: k.outcome,
+      channel: k.channel,
+      type: k.compensation?.type ?? null,
+      amount: k.compensation?.amount ?? null,
+      promised_after: k.promisedAfter,
+    })),
   );
   await db.query(
     `INSERT INTO recovery_contacts (shop_id, case_id, review_id, at, channel, outcome, actor, compensation_type, compensation_amount, compensation_currency, promised_revision_at)
@@ -215,13 +275,20 @@ export async function seedDemoShop(post: (items: Record<string, unknown>[]) => P
   const reviews = demoReviews();
   const ids: string[] = [];
   for (let i = 0; i < reviews.length; i += 500) ids.push(...(await post(reviews.slice(i, i + 500).map((r) => r.input))));
-  const rows = reviews.map((r, i) => ({ id: ids[i], tags: r.tags, sub_tags: r.subTags, evidence: r.phrase ? [{ tag: r.tags[0], subTag: r.subTags[0], phrase: r.phrase }] : null }));
+  const rows = reviews.map((r, i) => ({
+    id: ids[i],
+    tags: r.tags,
+    sub_tags: r.subTags,
+    evidence: r.phrase ? [{ tag: r.tags[0], subTag: r.subTags[0], phrase: r.phrase }] : null,
+  }));
   await db.query(
     `UPDATE reviews r SET tags = x.tags, sub_tags = x.sub_tags, tag_evidence = x.evidence, tag_source = 'model'
      FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, tags text[], sub_tags text[], evidence jsonb) WHERE r.id = x.id`,
     [JSON.stringify(rows)],
   );
-  const revised = reviews.findIndex((r) => r.subTags[0] === 'size_fit' && String(r.input.reviewedAt) >= '2026-11-16' && String(r.input.reviewedAt) < '2026-11-19');
+  const revised = reviews.findIndex(
+    (r) => r.subTags[0] === 'size_fit' && String(r.input.reviewedAt) >= '2026-11-16' && String(r.input.reviewedAt) < '2026-11-19',
+  );
   const revisedAt = '2026-11-19T15:00:00+08:00';
   if (revised >= 0) {
     await post([{ ...reviews[revised].input, rating: 5, content: '换了大一码，很合身，谢谢客服' }]);

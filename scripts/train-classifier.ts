@@ -99,7 +99,7 @@ function expectedF1(pairs: ReadonlyArray<{ predicted: boolean; gold: boolean }>,
   if (!gold.length) return 0;
   const recall = gold.filter((pair) => pair.predicted).length / gold.length;
   const truePositives = prevalence * recall;
-  const falsePositives = (1 - prevalence) * (falseAlarmRate(pairs) + realFalseAlarms) / 2;
+  const falsePositives = ((1 - prevalence) * (falseAlarmRate(pairs) + realFalseAlarms)) / 2;
   const denominator = 2 * truePositives + falsePositives + prevalence * (1 - recall);
   return denominator ? (2 * truePositives) / denominator : 0;
 }
@@ -137,11 +137,19 @@ function compareVariants(sources: { aspectReviews: AspectReview[]; corpus: Corpu
     ...['zh-cosmetics-dev.jsonl', 'en-laptop-dev.jsonl'].map((name) => join(evalDir, name)).filter((file) => existsSync(file)),
     ...['zh-electronics.jsonl', 'zh-clothing.jsonl', 'zh-food.jsonl', 'en-complaints.jsonl'].map((name) => join(HELD_OUT_DIR, name)),
   ];
-  const labelled = files.map((file) => ({ file, reviews: readFileSync(file, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as TaggedReview) }));
+  const labelled = files.map((file) => ({
+    file,
+    reviews: readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as TaggedReview),
+  }));
   process.stdout.write(`| variant | ${labelled.map(({ file }) => file.split('/').pop()).join(' | ')} |\n|---|${labelled.map(() => '---').join('|')}|\n`);
   for (const [name, options] of variants) {
     const base = baseModelFromCauseJson(trainCauseModel(sources, { ...SETTINGS, options }, decision));
-    const scores = labelled.map(({ reviews }) => scoreTags(reviews.map((review) => ({ gold: [...review.tags], predicted: classify({ text: review.text }, { base }).tags }))).macroF1.toFixed(3));
+    const scores = labelled.map(({ reviews }) =>
+      scoreTags(reviews.map((review) => ({ gold: [...review.tags], predicted: classify({ text: review.text }, { base }).tags }))).macroF1.toFixed(3),
+    );
     process.stdout.write(`| ${name} | ${scores.join(' | ')} |\n`);
   }
 }
@@ -201,12 +209,17 @@ function main(): void {
     calibrated[tag] = Math.round(middle.score * 1000) / 1000;
   });
 
-  const model: CauseModelJson = trainCauseModel({ aspectReviews, corpus: corpusFor(zh, en) }, SETTINGS, { thresholds, ...FIXED }, {
-    files: TRAIN_FILES,
-    aspectReviews: aspectReviews.length,
-    corpusLines: zh.length + en.length,
-    calibrationFBeta: { beta: CALIBRATION_BETA, ...calibrated },
-  });
+  const model: CauseModelJson = trainCauseModel(
+    { aspectReviews, corpus: corpusFor(zh, en) },
+    SETTINGS,
+    { thresholds, ...FIXED },
+    {
+      files: TRAIN_FILES,
+      aspectReviews: aspectReviews.length,
+      corpusLines: zh.length + en.length,
+      calibrationFBeta: { beta: CALIBRATION_BETA, ...calibrated },
+    },
+  );
   if (process.argv.includes('--compare')) {
     compareVariants({ aspectReviews, corpus: corpusFor(zh, en) }, { thresholds, ...FIXED }, evalDir);
     return;

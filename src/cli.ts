@@ -127,7 +127,13 @@ const commands: Record<string, Command> = {
     return 0;
   },
   import: async (args) => {
-    const options = { shop: { type: 'string' }, file: { type: 'string' }, format: { type: 'string' }, platform: { type: 'string' }, encoding: { type: 'string' } } as const;
+    const options = {
+      shop: { type: 'string' },
+      file: { type: 'string' },
+      format: { type: 'string' },
+      platform: { type: 'string' },
+      encoding: { type: 'string' },
+    } as const;
     const { values } = parseArgs({ args, options });
     if (!values.shop || !values.file) return fail('import needs --shop SHOP_ID --file F [--format auto|FORMAT] [--platform P] [--encoding gbk]');
     const file = values.file;
@@ -182,7 +188,10 @@ const commands: Record<string, Command> = {
   },
   'migration:run': async () => {
     // booting the app context applies pending migrations (RUN_MIGRATIONS defaults to true)
-    await withApp(configOrExit({ runWorkers: false, analysisSweepIntervalMs: 0, runMigrations: true, redisUrl: null }, { logLevel: 'warn' }), async () => undefined);
+    await withApp(
+      configOrExit({ runWorkers: false, analysisSweepIntervalMs: 0, runMigrations: true, redisUrl: null }, { logLevel: 'warn' }),
+      async () => undefined,
+    );
     print({ migrated: true });
     return 0;
   },

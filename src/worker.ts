@@ -21,7 +21,12 @@ async function main(): Promise<void> {
   if (config.env.metricsEnabled && config.env.metricsPort > 0) {
     await serveMetrics(app.get(Metrics), config.env.metricsPort, config.env.host, config.env.metricsToken);
   }
-  logger.log({ msg: 'review recovery worker started', ...modeOf(config), concurrency: config.env.workerConcurrency, metricsPort: config.env.metricsPort || null });
+  logger.log({
+    msg: 'review recovery worker started',
+    ...modeOf(config),
+    concurrency: config.env.workerConcurrency,
+    metricsPort: config.env.metricsPort || null,
+  });
 }
 
 void main().catch((error: unknown) => {

@@ -26,7 +26,11 @@ describe('alerts: early warning as records, events and grouped cases', () => {
     db = t.app.get(DataSource);
     receiver = new EventReceiver([]);
     const url = await receiver.start();
-    const created = await t.http.post('/v1/event-subscriptions').set(shop.auth).send({ url, eventTypes: ['alert.opened', 'alert.resolved'] }).expect(201);
+    const created = await t.http
+      .post('/v1/event-subscriptions')
+      .set(shop.auth)
+      .send({ url, eventTypes: ['alert.opened', 'alert.resolved'] })
+      .expect(201);
     receiver.secrets = [created.body.secret];
     // the SKU's window is its last 10 reviews; carriers and agents are not what this test is about
     const settings = await t.http
@@ -42,7 +46,14 @@ describe('alerts: early warning as records, events and grouped cases', () => {
     for (let p = 0; p < 9; p++) {
       for (let i = 0; i < 12; i++) {
         const bad = p < 3 && i === 0;
-        history.push(reviewInput({ productId: p === 0 ? 'p-alert' : `p-${p}`, rating: bad ? 1 : 5, content: bad ? '质量一般，线头很多' : '很好，穿着舒服', reviewedAt: at(10 * DAY + (p * 12 + i) * 5 * HOUR) }));
+        history.push(
+          reviewInput({
+            productId: p === 0 ? 'p-alert' : `p-${p}`,
+            rating: bad ? 1 : 5,
+            content: bad ? '质量一般，线头很多' : '很好，穿着舒服',
+            reviewedAt: at(10 * DAY + (p * 12 + i) * 5 * HOUR),
+          }),
+        );
       }
     }
     await t.postAnalysed(shop, history);
@@ -52,22 +63,36 @@ describe('alerts: early warning as records, events and grouped cases', () => {
     await receiver.stop();
   });
 
-  const alertsOf = async (query: Record<string, string> = {}) => (await t.http.get('/v1/alerts').set(shop.auth).query(query).expect(200)).body.items as Record<string, any>[];
+  const alertsOf = async (query: Record<string, string> = {}) =>
+    (await t.http.get('/v1/alerts').set(shop.auth).query(query).expect(200)).body.items as Record<string, any>[];
 
   it('opens one alert for a burst of bad reviews on one SKU, sends it once, groups its cases, and resolves when good reviews follow', async () => {
     expect(await alertsOf()).toEqual([]);
     // five complaints about one product, each its own analysis batch
     const burst: string[] = [];
     for (let i = 0; i < COMPLAINTS.length; i++) {
-      burst.push(...(await t.postAnalysed(shop, [reviewInput({ productId: 'p-alert', rating: 1, content: COMPLAINTS[i], reviewedAt: at(30 * HOUR - i * HOUR) })])));
+      burst.push(
+        ...(await t.postAnalysed(shop, [reviewInput({ productId: 'p-alert', rating: 1, content: COMPLAINTS[i], reviewedAt: at(30 * HOUR - i * HOUR) })])),
+      );
     }
-    const [opened] = await eventually(async () => {
-      const items = await alertsOf({ status: 'open', subjectType: 'sku' });
-      return items.length && items[0].evidence.windowBad === COMPLAINTS.length ? items : undefined;
-    }, 20_000, 'an alert with the whole burst');
+    const [opened] = await eventually(
+      async () => {
+        const items = await alertsOf({ status: 'open', subjectType: 'sku' });
+        return items.length && items[0].evidence.windowBad === COMPLAINTS.length ? items : undefined;
+      },
+      20_000,
+      'an alert with the whole burst',
+    );
     const all = await alertsOf();
     expect(all).toHaveLength(1);
-    expect(opened).toMatchObject({ subjectType: 'sku', subject: 'p-alert', cause: 'quality', status: 'open', method: expect.any(String), acknowledgedAt: null });
+    expect(opened).toMatchObject({
+      subjectType: 'sku',
+      subject: 'p-alert',
+      cause: 'quality',
+      status: 'open',
+      method: expect.any(String),
+      acknowledgedAt: null,
+    });
     expect(opened.evidence).toMatchObject({ windowReviews: 5, windowBad: 5, historyReviews: expect.any(Number), revisedReviews: 0 });
     expect(opened.evidence.probability).toBeLessThan(0.003);
     expect(opened.evidence.baselineRate).toBeLessThan(0.1);
@@ -97,16 +122,32 @@ describe('alerts: early warning as records, events and grouped cases', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.events.map((e) => e.event)).toEqual(['alert.opened']);
     expect(receiver.rejected).toEqual([]);
-    expect(sent[0].body.alert).toMatchObject({ id: opened.id, subjectType: 'sku', subject: 'p-alert', cause: 'quality', status: 'open', windowBad: expect.any(Number), resolvedAt: null });
+    expect(sent[0].body.alert).toMatchObject({
+      id: opened.id,
+      subjectType: 'sku',
+      subject: 'p-alert',
+      cause: 'quality',
+      status: 'open',
+      windowBad: expect.any(Number),
+      resolvedAt: null,
+    });
 
     // the report of these days lists the alert with its time to detection, and counts the SKU's complaints as widespread
     const day = (ms: number) => new Date(START - ms).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
-    const report = await t.http.get('/v1/reports').set(shop.auth).query({ from: day(3 * DAY), to: day(-DAY) }).expect(200);
+    const report = await t.http
+      .get('/v1/reports')
+      .set(shop.auth)
+      .query({ from: day(3 * DAY), to: day(-DAY) })
+      .expect(200);
     const quality = report.body.data.sections.quality;
     expect(quality.alerts).toEqual([expect.objectContaining({ subjectType: 'sku', subject: 'p-alert', cause: 'quality', windowBad: 5, resolvedAt: null })]);
     expect(quality.alerts[0].hoursToDetection).toBeGreaterThan(0);
     expect(quality.rows.find((row: { productId: string }) => row.productId === 'p-alert')).toMatchObject({ alerted: true, spread: 'widespread' });
-    const markdown = await t.http.get('/v1/reports').set(shop.auth).query({ from: day(3 * DAY), to: day(-DAY), format: 'md' }).expect(200);
+    const markdown = await t.http
+      .get('/v1/reports')
+      .set(shop.auth)
+      .query({ from: day(3 * DAY), to: day(-DAY), format: 'md' })
+      .expect(200);
     expect(markdown.text).toContain('Hours to detection');
     expect(markdown.text).toContain('p-alert');
 
@@ -118,12 +159,18 @@ describe('alerts: early warning as records, events and grouped cases', () => {
     // ten good reviews of the product: the window holds no complaint any more
     await t.postAnalysed(
       shop,
-      Array.from({ length: 10 }, (_, i) => reviewInput({ productId: 'p-alert', rating: 5, content: '换了新的一批，很好', reviewedAt: at(10 * HOUR - i * HOUR) })),
+      Array.from({ length: 10 }, (_, i) =>
+        reviewInput({ productId: 'p-alert', rating: 5, content: '换了新的一批，很好', reviewedAt: at(10 * HOUR - i * HOUR) }),
+      ),
     );
-    const resolved = await eventually(async () => {
-      const items = await alertsOf({ status: 'resolved' });
-      return items.length ? items[0] : undefined;
-    }, 20_000, 'the alert resolved');
+    const resolved = await eventually(
+      async () => {
+        const items = await alertsOf({ status: 'resolved' });
+        return items.length ? items[0] : undefined;
+      },
+      20_000,
+      'the alert resolved',
+    );
     expect(resolved).toMatchObject({ id: opened.id, status: 'resolved', caseIds: [] });
     expect(resolved.evidence.windowBad).toBe(0);
     expect(await alertsOf({ status: 'open' })).toEqual([]);
@@ -145,8 +192,16 @@ describe('alerts: early warning as records, events and grouped cases', () => {
     expect((await t.http.get('/v1/alerts').set(other.auth).expect(200)).body.items).toEqual([]);
     const badStatus = await t.http.get('/v1/alerts').set(shop.auth).query({ status: 'closed' }).expect(400);
     expect(badStatus.body.code).toBe('VALIDATION_FAILED');
-    const badSetting = await t.http.put('/v1/alerts/settings').set(shop.auth).send({ minBad: 0, subjects: { sku: { threshold: 2 } } }).expect(400);
+    const badSetting = await t.http
+      .put('/v1/alerts/settings')
+      .set(shop.auth)
+      .send({ minBad: 0, subjects: { sku: { threshold: 2 } } })
+      .expect(400);
     expect(badSetting.body.errors.map((p: { field: string }) => p.field).sort()).toEqual(['minBad', 'subjects.sku.threshold']);
-    await t.http.put('/v1/alerts/settings').set(shop.auth).send({ subjects: { mall: {} } }).expect(400);
+    await t.http
+      .put('/v1/alerts/settings')
+      .set(shop.auth)
+      .send({ subjects: { mall: {} } })
+      .expect(400);
   });
 });

@@ -18,10 +18,14 @@ describe('classification API', () => {
     (await t.http.post('/v1/reviews').set(s.auth).send(reviewInput(overrides)).expect(201)).body.review.id as string;
 
   const analysed = (s: TestShop, id: string, revision = 1) =>
-    eventually(async () => {
-      const response = await t.http.get(`/v1/reviews/${id}`).set(s.auth);
-      return response.body.analysisStatus === 'done' && response.body.revision === revision ? response.body : undefined;
-    }, 20_000, `analysis of ${id}`);
+    eventually(
+      async () => {
+        const response = await t.http.get(`/v1/reviews/${id}`).set(s.auth);
+        return response.body.analysisStatus === 'done' && response.body.revision === revision ? response.body : undefined;
+      },
+      20_000,
+      `analysis of ${id}`,
+    );
 
   describe('tags from the analysis job', () => {
     it('tags a bad review with causes, sub-tags, confidence, evidence and the model version', async () => {
@@ -68,24 +72,44 @@ describe('classification API', () => {
       const input = reviewInput({ rating: 2, content: '包装很简陋，送到就漏了' });
       const id = (await t.http.post('/v1/reviews').set(shop.auth).send(input).expect(201)).body.review.id as string;
       await analysed(shop, id);
-      const corrected = await t.http.put(`/v1/reviews/${id}/tags`).set(shop.auth).send({ tags: ['quality', 'logistics'], subTags: ['damaged_parcel'] }).expect(200);
+      const corrected = await t.http
+        .put(`/v1/reviews/${id}/tags`)
+        .set(shop.auth)
+        .send({ tags: ['quality', 'logistics'], subTags: ['damaged_parcel'] })
+        .expect(200);
       expect(corrected.body).toMatchObject({ tags: ['quality', 'logistics'], subTags: ['damaged_parcel'], tagSource: 'staff' });
       expect(corrected.body.tagConfidence).toMatchObject({ quality: 1, logistics: 1, service: 0 });
 
       // the buyer edits the review: it is analysed again, the person's tags stay
-      await t.http.post('/v1/reviews').set(shop.auth).send({ ...input, content: '包装很简陋，送到就漏了，追加一星' }).expect(200);
+      await t.http
+        .post('/v1/reviews')
+        .set(shop.auth)
+        .send({ ...input, content: '包装很简陋，送到就漏了，追加一星' })
+        .expect(200);
       const again = await analysed(shop, id, 2);
       expect(again).toMatchObject({ tags: ['quality', 'logistics'], subTags: ['damaged_parcel'], tagSource: 'staff' });
     });
 
     it('refuses tags that do not fit together, naming the field', async () => {
       const id = await post(shop, { rating: 1, content: '客服不理人' });
-      const unknown = await t.http.put(`/v1/reviews/${id}/tags`).set(shop.auth).send({ tags: ['weather'] }).expect(400);
+      const unknown = await t.http
+        .put(`/v1/reviews/${id}/tags`)
+        .set(shop.auth)
+        .send({ tags: ['weather'] })
+        .expect(400);
       expect(unknown.body.code).toBe('VALIDATION_FAILED');
       expect(unknown.body.errors[0].field).toMatch(/^tags/);
-      const orphan = await t.http.put(`/v1/reviews/${id}/tags`).set(shop.auth).send({ tags: ['service'], subTags: ['slow_delivery'] }).expect(400);
+      const orphan = await t.http
+        .put(`/v1/reviews/${id}/tags`)
+        .set(shop.auth)
+        .send({ tags: ['service'], subTags: ['slow_delivery'] })
+        .expect(400);
       expect(orphan.body.errors).toEqual([expect.objectContaining({ field: 'subTags[0]', code: 'subTagWithoutTag' })]);
-      const mixed = await t.http.put(`/v1/reviews/${id}/tags`).set(shop.auth).send({ tags: ['other', 'service'] }).expect(400);
+      const mixed = await t.http
+        .put(`/v1/reviews/${id}/tags`)
+        .set(shop.auth)
+        .send({ tags: ['other', 'service'] })
+        .expect(400);
       expect(mixed.body.errors[0]).toMatchObject({ field: 'tags', code: 'otherIsExclusive' });
       await t.http.put(`/v1/reviews/${id}/tags`).set(shop.auth).send({ tags: [] }).expect(400);
       await t.http.put(`/v1/reviews/${id}/tags`).set(shop.auth).send({}).expect(400);
@@ -93,10 +117,22 @@ describe('classification API', () => {
 
     it("answers 404 for an unknown review and for another shop's review", async () => {
       const id = await post(shop, { rating: 1, content: '发错货了' });
-      await t.http.put(`/v1/reviews/00000000-0000-4000-8000-000000000000/tags`).set(shop.auth).send({ tags: ['logistics'] }).expect(404);
-      const foreign = await t.http.put(`/v1/reviews/${id}/tags`).set(other.auth).send({ tags: ['logistics'] }).expect(404);
+      await t.http
+        .put(`/v1/reviews/00000000-0000-4000-8000-000000000000/tags`)
+        .set(shop.auth)
+        .send({ tags: ['logistics'] })
+        .expect(404);
+      const foreign = await t.http
+        .put(`/v1/reviews/${id}/tags`)
+        .set(other.auth)
+        .send({ tags: ['logistics'] })
+        .expect(404);
       expect(foreign.body.code).toBe('REVIEW_NOT_FOUND');
-      await t.http.put(`/v1/reviews/not-a-uuid/tags`).set(shop.auth).send({ tags: ['logistics'] }).expect(400);
+      await t.http
+        .put(`/v1/reviews/not-a-uuid/tags`)
+        .set(shop.auth)
+        .send({ tags: ['logistics'] })
+        .expect(400);
     });
   });
 
@@ -107,13 +143,7 @@ describe('classification API', () => {
     });
 
     // a frozen-food shop: "化了" (melted on the way) is a cold-chain delivery failure for its staff
-    const melted = [
-      '冰淇淋送到的时候已经全化了',
-      '收到雪糕化成一滩水',
-      '打开泡沫箱冰棍都化了',
-      '雪糕到手化得不成样子',
-      '冰袋早没了，冰淇淋化了一大半',
-    ];
+    const melted = ['冰淇淋送到的时候已经全化了', '收到雪糕化成一滩水', '打开泡沫箱冰棍都化了', '雪糕到手化得不成样子', '冰袋早没了，冰淇淋化了一大半'];
 
     it('retrains by itself after enough corrections, reclassifies open reviews, and reports accuracy', async () => {
       const before = await t.http.get('/v1/classifier').set(frozen.auth).expect(200);
@@ -128,13 +158,21 @@ describe('classification API', () => {
       for (const content of melted) ids.push(await post(frozen, { rating: 1, content }));
       for (const id of ids) await analysed(frozen, id);
       for (const id of ids) {
-        await t.http.put(`/v1/reviews/${id}/tags`).set(frozen.auth).send({ tags: ['logistics'], subTags: ['damaged_parcel'] }).expect(200);
+        await t.http
+          .put(`/v1/reviews/${id}/tags`)
+          .set(frozen.auth)
+          .send({ tags: ['logistics'], subTags: ['damaged_parcel'] })
+          .expect(200);
       }
 
-      const classifier = await eventually(async () => {
-        const response = await t.http.get('/v1/classifier').set(frozen.auth).expect(200);
-        return response.body.shop ? response.body : undefined;
-      }, 20_000, 'automatic retraining');
+      const classifier = await eventually(
+        async () => {
+          const response = await t.http.get('/v1/classifier').set(frozen.auth).expect(200);
+          return response.body.shop ? response.body : undefined;
+        },
+        20_000,
+        'automatic retraining',
+      );
       expect(classifier.shop).toMatchObject({ active: true, baseVersion: classifier.base.version });
       expect(classifier.shop.correctionsUsed).toBeGreaterThanOrEqual(melted.length);
       expect(classifier.version).toBe(`${classifier.base.version}+${classifier.shop.version}`);
@@ -142,10 +180,14 @@ describe('classification API', () => {
       expect(classifier.accuracy.evaluatedOn).toBe(classifier.shop.correctionsUsed);
       expect(classifier.accuracy.shopAccuracy).toBeGreaterThan(classifier.accuracy.baseAccuracy);
 
-      const reclassified = await eventually(async () => {
-        const response = await t.http.get(`/v1/reviews/${untouched}`).set(frozen.auth).expect(200);
-        return response.body.classifierVersion === classifier.version ? response.body : undefined;
-      }, 20_000, 'reclassification');
+      const reclassified = await eventually(
+        async () => {
+          const response = await t.http.get(`/v1/reviews/${untouched}`).set(frozen.auth).expect(200);
+          return response.body.classifierVersion === classifier.version ? response.body : undefined;
+        },
+        20_000,
+        'reclassification',
+      );
       expect(untouchedBefore.tags).not.toEqual(['logistics']);
       expect(reclassified).toMatchObject({ tags: ['logistics'], subTags: ['damaged_parcel'], tagSource: 'model' });
 
@@ -162,10 +204,14 @@ describe('classification API', () => {
     it('retrains and reclassifies on demand, idempotently', async () => {
       const first = await t.http.get('/v1/classifier').set(frozen.auth).expect(200);
       await t.http.post('/v1/classifier/retrain').set(frozen.auth).expect(202);
-      const retrained = await eventually(async () => {
-        const response = await t.http.get('/v1/classifier').set(frozen.auth).expect(200);
-        return response.body.shop.trainedAt !== first.body.shop.trainedAt ? response.body : undefined;
-      }, 20_000, 'retraining on demand');
+      const retrained = await eventually(
+        async () => {
+          const response = await t.http.get('/v1/classifier').set(frozen.auth).expect(200);
+          return response.body.shop.trainedAt !== first.body.shop.trainedAt ? response.body : undefined;
+        },
+        20_000,
+        'retraining on demand',
+      );
       // the same corrections train the same model
       expect(retrained.shop.version).toBe(first.body.shop.version);
 

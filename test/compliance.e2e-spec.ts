@@ -37,7 +37,11 @@ describe('compliance guard: templates, approval, publication, contacts, correcti
     expect(refused.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'text', code: 'compensation-for-review' })]));
     expect((await t.http.get('/v1/reply-templates').set(shop.auth).expect(200)).body.items).toEqual([]);
 
-    const inactive = await t.http.post('/v1/reply-templates').set(shop.auth).send({ ...body, active: false }).expect(201);
+    const inactive = await t.http
+      .post('/v1/reply-templates')
+      .set(shop.auth)
+      .send({ ...body, active: false })
+      .expect(201);
     expect(inactive.body.active).toBe(false);
     const finding = inactive.body.findings.find((f: { ruleId: string }) => f.ruleId === 'compensation-for-review');
     expect(finding).toMatchObject({ field: 'text', severity: 'block', excerpt: '好评返 现' });
@@ -46,7 +50,11 @@ describe('compliance guard: templates, approval, publication, contacts, correcti
 
     // activating it later is the same door
     await t.http.patch(`/v1/reply-templates/${inactive.body.id}`).set(shop.auth).send({ active: true }).expect(409);
-    await t.http.patch(`/v1/reply-templates/${inactive.body.id}`).set(agent).send({ active: true, complianceOverride: { reason: 'agent tries' } }).expect(403);
+    await t.http
+      .patch(`/v1/reply-templates/${inactive.body.id}`)
+      .set(agent)
+      .send({ active: true, complianceOverride: { reason: 'agent tries' } })
+      .expect(403);
     const overridden = await t.http
       .patch(`/v1/reply-templates/${inactive.body.id}`)
       .set(shop.auth)
@@ -66,23 +74,41 @@ describe('compliance guard: templates, approval, publication, contacts, correcti
   it('a draft with 好评返现 cannot be approved or published without a lead’s override, kept in the audit history and the report', async () => {
     const { reply } = await draftFor({ content: '等了一个星期才到' });
     expect(reply.findings.filter((f: { severity: string }) => f.severity === 'block')).toEqual([]);
-    const edited = await t.http.patch(`/v1/replies/${reply.id}`).set(shop.auth).send({ text: '亲，非常抱歉让您久等了。好评返现5元，联系客服领取。' }).expect(200);
+    const edited = await t.http
+      .patch(`/v1/replies/${reply.id}`)
+      .set(shop.auth)
+      .send({ text: '亲，非常抱歉让您久等了。好评返现5元，联系客服领取。' })
+      .expect(200);
     expect(edited.body.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('compensation-for-review');
 
     const blocked = await t.http.post(`/v1/replies/${reply.id}/approve`).set(shop.auth).send({}).expect(409);
     expect(blocked.body.code).toBe('COMPLIANCE_BLOCKED');
     expect((await t.http.get(`/v1/replies/${reply.id}`).set(shop.auth).expect(200)).body.status).toBe('edited');
-    await t.http.post(`/v1/replies/${reply.id}/approve`).set(agent).send({ complianceOverride: { reason: 'please' } }).expect(403);
-    await t.http.post(`/v1/replies/${reply.id}/approve`).set(shop.auth).send({ complianceOverride: { reason: '' } }).expect(400);
+    await t.http
+      .post(`/v1/replies/${reply.id}/approve`)
+      .set(agent)
+      .send({ complianceOverride: { reason: 'please' } })
+      .expect(403);
+    await t.http
+      .post(`/v1/replies/${reply.id}/approve`)
+      .set(shop.auth)
+      .send({ complianceOverride: { reason: '' } })
+      .expect(400);
 
-    const approved = await t.http.post(`/v1/replies/${reply.id}/approve`).set(shop.auth).send({ complianceOverride: { reason: '测试店铺，不会真的发布到平台' } }).expect(200);
+    const approved = await t.http
+      .post(`/v1/replies/${reply.id}/approve`)
+      .set(shop.auth)
+      .send({ complianceOverride: { reason: '测试店铺，不会真的发布到平台' } })
+      .expect(200);
     expect(approved.body.status).toBe('approved');
     // what the lead let through at the approval does not need a second override to publish
     const published = await t.http.post(`/v1/replies/${reply.id}/publish`).set(shop.auth).send({}).expect(200);
     expect(published.body.status).toBe('published');
 
     const history = await t.http.get(`/v1/replies/${reply.id}/overrides`).set(shop.auth).expect(200);
-    expect(history.body.items).toEqual([expect.objectContaining({ action: 'approve', reason: '测试店铺，不会真的发布到平台', ruleIds: expect.arrayContaining(['compensation-for-review']) })]);
+    expect(history.body.items).toEqual([
+      expect.objectContaining({ action: 'approve', reason: '测试店铺，不会真的发布到平台', ruleIds: expect.arrayContaining(['compensation-for-review']) }),
+    ]);
     await t.http.get(`/v1/replies/${reply.id}/overrides`).set(other.auth).expect(404);
 
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -98,7 +124,11 @@ describe('compliance guard: templates, approval, publication, contacts, correcti
     await t.http.put('/v1/reply-settings').set(shop.auth).send({ giftsInPublicReplies: false }).expect(200);
     const blocked = await t.http.post(`/v1/replies/${reply.id}/publish`).set(shop.auth).expect(409);
     expect(blocked.body.errors.map((e: { code: string }) => e.code)).toContain('public-gift-announcement');
-    await t.http.post(`/v1/replies/${reply.id}/publish`).set(shop.auth).send({ complianceOverride: { reason: '买家在平台消息里已同意公开说明' } }).expect(200);
+    await t.http
+      .post(`/v1/replies/${reply.id}/publish`)
+      .set(shop.auth)
+      .send({ complianceOverride: { reason: '买家在平台消息里已同意公开说明' } })
+      .expect(200);
   });
 
   it('records corrective actions and drafts state them with their date; another shop sees none', async () => {
@@ -111,7 +141,11 @@ describe('compliance guard: templates, approval, publication, contacts, correcti
     expect(bad.body.errors[0]).toMatchObject({ field: 'what', code: 'compensation-for-review' });
 
     const since = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
-    const created = await t.http.post('/v1/actions').set(shop.auth).send({ what: '仓库出库前逐件扫码核对', tag: 'logistics', subTag: 'slow_delivery', since }).expect(201);
+    const created = await t.http
+      .post('/v1/actions')
+      .set(shop.auth)
+      .send({ what: '仓库出库前逐件扫码核对', tag: 'logistics', subTag: 'slow_delivery', since })
+      .expect(201);
     expect(created.body).toMatchObject({ language: 'zh', tag: 'logistics', subTag: 'slow_delivery', since, findings: [] });
     expect((await t.http.get('/v1/actions').set(shop.auth).expect(200)).body.items.map((a: { id: string }) => a.id)).toEqual([created.body.id]);
     expect((await t.http.get('/v1/actions').set(other.auth).expect(200)).body.items).toEqual([]);
@@ -123,9 +157,15 @@ describe('compliance guard: templates, approval, publication, contacts, correcti
   });
 
   it('refuses a compensation logged as depending on the review; records a remedy as unconditional', async () => {
-    const response = await t.http.post('/v1/reviews').set(shop.auth).send(reviewInput({ content: '包装破了' })).expect(201);
+    const response = await t.http
+      .post('/v1/reviews')
+      .set(shop.auth)
+      .send(reviewInput({ content: '包装破了' }))
+      .expect(201);
     const reviewId = response.body.review.id as string;
-    const caseId = await eventually(async () => (await t.http.get(`/v1/cases?reviewId=${reviewId}`).set(shop.auth).expect(200)).body.items[0]?.id as string | undefined);
+    const caseId = await eventually(
+      async () => (await t.http.get(`/v1/cases?reviewId=${reviewId}`).set(shop.auth).expect(200)).body.items[0]?.id as string | undefined,
+    );
     const conditional = await t.http
       .post(`/v1/cases/${caseId}/contacts`)
       .set(shop.auth)
@@ -145,7 +185,13 @@ describe('compliance guard: templates, approval, publication, contacts, correcti
       .post(`/v1/cases/${caseId}/contacts`)
       .set(shop.auth)
       // the contact policy's quiet hours may apply at the time the test runs: overridden, as it is not what is tested
-      .send({ channel: 'phone', outcome: 'reached', compensation: { type: 'coupon', amount: 10 }, note: '买家接受优惠券，与评价无关', override: { reason: 'test' } })
+      .send({
+        channel: 'phone',
+        outcome: 'reached',
+        compensation: { type: 'coupon', amount: 10 },
+        note: '买家接受优惠券，与评价无关',
+        override: { reason: 'test' },
+      })
       .expect(201);
     expect(logged.body.contact.compensation).toMatchObject({ type: 'coupon', amount: 10, unconditional: true });
   });

@@ -26,10 +26,14 @@ describe('API for the staff console', () => {
   async function caseFor(overrides: Record<string, unknown>): Promise<{ caseId: string; reviewId: string }> {
     const response = await t.http.post('/v1/reviews').set(shop.auth).send(reviewInput(overrides)).expect(201);
     const reviewId = response.body.review.id as string;
-    const caseId = await eventually(async () => {
-      const list = await t.http.get(`/v1/cases?reviewId=${reviewId}`).set(shop.auth).expect(200);
-      return list.body.items[0]?.id as string | undefined;
-    }, 15_000, `the case of review ${reviewId}`);
+    const caseId = await eventually(
+      async () => {
+        const list = await t.http.get(`/v1/cases?reviewId=${reviewId}`).set(shop.auth).expect(200);
+        return list.body.items[0]?.id as string | undefined;
+      },
+      15_000,
+      `the case of review ${reviewId}`,
+    );
     return { caseId, reviewId };
   }
 
@@ -129,7 +133,11 @@ describe('API for the staff console', () => {
     });
 
     it('shows the rules and whether a contact then is allowed, with the next allowed moment', async () => {
-      const quiet = await t.http.get(`/v1/cases/${caseId}/contact-policy`).query({ at: `${shanghaiDate(1)} 22:30` }).set(agent.auth).expect(200);
+      const quiet = await t.http
+        .get(`/v1/cases/${caseId}/contact-policy`)
+        .query({ at: `${shanghaiDate(1)} 22:30` })
+        .set(agent.auth)
+        .expect(200);
       expect(quiet.body).toEqual({
         at: new Date(`${shanghaiDate(1)}T22:30:00+08:00`).toISOString(),
         allowed: false,
@@ -139,15 +147,26 @@ describe('API for the staff console', () => {
         contactsThatDay: 0,
         contactsTotal: 0,
       });
-      const afternoon = await t.http.get(`/v1/cases/${caseId}/contact-policy?at=${shanghaiDate(1)}T14:00:00%2B08:00`).set(agent.auth).expect(200);
+      const afternoon = await t.http
+        .get(`/v1/cases/${caseId}/contact-policy?at=${shanghaiDate(1)}T14:00:00%2B08:00`)
+        .set(agent.auth)
+        .expect(200);
       expect(afternoon.body).toMatchObject({ allowed: true, violations: [] });
     });
 
     it('counts the contacts of that day against the daily limit', async () => {
       for (const time of ['11:00', '15:00']) {
-        await t.http.post(`/v1/cases/${caseId}/contacts`).set(lead.auth).send({ channel: 'phone', outcome: 'no_answer', at: `${shanghaiDate(1)} ${time}` }).expect(201);
+        await t.http
+          .post(`/v1/cases/${caseId}/contacts`)
+          .set(lead.auth)
+          .send({ channel: 'phone', outcome: 'no_answer', at: `${shanghaiDate(1)} ${time}` })
+          .expect(201);
       }
-      const third = await t.http.get(`/v1/cases/${caseId}/contact-policy`).query({ at: `${shanghaiDate(1)} 17:00` }).set(agent.auth).expect(200);
+      const third = await t.http
+        .get(`/v1/cases/${caseId}/contact-policy`)
+        .query({ at: `${shanghaiDate(1)} 17:00` })
+        .set(agent.auth)
+        .expect(200);
       expect(third.body).toMatchObject({ allowed: false, violations: ['daily_limit'], contactsThatDay: 2, contactsTotal: 2 });
       expect(third.body.nextAllowedAt).toBe(new Date(`${shanghaiDate(0)}T09:00:00+08:00`).toISOString());
     });
@@ -160,7 +179,12 @@ describe('API for the staff console', () => {
         contactsTotal: 2,
         contactsToday: 0,
       });
-      expect(detail.body.reviewer).toEqual({ id: expect.any(String), riskScore: expect.any(Number), riskLevel: expect.any(String), status: expect.any(String) });
+      expect(detail.body.reviewer).toEqual({
+        id: expect.any(String),
+        riskScore: expect.any(Number),
+        riskLevel: expect.any(String),
+        status: expect.any(String),
+      });
       await t.http.get(`/v1/reviewers/${detail.body.reviewer.id}`).set(agent.auth).expect(200);
     });
 

@@ -41,10 +41,14 @@ describeInBrowser(`staff console in headless Chromium (${CHROMIUM_PATH})`, () =>
   const cases: Record<'clear' | 'tags' | 'quiet' | 'compliance', { caseId: string; reviewId: string; externalId: string }> = {} as never;
 
   async function caseOf(reviewId: string): Promise<string> {
-    return eventually(async () => {
-      const list = await service.t.http.get(`/v1/cases?reviewId=${reviewId}`).set(shop.auth);
-      return list.body.items?.[0]?.id as string | undefined;
-    }, 20_000, `the case of review ${reviewId}`);
+    return eventually(
+      async () => {
+        const list = await service.t.http.get(`/v1/cases?reviewId=${reviewId}`).set(shop.auth);
+        return list.body.items?.[0]?.id as string | undefined;
+      },
+      20_000,
+      `the case of review ${reviewId}`,
+    );
   }
 
   async function ingest(name: keyof typeof cases, overrides: Record<string, unknown>): Promise<void> {
@@ -198,7 +202,16 @@ describeInBrowser(`staff console in headless Chromium (${CHROMIUM_PATH})`, () =>
     await service.t.http
       .post('/v1/reviews')
       .set(shop.auth)
-      .send(reviewInput({ externalId: cases.clear.externalId, rating: 5, content: '卖家很负责，问题解决了', reviewedAt: `${shanghaiDate(-3)} 10:00:00`, productId: 'p-ship', buyerId: 'b-clear' }))
+      .send(
+        reviewInput({
+          externalId: cases.clear.externalId,
+          rating: 5,
+          content: '卖家很负责，问题解决了',
+          reviewedAt: `${shanghaiDate(-3)} 10:00:00`,
+          productId: 'p-ship',
+          buyerId: 'b-clear',
+        }),
+      )
       .expect(200);
     await analysed(service.t, shop.shopId);
     await page.reload();
@@ -282,7 +295,11 @@ describeInBrowser(`staff console in headless Chromium (${CHROMIUM_PATH})`, () =>
     const overrides = await service.t.http.get(`/v1/replies/${replies.body.current.id}/overrides`).set(shop.auth).expect(200);
     expect(overrides.body.items).toHaveLength(1);
     expect(overrides.body.items[0].ruleIds).toContain('compensation-for-review');
-    expect(overrides.body.items[0]).toMatchObject({ action: 'approve', reason: 'Quoted from the platform notice the buyer asked about', actor: `staff:${lead.id}` });
+    expect(overrides.body.items[0]).toMatchObject({
+      action: 'approve',
+      reason: 'Quoted from the platform notice the buyer asked about',
+      actor: `staff:${lead.id}`,
+    });
     await asLead.context.close();
   });
 
@@ -390,8 +407,12 @@ async function expectText(page: Page, selector: string, text: string, timeout = 
 /** Waits until `read` gives `expected`. */
 async function until<T>(read: () => Promise<T>, expected: T, timeout = 10_000): Promise<void> {
   let last: T | undefined;
-  await eventually(async () => {
-    last = await read();
-    return last === expected ? true : undefined;
-  }, timeout, `${JSON.stringify(expected)} (last ${JSON.stringify(last)})`);
+  await eventually(
+    async () => {
+      last = await read();
+      return last === expected ? true : undefined;
+    },
+    timeout,
+    `${JSON.stringify(expected)} (last ${JSON.stringify(last)})`,
+  );
 }

@@ -38,7 +38,11 @@ describe('events: picking due deliveries from a large backlog', () => {
     t = await createTestApp({ eventsPollIntervalMs: 0 });
     shop = await t.createShop('Backlog shop');
     db = t.app.get(DataSource);
-    const created = await t.http.post('/v1/event-subscriptions').set(shop.auth).send({ url: 'http://127.0.0.1:9/never', eventTypes: ['*'] }).expect(201);
+    const created = await t.http
+      .post('/v1/event-subscriptions')
+      .set(shop.auth)
+      .send({ url: 'http://127.0.0.1:9/never', eventTypes: ['*'] })
+      .expect(201);
     subscriptionId = created.body.id;
     // subject i's events are i, i + SUBJECTS, i + 2 * SUBJECTS: every subject's first event comes before any second one
     await db.query(

@@ -17,7 +17,11 @@ describe('events: the outbox for code, and the retention sweep', () => {
     shop = await t.createShop('Retention shop');
     quiet = await t.createShop('No subscribers');
     db = t.app.get(DataSource);
-    const created = await t.http.post('/v1/event-subscriptions').set(shop.auth).send({ url: 'http://127.0.0.1:9/never', eventTypes: ['alert.opened', 'alert.resolved'] }).expect(201);
+    const created = await t.http
+      .post('/v1/event-subscriptions')
+      .set(shop.auth)
+      .send({ url: 'http://127.0.0.1:9/never', eventTypes: ['alert.opened', 'alert.resolved'] })
+      .expect(201);
     subscriptionId = created.body.id;
   }, 120_000);
   afterAll(async () => {
@@ -70,11 +74,18 @@ describe('events: the outbox for code, and the retention sweep', () => {
       [shop.shopId, oldSubject],
     );
     await db.query(`UPDATE outbox_events SET created_at = ${old} WHERE subject_id = $1`, [oldSubject]);
-    await db.query(`UPDATE event_deliveries SET created_at = ${old}, status = 'delivered', delivered_at = ${old}, attempts = 1 WHERE subject_id = $1`, [oldSubject]);
+    await db.query(`UPDATE event_deliveries SET created_at = ${old}, status = 'delivered', delivered_at = ${old}, attempts = 1 WHERE subject_id = $1`, [
+      oldSubject,
+    ]);
 
     // as old: one failed, one still pending, one delivered then redelivered (pending); and one delivered yesterday
     const kept = { failed: randomUUID(), pending: randomUUID(), redelivered: randomUUID(), recent: randomUUID() };
-    await db.transaction((manager) => emitEvents(manager, Object.values(kept).map((subject) => alert(shop.shopId, subject))));
+    await db.transaction((manager) =>
+      emitEvents(
+        manager,
+        Object.values(kept).map((subject) => alert(shop.shopId, subject)),
+      ),
+    );
     await db.query(`UPDATE outbox_events SET created_at = ${old} WHERE subject_id = ANY($1)`, [[kept.failed, kept.pending, kept.redelivered]]);
     await db.query(`UPDATE event_deliveries SET created_at = ${old}, status = 'failed', attempts = 8 WHERE subject_id = $1`, [kept.failed]);
     await db.query(`UPDATE event_deliveries SET created_at = ${old} WHERE subject_id = $1`, [kept.pending]);

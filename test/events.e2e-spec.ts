@@ -22,7 +22,11 @@ describe('events: catalogue, subscriptions, signed delivery from the outbox', ()
     db = t.app.get(DataSource);
     receiver = new EventReceiver([]);
     url = await receiver.start();
-    const created = await t.http.post('/v1/event-subscriptions').set(shop.auth).send({ url, eventTypes: ['*'], description: 'everything' }).expect(201);
+    const created = await t.http
+      .post('/v1/event-subscriptions')
+      .set(shop.auth)
+      .send({ url, eventTypes: ['*'], description: 'everything' })
+      .expect(201);
     expect(created.body.secret).toMatch(/^whsec_/);
     receiver.secrets = [created.body.secret];
     subscriptionId = created.body.id;
@@ -54,11 +58,20 @@ describe('events: catalogue, subscriptions, signed delivery from the outbox', ()
     await t.http
       .post(`/v1/cases/${caseRow.id}/contacts`)
       .set(agentAuth)
-      .send({ channel: 'phone', outcome: 'promised_revision', promisedRevisionAt: new Date(Date.now() + 3 * DAY).toISOString(), compensation: { type: 'coupon', amount: 10 } })
+      .send({
+        channel: 'phone',
+        outcome: 'promised_revision',
+        promisedRevisionAt: new Date(Date.now() + 3 * DAY).toISOString(),
+        compensation: { type: 'coupon', amount: 10 },
+      })
       .expect(201);
     const afterContact = await receivedAbout(reviewId, 7);
 
-    await t.http.post('/v1/reviews').set(shop.auth).send({ ...input, rating: 5, content: 'Seller replaced the zip quickly, all good now.' }).expect(200);
+    await t.http
+      .post('/v1/reviews')
+      .set(shop.auth)
+      .send({ ...input, rating: 5, content: 'Seller replaced the zip quickly, all good now.' })
+      .expect(200);
     // the revision, its analysis (which closes the case as revised) and the new draft for the new revision
     const all = await receivedAbout(reviewId, afterContact.length + 4);
     expect(all).toEqual([
@@ -115,7 +128,11 @@ describe('events: catalogue, subscriptions, signed delivery from the outbox', ()
     expect(log.body.items).toHaveLength(3);
     expect(log.body.items[0]).toMatchObject({ status: 'delivered', attempts: 1, lastStatusCode: 200, lastError: null, redeliveredBy: null });
     expect(log.body.items[0].lastLatencyMs).toEqual(expect.any(Number));
-    const next = await t.http.get(`/v1/event-subscriptions/${subscriptionId}/deliveries`).set(shop.auth).query({ limit: 3, cursor: log.body.nextCursor }).expect(200);
+    const next = await t.http
+      .get(`/v1/event-subscriptions/${subscriptionId}/deliveries`)
+      .set(shop.auth)
+      .query({ limit: 3, cursor: log.body.nextCursor })
+      .expect(200);
     expect(next.body.items.map((d: { id: string }) => d.id)).not.toContain(log.body.items[2].id);
 
     const eventId: string = log.body.items[0].eventId;
@@ -135,7 +152,11 @@ describe('events: catalogue, subscriptions, signed delivery from the outbox', ()
     expect(redelivered.body.items.length).toBe(3);
     expect(redelivered.body.items[0].redeliveredBy).toMatch(/^api:/);
 
-    await t.http.post(`/v1/event-subscriptions/${subscriptionId}/redeliver`).set(shop.auth).send({ eventId: '00000000-0000-4000-8000-000000000000' }).expect(404);
+    await t.http
+      .post(`/v1/event-subscriptions/${subscriptionId}/redeliver`)
+      .set(shop.auth)
+      .send({ eventId: '00000000-0000-4000-8000-000000000000' })
+      .expect(404);
     const bad = await t.http.post(`/v1/event-subscriptions/${subscriptionId}/redeliver`).set(shop.auth).send({ from: 'yesterday' }).expect(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
   });
@@ -146,7 +167,11 @@ describe('events: catalogue, subscriptions, signed delivery from the outbox', ()
     expect(rotated.body.secret).not.toBe(oldSecret);
     expect(Date.parse(rotated.body.previousSecretExpiresAt)).toBeGreaterThan(Date.now());
     const sent = receiver.requests.length;
-    const review = await t.http.post('/v1/reviews').set(shop.auth).send(reviewInput({ rating: 5 })).expect(201);
+    const review = await t.http
+      .post('/v1/reviews')
+      .set(shop.auth)
+      .send(reviewInput({ rating: 5 }))
+      .expect(201);
     const request = await eventually(async () => receiver.requests.slice(sent).find((r) => JSON.parse(r.body).review?.id === review.body.review.id));
     expect(String(request.headers['x-rrs-signature']).split(', ')).toHaveLength(2);
     receiver.secrets = [rotated.body.secret];
@@ -160,16 +185,36 @@ describe('events: catalogue, subscriptions, signed delivery from the outbox', ()
     await t.http.get(`/v1/event-subscriptions/${subscriptionId}`).set(other.auth).expect(404);
     expect((await t.http.get('/v1/event-subscriptions').set(other.auth).expect(200)).body.items).toEqual([]);
 
-    const badType = await t.http.post('/v1/event-subscriptions').set(shop.auth).send({ url, eventTypes: ['case.opend'] }).expect(400);
+    const badType = await t.http
+      .post('/v1/event-subscriptions')
+      .set(shop.auth)
+      .send({ url, eventTypes: ['case.opend'] })
+      .expect(400);
     expect(badType.body.errors[0].field).toMatch(/^eventTypes/);
-    const badUrl = await t.http.post('/v1/event-subscriptions').set(shop.auth).send({ url: 'ftp://x', eventTypes: ['case.opened'] }).expect(400);
+    const badUrl = await t.http
+      .post('/v1/event-subscriptions')
+      .set(shop.auth)
+      .send({ url: 'ftp://x', eventTypes: ['case.opened'] })
+      .expect(400);
     expect(badUrl.body.errors[0].field).toBe('url');
-    const shortSecret = await t.http.post('/v1/event-subscriptions').set(shop.auth).send({ url, eventTypes: ['case.opened'], secret: 'short' }).expect(400);
+    const shortSecret = await t.http
+      .post('/v1/event-subscriptions')
+      .set(shop.auth)
+      .send({ url, eventTypes: ['case.opened'], secret: 'short' })
+      .expect(400);
     expect(shortSecret.body.errors[0].field).toBe('secret');
 
-    const second = await t.http.post('/v1/event-subscriptions').set(other.auth).send({ url, eventTypes: ['case.opened', 'case.revised'], secret: 'a-secret-of-my-own-0001' }).expect(201);
+    const second = await t.http
+      .post('/v1/event-subscriptions')
+      .set(other.auth)
+      .send({ url, eventTypes: ['case.opened', 'case.revised'], secret: 'a-secret-of-my-own-0001' })
+      .expect(201);
     expect(second.body).toMatchObject({ eventTypes: ['case.opened', 'case.revised'], status: 'active', secret: 'a-secret-of-my-own-0001' });
-    const patched = await t.http.patch(`/v1/event-subscriptions/${second.body.id}`).set(other.auth).send({ eventTypes: ['review.created'] }).expect(200);
+    const patched = await t.http
+      .patch(`/v1/event-subscriptions/${second.body.id}`)
+      .set(other.auth)
+      .send({ eventTypes: ['review.created'] })
+      .expect(200);
     expect(patched.body.eventTypes).toEqual(['review.created']);
     await t.http.delete(`/v1/event-subscriptions/${second.body.id}`).set(other.auth).expect(204);
     await t.http.delete(`/v1/event-subscriptions/${second.body.id}`).set(other.auth).expect(404);
@@ -187,11 +232,16 @@ describe('events: catalogue, subscriptions, signed delivery from the outbox', ()
       `INSERT INTO reviews (shop_id, platform, external_id, rating, grade, content, reviewed_at, content_hash) VALUES ($1, 'taobao', 'rolled-back', 1, 'bad', 'x', now(), 'h')`,
       [shop.shopId],
     );
-    const [inside] = await runner.query(`SELECT count(*)::int AS n FROM outbox_events WHERE shop_id = $1 AND payload->'review'->>'externalId' = 'rolled-back'`, [shop.shopId]);
+    const [inside] = await runner.query(
+      `SELECT count(*)::int AS n FROM outbox_events WHERE shop_id = $1 AND payload->'review'->>'externalId' = 'rolled-back'`,
+      [shop.shopId],
+    );
     expect(inside.n).toBe(1);
     await runner.rollbackTransaction();
     await runner.release();
-    const [after] = await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE shop_id = $1 AND payload->'review'->>'externalId' = 'rolled-back'`, [shop.shopId]);
+    const [after] = await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE shop_id = $1 AND payload->'review'->>'externalId' = 'rolled-back'`, [
+      shop.shopId,
+    ]);
     expect(after.n).toBe(0);
   });
 
@@ -199,11 +249,19 @@ describe('events: catalogue, subscriptions, signed delivery from the outbox', ()
     const failing = new EventReceiver([]);
     const failingUrl = await failing.start();
     try {
-      const created = await t.http.post('/v1/event-subscriptions').set(other.auth).send({ url: failingUrl, eventTypes: ['review.created', 'review.updated'] }).expect(201);
+      const created = await t.http
+        .post('/v1/event-subscriptions')
+        .set(other.auth)
+        .send({ url: failingUrl, eventTypes: ['review.created', 'review.updated'] })
+        .expect(201);
       failing.secrets = [created.body.secret];
       failing.answers = Array.from({ length: 50 }, () => 500);
       const externalId = `fail-${Date.now()}`;
-      const review = await t.http.post('/v1/reviews').set(other.auth).send(reviewInput({ externalId, rating: 2 })).expect(201);
+      const review = await t.http
+        .post('/v1/reviews')
+        .set(other.auth)
+        .send(reviewInput({ externalId, rating: 2 }))
+        .expect(201);
       const disabled = await eventually(
         async () => {
           const s = await t.http.get(`/v1/event-subscriptions/${created.body.id}`).set(other.auth).expect(200);
@@ -218,7 +276,11 @@ describe('events: catalogue, subscriptions, signed delivery from the outbox', ()
       expect(log.body.items[0]).toMatchObject({ status: 'failed', attempts: 3, lastStatusCode: 500, lastError: 'HTTP 500' });
 
       // while disabled, a change is still recorded for it; enabled again, it arrives (the failed one is redelivered on request)
-      await t.http.post('/v1/reviews').set(other.auth).send(reviewInput({ externalId, rating: 4 })).expect(200);
+      await t.http
+        .post('/v1/reviews')
+        .set(other.auth)
+        .send(reviewInput({ externalId, rating: 4 }))
+        .expect(200);
       failing.answers = [];
       await t.http.patch(`/v1/event-subscriptions/${created.body.id}`).set(other.auth).send({ status: 'active' }).expect(200);
       await eventually(async () => (failing.events.length === 1 ? true : undefined));

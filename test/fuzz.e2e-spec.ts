@@ -123,7 +123,20 @@ const HOSTILE_STRINGS = [
   'me',
   '00000000-0000-0000-0000-000000000000',
 ];
-const HOSTILE_HEADERS = ['', '*', 'text/html', 'application/xml', 'zh-CN;q=abc, en;q=', 'x'.repeat(4000), 'gzip', 'br', 'deflate', 'compress', 'identity', '\u00ff\u00fe'];
+const HOSTILE_HEADERS = [
+  '',
+  '*',
+  'text/html',
+  'application/xml',
+  'zh-CN;q=abc, en;q=',
+  'x'.repeat(4000),
+  'gzip',
+  'br',
+  'deflate',
+  'compress',
+  'identity',
+  '\u00ff\u00fe',
+];
 const HOSTILE_NUMBERS = [0, -0, -1, 1e-7, 5e-324, 1.5e-300, 1e308, -1e308, 2 ** 31, 2 ** 53 + 2, 0.1 + 0.2, 1.005, 123456789.123];
 const HOSTILE_VALUES: unknown[] = [null, true, false, [], {}, [null], { '': null }, { '\u0000': 1 }, deep(40), ...HOSTILE_NUMBERS, ...HOSTILE_STRINGS];
 
@@ -146,17 +159,20 @@ function sometimes<T>(p: number, arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | n
 }
 
 const HOSTILE_KEY = Symbol('hostile key');
-const hostileKey = fc.tuple(fc.constantFrom('x\ud800', '\u0000', '__proto__', 'constructor', ''), hostileValue).map(([key, value]) => ({ [HOSTILE_KEY]: key, value }));
+const hostileKey = fc
+  .tuple(fc.constantFrom('x\ud800', '\u0000', '__proto__', 'constructor', ''), hostileValue)
+  .map(([key, value]) => ({ [HOSTILE_KEY]: key, value }));
 
 /** `value` with the n-th of its nodes (modulo their count) replaced by `hostile`, or given an extra hostile key. */
 function planted(value: unknown, n: number, hostile: unknown): unknown {
   const nodes: Array<{ parent: Record<string, unknown> | unknown[]; key: string | number }> = [];
   const walk = (node: unknown) => {
     if (Array.isArray(node)) node.forEach((child, i) => (nodes.push({ parent: node, key: i }), walk(child)));
-    else if (node && typeof node === 'object') for (const [key, child] of Object.entries(node)) {
-      nodes.push({ parent: node as Record<string, unknown>, key });
-      walk(child);
-    }
+    else if (node && typeof node === 'object')
+      for (const [key, child] of Object.entries(node)) {
+        nodes.push({ parent: node as Record<string, unknown>, key });
+        walk(child);
+      }
   };
   const copy = structuredClone(value);
   walk(copy);
@@ -165,7 +181,8 @@ function planted(value: unknown, n: number, hostile: unknown): unknown {
   const at = nodes[n % nodes.length];
   if (extraKey) {
     const target = at.parent;
-    if (!Array.isArray(target)) Object.defineProperty(target, extraKey[HOSTILE_KEY], { value: extraKey.value, enumerable: true, configurable: true, writable: true });
+    if (!Array.isArray(target))
+      Object.defineProperty(target, extraKey[HOSTILE_KEY], { value: extraKey.value, enumerable: true, configurable: true, writable: true });
   } else (at.parent as Record<string | number, unknown>)[at.key] = hostile;
   return copy;
 }
@@ -186,7 +203,10 @@ function generatedOf(schema: Schema, depth: number): fc.Arbitrary<unknown> {
     case 'number':
       return fc.oneof(
         { weight: 1, arbitrary: fc.double({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e9, noNaN: true }) },
-        { weight: 3, arbitrary: fc.integer({ min: Math.ceil(schema.minimum ?? 0), max: Math.floor(Math.min(schema.maximum ?? 1e6, 1e6)) }).map((n) => n / 100) },
+        {
+          weight: 3,
+          arbitrary: fc.integer({ min: Math.ceil(schema.minimum ?? 0), max: Math.floor(Math.min(schema.maximum ?? 1e6, 1e6)) }).map((n) => n / 100),
+        },
       );
     case 'boolean':
       return fc.boolean();
@@ -195,7 +215,8 @@ function generatedOf(schema: Schema, depth: number): fc.Arbitrary<unknown> {
     case 'object':
       return depth > 4 ? fc.constant({}) : objectOf(schema, depth + 1);
     case 'string':
-      if (schema.format === 'date-time' || schema.format === 'date') return fc.date({ min: new Date('1960-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+      if (schema.format === 'date-time' || schema.format === 'date')
+        return fc.date({ min: new Date('1960-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
       if (schema.format === 'uuid') return fc.uuid();
       return fc.oneof(fc.string({ maxLength: Math.min(schema.maxLength ?? 40, 40) }), fc.string({ unit: 'grapheme', maxLength: 20 }));
     default:
@@ -209,7 +230,10 @@ const ABSENT = Symbol('absent');
 function hinted(name: string, raw: Schema | undefined): fc.Arbitrary<unknown> | null {
   const schema = resolve(raw);
   if (schema.type !== 'string' || schema.enum || schema.format) return null;
-  if (/^(from|to|at)$/.test(name)) return fc.date({ min: new Date('2025-01-01'), max: new Date('2027-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, name === 'at' ? 19 : 10));
+  if (/^(from|to|at)$/.test(name))
+    return fc
+      .date({ min: new Date('2025-01-01'), max: new Date('2027-01-01'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, name === 'at' ? 19 : 10));
   if (/(At|From|To)$/.test(name)) return fc.date({ min: new Date('2025-01-01'), max: new Date('2027-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
   if (name === 'week') return fc.integer({ min: 1, max: 53 }).map((w) => `2026-W${String(w).padStart(2, '0')}`);
   if (name === 'cursor') return fc.constantFrom('', 'eyJ4IjoxfQ', 'not-a-cursor');
@@ -238,10 +262,22 @@ function queryString(parameters: Parameter[]): fc.Arbitrary<string> {
   const typed = query.map((p) =>
     fc.oneof(
       { weight: 2, arbitrary: fc.constant(null) },
-      { weight: 1, arbitrary: (hinted(p.name, p.schema) ?? wellTyped(p.schema, 3)).map((value) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))) },
+      {
+        weight: 1,
+        arbitrary: (hinted(p.name, p.schema) ?? wellTyped(p.schema, 3)).map((value) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))),
+      },
     ),
   );
-  const plant = sometimes(0.3, fc.tuple(fc.nat(), fc.oneof(hostileString.map((v) => [v]), fc.array(hostileString, { minLength: 2, maxLength: 3 }))));
+  const plant = sometimes(
+    0.3,
+    fc.tuple(
+      fc.nat(),
+      fc.oneof(
+        hostileString.map((v) => [v]),
+        fc.array(hostileString, { minLength: 2, maxLength: 3 }),
+      ),
+    ),
+  );
   const extra = sometimes(0.1, fc.constantFrom('unknown=1', 'limit[a]=1', 'cursor=%00', 'x=%ED%A0%80', 'a=%', 'from[]=1&from[]=2', 'limit=1e2'));
   return fc.tuple(fc.tuple(...typed), plant, extra).map(([values, planted, more]) => {
     const chosen: Array<string[] | null> = values.map((v) => (v === null ? null : [v]));
@@ -297,7 +333,10 @@ describe('fuzz: no request gives a 5xx', () => {
     const buyerId = `fuzz-${randomUUID().slice(0, 8)}`;
     const reviewIds: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const created = await t.http.post('/v1/reviews').set(shop.auth).send(reviewInput({ buyerId, rating: 1, content: '质量太差，要退款，不然给差评' }));
+      const created = await t.http
+        .post('/v1/reviews')
+        .set(shop.auth)
+        .send(reviewInput({ buyerId, rating: 1, content: '质量太差，要退款，不然给差评' }));
       reviewIds.push(created.body.review.id);
     }
     const staff = await t.http.post('/v1/staff').set(shop.auth).send({ name: 'Fuzz lead', role: 'lead' }).expect(201);
@@ -308,10 +347,14 @@ describe('fuzz: no request gives a 5xx', () => {
     // a key the fuzzer may revoke: never the one it authenticates with
     const spare = await t.http.post('/v1/api-keys').set(shop.auth).send({ name: 'spare' });
     const template = await t.http.post('/v1/reply-templates').set(shop.auth).send({ part: 'feel', language: 'zh-Hans', text: '我们理解您的感受' });
-    const cases = await eventually(async () => {
-      const list = await t.http.get('/v1/cases').set(shop.auth).expect(200);
-      return list.body.items.length ? (list.body.items as Array<{ id: string }>) : undefined;
-    }, 20_000, 'cases of the seeded bad reviews');
+    const cases = await eventually(
+      async () => {
+        const list = await t.http.get('/v1/cases').set(shop.auth).expect(200);
+        return list.body.items.length ? (list.body.items as Array<{ id: string }>) : undefined;
+      },
+      20_000,
+      'cases of the seeded bad reviews',
+    );
     const reviewers = await t.http.get('/v1/reviewers').set(shop.auth).expect(200);
     const reply = await t.http.post(`/v1/reviews/${reviewIds[0]}/replies`).set(shop.auth).send({});
     const replies = await t.http.get('/v1/replies').set(shop.auth);
@@ -353,7 +396,12 @@ describe('fuzz: no request gives a 5xx', () => {
           path: fc.tuple(...op.parameters.filter((p) => p.in === 'path').map(() => pathValue)),
           query: queryString(op.parameters),
           body: bodyOf(op),
-          headers: sometimes(0.15, fc.dictionary(fc.constantFrom('Accept', 'Accept-Language', 'Content-Encoding', 'X-Request-Id'), fc.constantFrom(...HOSTILE_HEADERS), { maxKeys: 2 })),
+          headers: sometimes(
+            0.15,
+            fc.dictionary(fc.constantFrom('Accept', 'Accept-Language', 'Content-Encoding', 'X-Request-Id'), fc.constantFrom(...HOSTILE_HEADERS), {
+              maxKeys: 2,
+            }),
+          ),
           auth: fc.constantFrom<Call['auth']>('shop', 'shop', 'shop', 'shop', 'shop', 'lead', 'lead', 'lead', 'none', 'bogus'),
         })
         .map(({ path, query, body, auth, headers }): Call => {
@@ -377,7 +425,12 @@ describe('fuzz: no request gives a 5xx', () => {
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stderr.write(`fuzz: ${sent} requests over ${ops.length} operations in ${seconds} s (FUZZ_SEED=${SEED}, FUZZ_RUNS=${TOTAL_RUNS})\n`);
-    if (process.env.FUZZ_VERBOSE) process.stderr.write(`${Object.entries(statuses).map(([op, counts]) => `${op} ${JSON.stringify(counts)}`).join('\n')}\n`);
+    if (process.env.FUZZ_VERBOSE)
+      process.stderr.write(
+        `${Object.entries(statuses)
+          .map(([op, counts]) => `${op} ${JSON.stringify(counts)}`)
+          .join('\n')}\n`,
+      );
     expect(failures.map(describeFailure)).toEqual([]);
   }, 300_000);
 
@@ -420,7 +473,9 @@ function baseOf(schema: Schema): Record<string, unknown> {
       property.example ??
       property.default ??
       property.enum?.[0] ??
-      ({ integer: property.minimum ?? 1, number: property.minimum ?? 1, boolean: true, array: [], object: {} } as Record<string, unknown>)[property.type ?? ''] ??
+      ({ integer: property.minimum ?? 1, number: property.minimum ?? 1, boolean: true, array: [], object: {} } as Record<string, unknown>)[
+        property.type ?? ''
+      ] ??
       'x';
   }
   return base;
@@ -428,7 +483,9 @@ function baseOf(schema: Schema): Record<string, unknown> {
 
 /** encodeURIComponent throws on a lone surrogate; this writes its UTF-8 replacement, as a sloppy client would. */
 function percentEncode(text: string): string {
-  return [...Buffer.from(text, 'utf8')].map((b) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return [...Buffer.from(text, 'utf8')]
+    .map((b) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+    .join('');
 }
 
 async function send(t: TestApp, auth: { Authorization: string } | undefined, call: Call): Promise<{ status: number; text: string }> {

@@ -21,17 +21,29 @@ describe('hostile input', () => {
     const buyerId = 'hostile-buyer';
     let reviewId = '';
     for (let i = 0; i < 3; i++) {
-      const created = await t.http.post('/v1/reviews').set(shop.auth).send(reviewInput({ buyerId, rating: 1 })).expect(201);
+      const created = await t.http
+        .post('/v1/reviews')
+        .set(shop.auth)
+        .send(reviewInput({ buyerId, rating: 1 }))
+        .expect(201);
       reviewId = created.body.review.id;
     }
-    caseId = await eventually(async () => {
-      const list = await t.http.get(`/v1/cases?reviewId=${reviewId}`).set(shop.auth).expect(200);
-      return list.body.items[0]?.id as string | undefined;
-    }, 20_000, 'a case');
-    reviewerId = await eventually(async () => {
-      const list = await t.http.get('/v1/reviewers').query({ buyerId }).set(shop.auth).expect(200);
-      return list.body.items[0]?.id as string | undefined;
-    }, 20_000, 'a reviewer profile');
+    caseId = await eventually(
+      async () => {
+        const list = await t.http.get(`/v1/cases?reviewId=${reviewId}`).set(shop.auth).expect(200);
+        return list.body.items[0]?.id as string | undefined;
+      },
+      20_000,
+      'a case',
+    );
+    reviewerId = await eventually(
+      async () => {
+        const list = await t.http.get('/v1/reviewers').query({ buyerId }).set(shop.auth).expect(200);
+        return list.body.items[0]?.id as string | undefined;
+      },
+      20_000,
+      'a reviewer profile',
+    );
     const template = await t.http.post('/v1/reply-templates').set(shop.auth).send({ part: 'feel', language: 'zh-Hans', text: '我们理解您的感受' }).expect(201);
     templateId = template.body.id;
   }, 60_000);
@@ -67,7 +79,11 @@ describe('hostile input', () => {
     });
 
     it('in a CSV cell only that line is refused', async () => {
-      const csv = ['platform,externalId,rating,reviewedAt,orderAmount', 'taobao,csv-ok-1,5,2026-11-01 10:00:00,59.9', 'taobao,csv-tiny-1,5,2026-11-01 10:00:00,1e-7'].join('\n');
+      const csv = [
+        'platform,externalId,rating,reviewedAt,orderAmount',
+        'taobao,csv-ok-1,5,2026-11-01 10:00:00,59.9',
+        'taobao,csv-tiny-1,5,2026-11-01 10:00:00,1e-7',
+      ].join('\n');
       const response = await t.http.post('/v1/reviews/import').set(shop.auth).set('Content-Type', 'text/csv').send(csv).expect(200);
       expect(response.body.summary).toMatchObject({ created: 1, rejected: 1 });
       expect(response.body.errors).toEqual([expect.objectContaining({ line: 3, field: 'orderAmount', code: 'isNumber' })]);
@@ -75,13 +91,22 @@ describe('hostile input', () => {
   });
 
   describe('null for a setting that has no null is a 400 isNotNull', () => {
-    it.each(['revisionWindowDays', 'firstContactSlaHours', 'maxContactsPerDay', 'maxContactsTotal', 'bestSellerReviews30d', 'highValueOrderAmount', 'quietHoursStart'])(
-      'PUT /v1/queue/settings {"%s": null}',
-      async (field) => {
-        const response = await t.http.put('/v1/queue/settings').set(shop.auth).send({ [field]: null }).expect(400);
-        expect(response.body).toMatchObject(problem(field, 'isNotNull'));
-      },
-    );
+    it.each([
+      'revisionWindowDays',
+      'firstContactSlaHours',
+      'maxContactsPerDay',
+      'maxContactsTotal',
+      'bestSellerReviews30d',
+      'highValueOrderAmount',
+      'quietHoursStart',
+    ])('PUT /v1/queue/settings {"%s": null}', async (field) => {
+      const response = await t.http
+        .put('/v1/queue/settings')
+        .set(shop.auth)
+        .send({ [field]: null })
+        .expect(400);
+      expect(response.body).toMatchObject(problem(field, 'isNotNull'));
+    });
 
     it('PATCH /v1/shop {"locale": null}', async () => {
       const response = await t.http.patch('/v1/shop').set(shop.auth).send({ locale: null }).expect(400);
@@ -136,21 +161,43 @@ describe('hostile input', () => {
   });
 
   it('JSON nested 5,000 deep is a 400 maxDepth, not a stack overflow', async () => {
-    const response = await t.http.post('/v1/reviews').set(shop.auth).set('Content-Type', 'application/json').send(`{"content":${'['.repeat(5000)}${']'.repeat(5000)}}`).expect(400);
+    const response = await t.http
+      .post('/v1/reviews')
+      .set(shop.auth)
+      .set('Content-Type', 'application/json')
+      .send(`{"content":${'['.repeat(5000)}${']'.repeat(5000)}}`)
+      .expect(400);
     expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ code: 'maxDepth' })] });
-    const nested = await t.http.put('/v1/reviewers/settings').set(shop.auth).set('Content-Type', 'application/json').send(`{"override":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`).expect(400);
+    const nested = await t.http
+      .put('/v1/reviewers/settings')
+      .set(shop.auth)
+      .set('Content-Type', 'application/json')
+      .send(`{"override":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`)
+      .expect(400);
     expect(nested.body.errors[0]).toMatchObject({ code: 'maxDepth', field: expect.stringMatching(/^override(\.a)+$/) });
   });
 
-  it.each(['0000-01-01 00:00:00', '1899-12-31T23:59:59Z', '9999-12-31 23:59:59'])('reviewedAt %s (outside 1970-2200) is a 400 isTimestamp', async (reviewedAt) => {
-    const response = await t.http.post('/v1/reviews').set(shop.auth).send(reviewInput({ reviewedAt, orderedAt: undefined, shippedAt: undefined, deliveredAt: undefined })).expect(400);
-    expect(response.body).toMatchObject(problem('reviewedAt', 'isTimestamp'));
-    const filter = await t.http.get('/v1/reviews').query({ reviewedFrom: reviewedAt }).set(shop.auth).expect(400);
-    expect(filter.body).toMatchObject(problem('reviewedFrom', 'isTimestamp'));
-  });
+  it.each(['0000-01-01 00:00:00', '1899-12-31T23:59:59Z', '9999-12-31 23:59:59'])(
+    'reviewedAt %s (outside 1970-2200) is a 400 isTimestamp',
+    async (reviewedAt) => {
+      const response = await t.http
+        .post('/v1/reviews')
+        .set(shop.auth)
+        .send(reviewInput({ reviewedAt, orderedAt: undefined, shippedAt: undefined, deliveredAt: undefined }))
+        .expect(400);
+      expect(response.body).toMatchObject(problem('reviewedAt', 'isTimestamp'));
+      const filter = await t.http.get('/v1/reviews').query({ reviewedFrom: reviewedAt }).set(shop.auth).expect(400);
+      expect(filter.body).toMatchObject(problem('reviewedFrom', 'isTimestamp'));
+    },
+  );
 
   it('invalid UTF-8 inside a JSON body is a 400 INVALID_UTF8, not replacement characters', async () => {
-    const body = Buffer.concat([Buffer.from(JSON.stringify(reviewInput()).slice(0, -1)), Buffer.from(',"buyerNick":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
+    const body = Buffer.concat([
+      Buffer.from(JSON.stringify(reviewInput()).slice(0, -1)),
+      Buffer.from(',"buyerNick":"'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}'),
+    ]);
     const response = await rawPost(t, shop.key, 'POST', '/v1/reviews', body, 'application/json');
     expect(response.status).toBe(400);
     expect(JSON.parse(response.body).code).toBe('INVALID_UTF8');
@@ -173,7 +220,10 @@ describe('hostile input', () => {
   });
 
   it('a body-less action still takes a request without a body', async () => {
-    await t.http.post(`/v1/cases/${caseId}/claim`).set(shop.auth).expect((response) => expect(response.status).toBeLessThan(500));
+    await t.http
+      .post(`/v1/cases/${caseId}/claim`)
+      .set(shop.auth)
+      .expect((response) => expect(response.status).toBeLessThan(500));
     const stored = await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM reviews WHERE shop_id = $1', [shop.shopId]);
     expect(stored[0].n).toBeGreaterThan(0);
   });

@@ -39,10 +39,14 @@ describe('a client generated from openapi.json', () => {
     expect(again.data!.result).toBe('unchanged');
 
     // tags from the analysis job
-    const review = await eventually(async () => {
-      const { data } = await api.GET('/v1/reviews/{id}', { params: { path: { id: reviewId } } });
-      return data?.analysisStatus === 'done' ? data : undefined;
-    }, 20_000, 'the analysis');
+    const review = await eventually(
+      async () => {
+        const { data } = await api.GET('/v1/reviews/{id}', { params: { path: { id: reviewId } } });
+        return data?.analysisStatus === 'done' ? data : undefined;
+      },
+      20_000,
+      'the analysis',
+    );
     // which causes is the classifier's business (its own tests); here: the analysis' fields arrive typed
     expect(review.tags.length).toBeGreaterThan(0);
     expect(review.grade).toBe('bad');
@@ -58,10 +62,14 @@ describe('a client generated from openapi.json', () => {
     expect(listed.data!.items.map((item) => item.id)).toContain(reply.id);
 
     // the bad review opened a case, which is in the queue
-    const queued = await eventually(async () => {
-      const { data } = await api.GET('/v1/queue');
-      return data?.items.find((item) => item.reviewId === reviewId);
-    }, 20_000, 'the case in the queue');
+    const queued = await eventually(
+      async () => {
+        const { data } = await api.GET('/v1/queue');
+        return data?.items.find((item) => item.reviewId === reviewId);
+      },
+      20_000,
+      'the case in the queue',
+    );
     expect(queued.status).toBe('new');
 
     // no quiet hours, so that the contact below is allowed at any time of day the test runs

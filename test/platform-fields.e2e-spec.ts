@@ -68,11 +68,26 @@ describe('platform review fields', () => {
     const shop = await t.createShop();
     await importJson(shop, 'pdd-review.json');
     await importJson(shop, 'jd-comment.json');
-    await t.http.post('/v1/reviews/import').set(shop.auth).set('Content-Type', 'text/csv').send(readFileSync(join(FIXTURES, 'judgeme.csv'))).expect(200);
+    await t.http
+      .post('/v1/reviews/import')
+      .set(shop.auth)
+      .set('Content-Type', 'text/csv')
+      .send(readFileSync(join(FIXTURES, 'judgeme.csv')))
+      .expect(200);
     const reviews = await byExternalId(shop);
-    expect(reviews.get('7700100200301')).toMatchObject({ descriptionScore: 2, logisticsScore: 4, serviceScore: 3, sellerReply: null, repliedOnPlatform: false });
+    expect(reviews.get('7700100200301')).toMatchObject({
+      descriptionScore: 2,
+      logisticsScore: 4,
+      serviceScore: 3,
+      sellerReply: null,
+      repliedOnPlatform: false,
+    });
     expect(reviews.get('7700100200302')).toMatchObject({ sellerReply: '谢谢支持，斩骨刀做得厚重一些更好用力。', repliedOnPlatform: true });
-    expect(reviews.get('900100200301')).toMatchObject({ sellerReply: '很抱歉给您带来困扰，已安排客服联系您换新。', sellerReplyAt: '2026-10-16T01:00:00.000Z', videoCount: 1 });
+    expect(reviews.get('900100200301')).toMatchObject({
+      sellerReply: '很抱歉给您带来困扰，已安排客服联系您换新。',
+      sellerReplyAt: '2026-10-16T01:00:00.000Z',
+      videoCount: 1,
+    });
     const judgeMe = [...reviews.values()].find((review) => review.platform === 'shopify' && review.rating === 2);
     expect(judgeMe).toMatchObject({ sellerReply: 'Sorry about that, we sent you the longer strap.', sellerReplyAt: '2026-10-13T08:00:00.000Z' });
   });
@@ -127,11 +142,21 @@ describe('platform review fields', () => {
     ]);
     const signalsOf = async (reviewId: string) => {
       const review = await t.http.get(`/v1/reviews/${reviewId}`).set(shop.auth).expect(200);
-      const reviewer = await t.http.get(`/v1/reviewers/${review.body.reviewer.id as string}`).set(shop.auth).expect(200);
+      const reviewer = await t.http
+        .get(`/v1/reviewers/${review.body.reviewer.id as string}`)
+        .set(shop.auth)
+        .expect(200);
       return { score: reviewer.body.riskScore as number, signals: reviewer.body.signals as { code: string; explanation: { en: string } }[] };
     };
     const fraud = await signalsOf(flagged);
-    expect(fraud.signals).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'platform_fraud_flag', explanation: expect.objectContaining({ en: expect.stringMatching(/platform marked 1 review/) }) })]));
+    expect(fraud.signals).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'platform_fraud_flag',
+          explanation: expect.objectContaining({ en: expect.stringMatching(/platform marked 1 review/) }),
+        }),
+      ]),
+    );
     const complaint = await signalsOf(complaining);
     expect(complaint.signals.map((s) => s.code)).toContain('platform_complaint');
     expect(complaint.signals.map((s) => s.code)).not.toContain('platform_fraud_flag');

@@ -42,15 +42,51 @@ async function changedXlsx(): Promise<Buffer> {
 }
 
 const CASES: FormatCase[] = [
-  { fixture: 'taobao-traderate.json', format: 'taobao-traderate', contentType: 'application/json', count: 3, changed: replaced('taobao-traderate.json', '每次拧开都挺费劲', '每次拧开都很费劲') },
-  { fixture: 'tmall-feed.json', format: 'tmall-feed', contentType: 'application/json', count: 2, changed: replaced('tmall-feed.json', '做工还可以', '做工一般') },
-  { fixture: 'jd-comment.json', format: 'jd-comment', contentType: 'application/json', count: 2, changed: replaced('jd-comment.json', '"score": 2', '"score": 1') },
-  { fixture: 'kuaishou-comment.json', format: 'kuaishou-comment', contentType: 'application/json', count: 3, changed: replaced('kuaishou-comment.json', '面料摸着还行', '面料摸着一般') },
-  { fixture: 'pdd-review.json', format: 'pdd-review', contentType: 'application/json', count: 2, changed: replaced('pdd-review.json', '就是有点沉', '就是太沉了') },
+  {
+    fixture: 'taobao-traderate.json',
+    format: 'taobao-traderate',
+    contentType: 'application/json',
+    count: 3,
+    changed: replaced('taobao-traderate.json', '每次拧开都挺费劲', '每次拧开都很费劲'),
+  },
+  {
+    fixture: 'tmall-feed.json',
+    format: 'tmall-feed',
+    contentType: 'application/json',
+    count: 2,
+    changed: replaced('tmall-feed.json', '做工还可以', '做工一般'),
+  },
+  {
+    fixture: 'jd-comment.json',
+    format: 'jd-comment',
+    contentType: 'application/json',
+    count: 2,
+    changed: replaced('jd-comment.json', '"score": 2', '"score": 1'),
+  },
+  {
+    fixture: 'kuaishou-comment.json',
+    format: 'kuaishou-comment',
+    contentType: 'application/json',
+    count: 3,
+    changed: replaced('kuaishou-comment.json', '面料摸着还行', '面料摸着一般'),
+  },
+  {
+    fixture: 'pdd-review.json',
+    format: 'pdd-review',
+    contentType: 'application/json',
+    count: 2,
+    changed: replaced('pdd-review.json', '就是有点沉', '就是太沉了'),
+  },
   { fixture: 'douyin-export.xlsx', format: 'douyin-export', contentType: XLSX, count: 3, changed: changedXlsx },
   { fixture: 'judgeme.csv', format: 'judgeme', contentType: 'text/csv', count: 2, changed: replaced('judgeme.csv', 'it pulls', 'it pulls at my neck') },
   { fixture: 'okendo.csv', format: 'okendo', contentType: 'text/csv', count: 2, changed: replaced('okendo.csv', 'slightly smaller', 'a lot smaller') },
-  { fixture: 'shopify-product-reviews.csv', format: 'shopify-product-reviews', contentType: 'text/csv', count: 2, changed: replaced('shopify-product-reviews.csv', 'two washes', 'three washes') },
+  {
+    fixture: 'shopify-product-reviews.csv',
+    format: 'shopify-product-reviews',
+    contentType: 'text/csv',
+    count: 2,
+    changed: replaced('shopify-product-reviews.csv', 'two washes', 'three washes'),
+  },
 ];
 
 describe('POST /v1/reviews/import: platform formats', () => {
@@ -63,7 +99,12 @@ describe('POST /v1/reviews/import: platform formats', () => {
 
   const send = (shop: TestShop, body: Buffer, contentType: string, query: Record<string, string> = {}) =>
     // supertest would serialise a Buffer sent as JSON as {type: 'Buffer', data}
-    t.http.post('/v1/reviews/import').query(query).set(shop.auth).set('Content-Type', contentType).send(contentType === 'application/json' ? body.toString('utf8') : body);
+    t.http
+      .post('/v1/reviews/import')
+      .query(query)
+      .set(shop.auth)
+      .set('Content-Type', contentType)
+      .send(contentType === 'application/json' ? body.toString('utf8') : body);
 
   const reviews = async (shop: TestShop): Promise<Map<string, Review>> => {
     const response = await t.http.get('/v1/reviews').query({ limit: 200 }).set(shop.auth).expect(200);
@@ -83,7 +124,10 @@ describe('POST /v1/reviews/import: platform formats', () => {
       expect(changed.body.summary).toEqual({ lines: c.count, created: 0, updated: 1, unchanged: c.count - 1, rejected: 0 });
       const updated = [...(await reviews(shop)).values()].filter((review) => review.revision === 2);
       expect(updated).toHaveLength(1);
-      const detail = await t.http.get(`/v1/reviews/${updated[0].id as string}`).set(shop.auth).expect(200);
+      const detail = await t.http
+        .get(`/v1/reviews/${updated[0].id as string}`)
+        .set(shop.auth)
+        .expect(200);
       expect(detail.body.revisions).toEqual([expect.objectContaining({ revision: 1 })]);
     });
   });
@@ -93,9 +137,25 @@ describe('POST /v1/reviews/import: platform formats', () => {
       const shop = await t.createShop();
       await send(shop, fixture('taobao-traderate.json'), 'application/json').expect(200);
       const byId = await reviews(shop);
-      expect(byId.get('3301000000011')).toMatchObject({ platform: 'taobao', orderId: '3301000000001', productId: '600100200301', productName: '加厚保温杯 500ml', buyerNick: 't**1', rating: 5, grade: 'good', orderAmount: 59, currency: 'CNY', reviewedAt: '2026-10-20T02:15:00.000Z' });
+      expect(byId.get('3301000000011')).toMatchObject({
+        platform: 'taobao',
+        orderId: '3301000000001',
+        productId: '600100200301',
+        productName: '加厚保温杯 500ml',
+        buyerNick: 't**1',
+        rating: 5,
+        grade: 'good',
+        orderAmount: 59,
+        currency: 'CNY',
+        reviewedAt: '2026-10-20T02:15:00.000Z',
+      });
       expect(byId.get('3301000000021')).toMatchObject({ rating: 3, grade: 'medium' });
-      expect(byId.get('3301000000031')).toMatchObject({ rating: 1, grade: 'bad', followUpContent: '联系客服后换了一个新的，这次没问题。', followUpAt: '2026-10-29T01:00:00.000Z' });
+      expect(byId.get('3301000000031')).toMatchObject({
+        rating: 1,
+        grade: 'bad',
+        followUpContent: '联系客服后换了一个新的，这次没问题。',
+        followUpAt: '2026-10-29T01:00:00.000Z',
+      });
       // a Tmall shop's TradeRates: the platform is named
       const tmall = await t.createShop();
       await send(tmall, fixture('taobao-traderate.json'), 'application/json', { platform: 'tmall' }).expect(200);
@@ -107,7 +167,12 @@ describe('POST /v1/reviews/import: platform formats', () => {
       await send(shop, fixture('tmall-feed.json'), 'application/json').expect(200);
       const byId = await reviews(shop);
       expect(byId.get('4402000000011')).toMatchObject({ platform: 'tmall', rating: 5, reviewedAt: '2026-10-18T04:00:00.000Z' });
-      expect(byId.get('4402000000021')).toMatchObject({ rating: 1, grade: 'bad', followUpContent: '东西本身倒是没坏。', followUpAt: '2026-10-25T00:30:00.000Z' });
+      expect(byId.get('4402000000021')).toMatchObject({
+        rating: 1,
+        grade: 'bad',
+        followUpContent: '东西本身倒是没坏。',
+        followUpAt: '2026-10-25T00:30:00.000Z',
+      });
     });
 
     it('JD: score, protocol-relative images, video', async () => {
@@ -131,7 +196,14 @@ describe('POST /v1/reviews/import: platform formats', () => {
       const shop = await t.createShop();
       await send(shop, fixture('kuaishou-comment.json'), 'application/json').expect(200);
       const byId = await reviews(shop);
-      expect(byId.get('5500100200301')).toMatchObject({ platform: 'kuaishou', productId: '22001001', sku: '22001001001', orderId: '2610001000301', rating: 2, reviewedAt: '2026-10-18T08:00:00.000Z' });
+      expect(byId.get('5500100200301')).toMatchObject({
+        platform: 'kuaishou',
+        productId: '22001001',
+        sku: '22001001001',
+        orderId: '2610001000301',
+        rating: 2,
+        reviewedAt: '2026-10-18T08:00:00.000Z',
+      });
       expect(byId.get('5500100200302')).toMatchObject({
         rating: 3,
         reviewedAt: '2026-10-18T11:30:00.000Z',
@@ -162,7 +234,16 @@ describe('POST /v1/reviews/import: platform formats', () => {
       await send(shop, fixture('douyin-export.xlsx'), XLSX).expect(200);
       const byId = await reviews(shop);
       const first = byId.get(derived('dy', ['6920001000301', '3580001001', '2026-10-21T06:30:00.000Z']));
-      expect(first).toMatchObject({ platform: 'douyin', orderId: '6920001000301', productId: '3580001001', productName: '儿童保温水壶', sku: '粉色 400ml', buyerNick: '抖音用户A', rating: 5, reviewedAt: '2026-10-21T06:30:00.000Z' });
+      expect(first).toMatchObject({
+        platform: 'douyin',
+        orderId: '6920001000301',
+        productId: '3580001001',
+        productName: '儿童保温水壶',
+        sku: '粉色 400ml',
+        buyerNick: '抖音用户A',
+        rating: 5,
+        reviewedAt: '2026-10-21T06:30:00.000Z',
+      });
       const second = byId.get(derived('dy', ['6920001000302', '3580001001', '2026-10-22T01:05:00.000Z']));
       expect(second).toMatchObject({ rating: 2, followUpContent: '换了吸管还是漏。', followUpAt: '2026-10-27T12:00:00.000Z' });
       expect(byId.get(derived('dy', ['6920001000303', '3580001002', '2026-10-23T10:40:00.000Z']))).toMatchObject({ rating: 3 });
@@ -187,8 +268,21 @@ describe('POST /v1/reviews/import: platform formats', () => {
       const all = [...(await reviews(shop)).values()];
       expect(JSON.stringify(all)).not.toMatch(/@example\.com/i);
       const judge = all.find((r) => r.externalId === derived('jm', ['linen-apron', 'sam.k@example.com', '2026-10-12T18:00:00.000Z']));
-      expect(judge).toMatchObject({ platform: 'shopify', productId: 'linen-apron', buyerId: emailId('sam.k@example.com'), buyerNick: 'Sam K.', rating: 2, images: ['https://img.example.com/jm/apron-1.jpg'] });
-      expect(all.find((r) => r.externalId === 'ok-rev-0002')).toMatchObject({ productId: '8123400001', sku: 'MUG-BLUE', buyerId: emailId('casey.l@example.com'), rating: 1, reviewedAt: '2026-10-09T10:30:00.000Z' });
+      expect(judge).toMatchObject({
+        platform: 'shopify',
+        productId: 'linen-apron',
+        buyerId: emailId('sam.k@example.com'),
+        buyerNick: 'Sam K.',
+        rating: 2,
+        images: ['https://img.example.com/jm/apron-1.jpg'],
+      });
+      expect(all.find((r) => r.externalId === 'ok-rev-0002')).toMatchObject({
+        productId: '8123400001',
+        sku: 'MUG-BLUE',
+        buyerId: emailId('casey.l@example.com'),
+        rating: 1,
+        reviewedAt: '2026-10-09T10:30:00.000Z',
+      });
       const shopify = all.find((r) => r.externalId === derived('spr', ['wool-socks', 'taylor.b@example.com', '2026-10-06T20:15:00.000Z']));
       expect(shopify).toMatchObject({ productId: 'wool-socks', buyerNick: 'Taylor B.', rating: 3, currency: null });
     });

@@ -26,8 +26,16 @@ describe('platform rules', () => {
   /** a review's current draft, edited to `text` and approved */
   async function approved(shop: TestShop, reviewId: string, text?: string): Promise<string> {
     const draft = await t.http.post(`/v1/reviews/${reviewId}/replies`).set(shop.auth).send({}).expect(201);
-    if (text) await t.http.patch(`/v1/replies/${draft.body.id as string}`).set(shop.auth).send({ text }).expect(200);
-    await t.http.post(`/v1/replies/${draft.body.id as string}/approve`).set(shop.auth).expect(200);
+    if (text)
+      await t.http
+        .patch(`/v1/replies/${draft.body.id as string}`)
+        .set(shop.auth)
+        .send({ text })
+        .expect(200);
+    await t.http
+      .post(`/v1/replies/${draft.body.id as string}/approve`)
+      .set(shop.auth)
+      .expect(200);
     return draft.body.id as string;
   }
 
@@ -50,11 +58,18 @@ describe('platform rules', () => {
     const shop = await t.createShop();
     const other = await t.createShop();
     const set = await t.http.put('/v1/platform-rules/kuaishou').set(shop.auth).send({ replyWindowDays: 15, source: '快手商家协议 2027' }).expect(200);
-    expect(set.body).toMatchObject({ rules: { replyWindowDays: 15, followUpWindowDays: 180 }, overridden: ['replyWindowDays'], sources: { replyWindowDays: 'shop override: 快手商家协议 2027' } });
+    expect(set.body).toMatchObject({
+      rules: { replyWindowDays: 15, followUpWindowDays: 180 },
+      overridden: ['replyWindowDays'],
+      sources: { replyWindowDays: 'shop override: 快手商家协议 2027' },
+    });
     // a second change keeps the first; null lifts a limit
     const again = await t.http.put('/v1/platform-rules/kuaishou').set(shop.auth).send({ followUpWindowDays: null, source: '快手商家协议 2027-02' }).expect(200);
     expect(again.body).toMatchObject({ rules: { replyWindowDays: 15, followUpWindowDays: null }, overridden: ['replyWindowDays', 'followUpWindowDays'] });
-    expect((await t.http.get('/v1/platform-rules/kuaishou').set(other.auth).expect(200)).body).toMatchObject({ rules: { replyWindowDays: 30 }, overridden: [] });
+    expect((await t.http.get('/v1/platform-rules/kuaishou').set(other.auth).expect(200)).body).toMatchObject({
+      rules: { replyWindowDays: 30 },
+      overridden: [],
+    });
 
     await t.http.put('/v1/platform-rules/kuaishou').set(shop.auth).send({ replyWindowDays: 0, source: 'x' }).expect(400);
     await t.http.put('/v1/platform-rules/kuaishou').set(shop.auth).send({ replyWindowDays: 10 }).expect(400);
@@ -74,14 +89,29 @@ describe('platform rules', () => {
       reviewInput({ platform: 'tmall', reviewedAt: recent }),
       reviewInput({ platform: 'jd', reviewedAt: oldReview }),
     ]);
-    const refused = await t.http.post(`/v1/replies/${await approved(shop, late)}/publish`).set(shop.auth).expect(409);
-    expect(refused.body).toMatchObject({ code: 'REPLY_WINDOW_CLOSED', errors: [{ field: 'review', code: 'window_passed', message: expect.stringContaining(plus(oldReview, 30)) }] });
-    const afterFollowUp = await t.http.post(`/v1/replies/${await approved(shop, followedUp)}/publish`).set(shop.auth).expect(409);
+    const refused = await t.http
+      .post(`/v1/replies/${await approved(shop, late)}/publish`)
+      .set(shop.auth)
+      .expect(409);
+    expect(refused.body).toMatchObject({
+      code: 'REPLY_WINDOW_CLOSED',
+      errors: [{ field: 'review', code: 'window_passed', message: expect.stringContaining(plus(oldReview, 30)) }],
+    });
+    const afterFollowUp = await t.http
+      .post(`/v1/replies/${await approved(shop, followedUp)}/publish`)
+      .set(shop.auth)
+      .expect(409);
     expect(afterFollowUp.body).toMatchObject({ code: 'REPLY_WINDOW_CLOSED', errors: [{ code: 'follow_up_added' }] });
-    const published = await t.http.post(`/v1/replies/${await approved(shop, open)}/publish`).set(shop.auth).expect(200);
+    const published = await t.http
+      .post(`/v1/replies/${await approved(shop, open)}/publish`)
+      .set(shop.auth)
+      .expect(200);
     expect(published.body.status).toBe('published');
     // JD gives no window: an old review's reply is published
-    await t.http.post(`/v1/replies/${await approved(shop, jdLate)}/publish`).set(shop.auth).expect(200);
+    await t.http
+      .post(`/v1/replies/${await approved(shop, jdLate)}/publish`)
+      .set(shop.auth)
+      .expect(200);
 
     // the shop's override moves the window: 60 days opens the old Tmall review again
     await t.http.put('/v1/platform-rules/tmall').set(shop.auth).send({ replyWindowDays: 60, source: 'test agreement' }).expect(200);
@@ -96,10 +126,17 @@ describe('platform rules', () => {
     const [taobao, jd] = await t.postAnalysed(shop, [reviewInput({ platform: 'taobao' }), reviewInput({ platform: 'jd' })]);
     const tooLongForTaobao = replyText(600);
     const edit = await t.http.post(`/v1/reviews/${taobao}/replies`).set(shop.auth).send({}).expect(201);
-    const refusedEdit = await t.http.patch(`/v1/replies/${edit.body.id as string}`).set(shop.auth).send({ text: tooLongForTaobao }).expect(400);
+    const refusedEdit = await t.http
+      .patch(`/v1/replies/${edit.body.id as string}`)
+      .set(shop.auth)
+      .send({ text: tooLongForTaobao })
+      .expect(400);
     expect(refusedEdit.body.errors).toEqual([expect.objectContaining({ field: 'text', code: 'tooLong' })]);
     // JD has no limit of its own: the shop's 1,000 apply
-    await t.http.post(`/v1/replies/${await approved(shop, jd, tooLongForTaobao)}/publish`).set(shop.auth).expect(200);
+    await t.http
+      .post(`/v1/replies/${await approved(shop, jd, tooLongForTaobao)}/publish`)
+      .set(shop.auth)
+      .expect(200);
 
     // approved at 200 characters, then the shop learns Taobao takes 120 here: publishing is refused
     const replyId = await approved(shop, taobao, replyText(200));
@@ -130,7 +167,12 @@ describe('platform rules', () => {
       followUpUntil: plus(reviewedAt, 180),
       revisionUntil: null,
     });
-    expect(byReview.get(tmall)).toMatchObject({ replyUntil: ago(DAY), replyClosed: 'follow_up_added', followUpUntil: null, revisionUntil: plus(reviewedAt, 30) });
+    expect(byReview.get(tmall)).toMatchObject({
+      replyUntil: ago(DAY),
+      replyClosed: 'follow_up_added',
+      followUpUntil: null,
+      revisionUntil: plus(reviewedAt, 30),
+    });
     expect(byReview.get(jd)).toMatchObject({ replyUntil: null, replyClosed: null, followUpUntil: null, revisionUntil: null });
 
     // the shop's override shows at once

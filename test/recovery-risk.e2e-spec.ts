@@ -15,10 +15,14 @@ describe('contact outcomes and reviewer risk', () => {
   afterAll(async () => t.close());
 
   async function caseFor(reviewId: string): Promise<{ id: string }> {
-    return eventually(async () => {
-      const list = await t.http.get(`/v1/cases?reviewId=${reviewId}`).set(shop.auth).expect(200);
-      return list.body.items[0];
-    }, 15_000, 'a case');
+    return eventually(
+      async () => {
+        const list = await t.http.get(`/v1/cases?reviewId=${reviewId}`).set(shop.auth).expect(200);
+        return list.body.items[0];
+      },
+      15_000,
+      'a case',
+    );
   }
 
   async function reviewer(reviewId: string): Promise<{ riskScore: number; signals: Array<{ code: string }> }> {
@@ -28,8 +32,20 @@ describe('contact outcomes and reviewer risk', () => {
 
   it('a demand far above the order raises the score with its own signal; cooperation lowers it', async () => {
     const yesterday = new Date(Date.now() - DAY + 8 * 3_600_000).toISOString().slice(0, 10);
-    const demanding = (await t.http.post('/v1/reviews').set(shop.auth).send(reviewInput({ buyerId: 'demanding-buyer', rating: 1, orderAmount: 59.9 })).expect(201)).body.review.id;
-    const calm = (await t.http.post('/v1/reviews').set(shop.auth).send(reviewInput({ buyerId: 'calm-buyer', rating: 1, orderAmount: 59.9 })).expect(201)).body.review.id;
+    const demanding = (
+      await t.http
+        .post('/v1/reviews')
+        .set(shop.auth)
+        .send(reviewInput({ buyerId: 'demanding-buyer', rating: 1, orderAmount: 59.9 }))
+        .expect(201)
+    ).body.review.id;
+    const calm = (
+      await t.http
+        .post('/v1/reviews')
+        .set(shop.auth)
+        .send(reviewInput({ buyerId: 'calm-buyer', rating: 1, orderAmount: 59.9 }))
+        .expect(201)
+    ).body.review.id;
     const demandingCase = await caseFor(demanding);
     const calmCase = await caseFor(calm);
     const before = await reviewer(demanding);
@@ -40,7 +56,11 @@ describe('contact outcomes and reviewer risk', () => {
       .set(shop.auth)
       .send({ channel: 'phone', outcome: 'demanded_compensation', demandedAmount: 3000, at: `${yesterday} 10:00:00` })
       .expect(201);
-    await t.http.post(`/v1/cases/${calmCase.id}/contacts`).set(shop.auth).send({ channel: 'phone', outcome: 'reached', at: `${yesterday} 10:00:00` }).expect(201);
+    await t.http
+      .post(`/v1/cases/${calmCase.id}/contacts`)
+      .set(shop.auth)
+      .send({ channel: 'phone', outcome: 'reached', at: `${yesterday} 10:00:00` })
+      .expect(201);
 
     const after = await reviewer(demanding);
     expect(after.signals.map((s) => s.code)).toContain('contact_excess_demand');

@@ -89,7 +89,13 @@ describe('recovery queue', () => {
         ['patch', '/v1/shop', { locale: 'en' }],
       ] as const) {
         const call =
-          method === 'get' ? t.http.get(path) : method === 'put' ? t.http.put(path).send(body) : method === 'patch' ? t.http.patch(path).send(body) : t.http.post(path).send(body);
+          method === 'get'
+            ? t.http.get(path)
+            : method === 'put'
+              ? t.http.put(path).send(body)
+              : method === 'patch'
+                ? t.http.patch(path).send(body)
+                : t.http.post(path).send(body);
         const response = await call.set(agent.auth).expect(403);
         expect(response.body.code).toBe('ROLE_FORBIDDEN');
       }
@@ -169,7 +175,7 @@ describe('recovery queue', () => {
       expect(detail.body.events.at(-1).details.secondsToRevision).toEqual(expect.any(Number));
     });
 
-    it("does not open a case for a review whose change window has closed", async () => {
+    it('does not open a case for a review whose change window has closed', async () => {
       const id = await ingest(shop, { rating: 1, reviewedAt: daysAgo(31), orderedAt: daysAgo(40), shippedAt: daysAgo(39), deliveredAt: daysAgo(38) });
       await analysed(shop, id);
       expect((await t.http.get(`/v1/cases?reviewId=${id}`).set(shop.auth).expect(200)).body.items).toEqual([]);
@@ -183,14 +189,22 @@ describe('recovery queue', () => {
 
       const assignRefused = await t.http.post(`/v1/cases/${c.id}/assign`).set(agent.auth).send({ staffId: agent.id }).expect(403);
       expect(assignRefused.body.code).toBe('ROLE_FORBIDDEN');
-      const bulkRefused = await t.http.post('/v1/cases/bulk-assign').set(agent.auth).send({ caseIds: [c.id], staffId: agent.id }).expect(403);
+      const bulkRefused = await t.http
+        .post('/v1/cases/bulk-assign')
+        .set(agent.auth)
+        .send({ caseIds: [c.id], staffId: agent.id })
+        .expect(403);
       expect(bulkRefused.body.code).toBe('ROLE_FORBIDDEN');
 
       const claimed = await t.http.post(`/v1/cases/${c.id}/claim`).set(agent.auth).expect(200);
       expect(claimed.body.assignee).toEqual({ id: agent.id, name: '小王' });
       const taken = await t.http.post(`/v1/cases/${c.id}/claim`).set(agent2.auth).expect(409);
       expect(taken.body.code).toBe('CASE_ALREADY_ASSIGNED');
-      const notYours = await t.http.post(`/v1/cases/${c.id}/contacts`).set(agent2.auth).send({ channel: 'phone', outcome: 'no_answer', at: daysAgo(0.01) }).expect(403);
+      const notYours = await t.http
+        .post(`/v1/cases/${c.id}/contacts`)
+        .set(agent2.auth)
+        .send({ channel: 'phone', outcome: 'no_answer', at: daysAgo(0.01) })
+        .expect(403);
       expect(notYours.body.code).toBe('CASE_NOT_YOURS');
       const integrationClaim = await t.http.post(`/v1/cases/${c.id}/claim`).set(shop.auth).expect(403);
       expect(integrationClaim.body.code).toBe('STAFF_KEY_REQUIRED');
@@ -214,7 +228,9 @@ describe('recovery queue', () => {
       expect(closedContact.body.code).toBe('CASE_CLOSED');
 
       const detail = await t.http.get(`/v1/cases/${c.id}`).set(lead.auth).expect(200);
-      expect(detail.body.events.map((e: { action: string; from: string | null; to: string | null; actor: string }) => [e.action, e.from, e.to, e.actor])).toEqual([
+      expect(
+        detail.body.events.map((e: { action: string; from: string | null; to: string | null; actor: string }) => [e.action, e.from, e.to, e.actor]),
+      ).toEqual([
         ['opened', null, 'new', 'system:analysis'],
         ['claimed', null, null, `staff:${agent.id}`],
         ['status', 'new', 'escalated', `staff:${agent.id}`],
@@ -229,7 +245,9 @@ describe('recovery queue', () => {
       expect(batch.status).toBeLessThan(300);
       const reviewIds: string[] = batch.body.results.map((r: { id: string }) => r.id);
       for (const id of reviewIds) await caseOf(shop, id);
-      const [{ distinct }] = await db.query(`SELECT count(DISTINCT opened_at)::int AS distinct FROM recovery_cases WHERE review_id = ANY($1::uuid[])`, [reviewIds]);
+      const [{ distinct }] = await db.query(`SELECT count(DISTINCT opened_at)::int AS distinct FROM recovery_cases WHERE review_id = ANY($1::uuid[])`, [
+        reviewIds,
+      ]);
       expect(distinct).toBe(1);
       const seen: string[] = [];
       let cursor: string | null = null;
@@ -265,7 +283,10 @@ describe('recovery queue', () => {
       const listed = await t.http.get(`/v1/cases?status=new,contacting&assignee=${agent2.id}&limit=2`).set(lead.auth).expect(200);
       expect(listed.body.items).toHaveLength(2);
       expect(listed.body.nextCursor).toEqual(expect.any(String));
-      const rest = await t.http.get(`/v1/cases?status=new,contacting&assignee=${agent2.id}&limit=2&cursor=${listed.body.nextCursor}`).set(lead.auth).expect(200);
+      const rest = await t.http
+        .get(`/v1/cases?status=new,contacting&assignee=${agent2.id}&limit=2&cursor=${listed.body.nextCursor}`)
+        .set(lead.auth)
+        .expect(200);
       expect([...listed.body.items, ...rest.body.items].map((c: { id: string }) => c.id).sort()).toEqual(cases.map((c) => c.id).sort());
       const badFilter = await t.http.get('/v1/cases?status=new,finished').set(lead.auth).expect(400);
       expect(badFilter.body.errors[0].field).toBe('status');
@@ -288,13 +309,25 @@ describe('recovery queue', () => {
       const c = await caseOf(shop, id);
       // contacts of yesterday, Shanghai time (the shop's zone): 10:00 is fine, 11:00 is the 2nd of the day, 22:00 is quiet
       const yesterday = new Date(Date.now() - DAY + 8 * 3_600_000).toISOString().slice(0, 10);
-      const first = await t.http.post(`/v1/cases/${c.id}/contacts`).set(agent.auth).send({ channel: 'phone', outcome: 'no_answer', at: `${yesterday} 10:00:00` }).expect(201);
+      const first = await t.http
+        .post(`/v1/cases/${c.id}/contacts`)
+        .set(agent.auth)
+        .send({ channel: 'phone', outcome: 'no_answer', at: `${yesterday} 10:00:00` })
+        .expect(201);
       expect(first.body.case).toMatchObject({ status: 'contacting', contactCount: 1, assignee: { id: agent.id } });
 
-      const daily = await t.http.post(`/v1/cases/${c.id}/contacts`).set(agent.auth).send({ channel: 'im', outcome: 'no_answer', at: `${yesterday} 11:00:00` }).expect(409);
+      const daily = await t.http
+        .post(`/v1/cases/${c.id}/contacts`)
+        .set(agent.auth)
+        .send({ channel: 'im', outcome: 'no_answer', at: `${yesterday} 11:00:00` })
+        .expect(409);
       expect(daily.body.code).toBe('CONTACT_POLICY_VIOLATED');
       expect(daily.body.errors).toEqual([expect.objectContaining({ field: 'at', code: 'daily_limit' })]);
-      const quiet = await t.http.post(`/v1/cases/${c.id}/contacts`).set(agent.auth).send({ channel: 'phone', outcome: 'no_answer', at: `${yesterday} 22:30:00` }).expect(409);
+      const quiet = await t.http
+        .post(`/v1/cases/${c.id}/contacts`)
+        .set(agent.auth)
+        .send({ channel: 'phone', outcome: 'no_answer', at: `${yesterday} 22:30:00` })
+        .expect(409);
       expect(quiet.body.errors.map((e: { code: string }) => e.code)).toEqual(['daily_limit', 'quiet_hours']);
 
       const agentOverride = await t.http
@@ -324,10 +357,20 @@ describe('recovery queue', () => {
     });
 
     it('validates settings with the field at fault', async () => {
-      const response = await t.http.put('/v1/queue/settings').set(lead.auth).send({ quietHoursStart: '25:00', revisionWindowDays: 0, maxContactsTotal: 'x' }).expect(400);
+      const response = await t.http
+        .put('/v1/queue/settings')
+        .set(lead.auth)
+        .send({ quietHoursStart: '25:00', revisionWindowDays: 0, maxContactsTotal: 'x' })
+        .expect(400);
       expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['maxContactsTotal', 'quietHoursStart', 'revisionWindowDays']);
       const current = await t.http.get('/v1/queue/settings').set(agent.auth).expect(200);
-      expect(current.body).toMatchObject({ timezone: 'Asia/Shanghai', revisionWindowDays: 30, firstContactSlaHours: 24, quietHoursStart: '21:00', quietHoursEnd: '09:00' });
+      expect(current.body).toMatchObject({
+        timezone: 'Asia/Shanghai',
+        revisionWindowDays: 30,
+        firstContactSlaHours: 24,
+        quietHoursStart: '21:00',
+        quietHoursEnd: '09:00',
+      });
     });
   });
 
@@ -335,7 +378,8 @@ describe('recovery queue', () => {
     it('a new revision window applies to new cases: open cases keep their deadline, and the sweep closes none of them', async () => {
       const w = await t.createShop('Window shop');
       // no order timeline: any reviewedAt is valid
-      const input = (days: number, rating = 1) => reviewInput({ rating, reviewedAt: daysAgo(days), orderedAt: undefined, shippedAt: undefined, deliveredAt: undefined });
+      const input = (days: number, rating = 1) =>
+        reviewInput({ rating, reviewedAt: daysAgo(days), orderedAt: undefined, shippedAt: undefined, deliveredAt: undefined });
       const inputs = [20, 15, 12].map((days) => input(days));
       const ids: string[] = [];
       for (const body of inputs) ids.push(await ingest(w, body));
@@ -396,13 +440,24 @@ describe('recovery queue', () => {
       const logged = await t.http
         .post(`/v1/cases/${c.id}/contacts`)
         .set(agent.auth)
-        .send({ channel: 'phone', outcome: 'promised_revision', at: `${yesterday} 10:00:00`, promisedRevisionAt: promiseDay, compensation: { type: 'coupon', amount: 10 }, note: '已发修改评价教程' })
+        .send({
+          channel: 'phone',
+          outcome: 'promised_revision',
+          at: `${yesterday} 10:00:00`,
+          promisedRevisionAt: promiseDay,
+          compensation: { type: 'coupon', amount: 10 },
+          note: '已发修改评价教程',
+        })
         .expect(201);
       expect(logged.body.case).toMatchObject({ status: 'awaiting_revision', inQueue: false });
       // "by the end of that day" in Shanghai
       expect(logged.body.case.followUpDueAt).toBe(new Date(`${promiseDay}T16:00:00.000Z`).toISOString());
 
-      const tooLate = await t.http.post(`/v1/cases/${c.id}/contacts`).set(agent.auth).send({ channel: 'im', outcome: 'promised_revision', promisedRevisionAt: daysAgo(-40) }).expect(400);
+      const tooLate = await t.http
+        .post(`/v1/cases/${c.id}/contacts`)
+        .set(agent.auth)
+        .send({ channel: 'im', outcome: 'promised_revision', promisedRevisionAt: daysAgo(-40) })
+        .expect(400);
       expect(tooLate.body.errors[0]).toMatchObject({ field: 'promisedRevisionAt', code: 'afterRevisionDeadline' });
       const missing = await t.http.post(`/v1/cases/${c.id}/contacts`).set(agent.auth).send({ channel: 'im', outcome: 'promised_revision' }).expect(400);
       expect(missing.body.errors[0].field).toBe('promisedRevisionAt');
@@ -412,7 +467,9 @@ describe('recovery queue', () => {
 
       // time passes: the promised day is over (moved into the past rather than waiting for it)
       expect((await t.app.get(RecoveryWorkers).sweep()).promisesMissed).toBe(0);
-      await db.query(`UPDATE recovery_cases SET follow_up_due_at = now() - interval '1 hour', promised_revision_at = now() - interval '1 hour' WHERE id = $1`, [c.id]);
+      await db.query(`UPDATE recovery_cases SET follow_up_due_at = now() - interval '1 hour', promised_revision_at = now() - interval '1 hour' WHERE id = $1`, [
+        c.id,
+      ]);
       const swept = await t.app.get(RecoveryWorkers).sweep();
       expect(swept.promisesMissed).toBe(1);
       const detail = await t.http.get(`/v1/cases/${c.id}`).set(lead.auth).expect(200);
@@ -428,7 +485,11 @@ describe('recovery queue', () => {
       expect(item.reasons.map((r: { code: string }) => r.code)).toContain('promise_missed');
 
       // the follow-up call settles it: out of "follow-up due"
-      await t.http.post(`/v1/cases/${c.id}/contacts`).set(agent.auth).send({ channel: 'phone', outcome: 'reached', at: `${yesterday} 15:00:00` }).expect(201);
+      await t.http
+        .post(`/v1/cases/${c.id}/contacts`)
+        .set(agent.auth)
+        .send({ channel: 'phone', outcome: 'reached', at: `${yesterday} 15:00:00` })
+        .expect(201);
       const after = await t.http.get(`/v1/cases/${c.id}`).set(lead.auth).expect(200);
       expect(after.body.followUpDueAt).toBeNull();
     });

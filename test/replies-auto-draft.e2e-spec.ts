@@ -35,7 +35,10 @@ describe('replies: automatic drafts', () => {
     expect(response.body.summary.rejected).toBe(0);
     const ids: string[] = response.body.results.map((r: { id: string }) => r.id);
     await eventually(async () => {
-      const [row] = await db.query(`SELECT count(*)::int AS n FROM reviews WHERE id = ANY($1::uuid[]) AND analysis_status = 'done' AND analyzed_revision = revision`, [ids]);
+      const [row] = await db.query(
+        `SELECT count(*)::int AS n FROM reviews WHERE id = ANY($1::uuid[]) AND analysis_status = 'done' AND analyzed_revision = revision`,
+        [ids],
+      );
       return row.n === ids.length ? true : undefined;
     });
     return ids;
@@ -43,7 +46,9 @@ describe('replies: automatic drafts', () => {
 
   /** the review's current reply as stored: looking through the API would draft one on the spot */
   async function stored(reviewId: string): Promise<StoredReply | undefined> {
-    const [row] = await db.query('SELECT id, kind, status, created_by, review_revision, text, feel FROM reply_drafts WHERE review_id = $1 AND is_current', [reviewId]);
+    const [row] = await db.query('SELECT id, kind, status, created_by, review_revision, text, feel FROM reply_drafts WHERE review_id = $1 AND is_current', [
+      reviewId,
+    ]);
     return row;
   }
 
@@ -96,10 +101,14 @@ describe('replies: automatic drafts', () => {
       { ...edited, followUpContent: '追评：换货到了还是有破洞', followUpAt },
       { ...untouched, followUpContent: '追评：盒子也是坏的', followUpAt },
     ]);
-    const redrafted = await eventually(async () => {
-      const current = await stored(untouchedId);
-      return current && current.review_revision === 2 ? current : undefined;
-    }, 15_000, 'the untouched draft following the new revision');
+    const redrafted = await eventually(
+      async () => {
+        const current = await stored(untouchedId);
+        return current && current.review_revision === 2 ? current : undefined;
+      },
+      15_000,
+      'the untouched draft following the new revision',
+    );
     expect(redrafted.id).not.toBe(other.id);
     expect(redrafted.created_by).toBe('system:auto-draft');
 
@@ -122,11 +131,19 @@ describe('replies: automatic drafts', () => {
 
     // the staff know better: both cups were crushed in transit
     for (const id of [untouchedId, editedId]) {
-      await t.http.put(`/v1/reviews/${id}/tags`).set(shop.auth).send({ tags: ['logistics'], subTags: ['damaged_parcel'] }).expect(200);
+      await t.http
+        .put(`/v1/reviews/${id}/tags`)
+        .set(shop.auth)
+        .send({ tags: ['logistics'], subTags: ['damaged_parcel'] })
+        .expect(200);
     }
     const replies = await t.http.get(`/v1/reviews/${untouchedId}/replies`).set(shop.auth).expect(200);
     expect(replies.body.current.id).not.toBe(before.id);
-    expect(replies.body.current).toMatchObject({ status: 'draft', createdBy: 'system:auto-draft', remedy: { cause: { tag: 'logistics', subTag: 'damaged_parcel' } } });
+    expect(replies.body.current).toMatchObject({
+      status: 'draft',
+      createdBy: 'system:auto-draft',
+      remedy: { cause: { tag: 'logistics', subTag: 'damaged_parcel' } },
+    });
     expect(replies.body.history.map((r: { id: string }) => r.id)).toContain(before.id);
     const after = await stored(untouchedId);
     expect(after?.id).toBe(replies.body.current.id);
@@ -230,7 +247,10 @@ describe('replies: automatic drafts', () => {
     expect(await stored(id)).toBeUndefined();
 
     // analysed DRAFT_OVERDUE_MS ago: its drafting job, still putting itself off, drafts it the next time it runs
-    await db.query(`UPDATE reviews SET analyzed_at = now() - make_interval(secs => $2::double precision / 1000 + 1) WHERE id = $1`, [id, t.app.get(AppConfig).env.draftOverdueMs]);
+    await db.query(`UPDATE reviews SET analyzed_at = now() - make_interval(secs => $2::double precision / 1000 + 1) WHERE id = $1`, [
+      id,
+      t.app.get(AppConfig).env.draftOverdueMs,
+    ]);
     const draft = await eventually(() => stored(id), 15_000, 'the overdue draft');
     expect(draft).toMatchObject({ kind: 'recovery', created_by: 'system:auto-draft' });
     expect((await db.query(`SELECT analysis_status FROM reviews WHERE id = $1`, [arriving]))[0].analysis_status).toBe('pending');

@@ -54,7 +54,11 @@ describe('replies: draft -> edit -> approve -> publish, and webhook delivery', (
     const { reviewId, reply } = await draftFor({ content: 'Took two weeks to arrive.', externalId: 'TB-77001', buyerNick: 'sunny_day' });
     expect(reply.status).toBe('draft');
 
-    const edited = await t.http.patch(`/v1/replies/${reply.id}`).set(shop.auth).send({ found: 'We have moved your area to a faster courier route.' }).expect(200);
+    const edited = await t.http
+      .patch(`/v1/replies/${reply.id}`)
+      .set(shop.auth)
+      .send({ found: 'We have moved your area to a faster courier route.' })
+      .expect(200);
     expect(edited.body).toMatchObject({ status: 'edited', found: 'We have moved your area to a faster courier route.' });
     expect(edited.body.text.endsWith('We have moved your area to a faster courier route.')).toBe(true);
     expect(edited.body.editedBy).toMatch(/^api:/);
@@ -126,11 +130,19 @@ describe('replies: draft -> edit -> approve -> publish, and webhook delivery', (
     ];
     for (const [body, field, code] of cases) {
       const response = await t.http.patch(`/v1/replies/${reply.id}`).set(shop.auth).send(body).expect(400);
-      expect({ body, code: response.body.code, error: response.body.errors[0] }).toEqual({ body, code: 'REPLY_RULE_VIOLATION', error: expect.objectContaining({ field, code }) });
+      expect({ body, code: response.body.code, error: response.body.errors[0] }).toEqual({
+        body,
+        code: 'REPLY_RULE_VIOLATION',
+        error: expect.objectContaining({ field, code }),
+      });
     }
     const both = await t.http.patch(`/v1/replies/${reply.id}`).set(shop.auth).send({ text: 'Sorry.', feel: 'Sorry.' }).expect(400);
     expect(both.body.errors[0]).toMatchObject({ field: 'text', code: 'textWithParts' });
-    const whole = await t.http.patch(`/v1/replies/${reply.id}`).set(shop.auth).send({ text: 'Sorry for the long wait; we have fixed our dispatch.' }).expect(200);
+    const whole = await t.http
+      .patch(`/v1/replies/${reply.id}`)
+      .set(shop.auth)
+      .send({ text: 'Sorry for the long wait; we have fixed our dispatch.' })
+      .expect(200);
     expect(whole.body).toMatchObject({ status: 'edited', feel: null, felt: null, found: null, text: 'Sorry for the long wait; we have fixed our dispatch.' });
     const partOnly = await t.http.patch(`/v1/replies/${reply.id}`).set(shop.auth).send({ felt: 'We take this seriously.' }).expect(400);
     expect(partOnly.body.errors.map((e: { field: string }) => e.field)).toEqual(['feel', 'found']);
@@ -202,7 +214,11 @@ describe('replies: draft -> edit -> approve -> publish, and webhook delivery', (
     });
 
     it('accepts a public URL', async () => {
-      const saved = await t.http.put('/v1/reply-settings').set(other.auth).send({ webhookUrl: 'https://adapter.example.com/hooks', webhookSecret: SECRET }).expect(200);
+      const saved = await t.http
+        .put('/v1/reply-settings')
+        .set(other.auth)
+        .send({ webhookUrl: 'https://adapter.example.com/hooks', webhookSecret: SECRET })
+        .expect(200);
       expect(saved.body.webhookUrl).toBe('https://adapter.example.com/hooks');
       await t.http.put('/v1/reply-settings').set(other.auth).send({ webhookUrl: null, webhookSecret: null }).expect(200);
     });
@@ -241,7 +257,11 @@ describe('replies: draft -> edit -> approve -> publish, and webhook delivery', (
   });
 
   it('publishing without a webhook only records; another shop sees none of it', async () => {
-    const created = await t.http.post('/v1/reviews').set(other.auth).send(reviewInput({ rating: 5 })).expect(201);
+    const created = await t.http
+      .post('/v1/reviews')
+      .set(other.auth)
+      .send(reviewInput({ rating: 5 }))
+      .expect(201);
     const reviewId = created.body.review.id;
     const reply = await t.http.post(`/v1/reviews/${reviewId}/replies`).set(other.auth).send({}).expect(201);
     expect(reply.body.kind).toBe('thank_you');

@@ -39,7 +39,11 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
   afterAll(async () => t.close());
 
   /** Stores a review, waits for its analysis, then gives it the tags the classifier would. */
-  async function analysedReview(shop: TestShop, overrides: Record<string, unknown> = {}, tags: { tags: string[]; subTags: string[] } | null = null): Promise<string> {
+  async function analysedReview(
+    shop: TestShop,
+    overrides: Record<string, unknown> = {},
+    tags: { tags: string[]; subTags: string[] } | null = null,
+  ): Promise<string> {
     const created = await t.http.post('/v1/reviews').set(shop.auth).send(reviewInput(overrides)).expect(201);
     const id: string = created.body.review.id;
     await eventually(async () => {
@@ -63,7 +67,12 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
 
   it('drafts analysed reviews by itself when the shop asks, and a person redrafts into a 3F reply with outreach and remedy', async () => {
     await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: 'negative' }).expect(200);
-    const reviewId = await analysedReview(alpha, { buyerNick: '小蓝鲸', content: '等了一个星期才到，打开还是坏的', productId: 'p-slow', productName: '陶瓷马克杯' });
+    const reviewId = await analysedReview(alpha, {
+      buyerNick: '小蓝鲸',
+      content: '等了一个星期才到，打开还是坏的',
+      productId: 'p-slow',
+      productName: '陶瓷马克杯',
+    });
     const auto = await t.http.get(`/v1/reviews/${reviewId}/replies`).set(alpha.auth).expect(200);
     expect(auto.body.current).toMatchObject({ status: 'draft', kind: 'recovery', createdBy: 'system:auto-draft', language: 'zh-Hans' });
     await t.http.put('/v1/reply-settings').set(alpha.auth).send({ autoDraft: 'off' }).expect(200);
@@ -196,7 +205,11 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
       [{ ...base, part: 'opening', text: '你好' }, 'part', 'isIn'],
     ];
     for (const [body, field, code] of cases) {
-      const response = await t.http.post('/v1/reply-templates').set(alpha.auth).send({ text: '{buyer}，抱歉', ...body }).expect(400);
+      const response = await t.http
+        .post('/v1/reply-templates')
+        .set(alpha.auth)
+        .send({ text: '{buyer}，抱歉', ...body })
+        .expect(400);
       expect({ body, code: response.body.code, error: response.body.errors[0] }).toEqual({
         body,
         code: 'VALIDATION_FAILED',
@@ -246,7 +259,16 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
 
     const bad = await t.http.put('/v1/remedy-policy').set(alpha.auth).send({ giftValue: -1, returnWindowDays: 2.5 }).expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['giftValue', 'returnWindowDays']);
-    const dup = await t.http.put('/v1/remedy-policy').set(alpha.auth).send({ couponTiers: [{ minOrderAmount: 0, amount: 5 }, { minOrderAmount: 0, amount: 8 }] }).expect(400);
+    const dup = await t.http
+      .put('/v1/remedy-policy')
+      .set(alpha.auth)
+      .send({
+        couponTiers: [
+          { minOrderAmount: 0, amount: 5 },
+          { minOrderAmount: 0, amount: 8 },
+        ],
+      })
+      .expect(400);
     expect(dup.body.errors[0]).toMatchObject({ field: 'couponTiers', code: 'uniqueMinOrderAmount' });
     await t.http.put('/v1/remedy-policy').set(alpha.auth).send({ giftNameZh: '加微信13812345678领取' }).expect(400);
 
@@ -270,8 +292,16 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
     await t.http.put('/v1/reply-settings').set(beta.auth).send({ maxLength: 50 }).expect(400);
     const noSecret = await t.http.put('/v1/reply-settings').set(beta.auth).send({ webhookUrl: 'http://127.0.0.1:9/hook' }).expect(400);
     expect(noSecret.body.errors[0]).toMatchObject({ field: 'webhookSecret', code: 'required' });
-    await t.http.put('/v1/reply-settings').set(beta.auth).send({ webhookUrl: 'ftp://example.com/x', webhookSecret: 'x'.repeat(20) }).expect(400);
-    const set = await t.http.put('/v1/reply-settings').set(beta.auth).send({ maxLength: 120, webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'a-very-secret-value' }).expect(200);
+    await t.http
+      .put('/v1/reply-settings')
+      .set(beta.auth)
+      .send({ webhookUrl: 'ftp://example.com/x', webhookSecret: 'x'.repeat(20) })
+      .expect(400);
+    const set = await t.http
+      .put('/v1/reply-settings')
+      .set(beta.auth)
+      .send({ maxLength: 120, webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'a-very-secret-value' })
+      .expect(200);
     // a shop that never chose drafts its medium and bad reviews by itself
     expect(set.body).toMatchObject({ maxLength: 120, autoDraft: 'negative', webhookUrl: 'http://127.0.0.1:9/hook', hasWebhookSecret: true });
     expect(JSON.stringify(set.body)).not.toContain('a-very-secret-value');
@@ -279,7 +309,11 @@ describe('replies: drafts, templates, remedy policy, settings', () => {
     const id = await analysedReview(beta, {}, { tags: ['logistics', 'quality', 'service'], subTags: ['damaged_parcel', 'not_as_described', 'slow_response'] });
     const reply = await draft(beta, id);
     expect(reply.length).toBeLessThanOrEqual(120);
-    const long = await t.http.patch(`/v1/replies/${reply.id}`).set(beta.auth).send({ text: '非常抱歉。'.repeat(30) }).expect(400);
+    const long = await t.http
+      .patch(`/v1/replies/${reply.id}`)
+      .set(beta.auth)
+      .send({ text: '非常抱歉。'.repeat(30) })
+      .expect(400);
     expect(long.body.errors[0]).toMatchObject({ field: 'text', code: 'tooLong' });
     await t.http.put('/v1/reply-settings').set(beta.auth).send({ webhookUrl: null, maxLength: null }).expect(200);
   });

@@ -75,7 +75,9 @@ describe('report: period basis and spread', () => {
     const ids = await post(
       shop,
       // three texts: a text shared with a confirmed bad-reviewer is itself a risk signal
-      ['色差严重', '颜色和图片差很多', '实物颜色偏暗，和详情页不一样'].map((content, i) => review({ sku: 'R-1', buyerId: `tb_spread_${i}`, rating: 2, reviewedAt: local(2, 10), content })),
+      ['色差严重', '颜色和图片差很多', '实物颜色偏暗，和详情页不一样'].map((content, i) =>
+        review({ sku: 'R-1', buyerId: `tb_spread_${i}`, rating: 2, reviewedAt: local(2, 10), content }),
+      ),
     );
     await db.query(`UPDATE reviews SET tags = '{quality}', sub_tags = '{colour_difference}' WHERE id = ANY($1::uuid[])`, [ids]);
     let { quality } = await weekly(shop);
@@ -86,7 +88,9 @@ describe('report: period basis and spread', () => {
     const sections = await weekly(shop);
     quality = sections.quality;
     expect(quality.rows[0]).toMatchObject({ sku: 'R-1', spread: 'isolated', complaints: 3, buyers: 3 });
-    expect(quality.rows[0].subTags).toEqual([expect.objectContaining({ subTag: 'colour_difference', reviews: 3, buyers: 2, highRiskBuyers: 1, spread: 'isolated' })]);
+    expect(quality.rows[0].subTags).toEqual([
+      expect.objectContaining({ subTag: 'colour_difference', reviews: 3, buyers: 2, highRiskBuyers: 1, spread: 'isolated' }),
+    ]);
     expect(sections.actions.items.map((item: { code: string }) => item.code)).not.toContain('quality.widespread');
   });
 });

@@ -28,7 +28,13 @@ describe('report.created webhook', () => {
       .set(shop.auth)
       .send({
         items: [
-          reviewInput({ rating: 1, reviewedAt: '2026-11-18T10:00:00+08:00', buyerId: 'tb_secret_buyer', buyerNick: '小王爱购物', content: '质量太差了，打13812345678找我' }),
+          reviewInput({
+            rating: 1,
+            reviewedAt: '2026-11-18T10:00:00+08:00',
+            buyerId: 'tb_secret_buyer',
+            buyerNick: '小王爱购物',
+            content: '质量太差了，打13812345678找我',
+          }),
           reviewInput({ rating: 5, reviewedAt: '2026-11-19T10:00:00+08:00', content: '很好' }),
         ],
       })
@@ -44,16 +50,21 @@ describe('report.created webhook', () => {
 
   const deliveriesOf = async (reportId: string): Promise<{ id: string; status: string; attempts: number; reply_id: string | null; event: string }[]> =>
     db.query(`SELECT id, status, attempts, reply_id, event FROM webhook_deliveries WHERE report_id = $1 ORDER BY created_at`, [reportId]);
-  const received = (reportId: string): Received[] => receiver.received.filter((r) => (JSON.parse(r.body) as { report?: { id?: string } }).report?.id === reportId);
+  const received = (reportId: string): Received[] =>
+    receiver.received.filter((r) => (JSON.parse(r.body) as { report?: { id?: string } }).report?.id === reportId);
 
   it('announces a stored report with a signed webhook, and retries it after a failure', async () => {
     receiver.answers = [503];
     const report = (await t.http.get('/v1/reports/weekly?week=2026-W47').set(shop.auth).expect(200)).body;
     expect(report.stored).toBe(true);
-    const [delivery] = await eventually(async () => {
-      const rows = await deliveriesOf(report.id);
-      return rows[0]?.status === 'delivered' ? rows : undefined;
-    }, 15_000, 'the delivered report webhook');
+    const [delivery] = await eventually(
+      async () => {
+        const rows = await deliveriesOf(report.id);
+        return rows[0]?.status === 'delivered' ? rows : undefined;
+      },
+      15_000,
+      'the delivered report webhook',
+    );
     expect(delivery).toMatchObject({ attempts: 2, reply_id: null, event: 'report.created' });
 
     const attempts = receiver.forDelivery(delivery.id);
@@ -139,7 +150,11 @@ describe('report.created webhook', () => {
       [report.id],
     );
     expect(await t.app.get(WebhookWorkers).sweep()).toBeGreaterThanOrEqual(1);
-    await eventually(async () => ((await db.query(`SELECT status FROM webhook_deliveries WHERE id = $1`, [lost.id]))[0].status === 'delivered' ? true : undefined), 15_000, 'the swept delivery');
+    await eventually(
+      async () => ((await db.query(`SELECT status FROM webhook_deliveries WHERE id = $1`, [lost.id]))[0].status === 'delivered' ? true : undefined),
+      15_000,
+      'the swept delivery',
+    );
     expect(receiver.forDelivery(lost.id)).toHaveLength(1);
   });
 

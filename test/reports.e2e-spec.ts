@@ -32,7 +32,12 @@ describe('reports', () => {
   const post = (shop: TestShop, items: Record<string, unknown>[]) => t.postAnalysed(shop, items);
 
   async function tag(id: string, tags: string[], subTags: string[] = [], evidence: { tag: string; phrase: string }[] | null = null): Promise<void> {
-    await db.query(`UPDATE reviews SET tags = $2, sub_tags = $3, tag_evidence = $4, tag_source = 'model' WHERE id = $1`, [id, tags, subTags, evidence === null ? null : JSON.stringify(evidence)]);
+    await db.query(`UPDATE reviews SET tags = $2, sub_tags = $3, tag_evidence = $4, tag_source = 'model' WHERE id = $1`, [
+      id,
+      tags,
+      subTags,
+      evidence === null ? null : JSON.stringify(evidence),
+    ]);
   }
 
   const weekly = async (shop: TestShop, query: string) => (await t.http.get(`/v1/reports/weekly?${query}`).set(shop.auth).expect(200)).body;
@@ -53,7 +58,14 @@ describe('reports', () => {
       expect(report.data.sections.summary.current).toMatchObject({ reviews: 2, good: 1, bad: 1, negative: 1, negativeRate: 0.5 });
       expect(report.data.sections.summary.previous).toMatchObject({ reviews: 1, good: 1 });
       expect(report.data.sections.summary.trend.map((p: { week: string }) => p.week)).toEqual([
-        '2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47',
+        '2026-W40',
+        '2026-W41',
+        '2026-W42',
+        '2026-W43',
+        '2026-W44',
+        '2026-W45',
+        '2026-W46',
+        '2026-W47',
       ]);
     });
 
@@ -97,12 +109,13 @@ describe('reports', () => {
 
   describe('review counts per hour (what the trend adds up)', () => {
     const counted = async (shopId: string) =>
-      db.query(
-        `SELECT hour, grade, sum(reviews)::int AS n FROM review_grade_counts WHERE shop_id = $1 GROUP BY 1, 2 HAVING sum(reviews) <> 0 ORDER BY 1, 2`,
-        [shopId],
-      );
+      db.query(`SELECT hour, grade, sum(reviews)::int AS n FROM review_grade_counts WHERE shop_id = $1 GROUP BY 1, 2 HAVING sum(reviews) <> 0 ORDER BY 1, 2`, [
+        shopId,
+      ]);
     const actual = async (shopId: string) =>
-      db.query(`SELECT date_trunc('hour', reviewed_at, 'UTC') AS hour, grade, count(*)::int AS n FROM reviews WHERE shop_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`, [shopId]);
+      db.query(`SELECT date_trunc('hour', reviewed_at, 'UTC') AS hour, grade, count(*)::int AS n FROM reviews WHERE shop_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`, [
+        shopId,
+      ]);
 
     it('follow new reviews, a changed rating and a corrected posting time, and survive merging', async () => {
       const shop = await t.createShop('Counted shop');
@@ -146,7 +159,9 @@ describe('reports', () => {
     it('stay right when one shop’s batches are written at once by several connections', async () => {
       const shop = await t.createShop('Busy shop');
       const batches = Array.from({ length: 6 }, (_, b) =>
-        Array.from({ length: 20 }, (_, i) => review({ rating: 1 + ((b + i) % 5), reviewedAt: `2026-11-18T1${i % 3}:${String(b * 7).padStart(2, '0')}:00+08:00` })),
+        Array.from({ length: 20 }, (_, i) =>
+          review({ rating: 1 + ((b + i) % 5), reviewedAt: `2026-11-18T1${i % 3}:${String(b * 7).padStart(2, '0')}:00+08:00` }),
+        ),
       );
       await Promise.all(batches.map((items) => t.http.post('/v1/reviews/batch').set(shop.auth).send({ items }).expect(200)));
       expect(await counted(shop.shopId)).toEqual(await actual(shop.shopId));
@@ -179,7 +194,10 @@ describe('reports', () => {
 
   it('reports a week with only good reviews', async () => {
     const shop = await t.createShop('Good shop');
-    await post(shop, [4, 5, 5].map((rating) => review({ rating, reviewedAt: '2026-11-18T12:00:00+08:00', content: '很好' })));
+    await post(
+      shop,
+      [4, 5, 5].map((rating) => review({ rating, reviewedAt: '2026-11-18T12:00:00+08:00', content: '很好' })),
+    );
     const { sections } = (await weekly(shop, 'week=2026-W47')).data;
     expect(sections.summary.current).toMatchObject({ reviews: 3, negative: 0, negativeRate: 0, goodRate: 1 });
     expect(sections.rootCauses.negative).toBe(0);
@@ -203,7 +221,10 @@ describe('reports', () => {
     // the classifier finds no complaint in the new texts
     await tag(midId, []);
     await tag(afterId, []);
-    const revisions = await db.query(`SELECT review_id, grade, tags, sub_tags FROM review_revisions WHERE shop_id = $1 ORDER BY review_id = $2 DESC`, [shop.shopId, midId]);
+    const revisions = await db.query(`SELECT review_id, grade, tags, sub_tags FROM review_revisions WHERE shop_id = $1 ORDER BY review_id = $2 DESC`, [
+      shop.shopId,
+      midId,
+    ]);
     expect(revisions).toEqual([
       expect.objectContaining({ review_id: midId, grade: 'bad', tags: ['quality'], sub_tags: ['defect_broken'] }),
       expect.objectContaining({ review_id: afterId, grade: 'bad', tags: ['logistics'], sub_tags: ['slow_delivery'] }),
@@ -215,7 +236,10 @@ describe('reports', () => {
     expect(sections.summary.current).toMatchObject({ reviews: 2, good: 1, bad: 1, negative: 1 });
     expect(sections.summary.recovered).toBe(1);
     expect(sections.rootCauses).toMatchObject({ negative: 1, untagged: 0 });
-    expect(sections.rootCauses.tags.find((row: { tag: string }) => row.tag === 'logistics')).toMatchObject({ reviews: 1, subTags: [expect.objectContaining({ subTag: 'slow_delivery' })] });
+    expect(sections.rootCauses.tags.find((row: { tag: string }) => row.tag === 'logistics')).toMatchObject({
+      reviews: 1,
+      subTags: [expect.objectContaining({ subTag: 'slow_delivery' })],
+    });
     expect(sections.rootCauses.tags.find((row: { tag: string }) => row.tag === 'quality').reviews).toBe(0);
     expect(sections.logistics.rows).toEqual([expect.objectContaining({ name: '圆通速递', complaints: 1 })]);
     // the quote is the text the week saw, not today's
@@ -230,10 +254,19 @@ describe('reports', () => {
     const within = review({ rating: 2, reviewedAt: '2026-11-18T10:00:00+08:00', content: '发错颜色' });
     const [afterId, withinId] = await post(shop, [after, within]);
     // the first: to medium, then to good, both after the week; the second: to good on Thursday, back to bad after the week
-    await post(shop, [{ ...after, rating: 3, content: '换了一个' }, { ...within, rating: 5, content: '补发了' }]);
+    await post(shop, [
+      { ...after, rating: 3, content: '换了一个' },
+      { ...within, rating: 5, content: '补发了' },
+    ]);
     await db.query(`UPDATE review_revisions SET replaced_at = '2026-11-19T10:00:00+08:00' WHERE review_id = $1`, [withinId]);
-    await post(shop, [{ ...after, rating: 5, content: '满意' }, { ...within, rating: 1, content: '补发的也不对' }]);
-    const revisions = await db.query(`SELECT review_id, revision, grade, next_grade FROM review_revisions WHERE shop_id = $1 ORDER BY review_id = $2 DESC, revision`, [shop.shopId, afterId]);
+    await post(shop, [
+      { ...after, rating: 5, content: '满意' },
+      { ...within, rating: 1, content: '补发的也不对' },
+    ]);
+    const revisions = await db.query(
+      `SELECT review_id, revision, grade, next_grade FROM review_revisions WHERE shop_id = $1 ORDER BY review_id = $2 DESC, revision`,
+      [shop.shopId, afterId],
+    );
     expect(revisions.map((r: { grade: string; next_grade: string }) => [r.grade, r.next_grade])).toEqual([
       ['bad', 'medium'],
       ['medium', 'good'],
@@ -295,7 +328,8 @@ describe('reports', () => {
     for (const id of ids.slice(4, 6)) await tag(id, ['quality'], ['smell']);
 
     const first = (await weekly(shop, 'week=2026-W47')).data.sections;
-    const spread = (sections: { quality: { rows: { sku: string; spread: string }[] } }) => Object.fromEntries(sections.quality.rows.map((row) => [row.sku, row.spread]));
+    const spread = (sections: { quality: { rows: { sku: string; spread: string }[] } }) =>
+      Object.fromEntries(sections.quality.rows.map((row) => [row.sku, row.spread]));
     expect(spread(first)).toEqual({ 'W-RED': 'widespread', 'I-1': 'isolated', 'S-1': 'isolated' });
     expect(first.quality.rows[0]).toMatchObject({ sku: 'W-RED', buyers: 3, complaints: 3, reviews: 3 });
     expect(first.actions.items).toEqual(
@@ -329,7 +363,14 @@ describe('reports', () => {
     await tag(ids[4], ['service'], ['attitude']);
     const { logistics, service, rootCauses, actions } = (await weekly(shop, 'week=2026-W47')).data.sections;
     expect(logistics.rows).toEqual([
-      expect.objectContaining({ name: '中通快递', reviews: 3, complaints: 2, previous: 1, change: { abs: 1, pct: 1 }, subTags: [{ subTag: 'damaged_parcel', reviews: 2 }] }),
+      expect.objectContaining({
+        name: '中通快递',
+        reviews: 3,
+        complaints: 2,
+        previous: 1,
+        change: { abs: 1, pct: 1 },
+        subTags: [{ subTag: 'damaged_parcel', reviews: 2 }],
+      }),
     ]);
     expect(logistics.rows[0].rate).toBeCloseTo(2 / 3);
     expect(service.rows.map((row: { name: string; complaints: number }) => [row.name, row.complaints])).toEqual([
@@ -337,7 +378,11 @@ describe('reports', () => {
       ['阿强', 1],
     ]);
     expect(rootCauses.tags.find((row: { tag: string }) => row.tag === 'logistics')).toMatchObject({ reviews: 2, previous: 1 });
-    expect(actions.items).toEqual(expect.arrayContaining([expect.objectContaining({ department: 'logistics', code: 'logistics.complaints', params: expect.objectContaining({ name: '中通快递' }) })]));
+    expect(actions.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ department: 'logistics', code: 'logistics.complaints', params: expect.objectContaining({ name: '中通快递' }) }),
+      ]),
+    );
   });
 
   it('quotes buyers briefly with their personal data masked', async () => {
@@ -388,15 +433,28 @@ describe('reports', () => {
         [shop.shopId],
       );
       const contact = async (name: string, body: Record<string, unknown>) =>
-        t.http.post(`/v1/cases/${caseOf[name]}/contacts`).set(shop.auth).send({ channel: 'phone', ...body }).expect(201);
+        t.http
+          .post(`/v1/cases/${caseOf[name]}/contacts`)
+          .set(shop.auth)
+          .send({ channel: 'phone', ...body })
+          .expect(201);
       const setStatus = async (name: string, status: string) =>
         t.http.post(`/v1/cases/${caseOf[name]}/status`).set(shop.auth).send({ status, reason: 'the buyer did not want to change the review' }).expect(200);
 
       // a: reached an hour after opening; on Tuesday a coupon and a promise; revised the review on Thursday
       await contact('a', { outcome: 'reached', at: local(0, 12) });
-      await contact('a', { outcome: 'promised_revision', at: local(1, 15), compensation: { type: 'coupon', amount: 10 }, promisedRevisionAt: addDays(monday, 3) });
+      await contact('a', {
+        outcome: 'promised_revision',
+        at: local(1, 15),
+        compensation: { type: 'coupon', amount: 10 },
+        promisedRevisionAt: addDays(monday, 3),
+      });
       await post(shop, [{ ...posted.a, rating: 5, content: '卖家处理很及时，改成好评' }]);
-      await eventually(async () => ((await db.query(`SELECT status FROM recovery_cases WHERE id = $1`, [caseOf.a]))[0].status === 'revised' ? true : undefined), 15_000, 'case a revised');
+      await eventually(
+        async () => ((await db.query(`SELECT status FROM recovery_cases WHERE id = $1`, [caseOf.a]))[0].status === 'revised' ? true : undefined),
+        15_000,
+        'case a revised',
+      );
       // b: no answer after 3 hours, then a refund on Tuesday
       await contact('b', { outcome: 'no_answer', at: local(0, 14) });
       await contact('b', { outcome: 'reached', at: local(1, 11), compensation: { type: 'refund', amount: 59.9 } });
@@ -416,8 +474,15 @@ describe('reports', () => {
       await setStatus('p1', 'revised');
       await contact('p2', { outcome: 'reached', at: local(1, 16), compensation: { type: 'gift', amount: 5 } });
       // when those things happened: revisions and closures are stamped now, so move them back
-      for (const [name, at] of [['a', local(3, 12)], ['c', local(5, 11)], ['p1', local(-5, 9)]] as const) {
-        await db.query(`UPDATE recovery_cases SET closed_at = $2, revised_at = CASE WHEN status = 'revised' THEN $2::timestamptz END WHERE id = $1`, [caseOf[name], at]);
+      for (const [name, at] of [
+        ['a', local(3, 12)],
+        ['c', local(5, 11)],
+        ['p1', local(-5, 9)],
+      ] as const) {
+        await db.query(`UPDATE recovery_cases SET closed_at = $2, revised_at = CASE WHEN status = 'revised' THEN $2::timestamptz END WHERE id = $1`, [
+          caseOf[name],
+          at,
+        ]);
       }
 
       const report = await weekly(shop, `week=${formatIsoWeek(week)}`);
@@ -437,7 +502,15 @@ describe('reports', () => {
         contactRate: 0.6,
         revisionRate: 0.2,
       });
-      expect(funnel.previous).toMatchObject({ opened: 2, contacted: 1, promised: 0, revised: 1, open: 1, revisionRate: 0.5, medianSecondsToFirstContact: 3600 });
+      expect(funnel.previous).toMatchObject({
+        opened: 2,
+        contacted: 1,
+        promised: 0,
+        revised: 1,
+        open: 1,
+        revisionRate: 0.5,
+        medianSecondsToFirstContact: 3600,
+      });
       expect(funnel.vsPrevious.revisionRate).toBeCloseTo(-0.3);
       expect(funnel.compensation).toEqual([
         { type: 'refund', currency: 'CNY', offers: 1, amount: 59.9, previousOffers: 0, previousAmount: 0 },
@@ -447,7 +520,14 @@ describe('reports', () => {
       ]);
       expect(funnel.compensationTotals).toEqual([{ currency: 'CNY', offers: 3, amount: 74.9, previousOffers: 1, previousAmount: 5 }]);
       expect(actions.items).toEqual(
-        expect.arrayContaining([expect.objectContaining({ department: 'customer_service', code: 'funnel.first_contact_late', priority: 'high', params: { slaMissed: 2, due: 4, medianHoursToFirstContact: 3 } })]),
+        expect.arrayContaining([
+          expect.objectContaining({
+            department: 'customer_service',
+            code: 'funnel.first_contact_late',
+            priority: 'high',
+            params: { slaMissed: 2, due: 4, medianHoursToFirstContact: 3 },
+          }),
+        ]),
       );
 
       const csv = (await t.http.get(`/v1/reports/${report.id}?format=csv&lang=en`).set(shop.auth).expect(200)).text;
@@ -470,7 +550,13 @@ describe('reports', () => {
       return list.body.items[0].id;
     };
     const decide = async (shop: TestShop, id: string, action: 'confirm' | 'dismiss' | 'reopen') =>
-      (await t.http.post(`/v1/reviewers/${id}/${action}`).set(shop.auth).send({ reason: `${action} after checking the chat log` }).expect(200)).body;
+      (
+        await t.http
+          .post(`/v1/reviewers/${id}/${action}`)
+          .set(shop.auth)
+          .send({ reason: `${action} after checking the chat log` })
+          .expect(200)
+      ).body;
 
     // the decisions are made today: the report of the current week (not stored, not ended) counts them
     const anHourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
@@ -517,7 +603,9 @@ describe('reports', () => {
       const id = await profileId(shop, 'tb_later_05');
       expect((await t.http.get(`/v1/reviewers/${id}`).set(shop.auth).expect(200)).body.status).toBe('flagged');
       // flagged on Friday of W47, dismissed today
-      await db.query(`UPDATE reviewer_profiles SET flagged_at = '2026-11-20T15:00:00+08:00', flagged_review_at = '2026-11-20T15:00:00+08:00' WHERE id = $1`, [id]);
+      await db.query(`UPDATE reviewer_profiles SET flagged_at = '2026-11-20T15:00:00+08:00', flagged_review_at = '2026-11-20T15:00:00+08:00' WHERE id = $1`, [
+        id,
+      ]);
       await decide(shop, id, 'dismiss');
       expect((await weekly(shop, 'week=2026-W47')).data.sections.reviewerRisk).toMatchObject({ flagged: 1, confirmed: 0, dismissed: 0 });
       expect((await weekly(shop, `week=${shanghaiWeek()}`)).data.sections.reviewerRisk).toMatchObject({ flagged: 0, dismissed: 1 });
@@ -541,7 +629,15 @@ describe('reports', () => {
 
       const list = await t.http.get('/v1/reports').set(shop.auth).expect(200);
       expect(list.body.items.map((item: { id: string }) => item.id)).toEqual([regenerated.id, first.id]);
-      expect(list.body.items[0]).toMatchObject({ kind: 'weekly', week: '2026-W47', from: '2026-11-16', to: '2026-11-22', reviews: 1, negative: 1, negativeRate: 1 });
+      expect(list.body.items[0]).toMatchObject({
+        kind: 'weekly',
+        week: '2026-W47',
+        from: '2026-11-16',
+        to: '2026-11-22',
+        reviews: 1,
+        negative: 1,
+        negativeRate: 1,
+      });
       const page = await t.http.get('/v1/reports?limit=1').set(shop.auth).expect(200);
       expect(page.body.items).toHaveLength(1);
       const next = await t.http.get(`/v1/reports?limit=1&cursor=${page.body.nextCursor}`).set(shop.auth).expect(200);
@@ -591,7 +687,15 @@ describe('reports', () => {
       ]);
       const range = (await t.http.get('/v1/reports?from=2026-11-16&to=2026-11-22').set(shop.auth).expect(200)).body;
       const week = await weekly(shop, 'week=2026-W47');
-      expect(range).toMatchObject({ kind: 'range', week: null, from: '2026-11-16', to: '2026-11-22', stored: true, periodStart: week.periodStart, periodEnd: week.periodEnd });
+      expect(range).toMatchObject({
+        kind: 'range',
+        week: null,
+        from: '2026-11-16',
+        to: '2026-11-22',
+        stored: true,
+        periodStart: week.periodStart,
+        periodEnd: week.periodEnd,
+      });
       expect(range.data.previous).toMatchObject({ from: '2026-11-09', to: '2026-11-15' });
       expect(range.data.sections.summary.current).toEqual(week.data.sections.summary.current);
       expect(range.data.sections.summary.previous.reviews).toBe(1);
@@ -684,7 +788,11 @@ describe('reports', () => {
       expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'widespreadMinBuyers', code: 'min' })]);
       await t.http.patch('/v1/reports/settings').set(shop.auth).send({ widespreadMinShare: 'high' }).expect(400);
       const changed = await t.http.patch('/v1/reports/settings').set(shop.auth).send({ widespreadMinBuyers: 4, scheduleHour: 3 }).expect(200);
-      expect(changed.body).toMatchObject({ settings: { widespreadMinBuyers: 4, scheduleHour: 3 }, overrides: { widespreadMinBuyers: 4, scheduleHour: 3 }, defaults: { widespreadMinBuyers: 3 } });
+      expect(changed.body).toMatchObject({
+        settings: { widespreadMinBuyers: 4, scheduleHour: 3 },
+        overrides: { widespreadMinBuyers: 4, scheduleHour: 3 },
+        defaults: { widespreadMinBuyers: 3 },
+      });
       const reset = await t.http.patch('/v1/reports/settings').set(shop.auth).send({ widespreadMinBuyers: null }).expect(200);
       expect(reset.body).toMatchObject({ settings: { widespreadMinBuyers: 3, scheduleHour: 3 }, overrides: { scheduleHour: 3 } });
       expect((await t.http.get('/v1/reports/settings').set(shop.auth).expect(200)).body).toEqual(reset.body);
@@ -700,10 +808,14 @@ describe('reports', () => {
       const workers = t.app.get(ReportWorkers);
       const mondayMorning = new Date('2026-11-23T00:00:00Z'); // 08:00 in Shanghai
       expect(await workers.sweep(mondayMorning)).toBeGreaterThanOrEqual(1);
-      const scheduled = await eventually(async () => {
-        const rows = await db.query(`SELECT id, week, trigger, requested_by FROM reports WHERE shop_id = $1`, [shop.shopId]);
-        return rows.length ? rows : undefined;
-      }, 20_000, 'the scheduled report');
+      const scheduled = await eventually(
+        async () => {
+          const rows = await db.query(`SELECT id, week, trigger, requested_by FROM reports WHERE shop_id = $1`, [shop.shopId]);
+          return rows.length ? rows : undefined;
+        },
+        20_000,
+        'the scheduled report',
+      );
       expect(scheduled).toEqual([expect.objectContaining({ week: '2026-W47', trigger: 'scheduled', requested_by: 'scheduler' })]);
       // stored: the next sweeps enqueue nothing for this shop
       await workers.sweep(mondayMorning);

@@ -215,7 +215,11 @@ describe('reviewers API', () => {
       const high = await t.http.get('/v1/reviews?reviewerLevel=high').set(shop.auth).expect(200);
       expect(high.body.items.length).toBeGreaterThanOrEqual(3);
       for (const item of high.body.items) expect(item.reviewer).toMatchObject({ riskLevel: 'high', id: expect.any(String) });
-      const angryReviews = await t.http.get('/v1/reviews').query({ buyerId: buyer('angry') }).set(shop.auth).expect(200);
+      const angryReviews = await t.http
+        .get('/v1/reviews')
+        .query({ buyerId: buyer('angry') })
+        .set(shop.auth)
+        .expect(200);
       expect(angryReviews.body.items[0].reviewer).toMatchObject({ riskLevel: 'low', status: 'none', watchlisted: false });
     });
   });
@@ -228,9 +232,19 @@ describe('reviewers API', () => {
         .set(shop.auth)
         .send({ reason: '聊天记录显示买家索要500元，截图已存档' })
         .expect(200);
-      expect(confirmed.body.reviewer).toMatchObject({ status: 'confirmed', decision: 'confirmed', watchlisted: true, decisionReason: '聊天记录显示买家索要500元，截图已存档' });
+      expect(confirmed.body.reviewer).toMatchObject({
+        status: 'confirmed',
+        decision: 'confirmed',
+        watchlisted: true,
+        decisionReason: '聊天记录显示买家索要500元，截图已存档',
+      });
       expect(confirmed.body.reviewer.decidedBy).toMatch(/^api:/);
-      expect(confirmed.body.decision).toMatchObject({ action: 'confirm', fromStatus: 'flagged', toStatus: 'confirmed', decidedBy: confirmed.body.reviewer.decidedBy });
+      expect(confirmed.body.decision).toMatchObject({
+        action: 'confirm',
+        fromStatus: 'flagged',
+        toStatus: 'confirmed',
+        decidedBy: confirmed.body.reviewer.decidedBy,
+      });
       expect(confirmed.body.decision.evidenceCodes).toEqual(expect.arrayContaining(['off_platform_contact', 'compensation_demand']));
 
       const again = await t.http.post(`/v1/reviewers/${extort.id}/confirm`).set(shop.auth).send({ reason: 'again' }).expect(409);
@@ -239,7 +253,11 @@ describe('reviewers API', () => {
       expect(dismissConfirmed.body.code).toBe('REVIEWER_CONFIRMED');
 
       // a harmless new review: the buyer is on the watchlist, so it shows as flagged from the moment it is stored
-      const created = await t.http.post('/v1/reviews').set(shop.auth).send(review(buyer('extort'), { product: 'P5', rating: 4, postedAgo: HOUR, content: '还行吧' })).expect(201);
+      const created = await t.http
+        .post('/v1/reviews')
+        .set(shop.auth)
+        .send(review(buyer('extort'), { product: 'P5', rating: 4, postedAgo: HOUR, content: '还行吧' }))
+        .expect(201);
       expect(created.body.review.reviewer).toMatchObject({ id: extort.id, status: 'confirmed', watchlisted: true });
       const fetched = await t.http.get(`/v1/reviews/${created.body.review.id}`).set(shop.auth).expect(200);
       expect(fetched.body.reviewer).toMatchObject({ status: 'confirmed', watchlisted: true });
@@ -303,12 +321,21 @@ describe('reviewers API', () => {
       expect(pack.body.reviewer).toMatchObject({ buyerId: buyer('extort'), status: 'confirmed' });
       expect(pack.body.reviews).toHaveLength(3);
       const demand = pack.body.reviews.find((r: { content: string }) => r.content.includes('wxid_q7k2m9x5'));
-      expect(demand.timeline).toEqual({ orderedAt: expect.any(String), shippedAt: expect.any(String), deliveredAt: expect.any(String), reviewedAt: expect.any(String), followUpAt: null });
+      expect(demand.timeline).toEqual({
+        orderedAt: expect.any(String),
+        shippedAt: expect.any(String),
+        deliveredAt: expect.any(String),
+        reviewedAt: expect.any(String),
+        followUpAt: null,
+      });
       expect(demand.minutesAfterDelivery).toBe(5);
       expect(demand.orderId).toMatch(/^o-/);
       expect(demand.cues).toEqual(expect.arrayContaining(['WeChat id', 'threatens a bad review unless paid']));
       expect(demand.signals).toContain('off_platform_contact');
-      expect(pack.body.signals.find((s: { code: string }) => s.code === 'off_platform_contact')).toMatchObject({ title: 'Off-platform contact details in the review', explanation: expect.stringContaining('WeChat id') });
+      expect(pack.body.signals.find((s: { code: string }) => s.code === 'off_platform_contact')).toMatchObject({
+        title: 'Off-platform contact details in the review',
+        explanation: expect.stringContaining('WeChat id'),
+      });
       expect(pack.body.decisions).toEqual([expect.objectContaining({ action: 'confirm', reason: '聊天记录显示买家索要500元，截图已存档' })]);
       expect(pack.body.contactOutcomes).toEqual([]);
     });
@@ -376,22 +403,34 @@ describe('reviewers API', () => {
     it('rescores every reviewer of the shop after a change', async () => {
       const before = await profileOf(settingsShop, buyer('picky'));
       expect(before).toMatchObject({ riskLevel: 'medium', status: 'none' });
-      const put = await t.http.put('/v1/reviewers/settings').set(settingsShop.auth).send({ flagLevel: 'medium', override: { levels: { high: 90 } } }).expect(200);
+      const put = await t.http
+        .put('/v1/reviewers/settings')
+        .set(settingsShop.auth)
+        .send({ flagLevel: 'medium', override: { levels: { high: 90 } } })
+        .expect(200);
       expect(put.body).toMatchObject({ flagLevel: 'medium', override: { levels: { high: 90 } }, version: 1 });
       expect(put.body.effective.levels).toEqual({ medium: 40, high: 90 });
-      const flagged = await eventually(async () => {
-        const profile = (await t.http.get(`/v1/reviewers/${pickyId}`).set(settingsShop.auth).expect(200)).body;
-        return profile.status === 'flagged' ? profile : undefined;
-      }, 20_000, 'rescoring');
+      const flagged = await eventually(
+        async () => {
+          const profile = (await t.http.get(`/v1/reviewers/${pickyId}`).set(settingsShop.auth).expect(200)).body;
+          return profile.status === 'flagged' ? profile : undefined;
+        },
+        20_000,
+        'rescoring',
+      );
       expect(flagged.riskLevel).toBe('medium');
       await eventually(async () => ((await t.http.get('/v1/reviewers/settings').set(settingsShop.auth)).body.rescoring === false ? true : undefined));
 
       // back to the defaults
       await t.http.put('/v1/reviewers/settings').set(settingsShop.auth).send({}).expect(200);
-      await eventually(async () => {
-        const profile = (await t.http.get(`/v1/reviewers/${pickyId}`).set(settingsShop.auth).expect(200)).body;
-        return profile.status === 'none' ? profile : undefined;
-      }, 20_000, 'rescoring back');
+      await eventually(
+        async () => {
+          const profile = (await t.http.get(`/v1/reviewers/${pickyId}`).set(settingsShop.auth).expect(200)).body;
+          return profile.status === 'none' ? profile : undefined;
+        },
+        20_000,
+        'rescoring back',
+      );
     });
 
     it('takes contact outcomes from the recovery queue: rescored in the caller transaction, idempotent per contact', async () => {
@@ -408,10 +447,14 @@ describe('reviewers API', () => {
       expect(again).toMatchObject({ outcomeId: recorded?.outcomeId, riskScore: recorded?.riskScore });
 
       const after = await profileOf(settingsShop, buyer('picky'));
-      expect(after.contactOutcomes).toEqual([expect.objectContaining({ reviewId, kind: 'demanded_excess_compensation', demandedAmount: 800, contactId: `contact-${run}` })]);
+      expect(after.contactOutcomes).toEqual([
+        expect.objectContaining({ reviewId, kind: 'demanded_excess_compensation', demandedAmount: 800, contactId: `contact-${run}` }),
+      ]);
       expect(codes(after)).toContain('contact_excess_demand');
       const pack = await t.http.get(`/v1/reviewers/${pickyId}/evidence?lang=zh`).set(settingsShop.auth).expect(200);
-      expect(pack.body.contactOutcomes).toEqual([expect.objectContaining({ kind: 'demanded_excess_compensation', label: '索要过高赔偿', demandedAmount: 800, orderAmount: 89 })]);
+      expect(pack.body.contactOutcomes).toEqual([
+        expect.objectContaining({ kind: 'demanded_excess_compensation', label: '索要过高赔偿', demandedAmount: 800, orderAmount: 89 }),
+      ]);
 
       // the caller's transaction rolls back: nothing is kept
       await expect(
@@ -426,7 +469,9 @@ describe('reviewers API', () => {
         dataSource.transaction((manager) => risk.recordContactOutcome(manager, settingsShop.shopId, { reviewId, kind: 'bogus' as never, at: new Date() })),
       ).rejects.toBeInstanceOf(ValidationFailed);
       // another shop's review is not found
-      await expect(dataSource.transaction((manager) => risk.recordContactOutcome(manager, other.shopId, { reviewId, kind: 'no_answer', at: new Date() }))).rejects.toMatchObject({
+      await expect(
+        dataSource.transaction((manager) => risk.recordContactOutcome(manager, other.shopId, { reviewId, kind: 'no_answer', at: new Date() })),
+      ).rejects.toMatchObject({
         code: 'REVIEW_NOT_FOUND',
       });
     });
@@ -456,7 +501,14 @@ describe('reviewers API', () => {
     ])('400 for %s', async (_name, method, path, body, field, code) => {
       const extort = await profileOf(shop, buyer('extort'));
       const url = `/v1/reviewers/${extort.id}/${path}`;
-      const response = method === 'post' ? await t.http.post(url).set(shop.auth).send(body ?? {}).expect(400) : await t.http.get(url).set(shop.auth).expect(400);
+      const response =
+        method === 'post'
+          ? await t.http
+              .post(url)
+              .set(shop.auth)
+              .send(body ?? {})
+              .expect(400)
+          : await t.http.get(url).set(shop.auth).expect(400);
       expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field, code })] });
     });
 

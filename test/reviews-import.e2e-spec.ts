@@ -48,12 +48,21 @@ describe('POST /v1/reviews/import', () => {
   };
 
   const list = async (shop: TestShop, query: Record<string, string> = {}) => {
-    const response = await t.http.get('/v1/reviews').query({ limit: 200, ...query }).set(shop.auth).expect(200);
+    const response = await t.http
+      .get('/v1/reviews')
+      .query({ limit: 200, ...query })
+      .set(shop.auth)
+      .expect(200);
     return response.body.items as Record<string, unknown>[];
   };
 
   const importCsv = (shop: TestShop, body: string | Buffer, contentType = 'text/csv', query: Record<string, string> = {}) =>
-    t.http.post('/v1/reviews/import').query(query).set(shop.auth).set('Content-Type', contentType).send(Buffer.isBuffer(body) ? body : Buffer.from(body));
+    t.http
+      .post('/v1/reviews/import')
+      .query(query)
+      .set(shop.auth)
+      .set('Content-Type', contentType)
+      .send(Buffer.isBuffer(body) ? body : Buffer.from(body));
 
   describe('reads', () => {
     it('UTF-8 with a BOM, API field names in any case or snake_case, quoted multi-line cells', async () => {
@@ -62,7 +71,11 @@ describe('POST /v1/reviews/import', () => {
         BOM +
         csv([
           API_HEADER,
-          apiRow('u-1', { content: 'Line one\nline two, with "quotes"', images: 'https://img.example.com/1.jpg | https://img.example.com/2.jpg', hasVideo: '是' }),
+          apiRow('u-1', {
+            content: 'Line one\nline two, with "quotes"',
+            images: 'https://img.example.com/1.jpg | https://img.example.com/2.jpg',
+            hasVideo: '是',
+          }),
           apiRow('u-2', { Rating: 5, orderAmount: '1,299.00' }),
         ]);
       const response = await importCsv(shop, file).expect(200);
@@ -114,8 +127,44 @@ describe('POST /v1/reviews/import', () => {
     it('GBK bytes with the headers of a Chinese shop backend, detected without a charset', async () => {
       const shop = await t.createShop();
       const text = csv([
-        ['平台', '评价ID', '宝贝名称', '买家昵称', '星级', '评价内容', '评价图片', '有视频', '实付金额(元)', '下单时间', '签收时间', '评论时间', '物流公司', '接待客服', '追评内容', '追评时间', '备注'],
-        ['淘宝', 'gbk-1', '加厚保温杯', '小***猫', '1星', '杯盖漏水，倒过来就滴', 'https://img.example.com/a.jpg、https://img.example.com/b.jpg', '否', '￥45.50', '2026-11-01 08:00', '2026-11-03 18:00', '2026-11-04 09:30', '圆通快递', '阿青', '联系客服后补发了新杯盖', '2026-11-06 10:00', '无'],
+        [
+          '平台',
+          '评价ID',
+          '宝贝名称',
+          '买家昵称',
+          '星级',
+          '评价内容',
+          '评价图片',
+          '有视频',
+          '实付金额(元)',
+          '下单时间',
+          '签收时间',
+          '评论时间',
+          '物流公司',
+          '接待客服',
+          '追评内容',
+          '追评时间',
+          '备注',
+        ],
+        [
+          '淘宝',
+          'gbk-1',
+          '加厚保温杯',
+          '小***猫',
+          '1星',
+          '杯盖漏水，倒过来就滴',
+          'https://img.example.com/a.jpg、https://img.example.com/b.jpg',
+          '否',
+          '￥45.50',
+          '2026-11-01 08:00',
+          '2026-11-03 18:00',
+          '2026-11-04 09:30',
+          '圆通快递',
+          '阿青',
+          '联系客服后补发了新杯盖',
+          '2026-11-06 10:00',
+          '无',
+        ],
         ['天猫', 'gbk-2', '加厚保温杯', '大***鱼', '五星', '保温效果很好', '', '', '', '', '', '2026-11-04 10:00', '', '', '', '', ''],
       ]);
       const response = await importCsv(shop, iconv.encode(text, 'gbk')).expect(200);
@@ -333,11 +382,18 @@ describe('POST /v1/reviews/import', () => {
 
     it('imported reviews are analysed after the import', async () => {
       const shop = await t.createShop();
-      await importCsv(shop, csv([API_HEADER, apiRow('an-1', { content: 'Colour faded after one wash' }), apiRow('an-2', { content: '洗了一次就褪色了' })])).expect(200);
-      const items = await eventually(async () => {
-        const found = await list(shop);
-        return found.every((item) => item.analysisStatus === 'done') ? found : undefined;
-      }, 15_000, 'analysis of the imported reviews');
+      await importCsv(
+        shop,
+        csv([API_HEADER, apiRow('an-1', { content: 'Colour faded after one wash' }), apiRow('an-2', { content: '洗了一次就褪色了' })]),
+      ).expect(200);
+      const items = await eventually(
+        async () => {
+          const found = await list(shop);
+          return found.every((item) => item.analysisStatus === 'done') ? found : undefined;
+        },
+        15_000,
+        'analysis of the imported reviews',
+      );
       expect(items.map((item) => item.language).sort()).toEqual(['en', 'zh-Hans']);
     });
   });
@@ -369,7 +425,13 @@ describe('POST /v1/reviews/import', () => {
       const file = Buffer.from(bigFile());
       const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         const req = httpRequest(
-          { port, host: '127.0.0.1', method: 'POST', path: '/v1/reviews/import', headers: { ...shop.auth, 'Content-Type': 'text/csv', 'Transfer-Encoding': 'chunked' } },
+          {
+            port,
+            host: '127.0.0.1',
+            method: 'POST',
+            path: '/v1/reviews/import',
+            headers: { ...shop.auth, 'Content-Type': 'text/csv', 'Transfer-Encoding': 'chunked' },
+          },
           (res) => {
             let text = '';
             res.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -385,7 +447,12 @@ describe('POST /v1/reviews/import', () => {
       const [row] = await small.app.get(DataSource).query('SELECT count(*)::int AS n FROM reviews WHERE shop_id = $1', [shop.shopId]);
       expect(row.n).toBe(0);
       // the connection is still usable: the rest of the body was drained
-      await small.http.post('/v1/reviews/import').set(shop.auth).set('Content-Type', 'text/csv').send(Buffer.from(csv([API_HEADER, apiRow('small-1')]))).expect(200);
+      await small.http
+        .post('/v1/reviews/import')
+        .set(shop.auth)
+        .set('Content-Type', 'text/csv')
+        .send(Buffer.from(csv([API_HEADER, apiRow('small-1')])))
+        .expect(200);
     });
   });
 });

@@ -17,10 +17,14 @@ describe('reviews API', () => {
   afterAll(async () => t.close());
 
   const analysed = (id: string, revision = 1) =>
-    eventually(async () => {
-      const response = await t.http.get(`/v1/reviews/${id}`).set(shop.auth);
-      return response.body.analysisStatus === 'done' && response.body.revision === revision ? response.body : undefined;
-    }, 15_000, `analysis of ${id}`);
+    eventually(
+      async () => {
+        const response = await t.http.get(`/v1/reviews/${id}`).set(shop.auth);
+        return response.body.analysisStatus === 'done' && response.body.revision === revision ? response.body : undefined;
+      },
+      15_000,
+      `analysis of ${id}`,
+    );
 
   describe('POST /v1/reviews', () => {
     it('stores a review, derives its grade and analyses its language', async () => {
@@ -71,7 +75,14 @@ describe('reviews API', () => {
       const existing = reviewInput();
       await t.http.post('/v1/reviews').set(shop.auth).send(existing).expect(201);
       const fresh = reviewInput({ content: 'Arrived two weeks late', platform: 'other', currency: 'USD' });
-      const items = [fresh, existing, { ...existing, rating: 4 }, reviewInput({ rating: 6 }), 'not an object', reviewInput({ reviewedAt: '2026-02-30T10:00:00Z' })];
+      const items = [
+        fresh,
+        existing,
+        { ...existing, rating: 4 },
+        reviewInput({ rating: 6 }),
+        'not an object',
+        reviewInput({ reviewedAt: '2026-02-30T10:00:00Z' }),
+      ];
       const response = await t.http.post('/v1/reviews/batch').set(shop.auth).send({ items }).expect(200);
       expect(response.body.summary).toEqual({ created: 1, updated: 1, unchanged: 1, rejected: 3 });
       expect(response.body.results.map((r: { result: string }) => r.result)).toEqual(['created', 'unchanged', 'updated', 'rejected', 'rejected', 'rejected']);
@@ -90,13 +101,19 @@ describe('reviews API', () => {
     });
 
     it('ingests 1,000 reviews in one request and analyses all of them', async () => {
-      const items = Array.from({ length: 1000 }, (_, i) => reviewInput({ productId: 'bulk-product', rating: (i % 5) + 1, content: i % 2 ? 'Battery died after a week' : '电池一周就坏了' }));
+      const items = Array.from({ length: 1000 }, (_, i) =>
+        reviewInput({ productId: 'bulk-product', rating: (i % 5) + 1, content: i % 2 ? 'Battery died after a week' : '电池一周就坏了' }),
+      );
       const response = await t.http.post('/v1/reviews/batch').set(shop.auth).send({ items }).expect(200);
       expect(response.body.summary.created).toBe(1000);
-      await eventually(async () => {
-        const pending = await t.http.get('/v1/reviews').query({ productId: 'bulk-product', status: 'pending', limit: 1 }).set(shop.auth);
-        return pending.body.items.length === 0 ? true : undefined;
-      }, 30_000, 'all 1,000 analysed');
+      await eventually(
+        async () => {
+          const pending = await t.http.get('/v1/reviews').query({ productId: 'bulk-product', status: 'pending', limit: 1 }).set(shop.auth);
+          return pending.body.items.length === 0 ? true : undefined;
+        },
+        30_000,
+        'all 1,000 analysed',
+      );
       const english = await t.http.get('/v1/reviews').query({ productId: 'bulk-product', grade: 'good', limit: 200 }).set(shop.auth).expect(200);
       expect(english.body.items.length).toBe(200);
       for (const item of english.body.items) expect(item.language).toBe(item.content.startsWith('Battery') ? 'en' : 'zh-Hans');
@@ -104,7 +121,11 @@ describe('reviews API', () => {
 
     it('applies the same key twice in one batch in order', async () => {
       const input = reviewInput({ rating: 2 });
-      const response = await t.http.post('/v1/reviews/batch').set(shop.auth).send({ items: [input, { ...input, rating: 4 }] }).expect(200);
+      const response = await t.http
+        .post('/v1/reviews/batch')
+        .set(shop.auth)
+        .send({ items: [input, { ...input, rating: 4 }] })
+        .expect(200);
       expect(response.body.results.map((r: { result: string }) => r.result)).toEqual(['created', 'updated']);
       const stored = await t.http.get(`/v1/reviews/${response.body.results[0].id}`).set(shop.auth).expect(200);
       expect(stored.body.rating).toBe(4);
@@ -160,7 +181,11 @@ describe('reviews API', () => {
       [{ reviewedFrom: '2026-11-19T00:00:00Z' }, 2],
       [{ reviewedFrom: '2026-11-01T00:00:00Z', reviewedTo: '2026-11-03T00:00:00Z' }, 4],
     ])('filters by %j', async (query, count) => {
-      const response = await t.http.get('/v1/reviews').query({ ...query, limit: 200 }).set(listShop.auth).expect(200);
+      const response = await t.http
+        .get('/v1/reviews')
+        .query({ ...query, limit: 200 })
+        .set(listShop.auth)
+        .expect(200);
       expect(response.body.items).toHaveLength(count);
     });
 
@@ -182,7 +207,11 @@ describe('reviews API', () => {
     it('a review whose job never reached the queue is analysed after the sweeper runs', async () => {
       const queue = t.app.get(AnalysisQueue);
       const spy = jest.spyOn(queue, 'enqueueReviews').mockRejectedValueOnce(new Error('Redis is down'));
-      const response = await t.http.post('/v1/reviews').set(shop.auth).send(reviewInput({ content: 'lost job' })).expect(201);
+      const response = await t.http
+        .post('/v1/reviews')
+        .set(shop.auth)
+        .send(reviewInput({ content: 'lost job' }))
+        .expect(201);
       spy.mockRestore();
       const id: string = response.body.review.id;
 
@@ -219,7 +248,11 @@ describe('reviews API', () => {
     it('a review that only waits is never parked: sweeps re-enqueue it without counting attempts', async () => {
       const dataSource = t.app.get(DataSource);
       const spy = jest.spyOn(t.app.get(AnalysisQueue), 'enqueueReviews').mockResolvedValue(undefined);
-      const response = await t.http.post('/v1/reviews').set(shop.auth).send(reviewInput({ content: 'waiting its turn' })).expect(201);
+      const response = await t.http
+        .post('/v1/reviews')
+        .set(shop.auth)
+        .send(reviewInput({ content: 'waiting its turn' }))
+        .expect(201);
       const id: string = response.body.review.id;
       const workers = t.app.get(AnalysisWorkers);
       for (let i = 0; i < t.config.env.analysisMaxAttempts + 2; i++) await workers.sweep(0);

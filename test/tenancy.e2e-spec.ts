@@ -33,7 +33,11 @@ describe('shops, API keys and tenant isolation', () => {
     expect(betaList.body.items.map((r: { id: string }) => r.id)).not.toContain(id);
 
     // the same platform + externalId in another shop is another review, not an update of alpha's
-    const betaCopy = await t.http.post('/v1/reviews').set(beta.auth).send({ ...input, rating: 5 }).expect(201);
+    const betaCopy = await t.http
+      .post('/v1/reviews')
+      .set(beta.auth)
+      .send({ ...input, rating: 5 })
+      .expect(201);
     expect(betaCopy.body.review.id).not.toBe(id);
     const alphaView = await t.http.get(`/v1/reviews/${id}`).set(alpha.auth).expect(200);
     expect(alphaView.body).toMatchObject({ rating: input.rating, revision: 1 });

@@ -55,7 +55,11 @@ const isBad = (row: Pick<RecentRow, 'grade' | 'tags'>, cause: AlertCause) => row
 const emptyCounts = (): CauseCounts => Object.fromEntries(['any', ...CAUSE_TAGS].map((c) => [c, { reviews: 0, bad: 0 }])) as CauseCounts;
 
 /** per-cause counts of reviews and medium/bad ones, as SQL select items over reviews `r` */
-const COUNT_ITEMS = ['count(*)::int AS reviews', `count(*) FILTER (WHERE r.grade <> 'good')::int AS bad_any`, ...CAUSE_TAGS.map((c) => `count(*) FILTER (WHERE r.grade <> 'good' AND '${c}' = ANY(r.tags))::int AS bad_${c}`)].join(', ');
+const COUNT_ITEMS = [
+  'count(*)::int AS reviews',
+  `count(*) FILTER (WHERE r.grade <> 'good')::int AS bad_any`,
+  ...CAUSE_TAGS.map((c) => `count(*) FILTER (WHERE r.grade <> 'good' AND '${c}' = ANY(r.tags))::int AS bad_${c}`),
+].join(', ');
 type CountRow = { reviews: number } & Record<`bad_${AlertCause}`, number>;
 const countsOf = (row: CountRow | undefined): CauseCounts => {
   const counts = emptyCounts();
@@ -108,7 +112,12 @@ export class AlertDetectionService implements AnalysisStep {
         try {
           await this.detectForReviews(shopId, ids);
         } catch (error) {
-          this.logger.warn({ msg: 'alert detection after an analysis failed; the alert sweep catches up', shopId, reviews: ids.length, err: errorForLog(error) });
+          this.logger.warn({
+            msg: 'alert detection after an analysis failed; the alert sweep catches up',
+            shopId,
+            reviews: ids.length,
+            err: errorForLog(error),
+          });
         }
       }
     } finally {
@@ -178,7 +187,13 @@ export class AlertDetectionService implements AnalysisStep {
     return sqlRows<OpenAlert>(this.dataSource, `SELECT id, subject_type, subject, cause FROM alerts WHERE shop_id = $1 AND status = 'open'`, [shopId]);
   }
 
-  private async decideSubjects(shopId: string, settings: AlertSettings, subjects: Map<SubjectType, Set<string>>, open: OpenAlert[], now: Date): Promise<DetectionSummary> {
+  private async decideSubjects(
+    shopId: string,
+    settings: AlertSettings,
+    subjects: Map<SubjectType, Set<string>>,
+    open: OpenAlert[],
+    now: Date,
+  ): Promise<DetectionSummary> {
     const summary: DetectionSummary = { decided: 0, opened: 0, updated: 0, resolved: 0 };
     const openByKey = new Map(open.map((a) => [`${a.subject_type}|${a.subject}|${a.cause}`, a]));
     const changes: Change[] = [];
@@ -217,7 +232,12 @@ export class AlertDetectionService implements AnalysisStep {
           const prior = await this.prior(shopId, type, cause, now, settings.baselineDays);
           const decision = decide(
             prior,
-            { history: history.counts[cause], recent: span.map((r) => isBad(r, cause)), windowSize, reviewsPerDay: history.counts[cause].reviews / history.days },
+            {
+              history: history.counts[cause],
+              recent: span.map((r) => isBad(r, cause)),
+              windowSize,
+              reviewsPerDay: history.counts[cause].reviews / history.days,
+            },
             { ...settings, threshold: typeSettings.threshold },
           );
           summary.decided++;
@@ -226,7 +246,16 @@ export class AlertDetectionService implements AnalysisStep {
           if (cause !== 'any' && (transition === 'open' || transition === 'update')) causeAlerted = true;
           if (transition === 'none' || (transition === 'open' && cause === 'any' && causeAlerted)) continue;
           const windowRows = rows.slice(0, windowSize);
-          changes.push({ transition, alertId: current?.id ?? null, type, subject, cause, decision, evidence: evidenceOf(windowRows, cause, decision, history.counts[cause], typeSettings.windowHours, now), firstBadAt: firstBad(windowRows, cause) ?? now });
+          changes.push({
+            transition,
+            alertId: current?.id ?? null,
+            type,
+            subject,
+            cause,
+            decision,
+            evidence: evidenceOf(windowRows, cause, decision, history.counts[cause], typeSettings.windowHours, now),
+            firstBadAt: firstBad(windowRows, cause) ?? now,
+          });
         }
       }
     }
@@ -247,7 +276,12 @@ export class AlertDetectionService implements AnalysisStep {
    * Each subject's reviews before its window, within the baseline: one statement for the subjects not cached, each
    * refitted at most every FIT_TTL_MS (a history moves by days; its window start by the hour).
    */
-  private async histories(shopId: string, type: SubjectType, windows: { subject: string; windowStart: Date }[], baselineDays: number): Promise<Map<string, History>> {
+  private async histories(
+    shopId: string,
+    type: SubjectType,
+    windows: { subject: string; windowStart: Date }[],
+    baselineDays: number,
+  ): Promise<Map<string, History>> {
     const result = new Map<string, History>();
     const missing: { subject: string; windowStart: Date }[] = [];
     for (const w of windows) {
@@ -292,7 +326,8 @@ export class AlertDetectionService implements AnalysisStep {
     );
     // one fit per cause from the same scan
     const perCause = rows.map(countsOf);
-    for (const c of SUBJECT_CAUSES[type]) this.priors.set(`${shopId}|${type}|${c}|${baselineDays}`, { at: Date.now(), prior: fitBetaPrior(perCause.map((counts) => counts[c])) });
+    for (const c of SUBJECT_CAUSES[type])
+      this.priors.set(`${shopId}|${type}|${c}|${baselineDays}`, { at: Date.now(), prior: fitBetaPrior(perCause.map((counts) => counts[c])) });
     return this.priors.get(key)!.prior;
   }
 }

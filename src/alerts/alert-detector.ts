@@ -68,7 +68,8 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   },
 };
 
-export type DecisionSettings = Pick<SubjectTypeSettings, 'threshold'> & Pick<AlertSettings, 'minBad' | 'resolveAbove' | 'cusumMultiple' | 'cusumArlDays' | 'cusumReviews'>;
+export type DecisionSettings = Pick<SubjectTypeSettings, 'threshold'> &
+  Pick<AlertSettings, 'minBad' | 'resolveAbove' | 'cusumMultiple' | 'cusumArlDays' | 'cusumReviews'>;
 
 /** What is known about a subject and cause at the time of the decision. */
 export interface SubjectEvidence {

@@ -58,7 +58,11 @@ export function resolveAlertSettings(input: Record<string, unknown>): Resolved {
       override.subjects = {};
       for (const [type, change] of Object.entries(subjects as Record<string, unknown>)) {
         if (!(SUBJECT_TYPES as readonly string[]).includes(type)) {
-          problems.push({ field: `subjects.${type}`, code: 'unknownSubjectType', message: `subjects.${type}: the subject types are ${SUBJECT_TYPES.join(', ')}` });
+          problems.push({
+            field: `subjects.${type}`,
+            code: 'unknownSubjectType',
+            message: `subjects.${type}: the subject types are ${SUBJECT_TYPES.join(', ')}`,
+          });
           continue;
         }
         if (typeof change !== 'object' || change === null || Array.isArray(change)) {

@@ -21,7 +21,9 @@ export class AlertWorkers {
     registry: WorkerRegistry,
     private readonly detection: AlertDetectionService,
   ) {
-    this.periodic = registry.sweep<AlertSweepResult, Date>('alert sweep', { intervalMs: (config) => config.env.alertSweepIntervalMs }, (now) => this.sweepAll(now ?? new Date()));
+    this.periodic = registry.sweep<AlertSweepResult, Date>('alert sweep', { intervalMs: (config) => config.env.alertSweepIntervalMs }, (now) =>
+      this.sweepAll(now ?? new Date()),
+    );
   }
 
   /** One sweep at a time per process. */

@@ -77,7 +77,11 @@ export class AlertsService {
       const cursor = decodeCursor(filter.cursor);
       where.push(`(a.opened_at, a.id) < ($${params.push(cursor.at)}::timestamptz, $${params.push(cursor.id)}::uuid)`);
     }
-    const rows = await sqlRows<AlertRow>(this.dataSource, `SELECT ${COLUMNS} FROM alerts a WHERE ${where.join(' AND ')} ORDER BY a.opened_at DESC, a.id DESC LIMIT ${limit + 1}`, params);
+    const rows = await sqlRows<AlertRow>(
+      this.dataSource,
+      `SELECT ${COLUMNS} FROM alerts a WHERE ${where.join(' AND ')} ORDER BY a.opened_at DESC, a.id DESC LIMIT ${limit + 1}`,
+      params,
+    );
     const page = rows.slice(0, limit);
     const items = await Promise.all(page.map((row) => this.view(shopId, row)));
     const last = rows.length > limit ? page[page.length - 1] : null;

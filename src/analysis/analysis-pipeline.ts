@@ -46,7 +46,13 @@ export class AnalysisPipeline {
       try {
         await step.afterCommit?.(batch);
       } catch (error) {
-        this.logger.warn({ msg: 'after-commit step failed; its sweep finds the work again', step: step.name, shopId: batch.shopId, reviews: batch.reviewIds.length, err: errorForLog(error) });
+        this.logger.warn({
+          msg: 'after-commit step failed; its sweep finds the work again',
+          step: step.name,
+          shopId: batch.shopId,
+          reviews: batch.reviewIds.length,
+          err: errorForLog(error),
+        });
       }
     }
   }

@@ -33,8 +33,10 @@ export class AnalysisWorkers {
     private readonly metrics: Metrics,
   ) {
     registry.processor('analysis', processor);
-    this.sweeper = registry.sweep<number, number>('analysis sweep', { intervalMs: (c) => c.env.analysisSweepIntervalMs, onQueueRecovery: true }, (overdueMs = config.env.analysisOverdueMs) =>
-      this.recover(overdueMs),
+    this.sweeper = registry.sweep<number, number>(
+      'analysis sweep',
+      { intervalMs: (c) => c.env.analysisSweepIntervalMs, onQueueRecovery: true },
+      (overdueMs = config.env.analysisOverdueMs) => this.recover(overdueMs),
     );
   }
 
@@ -50,7 +52,11 @@ export class AnalysisWorkers {
       return 0;
     }
     let total = 0;
-    for (const { shopId, ids } of await this.analysis.claimOverdue(overdueMs, SWEEP_BATCH, queued.flatMap((job) => job.reviewIds))) {
+    for (const { shopId, ids } of await this.analysis.claimOverdue(
+      overdueMs,
+      SWEEP_BATCH,
+      queued.flatMap((job) => job.reviewIds),
+    )) {
       await this.queue.enqueueReviews(shopId, ids);
       total += ids.length;
     }

@@ -30,11 +30,5 @@ export class AnalyzeReviewsProcessor extends WorkerHost {
 
 function isPayload(data: unknown): data is AnalyzeReviewsPayload {
   const payload = data as Partial<AnalyzeReviewsPayload> | null;
-  return (
-    typeof payload === 'object' &&
-    payload !== null &&
-    isUuid(payload.shopId) &&
-    Array.isArray(payload.reviewIds) &&
-    payload.reviewIds.every(isUuid)
-  );
+  return typeof payload === 'object' && payload !== null && isUuid(payload.shopId) && Array.isArray(payload.reviewIds) && payload.reviewIds.every(isUuid);
 }

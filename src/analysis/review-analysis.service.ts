@@ -72,7 +72,10 @@ export class ReviewAnalysisService {
       // the database failing under the run (a lost connection, a deadlock) says nothing about the reviews: the
       // attempt is given back, so an outage of PostgreSQL does not park them (a crash still counts: nothing runs here)
       if (isRetryableDatabaseError(error) && started.rows.length) {
-        await this.giveBackAttempt(shopId, started.rows.map((row) => row.id)).catch(() => undefined);
+        await this.giveBackAttempt(
+          shopId,
+          started.rows.map((row) => row.id),
+        ).catch(() => undefined);
       }
       throw error;
     }
@@ -112,7 +115,16 @@ export class ReviewAnalysisService {
                   descriptionScore: row.description_score,
                 },
               ])[0]!;
-        done.push({ id: row.id, revision: row.revision, language, tags: tags.tags, subTags: tags.subTags, confidence: tags.confidence, evidence: tags.evidence, version: tags.version });
+        done.push({
+          id: row.id,
+          revision: row.revision,
+          language,
+          tags: tags.tags,
+          subTags: tags.subTags,
+          confidence: tags.confidence,
+          evidence: tags.evidence,
+          version: tags.version,
+        });
       } catch (error) {
         failed.push({ id: row.id, error: error instanceof Error ? error.name : 'Error' });
       }
@@ -124,15 +136,18 @@ export class ReviewAnalysisService {
         // commit and takes them chunk by chunk, so waiting for them here could deadlock with it (and fail the import).
         const free = new Set(
           (
-            await sqlRows<{ id: string }>(
-              manager,
-              `SELECT id FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE SKIP LOCKED`,
-              [shopId, done.map((row) => row.id)],
-            )
+            await sqlRows<{ id: string }>(manager, `SELECT id FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE SKIP LOCKED`, [
+              shopId,
+              done.map((row) => row.id),
+            ])
           ).map((row) => row.id),
         );
         busy = [...lockedAtStart, ...done.filter((row) => !free.has(row.id)).map((row) => row.id)];
-        const reviewIds = await markAnalysed(manager, shopId, done.filter((row) => free.has(row.id)));
+        const reviewIds = await markAnalysed(
+          manager,
+          shopId,
+          done.filter((row) => free.has(row.id)),
+        );
         await this.steps.run(manager, { shopId, reviewIds });
         return reviewIds;
       });
@@ -145,7 +160,12 @@ export class ReviewAnalysisService {
     await this.statistics.refreshIfStale('reviews');
     const analysedCount = done.length - (busy.length - lockedAtStart.length);
     this.logger.debug({ msg: 'analysis batch', shopId, analyzed: analysedCount, deferred: busy.length, failed: failed.length, ms: Date.now() - started });
-    return { analyzed: analysedCount, skipped: reviewIds.length - rows.length - lockedAtStart.length - parked, failed: failed.length + parked, deferred: busy.length };
+    return {
+      analyzed: analysedCount,
+      skipped: reviewIds.length - rows.length - lockedAtStart.length - parked,
+      failed: failed.length + parked,
+      deferred: busy.length,
+    };
   }
 
   /**
@@ -170,7 +190,10 @@ export class ReviewAnalysisService {
     const max = this.config.env.analysisMaxAttempts;
     const exhausted = claimed.filter((row) => row.analysis_attempts > max).map((row) => row.id);
     if (exhausted.length) {
-      await this.park(shopId, exhausted.map((id) => ({ id, error: 'AttemptsExhausted' })));
+      await this.park(
+        shopId,
+        exhausted.map((id) => ({ id, error: 'AttemptsExhausted' })),
+      );
     }
     return { rows: claimed.filter((row) => row.analysis_attempts <= max), busy, parked: exhausted.length };
   }
@@ -180,7 +203,13 @@ export class ReviewAnalysisService {
     const parked = await parkAnalysis(this.dataSource, shopId, failures);
     if (!parked.length) return;
     this.metrics?.reviewsParked.inc(parked.length);
-    this.logger.error({ msg: 'review analysis parked as failed', shopId, count: parked.length, maxAttempts: this.config.env.analysisMaxAttempts, reviewIds: parked });
+    this.logger.error({
+      msg: 'review analysis parked as failed',
+      shopId,
+      count: parked.length,
+      maxAttempts: this.config.env.analysisMaxAttempts,
+      reviewIds: parked,
+    });
   }
 
   /** Reviews whose enqueue failed are due for the next sweep at once (their stamp goes to the epoch). */
@@ -193,7 +222,11 @@ export class ReviewAnalysisService {
     this.logger.warn({ msg: 'review analysis failed', shopId, count: failures.length, reviewIds: failures.map((f) => f.id) });
     const lastAttempt = await recordAnalysisErrors(this.dataSource, shopId, failures, this.config.env.analysisMaxAttempts);
     const parked = new Set(lastAttempt.filter((row) => row.last).map((row) => row.id));
-    if (parked.size) await this.park(shopId, failures.filter((f) => parked.has(f.id)));
+    if (parked.size)
+      await this.park(
+        shopId,
+        failures.filter((f) => parked.has(f.id)),
+      );
   }
 
   /**

@@ -152,7 +152,10 @@ export function causeModelFromJson(json: CauseModelJson): CauseModel {
 
 /** The word lists features are made with: a model is only valid with the lists it was trained with. */
 export function vocabularyHash(): string {
-  return createHash('sha256').update(JSON.stringify([userDictionary, functionWords])).digest('hex').slice(0, 12);
+  return createHash('sha256')
+    .update(JSON.stringify([userDictionary, functionWords]))
+    .digest('hex')
+    .slice(0, 12);
 }
 
 /** The hash of everything that decides a classification: a different model always gets a different version. */
@@ -225,7 +228,6 @@ function logit(p: number): number {
   return Math.log(clamped / (1 - clamped));
 }
 
-
 /**
  * Each cause's margin over its threshold, as a logit (a cause is tagged from 0 up), so a shop's layer can add to it.
  * Quality is what a complaint is about when it is not delivery, service or price: a clause's own complaint score
@@ -261,7 +263,8 @@ export function causeMargins(model: CauseModel, scored: ReviewScores): { margins
     const verdict = Math.max(0, ...scored.ownComplaint);
     let named = -1;
     scored.clauses.forEach((clause, c) => {
-      if (namesSomething(clause.words) && (named < 0 || (scored.clauseProbabilities[c]?.[QUALITY] ?? 0) > (scored.clauseProbabilities[named]?.[QUALITY] ?? 0))) named = c;
+      if (namesSomething(clause.words) && (named < 0 || (scored.clauseProbabilities[c]?.[QUALITY] ?? 0) > (scored.clauseProbabilities[named]?.[QUALITY] ?? 0)))
+        named = c;
     });
     if (named >= 0 && verdict >= model.complaint && verdict > quality) {
       quality = verdict;

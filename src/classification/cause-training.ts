@@ -1,5 +1,15 @@
 import { ClauseFeatures, clauseFeatures, FeatureOptions } from './clause-features';
-import { vocabularyHash, causeMargins, CauseModelJson, causeModelFromJson, causeModelVersion, ClauseExample, DecisionParams, scoreReview, trainLayers } from './cause-model';
+import {
+  vocabularyHash,
+  causeMargins,
+  CauseModelJson,
+  causeModelFromJson,
+  causeModelVersion,
+  ClauseExample,
+  DecisionParams,
+  scoreReview,
+  trainLayers,
+} from './cause-model';
 import { CorpusExample } from './corpus/training-corpus';
 import { analyzeReview } from './review-analyzer';
 import { normalizeReviewText } from './review-tokenizer';

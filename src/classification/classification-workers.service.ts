@@ -25,17 +25,17 @@ export class ClassificationWorkers implements OnApplicationBootstrap {
     registry.processor('models', processor);
     // retraining is rarely due: a tenth as often as the analysis sweep
     this.sweeper = registry.sweep<number>('retraining sweep', { intervalMs: (c) => c.env.analysisSweepIntervalMs * 10 }, async () => {
-    const due = await classifiers.shopsDueForTraining(config.env.retrainAfterCorrections);
-    for (const shopId of due) await jobs.add('retrain-classifier', [{ shopId }], { jobId: `retrain-classifier-${shopId}` });
-    if (due.length) this.logger.log({ msg: 'retraining due', shops: due.length });
-    // a new shipped model: the other shops' reviews are classified again too (a retraining reclassifies its own)
-    const retraining = new Set(due);
-    const outdated = (await classifiers.shopsWithOutdatedTags(DEFAULT_RECLASSIFY_DAYS)).filter((shopId) => !retraining.has(shopId));
-    for (const shopId of outdated) {
-      await jobs.add('reclassify-reviews', [{ shopId, sinceDays: DEFAULT_RECLASSIFY_DAYS }], { jobId: `reclassify-reviews-${shopId}` });
-    }
-    if (outdated.length) this.logger.log({ msg: 'reclassification due after a model change', shops: outdated.length });
-    return due.length + outdated.length;
+      const due = await classifiers.shopsDueForTraining(config.env.retrainAfterCorrections);
+      for (const shopId of due) await jobs.add('retrain-classifier', [{ shopId }], { jobId: `retrain-classifier-${shopId}` });
+      if (due.length) this.logger.log({ msg: 'retraining due', shops: due.length });
+      // a new shipped model: the other shops' reviews are classified again too (a retraining reclassifies its own)
+      const retraining = new Set(due);
+      const outdated = (await classifiers.shopsWithOutdatedTags(DEFAULT_RECLASSIFY_DAYS)).filter((shopId) => !retraining.has(shopId));
+      for (const shopId of outdated) {
+        await jobs.add('reclassify-reviews', [{ shopId, sinceDays: DEFAULT_RECLASSIFY_DAYS }], { jobId: `reclassify-reviews-${shopId}` });
+      }
+      if (outdated.length) this.logger.log({ msg: 'reclassification due after a model change', shops: outdated.length });
+      return due.length + outdated.length;
     });
   }
 

@@ -47,7 +47,15 @@ describe('base model', () => {
       logistics.slow_delivery | Shipping was slow
       - | Great product
     `);
-    const aspectReviews = [{ text: '发货速度挺快，味道不好闻', aspects: [{ tag: 'logistics', polarity: 'positive', aspect: '发货速度', opinion: '挺快' }, { tag: 'quality', polarity: 'negative', aspect: '味道', opinion: '不好闻' }] }];
+    const aspectReviews = [
+      {
+        text: '发货速度挺快，味道不好闻',
+        aspects: [
+          { tag: 'logistics', polarity: 'positive', aspect: '发货速度', opinion: '挺快' },
+          { tag: 'quality', polarity: 'negative', aspect: '味道', opinion: '不好闻' },
+        ],
+      },
+    ];
     const settings = { options: { stemmer: 'none' as const, charBigrams: false, ruleFeatures: true }, complaintWeight: 10 };
     const first = JSON.stringify(trainCauseModel({ aspectReviews, corpus }, settings));
     const second = JSON.stringify(trainCauseModel({ aspectReviews, corpus }, settings));

@@ -28,7 +28,10 @@ describe('runClassify', () => {
       ].join('\n'),
     );
     const { code, text } = await collect((output) => runClassify(input, output));
-    const lines = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(code).toBe(1);
     expect(lines).toHaveLength(7);
     expect(lines[0]).toEqual({

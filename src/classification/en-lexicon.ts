@@ -16,9 +16,7 @@ export const EN_LEXICON: LexiconSource = {
     parcel: 'package|parcel|box|outer box|shipping box|packing|envelope|mailer|padding|bubble wrap|cardboard',
     packaging: 'packaging|product box|retail box|seal|wrapper|label|jar|tube|bottle',
     tracking: 'tracking|tracking number|tracking info|tracking information|order status|shipping status|shipping update',
-    fee:
-      'shipping cost|shipping fee|shipping charge|postage|delivery fee|delivery charge|duties|' +
-      'shipping and handling|shipping price',
+    fee: 'shipping cost|shipping fee|shipping charge|postage|delivery fee|delivery charge|duties|' + 'shipping and handling|shipping price',
     seller:
       'seller|customer service|customer support|customer care|support|tech support|technical support|staff|rep|representative|' +
       'agent|call center|company|store|shop|vendor|manufacturer|help desk|helpdesk|service|sales|salesman|salesperson|retailer|' +
@@ -154,9 +152,7 @@ export const EN_LEXICON: LexiconSource = {
       'expensive|overpriced|over priced|pricey|pricy|costly|not worth|was not worth|is not worth|rip off|ripoff|price gouging|' +
       'highway robbery|paid too much|costs too much|cost too much|charged too much|too expensive|more expensive|a lot of money|' +
       'steep|premium price|high price|overcharged|overpaid|costs more|cost more|spent a lot|price is high|price is too high',
-    differ:
-      'does not match|did not match|not match|nothing like|not the same|not what i expected|' +
-      'misrepresented|inaccurate|mismatch',
+    differ: 'does not match|did not match|not match|nothing like|not the same|not what i expected|' + 'misrepresented|inaccurate|mismatch',
     old:
       'looks old|was old|old stock|refurbished|second hand|secondhand|pre owned|already opened|had been opened|was opened|' +
       'open box|previously used|been used|was used|used item|stale|expired|rotten|moldy|mouldy|spoiled|spoilt|gone bad|went bad|' +
@@ -346,7 +342,8 @@ export const EN_LEXICON: LexiconSource = {
       'false promotion|fake discount|fake sale|inflated original price|sale price was not',
     'price.overpriced': 'for what you pay|for what you get|for this kind of money|for that kind of money|paid a premium',
   },
-  negators: 'there is no|there are no|there was no|there were no|there is not|there are not|there was not|there is not a|there is not an|not a single|not one|not|no|never|without|hardly|barely|nothing|none|neither|nor|nobody|no one|zero|free of|free from|little to no',
+  negators:
+    'there is no|there are no|there was no|there were no|there is not|there are not|there was not|there is not a|there is not an|not a single|not one|not|no|never|without|hardly|barely|nothing|none|neither|nor|nobody|no one|zero|free of|free from|little to no',
   neutral:
     'not only|not just|no matter|not sure|no idea|nothing else|not to mention|needless to say|no doubt|no wonder|not yet|' +
     'have not tried|not used yet|have not used|can not wait|could not be happier|can not believe|just arrived|just received|' +

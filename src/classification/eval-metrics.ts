@@ -53,7 +53,16 @@ export function scoreTags(pairs: ReadonlyArray<{ gold: readonly string[]; predic
     };
   }
   const macro = MACRO_TAGS.map((tag) => tags[tag]).filter((score): score is TagScore => score !== undefined);
-  return { reviews: pairs.length, tags, macroF1: round4(ratio(macro.reduce((sum, score) => sum + score.f1, 0), macro.length)) };
+  return {
+    reviews: pairs.length,
+    tags,
+    macroF1: round4(
+      ratio(
+        macro.reduce((sum, score) => sum + score.f1, 0),
+        macro.length,
+      ),
+    ),
+  };
 }
 
 export function formatReport(report: EvalReport): string {

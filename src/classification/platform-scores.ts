@@ -54,7 +54,14 @@ export function withPlatformScores(classification: Classification, scores: Platf
     const score = scores[field] as number;
     if (!tags.includes(tag)) tags.push(tag);
     confidence[tag] = Math.max(confidence[tag] ?? 0, SCORE_CONFIDENCE);
-    const scoreEvidence: ScoreEvidence = { tag, phrase: `${field} ${score}/${PLATFORM_SCORE_MAX}`, source: 'platform_score', dimension, score, max: PLATFORM_SCORE_MAX };
+    const scoreEvidence: ScoreEvidence = {
+      tag,
+      phrase: `${field} ${score}/${PLATFORM_SCORE_MAX}`,
+      source: 'platform_score',
+      dimension,
+      score,
+      max: PLATFORM_SCORE_MAX,
+    };
     evidence.push(scoreEvidence);
   }
   confidence.other = Math.min(confidence.other ?? 0, 1 - SCORE_CONFIDENCE);

@@ -1,16 +1,5 @@
 import { EN_LEXICON } from './en-lexicon';
-import {
-  Aspect,
-  aspectTag,
-  CauseRef,
-  combine,
-  COURIER_OWNERS,
-  hasCombo,
-  LexiconRole,
-  OWNED_ASPECTS,
-  Predicate,
-  SERVICE_OWNERS,
-} from './lexicon';
+import { Aspect, aspectTag, CauseRef, combine, COURIER_OWNERS, hasCombo, LexiconRole, OWNED_ASPECTS, Predicate, SERVICE_OWNERS } from './lexicon';
 import { CompiledLexicon, compileLexicon, matchAt } from './lexicon-trie';
 import { tokenizeReview, TokenizedReview } from './review-tokenizer';
 import { CauseTag, SubTag } from '../reviews/taxonomy';
@@ -323,14 +312,7 @@ export function analyzeReview(text: string, options: { forceSimplified?: boolean
       return {};
     };
 
-    const record = (
-      cause: CauseRef,
-      item: Occurrence,
-      aspect: Occurrence | undefined,
-      isNegated: boolean,
-      unanchored = false,
-      predicate?: Predicate,
-    ): void => {
+    const record = (cause: CauseRef, item: Occurrence, aspect: Occurrence | undefined, isNegated: boolean, unanchored = false, predicate?: Predicate): void => {
       const span =
         aspect && Math.abs(aspect.start - item.start) <= PHRASE_SPAN
           ? [Math.min(aspect.start, item.start), Math.max(aspect.end, item.end)]
@@ -363,8 +345,7 @@ export function analyzeReview(text: string, options: { forceSimplified?: boolean
           const cause = resolve(subject, 'bad', tokens.units[item.start] ?? '');
           if (cause) record(cause, item, subject, false);
         }
-      }
-      else if (role.kind === 'cue') record(role.cause, item, undefined, item.negated);
+      } else if (role.kind === 'cue') record(role.cause, item, undefined, item.negated);
       else if (role.kind === 'aspect' && item.absent) {
         const cause = resolve(item, 'missing', tokens.units[item.start] ?? '');
         if (cause) record(cause, item, item, false);

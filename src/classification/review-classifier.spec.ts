@@ -11,7 +11,13 @@ describe('classify', () => {
     // contrast
     ['zh praise then logistics', '质量没问题就是快递太慢', undefined, ['logistics'], ['slow_delivery']],
     ['zh praise of service then defect', '客服态度很好但是东西坏了', undefined, ['quality'], ['defect_broken']],
-    ['en praise of service then defect', 'Customer service was friendly, but the kettle arrived with a cracked lid.', undefined, ['quality'], ['defect_broken']],
+    [
+      'en praise of service then defect',
+      'Customer service was friendly, but the kettle arrived with a cracked lid.',
+      undefined,
+      ['quality'],
+      ['defect_broken'],
+    ],
     ['en praise then shipping', 'Love the jacket, but delivery took almost three weeks.', undefined, ['logistics'], ['slow_delivery']],
     // good reviews keep a stated complaint but get no guesses
     ['zh good review with a logistics complaint', '东西不错就是物流太慢', 5, ['logistics'], ['slow_delivery']],
@@ -37,9 +43,27 @@ describe('classify', () => {
     ['mixed zh/en', '质量不错 but shipping was slow', undefined, ['logistics'], ['slow_delivery']],
     // multi-label
     ['zh two causes', '发货太慢，而且衣服有色差', undefined, ['quality', 'logistics'], ['colour_difference', 'slow_delivery']],
-    ['zh three causes', '发货太慢，鞋子还开胶了，客服也不理人', undefined, ['quality', 'logistics', 'service'], ['defect_broken', 'slow_delivery', 'slow_response']],
-    ['en two causes', 'It stopped working after a week and the seller never replied to my emails.', undefined, ['quality', 'service'], ['defect_broken', 'slow_response']],
-    ['en warranty', 'The screen died in month ten and the warranty repair took six weeks.', undefined, ['quality', 'service'], ['defect_broken', 'warranty_repair']],
+    [
+      'zh three causes',
+      '发货太慢，鞋子还开胶了，客服也不理人',
+      undefined,
+      ['quality', 'logistics', 'service'],
+      ['defect_broken', 'slow_delivery', 'slow_response'],
+    ],
+    [
+      'en two causes',
+      'It stopped working after a week and the seller never replied to my emails.',
+      undefined,
+      ['quality', 'service'],
+      ['defect_broken', 'slow_response'],
+    ],
+    [
+      'en warranty',
+      'The screen died in month ten and the warranty repair took six weeks.',
+      undefined,
+      ['quality', 'service'],
+      ['defect_broken', 'warranty_repair'],
+    ],
     // who did it decides the cause
     ['zh courier attitude', '快递员态度很差，还骂人', undefined, ['logistics'], ['courier_attitude']],
     ['zh seller attitude', '客服态度很差，还骂人', undefined, ['service'], ['attitude']],

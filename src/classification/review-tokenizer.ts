@@ -259,7 +259,7 @@ export function tokenizeReview(text: string, options: { forceSimplified?: boolea
       let j = i + 1;
       while (j < length && isSpace(normalized.charCodeAt(j))) j++;
       // Chinese buyers often type a space where a comma belongs.
-      const before = i > 0 ? normalized.codePointAt(i - 1) ?? 0 : 0;
+      const before = i > 0 ? (normalized.codePointAt(i - 1) ?? 0) : 0;
       const after = normalized.codePointAt(j) ?? 0;
       if (isHan(before) || isHan(after)) cut();
       i = j;
@@ -268,8 +268,7 @@ export function tokenizeReview(text: string, options: { forceSimplified?: boolea
       if (NEGATIVE_EMOJI.has(char)) negativeEmoji++;
       else if (POSITIVE_EMOJI.has(char)) positiveEmoji++;
       // a dot or comma inside a number ("3.5") is not a boundary
-      const inNumber =
-        (code === 46 || code === 44) && i > 0 && i + 1 < length && /\d/.test(normalized[i - 1] ?? '') && /\d/.test(normalized[i + 1] ?? '');
+      const inNumber = (code === 46 || code === 44) && i > 0 && i + 1 < length && /\d/.test(normalized[i - 1] ?? '') && /\d/.test(normalized[i + 1] ?? '');
       if (!inNumber && code !== 45 && code !== 47 && code !== 38) cut();
       i += width;
     }

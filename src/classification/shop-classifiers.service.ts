@@ -101,7 +101,15 @@ export class ShopClassifiers {
   /** The corrections training uses: the latest correction of each review, with the review's current text. */
   async trainingCorrections(shopId: string): Promise<{ corrections: Array<Correction & { reviewId: string; at: Date }>; upTo: string | null }> {
     // upTo keeps the database's microseconds: a JS Date would round the newest correction below itself
-    const rows = await sqlRows<{ review_id: string; tags: string[]; sub_tags: string[]; created_at: Date; up_to: string; content: string; follow_up_content: string | null }>(
+    const rows = await sqlRows<{
+      review_id: string;
+      tags: string[];
+      sub_tags: string[];
+      created_at: Date;
+      up_to: string;
+      content: string;
+      follow_up_content: string | null;
+    }>(
       this.dataSource,
       `SELECT DISTINCT ON (c.review_id) c.review_id, c.tags, c.sub_tags, c.created_at, (max(c.created_at) OVER ())::text AS up_to,
          r.content, r.follow_up_content

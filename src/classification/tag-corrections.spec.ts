@@ -4,8 +4,16 @@ import { normaliseCorrection, TagsCorrection } from './tag-corrections.service';
 describe('normaliseCorrection', () => {
   it.each<[string, TagsCorrection, { tags: string[]; subTags: string[] }]>([
     ['orders tags as the taxonomy does', { tags: ['service', 'quality'] }, { tags: ['quality', 'service'], subTags: [] }],
-    ['drops duplicate tags and sub-tags', { tags: ['logistics', 'logistics'], subTags: ['tracking', 'tracking'] }, { tags: ['logistics'], subTags: ['tracking'] }],
-    ['sorts sub-tags', { tags: ['quality', 'logistics'], subTags: ['smell', 'damaged_parcel'] }, { tags: ['quality', 'logistics'], subTags: ['damaged_parcel', 'smell'] }],
+    [
+      'drops duplicate tags and sub-tags',
+      { tags: ['logistics', 'logistics'], subTags: ['tracking', 'tracking'] },
+      { tags: ['logistics'], subTags: ['tracking'] },
+    ],
+    [
+      'sorts sub-tags',
+      { tags: ['quality', 'logistics'], subTags: ['smell', 'damaged_parcel'] },
+      { tags: ['quality', 'logistics'], subTags: ['damaged_parcel', 'smell'] },
+    ],
     ['accepts other alone', { tags: ['other'] }, { tags: ['other'], subTags: [] }],
   ])('%s', (_name, input, expected) => {
     expect(normaliseCorrection(input)).toEqual(expected);

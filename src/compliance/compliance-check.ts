@@ -33,7 +33,11 @@ export class ComplianceBlocked extends DomainError {
       'COMPLIANCE_BLOCKED',
       409,
       `cannot ${what}: ${findings.length} blocking compliance finding(s) (${[...new Set(findings.map((f) => f.ruleId))].join(', ')}); fix the text, or a lead overrides with a reason`,
-      findings.map((f) => ({ field: f.field, code: f.ruleId, message: `${f.title}: "${f.excerpt}" (${f.start}-${f.end}). ${f.explanation} Rewrite: ${f.rewrite}` })),
+      findings.map((f) => ({
+        field: f.field,
+        code: f.ruleId,
+        message: `${f.title}: "${f.excerpt}" (${f.start}-${f.end}). ${f.explanation} Rewrite: ${f.rewrite}`,
+      })),
     );
   }
 }

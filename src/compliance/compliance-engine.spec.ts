@@ -33,7 +33,11 @@ describe('compliance corpus', () => {
     const han = /[\u3400-\u9fff]/;
     for (const rule of complianceRules().rules) {
       const items = bad.filter((item) => item.rule === rule.id);
-      expect({ rule: rule.id, zh: items.some((i) => han.test(i.text)), en: items.some((i) => !han.test(i.text)) }).toEqual({ rule: rule.id, zh: true, en: true });
+      expect({ rule: rule.id, zh: items.some((i) => han.test(i.text)), en: items.some((i) => !han.test(i.text)) }).toEqual({
+        rule: rule.id,
+        zh: true,
+        en: true,
+      });
     }
   });
 

@@ -76,7 +76,8 @@ export function parseRuleSet(raw: unknown): RuleSet {
   const file = raw as Record<string, unknown>;
   const lexicons = file.lexicons as Record<string, unknown>;
   if (!lexicons || typeof lexicons !== 'object') fail('lexicons', 'missing');
-  for (const [name, terms] of Object.entries(lexicons)) if (!Array.isArray(terms) || !terms.every((t) => typeof t === 'string' && t)) fail(`lexicons.${name}`, 'not a list of terms');
+  for (const [name, terms] of Object.entries(lexicons))
+    if (!Array.isArray(terms) || !terms.every((t) => typeof t === 'string' && t)) fail(`lexicons.${name}`, 'not a list of terms');
   const derived = (file.derived ?? {}) as Record<string, DerivedLexicon>;
   const known = new Set([...Object.keys(lexicons), ...Object.keys(derived)]);
   const checkTerms = (where: string, terms: readonly string[]) => {

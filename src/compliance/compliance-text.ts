@@ -85,7 +85,10 @@ export function normaliseForRules(original: string): NormalisedText {
   const simplified = toSimplified(chars);
   if (simplified !== chars) {
     // the conversion is character for character for nearly every text; where it is not, convert per character
-    chars = simplified.length === chars.length ? simplified : chars.replace(/[\u3400-\u9fff\uf900-\ufaff]/g, (c) => (toSimplified(c).length === 1 ? toSimplified(c) : c));
+    chars =
+      simplified.length === chars.length
+        ? simplified
+        : chars.replace(/[\u3400-\u9fff\uf900-\ufaff]/g, (c) => (toSimplified(c).length === 1 ? toSimplified(c) : c));
   }
   const length = chars.length;
   const units: number[] = [];

@@ -20,8 +20,14 @@ export class CorrectiveActionsController {
       'The weekly report lists the actions in effect.',
   })
   @ApiCreatedResponse({ type: CorrectiveActionResponse })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: scopeRequired, subTagOfTag, unknownSubTag, isDate, notInFuture, or a blocking compliance rule id on what' })
-  async create(@CurrentShop() shop: AuthenticatedShop, @CurrentActor() actor: Actor, @Body() body: CreateCorrectiveActionDto): Promise<CorrectiveActionResponse> {
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED: scopeRequired, subTagOfTag, unknownSubTag, isDate, notInFuture, or a blocking compliance rule id on what',
+  })
+  async create(
+    @CurrentShop() shop: AuthenticatedShop,
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateCorrectiveActionDto,
+  ): Promise<CorrectiveActionResponse> {
     return this.actions.create(shop.shopId, body, actorLabel(actor));
   }
 

@@ -22,7 +22,8 @@ export class CorrectiveActionsService {
     const subTag = dto.subTag ?? null;
     if (subTag !== null) {
       if (!isSubTag(subTag)) problems.push({ field: 'subTag', code: 'unknownSubTag', message: `subTag ${subTag} is not a sub-tag` });
-      else if (tag !== null && parentTag(subTag) !== tag) problems.push({ field: 'subTag', code: 'subTagOfTag', message: `subTag ${subTag} is not a sub-tag of ${tag}` });
+      else if (tag !== null && parentTag(subTag) !== tag)
+        problems.push({ field: 'subTag', code: 'subTagOfTag', message: `subTag ${subTag} is not a sub-tag of ${tag}` });
     }
     if (tag === null && subTag === null && !dto.productKey && !dto.carrier) {
       problems.push({ field: 'tag', code: 'scopeRequired', message: 'name what the action answers: tag/subTag, productKey or carrier' });
@@ -60,9 +61,15 @@ export class CorrectiveActionsService {
     const qb = this.dataSource.getRepository(CorrectiveAction).createQueryBuilder('a').where('a.shopId = :shopId', { shopId });
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
-      qb.andWhere(new Brackets((w) => w.where('a.createdAt < :at', { at: cursor.at }).orWhere('(a.createdAt = :at AND a.id < :cursorId)', { cursorId: cursor.id })));
+      qb.andWhere(
+        new Brackets((w) => w.where('a.createdAt < :at', { at: cursor.at }).orWhere('(a.createdAt = :at AND a.id < :cursorId)', { cursorId: cursor.id })),
+      );
     }
-    const rows = await qb.orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('a.createdAt', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
@@ -78,7 +85,16 @@ export class CorrectiveActionsService {
       order: { since: 'DESC', createdAt: 'DESC' },
       take: MAX_ACTIONS_FOR_DRAFTING,
     });
-    return rows.map((a) => ({ id: a.id, what: a.what, language: a.language, tag: a.tag, subTag: a.subTag, productKey: a.productKey, carrier: a.carrier, since: a.since }));
+    return rows.map((a) => ({
+      id: a.id,
+      what: a.what,
+      language: a.language,
+      tag: a.tag,
+      subTag: a.subTag,
+      productKey: a.productKey,
+      carrier: a.carrier,
+      since: a.since,
+    }));
   }
 
   private findings(action: CorrectiveAction): LocatedFinding[] {

@@ -71,7 +71,10 @@ export interface AppEnv {
 }
 
 export class EnvError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`Invalid environment variable ${variable}: ${detail}`);
     this.name = 'EnvError';
   }

@@ -13,8 +13,7 @@ const APP_DIR = resolve(__dirname, '..', '..', 'dist', 'console', 'app');
 const SECURITY_HEADERS = {
   // the page talks to this service only and runs only its own bundle; review photos are the one thing shown from
   // elsewhere, on request; inline styles are allowed for the weekly report, a self-contained page shown in a frame
-  'Content-Security-Policy':
-    `default-src 'self'; img-src 'self' data: https: http:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`,
+  'Content-Security-Policy': `default-src 'self'; img-src 'self' data: https: http:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
@@ -41,6 +40,9 @@ export class ConsoleController {
     if (!/^[a-z0-9-]+\.js(\.map)?$/.test(file)) throw new NotFoundException();
     const path = resolve(APP_DIR, file);
     if (!path.startsWith(APP_DIR + sep) || !existsSync(path)) throw new NotFoundException();
-    response.set({ ...SECURITY_HEADERS, 'Cache-Control': 'no-cache' }).type(file.endsWith('.map') ? 'application/json' : 'text/javascript').sendFile(path);
+    response
+      .set({ ...SECURITY_HEADERS, 'Cache-Control': 'no-cache' })
+      .type(file.endsWith('.map') ? 'application/json' : 'text/javascript')
+      .sendFile(path);
   }
 }

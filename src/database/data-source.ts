@@ -4,9 +4,7 @@ import { DatabaseLogger } from './database-logger';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 
 /** migrations/ beside src/ in development and tests, dist/migrations/ when built */
-export const MIGRATIONS_GLOB = __filename.endsWith('.ts')
-  ? join(__dirname, '..', '..', 'migrations', '*.ts')
-  : join(__dirname, '..', 'migrations', '*.js');
+export const MIGRATIONS_GLOB = __filename.endsWith('.ts') ? join(__dirname, '..', '..', 'migrations', '*.ts') : join(__dirname, '..', 'migrations', '*.js');
 
 export const MIGRATIONS_DIR = join(__dirname, '..', '..', 'migrations');
 

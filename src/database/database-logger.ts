@@ -23,7 +23,13 @@ export class DatabaseLogger implements TypeOrmLogger {
   }
 
   logQueryError(error: string | Error, query: string, parameters?: unknown[]): void {
-    this.logger.error({ msg: 'query failed', err: errorForLog(error), query: queryShape(query), queryLength: query.length, parameters: parameters?.length ?? 0 });
+    this.logger.error({
+      msg: 'query failed',
+      err: errorForLog(error),
+      query: queryShape(query),
+      queryLength: query.length,
+      parameters: parameters?.length ?? 0,
+    });
   }
 
   logQuerySlow(time: number, query: string, parameters?: unknown[]): void {

@@ -77,7 +77,7 @@ export async function pickDue(db: Queryable, subscriptionId: string, batch: numb
   const picked: string[] = [];
   const seen = new Set<string>();
   let after: [string, string] = ['0', '0'];
-  for (let scanned = 0; picked.length < batch && scanned < QUEUE_SCAN_LIMIT; ) {
+  for (let scanned = 0; picked.length < batch && scanned < QUEUE_SCAN_LIMIT;) {
     const page = await sqlRows<{ id: string; subject_id: string; due: boolean; event_seq: string; seq: string }>(db, QUEUE_PAGE, [
       subscriptionId,
       after[0],
@@ -302,10 +302,21 @@ export class EventDeliveryService {
       [endpoint.id, lastSuccess >= 0, trailing, exhausted, this.config.env.webhookMaxAttempts, failures.at(-1)?.error ?? ''],
     );
     if (failures.length) {
-      this.logger.warn({ msg: 'event deliveries failed', shopId: endpoint.shop_id, subscriptionId: endpoint.id, failed: failures.length, lastError: failures.at(-1)?.error });
+      this.logger.warn({
+        msg: 'event deliveries failed',
+        shopId: endpoint.shop_id,
+        subscriptionId: endpoint.id,
+        failed: failures.length,
+        lastError: failures.at(-1)?.error,
+      });
     }
     if (row?.status === 'disabled') {
-      this.logger.warn({ msg: 'event endpoint disabled after persistent failure', shopId: endpoint.shop_id, subscriptionId: endpoint.id, consecutiveFailures: row.consecutive_failures });
+      this.logger.warn({
+        msg: 'event endpoint disabled after persistent failure',
+        shopId: endpoint.shop_id,
+        subscriptionId: endpoint.id,
+        consecutiveFailures: row.consecutive_failures,
+      });
     }
   }
 }

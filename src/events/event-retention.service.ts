@@ -43,7 +43,10 @@ export class EventRetentionService {
         [endpoint.id, endpoint.shop_id, cutoff],
       );
     }
-    const shops = await sqlRows<{ shop_id: string }>(this.dataSource, `SELECT s.id AS shop_id FROM shops s WHERE EXISTS (SELECT 1 FROM outbox_events e WHERE e.shop_id = s.id) ORDER BY s.id`);
+    const shops = await sqlRows<{ shop_id: string }>(
+      this.dataSource,
+      `SELECT s.id AS shop_id FROM shops s WHERE EXISTS (SELECT 1 FROM outbox_events e WHERE e.shop_id = s.id) ORDER BY s.id`,
+    );
     for (const shop of shops) {
       result.events += await this.inBatches(
         `DELETE FROM outbox_events WHERE id IN (

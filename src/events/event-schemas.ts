@@ -81,7 +81,10 @@ const caseBase = {
   contactCount: int,
 };
 
-const compensation = { type: 'array', items: object({ type: str(), amount: { type: 'string', nullable: true, description: 'decimal' }, currency: nullableStr() }) };
+const compensation = {
+  type: 'array',
+  items: object({ type: str(), amount: { type: 'string', nullable: true, description: 'decimal' }, currency: nullableStr() }),
+};
 
 const contact = object({
   id: uuid,
@@ -197,7 +200,12 @@ const SUBJECTS: Record<EventType, { key: string; summary: string; properties: Re
       }),
     },
   },
-  'alert.opened': { key: 'alert', summary: 'An early-warning alert opened: a SKU, carrier, agent or the shop has more medium/bad reviews for a cause than its baseline explains (docs/alerts.md)', properties: alert },
+  'alert.opened': {
+    key: 'alert',
+    summary:
+      'An early-warning alert opened: a SKU, carrier, agent or the shop has more medium/bad reviews for a cause than its baseline explains (docs/alerts.md)',
+    properties: alert,
+  },
   'alert.resolved': { key: 'alert', summary: 'An early-warning alert was resolved: the rate is back', properties: alert },
   'report.created': {
     key: 'report',

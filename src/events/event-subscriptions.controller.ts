@@ -31,7 +31,11 @@ export class EventSubscriptionsController {
   @LeadOnly()
   @ApiOperation({ summary: 'Subscribe an endpoint to event types; the response shows its signing secret, once' })
   @ApiCreatedResponse({ type: EventSubscriptionWithSecretResponse })
-  async create(@CurrentShop() shop: AuthenticatedShop, @CurrentActor() actor: Actor, @Body() body: CreateEventSubscriptionDto): Promise<EventSubscriptionWithSecretResponse> {
+  async create(
+    @CurrentShop() shop: AuthenticatedShop,
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateEventSubscriptionDto,
+  ): Promise<EventSubscriptionWithSecretResponse> {
     const { subscription, secret } = await this.subscriptions.create(shop.shopId, body, actorLabel(actor));
     return { ...EventSubscriptionResponse.of(subscription), secret };
   }
@@ -55,10 +59,16 @@ export class EventSubscriptionsController {
 
   @Patch(':id')
   @LeadOnly()
-  @ApiOperation({ summary: 'Change the URL, types or description; status active enables a disabled endpoint (what waited is delivered in order), disabled pauses it' })
+  @ApiOperation({
+    summary: 'Change the URL, types or description; status active enables a disabled endpoint (what waited is delivered in order), disabled pauses it',
+  })
   @ApiOkResponse({ type: EventSubscriptionResponse })
   @ApiNotFoundResponse({ description: 'EVENT_SUBSCRIPTION_NOT_FOUND' })
-  async update(@CurrentShop() shop: AuthenticatedShop, @Param('id', new ParseIdPipe()) id: string, @Body() body: UpdateEventSubscriptionDto): Promise<EventSubscriptionResponse> {
+  async update(
+    @CurrentShop() shop: AuthenticatedShop,
+    @Param('id', new ParseIdPipe()) id: string,
+    @Body() body: UpdateEventSubscriptionDto,
+  ): Promise<EventSubscriptionResponse> {
     return EventSubscriptionResponse.of(await this.subscriptions.update(shop.shopId, id, body));
   }
 
@@ -78,7 +88,11 @@ export class EventSubscriptionsController {
   @ApiOperation({ summary: 'Replace the signing secret; the old one keeps signing too for overlapSeconds (default a day), shown once' })
   @ApiOkResponse({ type: EventSubscriptionWithSecretResponse })
   @ApiNotFoundResponse({ description: 'EVENT_SUBSCRIPTION_NOT_FOUND' })
-  async rotate(@CurrentShop() shop: AuthenticatedShop, @Param('id', new ParseIdPipe()) id: string, @Body() body: RotateSecretDto): Promise<EventSubscriptionWithSecretResponse> {
+  async rotate(
+    @CurrentShop() shop: AuthenticatedShop,
+    @Param('id', new ParseIdPipe()) id: string,
+    @Body() body: RotateSecretDto,
+  ): Promise<EventSubscriptionWithSecretResponse> {
     const { subscription, secret } = await this.subscriptions.rotate(shop.shopId, id, body);
     return { ...EventSubscriptionResponse.of(subscription), secret };
   }
@@ -88,7 +102,11 @@ export class EventSubscriptionsController {
   @ApiOperation({ summary: "The endpoint's delivery log, newest first: status, attempts, last response code and latency" })
   @ApiOkResponse({ type: EventDeliveryPageResponse })
   @ApiNotFoundResponse({ description: 'EVENT_SUBSCRIPTION_NOT_FOUND' })
-  async deliveries(@CurrentShop() shop: AuthenticatedShop, @Param('id', new ParseIdPipe()) id: string, @Query() query: DeliveriesQuery): Promise<EventDeliveryPageResponse> {
+  async deliveries(
+    @CurrentShop() shop: AuthenticatedShop,
+    @Param('id', new ParseIdPipe()) id: string,
+    @Query() query: DeliveriesQuery,
+  ): Promise<EventDeliveryPageResponse> {
     const page = await this.subscriptions.deliveries(shop.shopId, id, query);
     return { items: page.items.map(EventDeliveryResponse.of), nextCursor: page.nextCursor };
   }

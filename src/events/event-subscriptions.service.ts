@@ -71,7 +71,9 @@ export class EventSubscriptionsService {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('event_subscriptions'), hashtext($1))`, [shopId]);
       const count = await manager.countBy(EventSubscription, { shopId });
       if (count >= MAX_SUBSCRIPTIONS_PER_SHOP) {
-        throw new ValidationFailed([{ field: 'url', code: 'tooManySubscriptions', message: `a shop has at most ${MAX_SUBSCRIPTIONS_PER_SHOP} event endpoints` }]);
+        throw new ValidationFailed([
+          { field: 'url', code: 'tooManySubscriptions', message: `a shop has at most ${MAX_SUBSCRIPTIONS_PER_SHOP} event endpoints` },
+        ]);
       }
       const row = manager.create(EventSubscription, {
         shopId,

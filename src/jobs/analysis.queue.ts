@@ -30,7 +30,12 @@ export class AnalysisQueue {
     } catch (error) {
       this.logger.debug({ msg: 'analysis enqueue failed; left to the sweeper', shopId, count: reviewIds.length, err: errorForLog(error) });
       await this.leftToSweeper?.(shopId, reviewIds).catch((markError: unknown) =>
-        this.logger.warn({ msg: 'could not mark reviews for the sweeper; they are swept once overdue', shopId, count: reviewIds.length, err: String(markError) }),
+        this.logger.warn({
+          msg: 'could not mark reviews for the sweeper; they are swept once overdue',
+          shopId,
+          count: reviewIds.length,
+          err: String(markError),
+        }),
       );
     }
   }

@@ -68,6 +68,8 @@ export class BullJobQueue extends JobQueue {
     const running = runningForMs === undefined ? [] : await withDeadline(queue.getJobs(['active'], 0, limit), timeout, `read running ${name} jobs`);
     const since = Date.now() - (runningForMs ?? 0);
     // a job removed between the reads comes back as undefined
-    return [...waiting, ...running.filter((job) => (job?.processedOn ?? 0) >= since)].filter((job) => job?.name === name).map((job) => job.data as JobPayloads[N]);
+    return [...waiting, ...running.filter((job) => (job?.processedOn ?? 0) >= since)]
+      .filter((job) => job?.name === name)
+      .map((job) => job.data as JobPayloads[N]);
   }
 }

@@ -61,12 +61,16 @@ describe('InProcessJobRunner order and per-queue concurrency', () => {
     let drafting = 0;
     let mostDrafting = 0;
     const analysed: string[] = [];
-    runner.register('drafts', async () => {
-      drafting++;
-      mostDrafting = Math.max(mostDrafting, drafting);
-      await wait(30);
-      drafting--;
-    }, 1);
+    runner.register(
+      'drafts',
+      async () => {
+        drafting++;
+        mostDrafting = Math.max(mostDrafting, drafting);
+        await wait(30);
+        drafting--;
+      },
+      1,
+    );
     runner.register('analysis', async (job: JobLike<unknown>) => {
       // runs while a drafting job holds its one slot
       if (drafting) analysed.push(job.name);

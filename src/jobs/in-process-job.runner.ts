@@ -75,7 +75,9 @@ export class InProcessJobRunner implements OnModuleDestroy {
   queued(queue: string, name: string, runningForMs?: number): unknown[] {
     const since = Date.now() - (runningForMs ?? 0);
     const running = runningForMs === undefined ? [] : [...this.startedAt].filter(([, at]) => at >= since).map(([entry]) => entry);
-    return [...this.waiting, ...this.timers.values(), ...running].filter((entry) => entry.queue === queue && entry.job.name === name).map((entry) => entry.job.data);
+    return [...this.waiting, ...this.timers.values(), ...running]
+      .filter((entry) => entry.queue === queue && entry.job.name === name)
+      .map((entry) => entry.job.data);
   }
 
   get counts(): { waiting: number; active: number } {
@@ -134,7 +136,14 @@ export class InProcessJobRunner implements OnModuleDestroy {
       } catch (error) {
         entry.job.attemptsMade += 1;
         if (entry.job.attemptsMade >= attempts || this.closing) {
-          this.logger.error({ msg: 'job failed', queue: entry.queue, job: entry.job.name, jobId: entry.job.id, attempts: entry.job.attemptsMade, err: String(error) });
+          this.logger.error({
+            msg: 'job failed',
+            queue: entry.queue,
+            job: entry.job.name,
+            jobId: entry.job.id,
+            attempts: entry.job.attemptsMade,
+            err: String(error),
+          });
           return;
         }
         await sleep(backoffDelay(entry.options, entry.job.attemptsMade));

@@ -15,7 +15,7 @@ export class ForeignQueueError extends Error {
   constructor(key: string) {
     super(
       `Redis key ${key} names another deployment's database: two deployments share this Redis database and QUEUE_PREFIX ` +
-        'and would take each other\'s jobs. Give each deployment its own QUEUE_PREFIX or Redis database (REDIS_URL).',
+        "and would take each other's jobs. Give each deployment its own QUEUE_PREFIX or Redis database (REDIS_URL).",
     );
     this.name = 'ForeignQueueError';
   }

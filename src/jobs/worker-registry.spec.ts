@@ -16,7 +16,9 @@ function setUp(env: Env) {
   const handled: unknown[] = [];
   registry.processor('analysis', { process: async (job: { data: unknown }) => handled.push(job.data) } as never);
   const runs: string[] = [];
-  const sweep = registry.sweep<number>('test sweep', { intervalMs: (c) => (c.env as unknown as Env).sweepMs, onQueueRecovery: true }, async () => runs.push('sweep'));
+  const sweep = registry.sweep<number>('test sweep', { intervalMs: (c) => (c.env as unknown as Env).sweepMs, onQueueRecovery: true }, async () =>
+    runs.push('sweep'),
+  );
   return { registry, runner, handled, runs, sweep, recover: () => recovered() };
 }
 

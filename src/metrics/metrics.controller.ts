@@ -20,7 +20,8 @@ export class MetricsController {
   @Header('Cache-Control', 'no-store')
   async scrape(@Headers('authorization') authorization: string | undefined, @Res() response: Response): Promise<void> {
     const token = this.config.env.metricsToken;
-    if (token !== null && !sameSecret(authorization ?? '', `Bearer ${token}`)) throw new UnauthorizedException('GET /metrics wants the METRICS_TOKEN as a bearer token');
+    if (token !== null && !sameSecret(authorization ?? '', `Bearer ${token}`))
+      throw new UnauthorizedException('GET /metrics wants the METRICS_TOKEN as a bearer token');
     response.setHeader('Content-Type', this.metrics.contentType);
     response.send(await this.metrics.text());
   }

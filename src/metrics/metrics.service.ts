@@ -30,7 +30,11 @@ export class Metrics {
     help: '1 while Redis answers this process, 0 while it is unreachable (always 1 with in-process jobs)',
     registers: [this.registry],
   });
-  readonly queueOutages = new Counter({ name: 'rrs_queue_outages_total', help: 'times Redis became unreachable from this process', registers: [this.registry] });
+  readonly queueOutages = new Counter({
+    name: 'rrs_queue_outages_total',
+    help: 'times Redis became unreachable from this process',
+    registers: [this.registry],
+  });
   readonly queueUnreachableSeconds = new Counter({
     name: 'rrs_queue_unreachable_seconds_total',
     help: 'seconds Redis was unreachable from this process (counted when it is back)',
@@ -55,7 +59,7 @@ export class Metrics {
   });
   readonly reviewsParked = new Counter({
     name: 'rrs_reviews_parked_total',
-    help: "reviews whose analysis was parked as failed after ANALYSIS_MAX_ATTEMPTS starts",
+    help: 'reviews whose analysis was parked as failed after ANALYSIS_MAX_ATTEMPTS starts',
     registers: [this.registry],
   });
   readonly webhookFailures = new Counter({

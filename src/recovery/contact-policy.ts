@@ -50,7 +50,10 @@ export function evaluateContactPolicy(policy: ContactPolicy, at: Date, previous:
   const violations: PolicyViolation[] = [];
   const clock = localClock(at, tz);
   if (previous.length >= policy.maxContactsTotal) {
-    violations.push({ code: 'total_limit', message: `the buyer has been contacted ${previous.length} times about this case (limit ${policy.maxContactsTotal})` });
+    violations.push({
+      code: 'total_limit',
+      message: `the buyer has been contacted ${previous.length} times about this case (limit ${policy.maxContactsTotal})`,
+    });
   }
   if (perDay(clock.date) >= policy.maxContactsPerDay) {
     violations.push({ code: 'daily_limit', message: `already ${perDay(clock.date)} contacts on ${clock.date} (limit ${policy.maxContactsPerDay} a day)` });

@@ -110,6 +110,16 @@ export function queueReasons(item: ReasonInput, ctx: ReasonContext): QueueReason
 export function highRiskReason(riskScore: number, status: string): QueueReason {
   const score = Math.round(riskScore);
   return status === 'confirmed'
-    ? { code: 'high_risk_reviewer', en: 'Confirmed professional bad-reviewer: collect evidence, do not compensate', zh: '已确认职业差评师：收集证据，不要赔偿', value: score }
-    : { code: 'high_risk_reviewer', en: `High-risk reviewer (risk ${score}): collect evidence before offering anything`, zh: `高风险买家（风险 ${score}）：先收集证据，不要急于赔偿`, value: score };
+    ? {
+        code: 'high_risk_reviewer',
+        en: 'Confirmed professional bad-reviewer: collect evidence, do not compensate',
+        zh: '已确认职业差评师：收集证据，不要赔偿',
+        value: score,
+      }
+    : {
+        code: 'high_risk_reviewer',
+        en: `High-risk reviewer (risk ${score}): collect evidence before offering anything`,
+        zh: `高风险买家（风险 ${score}）：先收集证据，不要急于赔偿`,
+        value: score,
+      };
 }

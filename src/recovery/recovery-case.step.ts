@@ -96,7 +96,11 @@ export class RecoveryCaseStep implements AnalysisStep {
       `SELECT DISTINCT product_id FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[]) AND grade IN ('medium', 'bad') AND product_id IS NOT NULL`,
       params,
     );
-    const popularity = await this.popularity.of(manager, batch.shopId, products.map((row) => row.product_id));
+    const popularity = await this.popularity.of(
+      manager,
+      batch.shopId,
+      products.map((row) => row.product_id),
+    );
     const opened = await sqlRows<{ case_id: string }>(manager, OPEN_SQL_STATEMENT, [...params, JSON.stringify(Object.fromEntries(popularity))]);
     if (revised.length || refreshed.length || opened.length) {
       this.counts.invalidate(batch.shopId);

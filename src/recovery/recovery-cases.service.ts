@@ -69,10 +69,7 @@ export class RecoveryCasesService {
 
   async list(shopId: string, filter: CaseListFilter, actor: Actor): Promise<Page<RecoveryCase>> {
     const limit = filter.limit ?? 50;
-    const qb = this.dataSource.manager
-      .createQueryBuilder(RecoveryCase, 'c')
-      .leftJoinAndSelect('c.assignee', 'a')
-      .where('c.shopId = :shopId', { shopId });
+    const qb = this.dataSource.manager.createQueryBuilder(RecoveryCase, 'c').leftJoinAndSelect('c.assignee', 'a').where('c.shopId = :shopId', { shopId });
     if (filter.status?.length) qb.andWhere('c.status IN (:...status)', { status: filter.status });
     if (filter.assignee !== undefined) {
       const assignee = resolveAssignee(filter.assignee, actor);
@@ -95,7 +92,11 @@ export class RecoveryCasesService {
         ),
       );
     }
-    const rows = await qb.orderBy('c.openedAt', 'DESC').addOrderBy('c.id', 'DESC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('c.openedAt', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? await cursorAfterRow(this.dataSource, 'recovery_cases', 'opened_at', last.id) : null };
@@ -119,7 +120,11 @@ export class RecoveryCasesService {
     const reviewer = recoveryCase.buyerId
       ? await manager.findOneBy(ReviewerProfile, { shopId, platform: recoveryCase.platform, buyerId: recoveryCase.buyerId })
       : null;
-    const contactPolicy = describeContactPolicy(contactPolicyOf(settings), now, contacts.map((c) => c.at));
+    const contactPolicy = describeContactPolicy(
+      contactPolicyOf(settings),
+      now,
+      contacts.map((c) => c.at),
+    );
     return { recoveryCase, review, contacts, events, reviewer, contactPolicy };
   }
 
@@ -130,7 +135,11 @@ export class RecoveryCasesService {
       this.settings.get(shopId),
       this.dataSource.manager.find(RecoveryContact, { select: { at: true }, where: { caseId: id, shopId } }),
     ]);
-    return describeContactPolicy(contactPolicyOf(settings), at, contacts.map((c) => c.at));
+    return describeContactPolicy(
+      contactPolicyOf(settings),
+      at,
+      contacts.map((c) => c.at),
+    );
   }
 
   /** Locks an open case of the shop for a change; 404 for another shop's case. */
@@ -305,7 +314,14 @@ export class RecoveryCasesService {
   ): Promise<void> {
     await manager.update(RecoveryCase, { id: recoveryCase.id, shopId: recoveryCase.shopId }, { assigneeId: staffId, assignedAt: staffId ? new Date() : null });
     await recordCaseEvents(manager, [
-      { shopId: recoveryCase.shopId, caseId: recoveryCase.id, actor: actorLabel(actor), action, reason, details: { from: recoveryCase.assigneeId, to: staffId } },
+      {
+        shopId: recoveryCase.shopId,
+        caseId: recoveryCase.id,
+        actor: actorLabel(actor),
+        action,
+        reason,
+        details: { from: recoveryCase.assigneeId, to: staffId },
+      },
     ]);
     recoveryCase.assigneeId = staffId;
     this.counts.invalidate(recoveryCase.shopId);

@@ -55,7 +55,13 @@ export class RecoveryContactsService {
    * (new -> contacting, a promise -> awaiting_revision with a follow-up at the promised date), and tells
    * records what the outcome says about the buyer (reviewer risk rescores them), all in one transaction.
    */
-  async log(shopId: string, caseId: string, input: ContactInput, actor: Actor, now = new Date()): Promise<{ contact: RecoveryContact; recoveryCase: RecoveryCase }> {
+  async log(
+    shopId: string,
+    caseId: string,
+    input: ContactInput,
+    actor: Actor,
+    now = new Date(),
+  ): Promise<{ contact: RecoveryContact; recoveryCase: RecoveryCase }> {
     if (input.override && !hasLeadAuthority(actor)) throw new RoleForbidden('override the contact policy');
     const settings = await this.settings.get(shopId);
     const tz = settings.timezone;
@@ -70,8 +76,10 @@ export class RecoveryContactsService {
     if (input.outcome !== 'promised_revision' && promised) {
       problems.push({ field: 'promisedRevisionAt', code: 'onlyWithPromise', message: 'promisedRevisionAt goes with the outcome promised_revision' });
     }
-    if (promised && promised <= at) problems.push({ field: 'promisedRevisionAt', code: 'afterContact', message: 'promisedRevisionAt must be after the contact' });
-    if (nextFollowUp && nextFollowUp <= at) problems.push({ field: 'nextFollowUpAt', code: 'afterContact', message: 'nextFollowUpAt must be after the contact' });
+    if (promised && promised <= at)
+      problems.push({ field: 'promisedRevisionAt', code: 'afterContact', message: 'promisedRevisionAt must be after the contact' });
+    if (nextFollowUp && nextFollowUp <= at)
+      problems.push({ field: 'nextFollowUpAt', code: 'afterContact', message: 'nextFollowUpAt must be after the contact' });
     if (problems.length) throw new ValidationFailed(problems);
     conditionalCompensationRefused(input);
 
@@ -83,14 +91,24 @@ export class RecoveryContactsService {
       }
       if (promised && promised > recoveryCase.revisionDeadlineAt) {
         throw new ValidationFailed([
-          { field: 'promisedRevisionAt', code: 'afterRevisionDeadline', message: `the platform's change window closes at ${recoveryCase.revisionDeadlineAt.toISOString()}` },
+          {
+            field: 'promisedRevisionAt',
+            code: 'afterRevisionDeadline',
+            message: `the platform's change window closes at ${recoveryCase.revisionDeadlineAt.toISOString()}`,
+          },
         ]);
       }
       await this.cases.ensureMayWork(manager, recoveryCase, actor);
       const previous = await sqlRows<{ at: Date }>(manager, `SELECT at FROM recovery_contacts WHERE shop_id = $1 AND case_id = $2`, [shopId, caseId]);
-      const policy = evaluateContactPolicy(contactPolicyOf(settings), at, previous.map((p) => new Date(p.at)));
+      const policy = evaluateContactPolicy(
+        contactPolicyOf(settings),
+        at,
+        previous.map((p) => new Date(p.at)),
+      );
       if (!policy.allowed && !input.override) {
-        const next = policy.nextAllowedAt ? ` The next allowed contact is at ${policy.nextAllowedAt.toISOString()}.` : ' No further contact is allowed on this case.';
+        const next = policy.nextAllowedAt
+          ? ` The next allowed contact is at ${policy.nextAllowedAt.toISOString()}.`
+          : ' No further contact is allowed on this case.';
         throw new ContactPolicyViolated(
           `The contact policy forbids this contact: ${policy.violations.map((v) => v.message).join('; ')}.${next} A lead can override it with a reason.`,
           policy.violations.map((v) => ({ field: 'at', code: v.code, message: v.message })),
@@ -194,7 +212,11 @@ export class RecoveryContactsService {
 function conditionalCompensationRefused(input: ContactInput): void {
   const problems: FieldProblem[] = [];
   if (input.compensation?.conditionalOnReview) {
-    problems.push({ field: 'compensation.conditionalOnReview', code: 'compensation-for-review', message: 'a compensation may not depend on the review: offer it unconditionally' });
+    problems.push({
+      field: 'compensation.conditionalOnReview',
+      code: 'compensation-for-review',
+      message: 'a compensation may not depend on the review: offer it unconditionally',
+    });
   }
   for (const finding of blockingOf(findingsOf([{ field: 'note', text: input.note, context: { kind: 'contact_note' } }]))) {
     problems.push({ field: finding.field, code: finding.ruleId, message: `${finding.title}: "${finding.excerpt}". ${finding.explanation}` });

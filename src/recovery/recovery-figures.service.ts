@@ -116,7 +116,10 @@ export class RecoveryFiguresService {
     return {
       from,
       to,
-      shop: toFigures(shopRow, compensationRows.filter((r) => r.whole_shop)),
+      shop: toFigures(
+        shopRow,
+        compensationRows.filter((r) => r.whole_shop),
+      ),
       agents: members.map((member) => ({
         staffId: member.id,
         name: member.name,

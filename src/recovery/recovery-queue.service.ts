@@ -221,7 +221,13 @@ export class RecoveryQueueService {
       this.settings.cached(shopId),
       this.platformRules.forShop(shopId),
     ]);
-    const ctx = { now, today: localDate(now, settings.timezone), timezone: settings.timezone, highValueOrderAmount: settings.highValueOrderAmount, bestSellerReviews30d: settings.bestSellerReviews30d };
+    const ctx = {
+      now,
+      today: localDate(now, settings.timezone),
+      timezone: settings.timezone,
+      highValueOrderAmount: settings.highValueOrderAmount,
+      bestSellerReviews30d: settings.bestSellerReviews30d,
+    };
     const toItem = (row: Row, index: number): QueueItem => {
       const item = this.toItem(row, index + 1, queueReasons(this.reasonInput(row), ctx), platformDeadlines(rules, row, now));
       if (row.risk_score !== null) item.reasons.unshift(highRiskReason(row.risk_score, row.risk_status ?? 'none'));

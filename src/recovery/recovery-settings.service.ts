@@ -86,40 +86,42 @@ export class RecoverySettingsService {
       }
     }
     this.cache.delete(shopId);
-    return this.dataSource.transaction(async (manager) => {
-      const current = await this.get(shopId, manager);
-      // a DTO carries absent fields as undefined: they keep the current value
-      const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
-      const next: EffectiveSettings = { ...current, ...defined };
-      await manager.upsert(
-        RecoverySettings,
-        {
-          shopId,
-          revisionWindowDays: next.revisionWindowDays,
-          firstContactSlaHours: next.firstContactSlaHours,
-          maxContactsPerDay: next.maxContactsPerDay,
-          maxContactsTotal: next.maxContactsTotal,
-          quietHoursStart: next.quietHoursStart,
-          quietHoursEnd: next.quietHoursEnd,
-          highValueOrderAmount: next.highValueOrderAmount.toFixed(2),
-          bestSellerReviews30d: next.bestSellerReviews30d,
-          updatedBy: actorLabel(actor),
-        },
-        ['shopId'],
-      );
-      if (next.firstContactSlaHours !== current.firstContactSlaHours) {
-        await manager.query(
-          `UPDATE recovery_cases c SET first_contact_due_at = c.opened_at + make_interval(hours => $2), updated_at = now()
+    return this.dataSource
+      .transaction(async (manager) => {
+        const current = await this.get(shopId, manager);
+        // a DTO carries absent fields as undefined: they keep the current value
+        const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+        const next: EffectiveSettings = { ...current, ...defined };
+        await manager.upsert(
+          RecoverySettings,
+          {
+            shopId,
+            revisionWindowDays: next.revisionWindowDays,
+            firstContactSlaHours: next.firstContactSlaHours,
+            maxContactsPerDay: next.maxContactsPerDay,
+            maxContactsTotal: next.maxContactsTotal,
+            quietHoursStart: next.quietHoursStart,
+            quietHoursEnd: next.quietHoursEnd,
+            highValueOrderAmount: next.highValueOrderAmount.toFixed(2),
+            bestSellerReviews30d: next.bestSellerReviews30d,
+            updatedBy: actorLabel(actor),
+          },
+          ['shopId'],
+        );
+        if (next.firstContactSlaHours !== current.firstContactSlaHours) {
+          await manager.query(
+            `UPDATE recovery_cases c SET first_contact_due_at = c.opened_at + make_interval(hours => $2), updated_at = now()
            WHERE c.shop_id = $1 AND c.status IN ${WORKING_SQL} AND c.first_contacted_at IS NULL`,
-          [shopId, next.firstContactSlaHours],
-        );
-        await manager.query(
-          `UPDATE recovery_cases c SET queue_urgency = ${urgencySql('c', '$2', 'now()')}
+            [shopId, next.firstContactSlaHours],
+          );
+          await manager.query(
+            `UPDATE recovery_cases c SET queue_urgency = ${urgencySql('c', '$2', 'now()')}
            WHERE c.shop_id = $1 AND c.status IN ${WORKING_SQL} AND c.queue_urgency IS DISTINCT FROM (${urgencySql('c', '$2', 'now()')})`,
-          [shopId, current.timezone],
-        );
-      }
-      return this.get(shopId, manager);
-    }).finally(() => this.cache.delete(shopId));
+            [shopId, current.timezone],
+          );
+        }
+        return this.get(shopId, manager);
+      })
+      .finally(() => this.cache.delete(shopId));
   }
 }

@@ -8,7 +8,9 @@ export class RecoveryWorkers {
   private readonly periodic;
 
   constructor(registry: WorkerRegistry, sweeper: RecoverySweepService) {
-    this.periodic = registry.sweep<SweepResult, Date>('recovery sweep', { intervalMs: (config) => config.env.recoverySweepIntervalMs }, (now) => sweeper.sweep(now));
+    this.periodic = registry.sweep<SweepResult, Date>('recovery sweep', { intervalMs: (config) => config.env.recoverySweepIntervalMs }, (now) =>
+      sweeper.sweep(now),
+    );
   }
 
   /** One sweep at a time per process. */

@@ -80,7 +80,8 @@ export class RecoveryController {
   @LeadOnly()
   @ApiOperation({
     summary: 'Change some settings (leads and the integration key)',
-    description: 'A new revisionWindowDays applies to cases opened from now on: open cases keep the deadline computed when they opened, so a change never closes or reopens open work. A new firstContactSlaHours moves the first-contact due time of the open cases not contacted yet.',
+    description:
+      'A new revisionWindowDays applies to cases opened from now on: open cases keep the deadline computed when they opened, so a change never closes or reopens open work. A new firstContactSlaHours moves the first-contact due time of the open cases not contacted yet.',
   })
   @ApiOkResponse({ type: SettingsResponse })
   async putSettings(@CurrentShop() shop: AuthenticatedShop, @CurrentActor() actor: Actor, @Body() body: UpdateSettingsDto): Promise<SettingsResponse> {
@@ -178,7 +179,8 @@ export class RecoveryController {
   @Get('cases/:id/contact-policy')
   @ApiOperation({
     summary: 'Whether a contact at a given moment would be within the contact policy, and why not',
-    description: 'The rules (limits, quiet hours in the shop time zone), the contacts they count and the next allowed moment: what a contact form shows before it is sent.',
+    description:
+      'The rules (limits, quiet hours in the shop time zone), the contacts they count and the next allowed moment: what a contact form shows before it is sent.',
   })
   @ApiOkResponse({ type: ContactPolicyCheckResponse })
   async contactPolicy(

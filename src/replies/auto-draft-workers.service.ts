@@ -33,8 +33,10 @@ export class AutoDraftWorkers {
     private readonly metrics: Metrics,
   ) {
     registry.processor('drafts', processor, DRAFT_CONCURRENCY);
-    this.sweeper = registry.sweep<number, number>('draft sweep', { intervalMs: (c) => c.env.analysisSweepIntervalMs, onQueueRecovery: true }, (overdueMs = config.env.draftOverdueMs) =>
-      this.recover(overdueMs),
+    this.sweeper = registry.sweep<number, number>(
+      'draft sweep',
+      { intervalMs: (c) => c.env.analysisSweepIntervalMs, onQueueRecovery: true },
+      (overdueMs = config.env.draftOverdueMs) => this.recover(overdueMs),
     );
   }
 
@@ -48,7 +50,10 @@ export class AutoDraftWorkers {
     // running for longer than the overdue time may have died with its worker
     const queued = await this.jobs.queued('draft-replies', QUEUED_SCAN_LIMIT, overdueMs);
     if (queued === null) return 0;
-    const count = await this.drafts.sweep(overdueMs, queued.flatMap((job) => job.reviewIds));
+    const count = await this.drafts.sweep(
+      overdueMs,
+      queued.flatMap((job) => job.reviewIds),
+    );
     if (count) {
       this.metrics.sweepRecovered.inc({ sweep: 'drafts' }, count);
       this.logger.warn({ msg: 'draft sweep recovered reviews without a drafting job (lost with Redis or a crashed process)', reviews: count });

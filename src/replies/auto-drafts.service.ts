@@ -63,7 +63,10 @@ export interface DraftRunResult {
 
 /** One job id per batch of reviews and attempt: a sweep or a second process enqueuing the same batch adds nothing. */
 export function draftJobId(shopId: string, reviewIds: string[], deferrals = 0): string {
-  const digest = createHash('sha1').update([...reviewIds].sort().join(',')).digest('hex').slice(0, 16);
+  const digest = createHash('sha1')
+    .update([...reviewIds].sort().join(','))
+    .digest('hex')
+    .slice(0, 16);
   return `reply-drafts-${shopId}-${digest}-${deferrals}`;
 }
 
@@ -90,7 +93,9 @@ export class AutoDrafts implements AnalysisStep {
     private readonly config: AppConfig,
     @Optional() metrics?: Metrics,
   ) {
-    metrics?.gauge('rrs_reviews_pending_draft', 'analysed reviews of the last 7 days still due their automatic draft (capped at 100,000)', [], async (set) => set(await this.countDue()));
+    metrics?.gauge('rrs_reviews_pending_draft', 'analysed reviews of the last 7 days still due their automatic draft (capped at 100,000)', [], async (set) =>
+      set(await this.countDue()),
+    );
   }
 
   async afterCommit(batch: AnalyzedBatch): Promise<void> {
@@ -161,7 +166,9 @@ export class AutoDrafts implements AnalysisStep {
   private async draftUnderShopLock(shopId: string, reviewIds: string[]): Promise<number | null> {
     const started = Date.now();
     const drafted = await this.dataSource.transaction(async (manager) => {
-      const [lock] = await sqlRows<{ locked: boolean }>(manager, `SELECT pg_try_advisory_xact_lock(hashtext('reply-drafts'), hashtext($1)) AS locked`, [shopId]);
+      const [lock] = await sqlRows<{ locked: boolean }>(manager, `SELECT pg_try_advisory_xact_lock(hashtext('reply-drafts'), hashtext($1)) AS locked`, [
+        shopId,
+      ]);
       return lock?.locked === true ? this.draftIn(manager, shopId, reviewIds) : null;
     });
     if (drafted !== null) this.logger.debug({ msg: 'drafted replies', shopId, reviews: reviewIds.length, drafts: drafted, ms: Date.now() - started });
@@ -171,11 +178,10 @@ export class AutoDrafts implements AnalysisStep {
   private async draftIn(manager: EntityManager, shopId: string, reviewIds: string[]): Promise<number> {
     const context = await this.drafting.context(manager, shopId);
     if (context.autoDraft === 'off') return 0;
-    const locked = await sqlRows<{ id: string }>(
-      manager,
-      'SELECT id FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[]) FOR NO KEY UPDATE SKIP LOCKED',
-      [shopId, reviewIds],
-    );
+    const locked = await sqlRows<{ id: string }>(manager, 'SELECT id FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[]) FOR NO KEY UPDATE SKIP LOCKED', [
+      shopId,
+      reviewIds,
+    ]);
     if (!locked.length) return 0;
     // a statement of its own, so that its snapshot sees the drafts of a run that released these rows just before
     const due = await sqlRows<{ id: string }>(
@@ -206,7 +212,10 @@ export class AutoDrafts implements AnalysisStep {
         [shopId, reviewId],
       );
       if (!review) return false;
-      const [current] = await sqlRows<{ id: string }>(manager, 'SELECT id FROM reply_drafts WHERE shop_id = $1 AND review_id = $2 AND is_current', [shopId, reviewId]);
+      const [current] = await sqlRows<{ id: string }>(manager, 'SELECT id FROM reply_drafts WHERE shop_id = $1 AND review_id = $2 AND is_current', [
+        shopId,
+        reviewId,
+      ]);
       if (current) return false;
       const entity = await manager.findOneByOrFail(Review, { id: reviewId, shopId });
       await this.drafting.draft(manager, shopId, [entity], { createdBy: AUTO_DRAFT_ACTOR });
@@ -277,5 +286,4 @@ export class AutoDrafts implements AnalysisStep {
     );
     return recent?.recent === true;
   }
-
 }

@@ -34,7 +34,10 @@ export class RemedyPolicyService {
         if (value === null) delete stored[field];
         else (stored as Record<string, unknown>)[field] = value;
       }
-      if (stored.couponTiers) stored.couponTiers = [...stored.couponTiers].map((t) => ({ minOrderAmount: t.minOrderAmount, amount: t.amount })).sort((a, b) => a.minOrderAmount - b.minOrderAmount);
+      if (stored.couponTiers)
+        stored.couponTiers = [...stored.couponTiers]
+          .map((t) => ({ minOrderAmount: t.minOrderAmount, amount: t.amount }))
+          .sort((a, b) => a.minOrderAmount - b.minOrderAmount);
       const problems = check(stored);
       if (problems.length) throw new ValidationFailed(problems);
       await manager.upsert(RemedyPolicyRow, { shopId, policy: stored, updatedBy: actor }, ['shopId']);

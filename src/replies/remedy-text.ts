@@ -13,21 +13,56 @@ const TAG_NAMES: Record<Lang, Record<string, string>> = {
 
 const SUB_TAG_NAMES: Record<Lang, Record<string, string>> = {
   zh: {
-    defect_broken: '瑕疵/破损', not_as_described: '与描述不符', colour_difference: '色差', size_fit: '尺码不合适',
-    fake_or_expired: '真伪或保质期', poor_effect: '效果不好', smell: '异味', skin_reaction: '皮肤不适', packaging: '包装',
-    slow_delivery: '发货/配送慢', damaged_parcel: '包裹破损', lost_or_missing: '丢件/缺件', wrong_item: '发错货',
-    tracking: '物流信息不更新', courier_attitude: '快递员态度', shipping_fee: '运费', attitude: '客服态度',
-    slow_response: '客服回复慢', return_refund_hassle: '退换货麻烦', unresolved: '问题未解决', warranty_repair: '保修维修',
-    price_drop: '买后降价', promotion: '优惠未生效', overpriced: '价格偏高',
+    defect_broken: '瑕疵/破损',
+    not_as_described: '与描述不符',
+    colour_difference: '色差',
+    size_fit: '尺码不合适',
+    fake_or_expired: '真伪或保质期',
+    poor_effect: '效果不好',
+    smell: '异味',
+    skin_reaction: '皮肤不适',
+    packaging: '包装',
+    slow_delivery: '发货/配送慢',
+    damaged_parcel: '包裹破损',
+    lost_or_missing: '丢件/缺件',
+    wrong_item: '发错货',
+    tracking: '物流信息不更新',
+    courier_attitude: '快递员态度',
+    shipping_fee: '运费',
+    attitude: '客服态度',
+    slow_response: '客服回复慢',
+    return_refund_hassle: '退换货麻烦',
+    unresolved: '问题未解决',
+    warranty_repair: '保修维修',
+    price_drop: '买后降价',
+    promotion: '优惠未生效',
+    overpriced: '价格偏高',
   },
   en: {
-    defect_broken: 'defect or damage', not_as_described: 'not as described', colour_difference: 'colour difference',
-    size_fit: 'size or fit', fake_or_expired: 'authenticity or shelf life', poor_effect: 'poor performance', smell: 'smell',
-    skin_reaction: 'skin reaction', packaging: 'packaging', slow_delivery: 'slow delivery', damaged_parcel: 'damaged parcel',
-    lost_or_missing: 'lost or missing item', wrong_item: 'wrong item', tracking: 'tracking not updated',
-    courier_attitude: 'courier attitude', shipping_fee: 'shipping fee', attitude: 'staff attitude', slow_response: 'slow replies',
-    return_refund_hassle: 'return or refund hassle', unresolved: 'unresolved problem', warranty_repair: 'warranty repair',
-    price_drop: 'price dropped after purchase', promotion: 'promotion not applied', overpriced: 'overpriced',
+    defect_broken: 'defect or damage',
+    not_as_described: 'not as described',
+    colour_difference: 'colour difference',
+    size_fit: 'size or fit',
+    fake_or_expired: 'authenticity or shelf life',
+    poor_effect: 'poor performance',
+    smell: 'smell',
+    skin_reaction: 'skin reaction',
+    packaging: 'packaging',
+    slow_delivery: 'slow delivery',
+    damaged_parcel: 'damaged parcel',
+    lost_or_missing: 'lost or missing item',
+    wrong_item: 'wrong item',
+    tracking: 'tracking not updated',
+    courier_attitude: 'courier attitude',
+    shipping_fee: 'shipping fee',
+    attitude: 'staff attitude',
+    slow_response: 'slow replies',
+    return_refund_hassle: 'return or refund hassle',
+    unresolved: 'unresolved problem',
+    warranty_repair: 'warranty repair',
+    price_drop: 'price dropped after purchase',
+    promotion: 'promotion not applied',
+    overpriced: 'overpriced',
   },
 };
 
@@ -44,7 +79,10 @@ export function causeName(language: ReplyLanguage, cause: Cause): string {
 }
 
 export function causeNames(language: ReplyLanguage, causes: readonly Cause[]): string {
-  return joinNames(language, causes.map((cause) => causeName(language, cause)));
+  return joinNames(
+    language,
+    causes.map((cause) => causeName(language, cause)),
+  );
 }
 
 function number(amount: number): string {
@@ -84,13 +122,26 @@ export function publicRemedyText(language: ReplyLanguage, remedy: RemedyCore, po
   const sub = remedy.cause.subTag;
   let text: string | null;
   if (lang === 'zh') {
-    const extra = !giftsInPublic ? '' : remedy.kind !== 'coupon' && remedy.couponAmount !== null ? '，另外送上一张优惠券' : remedy.kind !== 'gift' && remedy.giftValue !== null ? `，再附上一份${gift}表达歉意` : '';
+    const extra = !giftsInPublic
+      ? ''
+      : remedy.kind !== 'coupon' && remedy.couponAmount !== null
+        ? '，另外送上一张优惠券'
+        : remedy.kind !== 'gift' && remedy.giftValue !== null
+          ? `，再附上一份${gift}表达歉意`
+          : '';
     const core: Record<RemedyCore['kind'], string | null> = {
       evidence_first: null,
       refund: `为您办理全额退款${shipping ? '，退货运费由我们承担' : ''}`,
       free_replacement: '免费给您换一件新的',
       return_exchange: `为您办理退换货${shipping ? '，来回运费由我们承担' : ''}`,
-      reship: sub === 'lost_or_missing' ? '尽快给您补发缺少的商品' : sub === 'wrong_item' ? '马上给您换发正确的商品' : sub === 'damaged_parcel' ? '重新给您发一件完好的' : '重新给您安排发货',
+      reship:
+        sub === 'lost_or_missing'
+          ? '尽快给您补发缺少的商品'
+          : sub === 'wrong_item'
+            ? '马上给您换发正确的商品'
+            : sub === 'damaged_parcel'
+              ? '重新给您发一件完好的'
+              : '重新给您安排发货',
       repair_or_replace: '优先为您安排维修，修不好就直接换新',
       supervisor_callback: '由客服主管亲自和您联系，把问题处理好',
       price_difference_refund: '核实后为您退还差价',
@@ -101,13 +152,26 @@ export function publicRemedyText(language: ReplyLanguage, remedy: RemedyCore, po
     };
     text = core[remedy.kind] === null ? null : `${core[remedy.kind]}${extra}`;
   } else {
-    const extra = !giftsInPublic ? '' : remedy.kind !== 'coupon' && remedy.couponAmount !== null ? ', plus a coupon for your next order' : remedy.kind !== 'gift' && remedy.giftValue !== null ? `, with a ${gift} by way of apology` : '';
+    const extra = !giftsInPublic
+      ? ''
+      : remedy.kind !== 'coupon' && remedy.couponAmount !== null
+        ? ', plus a coupon for your next order'
+        : remedy.kind !== 'gift' && remedy.giftValue !== null
+          ? `, with a ${gift} by way of apology`
+          : '';
     const core: Record<RemedyCore['kind'], string | null> = {
       evidence_first: null,
       refund: `give you a full refund${shipping ? ', with return shipping on us' : ''}`,
       free_replacement: 'send you a brand-new replacement free of charge',
       return_exchange: `arrange a return or exchange${shipping ? ', with shipping both ways on us' : ''}`,
-      reship: sub === 'lost_or_missing' ? 'send the missing items right away' : sub === 'wrong_item' ? 'send you the right item straight away' : sub === 'damaged_parcel' ? 'send you a new one in perfect condition' : 'ship your order again',
+      reship:
+        sub === 'lost_or_missing'
+          ? 'send the missing items right away'
+          : sub === 'wrong_item'
+            ? 'send you the right item straight away'
+            : sub === 'damaged_parcel'
+              ? 'send you a new one in perfect condition'
+              : 'ship your order again',
       repair_or_replace: 'put your repair first in line, and replace the item if it cannot be fixed',
       supervisor_callback: 'have our customer service manager call you personally',
       price_difference_refund: 'refund the price difference once we have checked it',
@@ -187,7 +251,12 @@ export function remedyReason(language: ReplyLanguage, remedy: Remedy, policy: Re
   const why: Record<RemedyCore['kind'], string> = zh
     ? {
         evidence_first: '',
-        refund: core.cause.subTag === 'fake_or_expired' || core.cause.subTag === 'skin_reaction' ? '涉及真伪或健康问题，直接全额退款。' : basis.widespread ? `${spread(true)}，且问题严重：全额退款，并把问题交给供应链。` : '问题严重，按政策全额退款。',
+        refund:
+          core.cause.subTag === 'fake_or_expired' || core.cause.subTag === 'skin_reaction'
+            ? '涉及真伪或健康问题，直接全额退款。'
+            : basis.widespread
+              ? `${spread(true)}，且问题严重：全额退款，并把问题交给供应链。`
+              : '问题严重，按政策全额退款。',
         free_replacement: `${spread(false)}：按政策免费换新。`,
         return_exchange: basis.widespread ? `${spread(true)}：提供退换货，并把问题交给供应链，而不是逐个换新。` : '商品与预期不符：按政策提供退换货。',
         reship: '商品在物流环节缺失、发错或损坏：重新发货，并送礼品致歉。',
@@ -201,9 +270,16 @@ export function remedyReason(language: ReplyLanguage, remedy: Remedy, policy: Re
       }
     : {
         evidence_first: '',
-        refund: core.cause.subTag === 'fake_or_expired' || core.cause.subTag === 'skin_reaction' ? 'A health or authenticity claim: a full refund straight away.' : basis.widespread ? `${spread(true)}, and it is severe: a full refund, and the problem goes to the supply chain.` : 'A severe problem: a full refund, as the policy says.',
+        refund:
+          core.cause.subTag === 'fake_or_expired' || core.cause.subTag === 'skin_reaction'
+            ? 'A health or authenticity claim: a full refund straight away.'
+            : basis.widespread
+              ? `${spread(true)}, and it is severe: a full refund, and the problem goes to the supply chain.`
+              : 'A severe problem: a full refund, as the policy says.',
         free_replacement: `${spread(false)}: a free replacement, as the policy says.`,
-        return_exchange: basis.widespread ? `${spread(true)}: a return or exchange, and the problem goes to the supply chain instead of replacing units one by one.` : 'The item did not meet expectations: a return or exchange, as the policy says.',
+        return_exchange: basis.widespread
+          ? `${spread(true)}: a return or exchange, and the problem goes to the supply chain instead of replacing units one by one.`
+          : 'The item did not meet expectations: a return or exchange, as the policy says.',
         reship: 'The item was lost, wrong or damaged in delivery: ship it again, with a gift to apologise.',
         repair_or_replace: 'A warranty problem: repair first, replace if it cannot be fixed.',
         supervisor_callback: 'A complaint about staff attitude: the customer service manager apologises in person.',

@@ -1,5 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { Actor, actorLabel, CurrentActor } from '../shops/actor';
 import { CurrentShop } from '../shops/auth';
@@ -61,10 +71,14 @@ export class RepliesController {
   @Patch('replies/:id')
   @ApiOperation({
     summary: 'Edit a draft: feel, felt and found (joined again) or the whole text',
-    description: 'Edited text is held to the rules of a draft: no blame, no personal data, no placeholder, the length limit, no compensation for a high-risk reviewer.',
+    description:
+      'Edited text is held to the rules of a draft: no blame, no personal data, no placeholder, the length limit, no compensation for a high-risk reviewer.',
   })
   @ApiOkResponse({ type: ReplyResponse })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, or REPLY_RULE_VIOLATION with the field and the rule (blamesBuyer, personalData, unfilledPlaceholder, compensationForHighRisk, tooLong)' })
+  @ApiBadRequestResponse({
+    description:
+      'VALIDATION_FAILED, or REPLY_RULE_VIOLATION with the field and the rule (blamesBuyer, personalData, unfilledPlaceholder, compensationForHighRisk, tooLong)',
+  })
   @ApiConflictResponse({ description: 'INVALID_REPLY_TRANSITION: the reply is approved, published or superseded' })
   async edit(
     @CurrentShop() shop: AuthenticatedShop,
@@ -108,7 +122,9 @@ export class RepliesController {
   })
   @ApiOkResponse({ type: ReplyResponse })
   @ApiForbiddenResponse({ description: 'ROLE_FORBIDDEN: complianceOverride sent with an agent’s key' })
-  @ApiConflictResponse({ description: 'INVALID_REPLY_TRANSITION: only an approved reply can be published; COMPLIANCE_BLOCKED; REPLY_WINDOW_CLOSED; REPLY_TOO_LONG' })
+  @ApiConflictResponse({
+    description: 'INVALID_REPLY_TRANSITION: only an approved reply can be published; COMPLIANCE_BLOCKED; REPLY_WINDOW_CLOSED; REPLY_TOO_LONG',
+  })
   async publish(
     @CurrentShop() shop: AuthenticatedShop,
     @CurrentActor() actor: Actor,

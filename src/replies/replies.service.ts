@@ -56,7 +56,14 @@ export class RepliesService {
   async forReview(shopId: string, reviewId: string): Promise<ReviewRepliesResponse> {
     // `redraft`: its current reply is an automatic draft that is due again (for an earlier revision, or written
     // before staff corrected the causes), by the rule the drafting job and the sweep apply
-    const [review] = await sqlRows<{ revision: number; grade: string; analysed: boolean; redraft: boolean; seller_reply: string | null; seller_reply_at: Date | null }>(
+    const [review] = await sqlRows<{
+      revision: number;
+      grade: string;
+      analysed: boolean;
+      redraft: boolean;
+      seller_reply: string | null;
+      seller_reply_at: Date | null;
+    }>(
       this.dataSource,
       `SELECT r.revision, r.grade, r.analysis_status = 'done' AND r.analyzed_revision = r.revision AS analysed, r.seller_reply, r.seller_reply_at,
          d.id IS NOT NULL AND ${draftDueSql('NULL')} AS redraft
@@ -77,13 +84,22 @@ export class RepliesService {
       await this.autoDrafts.draftDue(shopId, [reviewId]);
       replies = await load();
     }
-    const deliveries = await this.webhooks.forReplies(shopId, replies.filter((r) => r.publishedAt).map((r) => r.id));
+    const deliveries = await this.webhooks.forReplies(
+      shopId,
+      replies.filter((r) => r.publishedAt).map((r) => r.id),
+    );
     const reviews = await this.reviewsOf(shopId, [reviewId]);
     const giftsInPublic = (await this.settings.effective(shopId)).giftsInPublicReplies;
     const views = replies.map((reply) =>
-      ReplyResponse.of(reply, review.revision, deliveries.get(reply.id), replyFindings(reply, { platform: reviews.get(reviewId)?.platform ?? null, giftsInPublic })),
+      ReplyResponse.of(
+        reply,
+        review.revision,
+        deliveries.get(reply.id),
+        replyFindings(reply, { platform: reviews.get(reviewId)?.platform ?? null, giftsInPublic }),
+      ),
     );
-    const platformReply = review.seller_reply === null ? null : { text: review.seller_reply, at: review.seller_reply_at ? new Date(review.seller_reply_at).toISOString() : null };
+    const platformReply =
+      review.seller_reply === null ? null : { text: review.seller_reply, at: review.seller_reply_at ? new Date(review.seller_reply_at).toISOString() : null };
     return { platformReply, current: views.find((v) => v.current) ?? null, history: views.filter((v) => !v.current) };
   }
 
@@ -153,7 +169,11 @@ export class RepliesService {
       const problems = checkPublicText(reply.text, 'text', { highRisk, maxLength: settings.maxLength, knownPersonalData: [review.orderId, review.buyerId] });
       // public replies no longer name the remedy, so a flag that came after the draft is checked on the remedy itself
       if (highRisk && reply.remedy && reply.remedy.kind !== 'evidence_first') {
-        problems.push({ field: 'remedy', code: 'compensationForHighRisk', message: `the reviewer is flagged high-risk: draft the reply again instead of approving its ${reply.remedy.kind} remedy` });
+        problems.push({
+          field: 'remedy',
+          code: 'compensationForHighRisk',
+          message: `the reviewer is flagged high-risk: draft the reply again instead of approving its ${reply.remedy.kind} remedy`,
+        });
       }
       if (problems.length) throw new ReplyRuleViolation(problems);
       const findings = replyFindings(reply, { platform: review.platform, giftsInPublic: settings.giftsInPublicReplies });
@@ -212,10 +232,20 @@ export class RepliesService {
         new Brackets((w) => w.where('d.createdAt < :at', { at: cursor.at }).orWhere('(d.createdAt = :at AND d.id < :cursorId)', { cursorId: cursor.id })),
       );
     }
-    const rows = await qb.orderBy('d.createdAt', 'DESC').addOrderBy('d.id', 'DESC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('d.createdAt', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     const items = rows.slice(0, limit);
-    const reviews = await this.reviewsOf(shopId, items.map((r) => r.reviewId));
-    const deliveries = await this.webhooks.forReplies(shopId, items.filter((r) => r.publishedAt).map((r) => r.id));
+    const reviews = await this.reviewsOf(
+      shopId,
+      items.map((r) => r.reviewId),
+    );
+    const deliveries = await this.webhooks.forReplies(
+      shopId,
+      items.filter((r) => r.publishedAt).map((r) => r.id),
+    );
     const giftsInPublic = items.length ? (await this.settings.effective(shopId)).giftsInPublicReplies : false;
     const last = items[items.length - 1];
     return {

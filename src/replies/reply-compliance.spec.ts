@@ -29,10 +29,7 @@ describe('the service’s own drafts pass the compliance guard', () => {
 
   it('1,000 generated medium and bad reviews, classified, on every platform and policy: no blocking finding', () => {
     const generator = new ReviewGenerator(20_261_207);
-    const policies: RemedyPolicy[] = [
-      { ...DEFAULT_REMEDY_POLICY },
-      { ...DEFAULT_REMEDY_POLICY, couponAmount: 10, giftValue: 15 } as RemedyPolicy,
-    ];
+    const policies: RemedyPolicy[] = [{ ...DEFAULT_REMEDY_POLICY }, { ...DEFAULT_REMEDY_POLICY, couponAmount: 10, giftValue: 15 } as RemedyPolicy];
     let drafted = 0;
     for (let i = 0; drafted < 1_000 && i < 50_000; i++) {
       const review = generator.next();
@@ -94,7 +91,16 @@ describe('drafts and the compliance rules', () => {
   });
 
   it('states a recorded corrective action with its date, and only then', () => {
-    const action: RecordedAction = { id: 'a1b2', what: '仓库出库前逐件扫码核对', language: 'zh', tag: 'logistics', subTag: 'slow_delivery', productKey: null, carrier: null, since: '2026-11-30' };
+    const action: RecordedAction = {
+      id: 'a1b2',
+      what: '仓库出库前逐件扫码核对',
+      language: 'zh',
+      tag: 'logistics',
+      subTag: 'slow_delivery',
+      productKey: null,
+      carrier: null,
+      since: '2026-11-30',
+    };
     const without = composeReply(composeInput({}));
     expect(without.found).not.toContain('扫码');
     const withAction = composeReply(composeInput({ actions: [action] }));
@@ -107,7 +113,14 @@ describe('drafts and the compliance rules', () => {
   });
 
   it('a shop template with a blocking finding is never drafted', () => {
-    const template = { id: 't-1', tag: 'logistics', subTag: 'slow_delivery', language: 'zh-Hans' as const, part: 'found' as const, text: '好评返现5元，联系客服领取。' };
+    const template = {
+      id: 't-1',
+      tag: 'logistics',
+      subTag: 'slow_delivery',
+      language: 'zh-Hans' as const,
+      part: 'found' as const,
+      text: '好评返现5元，联系客服领取。',
+    };
     const draft = composeReply(composeInput({ templates: [template] }));
     expect(draft.templateIds).not.toContain('t-1');
     expect(draft.text).not.toContain('返现');

@@ -14,7 +14,13 @@ const SITUATIONS: { name: string; causes: Cause[] }[] = [
   ...SUB_TAGS.map((subTag) => ({ name: subTag, causes: [{ tag: parentTag(subTag), subTag }] })),
   ...CAUSE_TAGS.map((tag) => ({ name: `${tag} without a sub-tag`, causes: [{ tag, subTag: null }] })),
   { name: 'no stated cause', causes: [] },
-  { name: 'two causes', causes: [{ tag: 'logistics', subTag: 'damaged_parcel' }, { tag: 'service', subTag: 'slow_response' }] },
+  {
+    name: 'two causes',
+    causes: [
+      { tag: 'logistics', subTag: 'damaged_parcel' },
+      { tag: 'service', subTag: 'slow_response' },
+    ],
+  },
   {
     name: 'three causes',
     causes: [
@@ -67,7 +73,13 @@ describe('the built-in library', () => {
     const lib: LanguageLibrary = builtinLibrary(language);
     for (const key of [...SUB_TAGS.map((sub) => `${parentTag(sub)}/${sub}`), ...CAUSE_TAGS, 'other']) {
       const texts = lib.causes[key];
-      expect({ key, feel: texts?.feel.length >= 3, found: texts?.found.length >= 3, issue: texts?.issue.length >= 1, explain: texts?.explain.length >= 1 }).toEqual({
+      expect({
+        key,
+        feel: texts?.feel.length >= 3,
+        found: texts?.found.length >= 3,
+        issue: texts?.issue.length >= 1,
+        explain: texts?.explain.length >= 1,
+      }).toEqual({
         key,
         feel: true,
         found: true,
@@ -105,7 +117,9 @@ describe('composeReply: rules over every situation', () => {
     for (const [name, language, highRisk, details, rating] of combos) {
       const situation = SITUATIONS.find((s) => s.name === name) as { causes: Cause[] };
       for (const maxLength of [500, 160, 100]) {
-        const reply = composeReply(composeInput({ language, highRisk, rating, causes: situation.causes, maxLength, ...(details ? WITH_DETAILS : WITHOUT_DETAILS) }));
+        const reply = composeReply(
+          composeInput({ language, highRisk, rating, causes: situation.causes, maxLength, ...(details ? WITH_DETAILS : WITHOUT_DETAILS) }),
+        );
         expect(reply.kind).toBe('recovery');
         expect(reply.language).toBe(language);
         for (const part of [reply.feel, reply.felt, reply.found]) expect(part?.length).toBeGreaterThan(0);
@@ -207,7 +221,9 @@ describe('composeReply: content', () => {
   });
 
   it('a widespread quality problem is explained honestly instead of promising replacements', () => {
-    const reply = composeReply(composeInput({ rating: 2, causes: [{ tag: 'quality', subTag: 'defect_broken' }], widespreadSubTags: new Set(['defect_broken']), sameProblemBuyers: 4 }));
+    const reply = composeReply(
+      composeInput({ rating: 2, causes: [{ tag: 'quality', subTag: 'defect_broken' }], widespreadSubTags: new Set(['defect_broken']), sameProblemBuyers: 4 }),
+    );
     expect(reply.templateIds.some((id) => id.includes(':widespread:'))).toBe(true);
     expect(reply.remedy?.kind).toBe('return_exchange');
     expect(reply.remedy?.reason).toContain('4位');
@@ -312,7 +328,9 @@ describe('composeReply: shop templates', () => {
   });
 
   it('a shop remedy sentence carries the remedy', () => {
-    const reply = composeReply(composeInput({ giftsInPublic: true, templates: [template({ part: 'remedy', tag: null, subTag: null, text: '小小心意：{remedy}。' })] }));
+    const reply = composeReply(
+      composeInput({ giftsInPublic: true, templates: [template({ part: 'remedy', tag: null, subTag: null, text: '小小心意：{remedy}。' })] }),
+    );
     expect(reply.found).toContain('小小心意：给您寄一份小礼物，聊表心意。');
   });
 });

@@ -55,7 +55,18 @@ export interface ComposeInput {
   giftsInPublic?: boolean;
 }
 
-export const OUTREACH_STEPS = ['prepare', 'apology', 'listen', 'evidence', 'explain', 'remedy', 'no_compensation', 'review_request', 'how_to', 'record'] as const;
+export const OUTREACH_STEPS = [
+  'prepare',
+  'apology',
+  'listen',
+  'evidence',
+  'explain',
+  'remedy',
+  'no_compensation',
+  'review_request',
+  'how_to',
+  'record',
+] as const;
 export type OutreachStepName = (typeof OUTREACH_STEPS)[number];
 
 export interface OutreachStep {
@@ -163,7 +174,28 @@ interface Unit {
   dropped: boolean;
 }
 
-const EN_STARTERS = new Set(['we', 'our', 'the', 'this', 'these', 'every', 'whenever', 'sales', 'future', 'price', 'shipping', 'return', 'several', 'one', 'your', 'it', 'there', 'all', 'each', 'you']);
+const EN_STARTERS = new Set([
+  'we',
+  'our',
+  'the',
+  'this',
+  'these',
+  'every',
+  'whenever',
+  'sales',
+  'future',
+  'price',
+  'shipping',
+  'return',
+  'several',
+  'one',
+  'your',
+  'it',
+  'there',
+  'all',
+  'each',
+  'you',
+]);
 
 /** "We have..." becomes "Also, we have..."; a sentence that does not start with a common word gets no connector. */
 function withConnector(language: ReplyLanguage, connector: string, sentence: string): string {
@@ -182,7 +214,10 @@ function cleanValue(value: string | null, maxLength: number, known: readonly (st
   const key = `${maxLength}\u0000${value}`;
   let cleaned = CLEANED.get(key)?.text;
   if (cleaned === undefined) {
-    const text = value.replace(/[{}[\]]/g, '').replace(/\s+/g, ' ').trim();
+    const text = value
+      .replace(/[{}[\]]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     cleaned = !text || replyLength(text) > maxLength || findPersonalData(text) || findBlame(text) ? null : text;
     CLEANED.set(key, { text: cleaned });
   }
@@ -248,7 +283,14 @@ class ReplyBuilder {
     for (const [t, s] of levels) {
       // a shop template that breaks a blocking compliance rule (saved before the guard, or inactive-then-edited) is never drafted
       const match = (lang: ReplyLanguage) =>
-        templates.filter((x) => x.part === part && x.language === lang && x.tag === t && x.subTag === s && !isBlockedText(x.text, part.startsWith('outreach') ? 'outreach_step' : 'public_reply'));
+        templates.filter(
+          (x) =>
+            x.part === part &&
+            x.language === lang &&
+            x.tag === t &&
+            x.subTag === s &&
+            !isBlockedText(x.text, part.startsWith('outreach') ? 'outreach_step' : 'public_reply'),
+        );
       const own = match(language);
       if (own.length) return own.map((x) => ({ id: x.id, text: x.text }));
       if (other) {
@@ -282,7 +324,10 @@ class ReplyBuilder {
     const fill = (c: Candidate, generic: boolean) => new SentenceOption(c.id, generic, () => transform(this.fill(c.text, options.extra)));
     return {
       part,
-      options: [...this.ordered(slot, candidates).map((c) => fill(c, false)), ...this.ordered(`${slot}.short`, options.generic ?? []).map((c) => fill(c, true))],
+      options: [
+        ...this.ordered(slot, candidates).map((c) => fill(c, false)),
+        ...this.ordered(`${slot}.short`, options.generic ?? []).map((c) => fill(c, true)),
+      ],
       choice: 0,
       dropOrder: options.dropOrder ?? 0,
       dropped: false,
@@ -303,7 +348,11 @@ function causeTexts(lib: LanguageLibrary, cause: Cause): { key: string; texts: C
 }
 
 function render(language: ReplyLanguage, units: readonly Unit[]): { feel: string; felt: string; found: string; text: string } {
-  const part = (name: Unit['part']) => joinSentences(language, units.filter((u) => u.part === name && !u.dropped).map((u) => u.options[u.choice].text));
+  const part = (name: Unit['part']) =>
+    joinSentences(
+      language,
+      units.filter((u) => u.part === name && !u.dropped).map((u) => u.options[u.choice].text),
+    );
   const feel = part('feel');
   const felt = part('felt');
   const found = part('found');
@@ -357,7 +406,12 @@ export function outreachText(language: ReplyLanguage, steps: readonly OutreachSt
 }
 
 /** The causes a reply answers: sub-tags first (with their tag), then tags named without a sub-tag. */
-export function causesOf(tags: readonly string[], subTags: readonly string[], confidence: Record<string, number> | null, parent: (subTag: string) => string | null): Cause[] {
+export function causesOf(
+  tags: readonly string[],
+  subTags: readonly string[],
+  confidence: Record<string, number> | null,
+  parent: (subTag: string) => string | null,
+): Cause[] {
   const causes: Cause[] = [];
   for (const subTag of subTags) {
     const tag = parent(subTag);
@@ -385,7 +439,8 @@ function composeThankYou(input: ComposeInput): ComposedReply {
   const { lib } = builder;
   const candidates = builder.shopCandidates('thank_you', null, null) ?? builtinCandidates(input.language, 'thankYou', lib.thankYou);
   const ordered = builder.ordered('thank_you', candidates);
-  const ok = (text: string) => checkPublicText(text, 'text', { maxLength: input.maxLength, knownPersonalData: input.knownPersonalData, ownText: true }).length === 0;
+  const ok = (text: string) =>
+    checkPublicText(text, 'text', { maxLength: input.maxLength, knownPersonalData: input.knownPersonalData, ownText: true }).length === 0;
   const preferred = { id: ordered[0].id, text: builder.fill(ordered[0].text) };
   let chosen = ok(preferred.text) ? preferred : undefined;
   let shortened = false;
@@ -425,7 +480,14 @@ function composeRecovery(input: ComposeInput): ComposedReply {
   const effective: Cause[] = causes.length ? causes : [{ tag: 'other', subTag: null }];
   const severity = severityOf(input.rating, causes);
   const remedy = suggestRemedy(
-    { causes, severity, orderAmount: input.orderAmount, widespreadSubTags: input.widespreadSubTags, sameProblemBuyers: input.sameProblemBuyers, highRisk: input.highRisk },
+    {
+      causes,
+      severity,
+      orderAmount: input.orderAmount,
+      widespreadSubTags: input.widespreadSubTags,
+      sameProblemBuyers: input.sameProblemBuyers,
+      highRisk: input.highRisk,
+    },
     input.policy,
   );
   const publicRemedy = publicRemedyText(language, remedy, input.policy, input.giftsInPublic ?? false);
@@ -453,7 +515,9 @@ function composeRecovery(input: ComposeInput): ComposedReply {
       units.push(builder.unit('feel', `feel.${causeKey(primary)}`, feel, { generic: short('feel'), extra: { problems: builder.fill(issue.text) } }));
       const felt =
         builder.shopCandidates('felt', primary.tag, primary.subTag) ??
-        (texts.felt ? builtinCandidates(language, `causes.${key}.felt`, texts.felt) : builtinCandidates(language, `felt.${primary.tag}`, lib.felt[primary.tag]));
+        (texts.felt
+          ? builtinCandidates(language, `causes.${key}.felt`, texts.felt)
+          : builtinCandidates(language, `felt.${primary.tag}`, lib.felt[primary.tag]));
       units.push(builder.unit('felt', `felt.${causeKey(primary)}`, felt, { generic: short('felt') }));
     } else {
       const problems = joinClauses(
@@ -463,7 +527,9 @@ function composeRecovery(input: ComposeInput): ComposedReply {
           return builder.one(`issue.${key}`, builtinCandidates(language, `causes.${key}.issue`, texts.issue));
         }),
       );
-      units.push(builder.unit('feel', 'multi.feel', builtinCandidates(language, 'multi.feel', lib.multi.feel), { extra: { problems }, generic: short('feel') }));
+      units.push(
+        builder.unit('feel', 'multi.feel', builtinCandidates(language, 'multi.feel', lib.multi.feel), { extra: { problems }, generic: short('feel') }),
+      );
       const felt = builder.shopCandidates('felt', null, null) ?? builtinCandidates(language, 'multi.felt', lib.multi.felt);
       units.push(builder.unit('felt', 'multi.felt', felt, { generic: short('felt') }));
     }
@@ -482,7 +548,12 @@ function composeRecovery(input: ComposeInput): ComposedReply {
       });
       // a corrective action the shop recorded for this cause is stated first, with its date; otherwise the
       // sentences say what the shop will do
-      const [recorded] = actionsFor(input.actions ?? [], { ...cause, productKey: input.productKey ?? null, carrier: input.carrier, language: language === 'en' ? 'en' : 'zh' });
+      const [recorded] = actionsFor(input.actions ?? [], {
+        ...cause,
+        productKey: input.productKey ?? null,
+        carrier: input.carrier,
+        language: language === 'en' ? 'en' : 'zh',
+      });
       if (recorded && !widespread) {
         const sentence = inScript(language, actionSentence(recorded, language === 'en' ? 'en' : 'zh'));
         unit.options.unshift(new SentenceOption(`action:${recorded.id}`, false, () => (transform ? transform(sentence) : sentence)));
@@ -499,7 +570,12 @@ function composeRecovery(input: ComposeInput): ComposedReply {
   const shortened = !fits || units.some((u) => u.choice !== 0 || u.dropped);
   let parts = render(language, units);
   let templateIds = [...builder.usedIds, ...units.filter((u) => !u.dropped).map((u) => u.options[u.choice].id)];
-  const problems = checkPublicText(parts.text, 'text', { highRisk: input.highRisk, maxLength: input.maxLength, knownPersonalData: input.knownPersonalData, ownText: true });
+  const problems = checkPublicText(parts.text, 'text', {
+    highRisk: input.highRisk,
+    maxLength: input.maxLength,
+    knownPersonalData: input.knownPersonalData,
+    ownText: true,
+  });
   if (!fits || problems.length) {
     parts = minimalReply(input, lib);
     templateIds = [`builtin:${language}:minimal`];
@@ -565,7 +641,11 @@ function composeOutreach(builder: ReplyBuilder, causes: readonly Cause[], remedy
   // where the platform forbids asking for a review update at all (Amazon), the review is not mentioned and the script ends with the remedy
   const reviewTalk = !reviewRequestForbiddenOn(input.platform);
   const remedyLines = reviewTalk ? o.remedy : o.remedyOnly;
-  steps.push({ step: 'remedy', goal, say: privateRemedy ? pick(reviewTalk ? 'outreach.remedy' : 'outreach.remedyOnly', null, remedyLines, { remedy: privateRemedy }) : null });
+  steps.push({
+    step: 'remedy',
+    goal,
+    say: privateRemedy ? pick(reviewTalk ? 'outreach.remedy' : 'outreach.remedyOnly', null, remedyLines, { remedy: privateRemedy }) : null,
+  });
   if (reviewTalk) {
     steps.push({ step: 'review_request', goal: o.requestGoal, say: pick('outreach.request', 'outreach_request', o.request) });
     steps.push({ step: 'how_to', goal: o.howToGoal, say: o.howTo[input.platform] ?? o.howTo.other });

@@ -165,7 +165,16 @@ export class ReplyDrafting {
     const templates = await this.templates.activeForShop(manager, shopId);
     const actions = await this.actions.inEffect(manager, shopId);
     const platformRules = await this.platformRules.forShop(shopId, manager);
-    return { shopName: shop?.name ?? '', maxLength: settings.maxLength, autoDraft: settings.autoDraft, policy, templates, actions, giftsInPublic: settings.giftsInPublicReplies, platformRules };
+    return {
+      shopName: shop?.name ?? '',
+      maxLength: settings.maxLength,
+      autoDraft: settings.autoDraft,
+      policy,
+      templates,
+      actions,
+      giftsInPublic: settings.giftsInPublicReplies,
+      platformRules,
+    };
   }
 
   /** The template ids of each product's latest drafts, newest first. */
@@ -233,7 +242,13 @@ export class ReplyDrafting {
       [shopId, [...new Set(batch.map((row) => row.product_id))], QUALITY_SUB_TAGS, Math.min(...batch.map((row) => Number(row.since)))],
     );
     return countSameProblemBuyers(
-      batch.map((row) => ({ id: row.id, productId: row.product_id, sku: row.sku, subTags: row.sub_tags.filter((s) => QUALITY_SUB_TAGS.includes(s)), since: Number(row.since) })),
+      batch.map((row) => ({
+        id: row.id,
+        productId: row.product_id,
+        sku: row.sku,
+        subTags: row.sub_tags.filter((s) => QUALITY_SUB_TAGS.includes(s)),
+        since: Number(row.since),
+      })),
       others.map((row) => ({ productId: row.product_id, sku: row.sku, buyer: row.buyer, subTags: row.sub_tags, at: Number(row.at) })),
     );
   }

@@ -3,8 +3,12 @@ import { fillTemplate, parseTemplate, placeholdersIn, validateTemplateText } fro
 describe('reply placeholders', () => {
   it('fills values, falls back where a value is missing, and drops optional segments without a value', () => {
     const text = '[{buyer}，]收到的{product}有瑕疵，我们已和{carrier}核实。';
-    expect(fillTemplate(text, { buyer: '小鱼', product: 'T恤', carrier: '中通' }, { carrier: '快递公司', product: '宝贝' })).toBe('小鱼，收到的T恤有瑕疵，我们已和中通核实。');
-    expect(fillTemplate(text, { buyer: null, product: '', carrier: null }, { carrier: '快递公司', product: '宝贝' })).toBe('收到的宝贝有瑕疵，我们已和快递公司核实。');
+    expect(fillTemplate(text, { buyer: '小鱼', product: 'T恤', carrier: '中通' }, { carrier: '快递公司', product: '宝贝' })).toBe(
+      '小鱼，收到的T恤有瑕疵，我们已和中通核实。',
+    );
+    expect(fillTemplate(text, { buyer: null, product: '', carrier: null }, { carrier: '快递公司', product: '宝贝' })).toBe(
+      '收到的宝贝有瑕疵，我们已和快递公司核实。',
+    );
   });
 
   it('never returns a placeholder unfilled: no value and no fallback is an error, not a leftover', () => {

@@ -84,9 +84,7 @@ function parse(text: string): ParsedTemplate {
 }
 
 function names(segments: Segment[]): string[] {
-  return segments.flatMap((segment) =>
-    segment.kind === 'placeholder' ? [segment.name] : segment.kind === 'optional' ? names(segment.parts) : [],
-  );
+  return segments.flatMap((segment) => (segment.kind === 'placeholder' ? [segment.name] : segment.kind === 'optional' ? names(segment.parts) : []));
 }
 
 export function placeholdersIn(text: string): string[] {

@@ -15,9 +15,12 @@ describe('reply rules', () => {
     expect(findBlame(text)).not.toBeNull();
   });
 
-  it.each(complianceRules().lexicons.blame.map((term) => term.replace(/[*~]$/, '')))('refuses every blame phrase of the compliance rules (one list for both): "%s"', (phrase) => {
-    expect(findBlame(`亲，${phrase}。`)).not.toBeNull();
-  });
+  it.each(complianceRules().lexicons.blame.map((term) => term.replace(/[*~]$/, '')))(
+    'refuses every blame phrase of the compliance rules (one list for both): "%s"',
+    (phrase) => {
+      expect(findBlame(`亲，${phrase}。`)).not.toBeNull();
+    },
+  );
 
   it("reads the rules' phrases as written: a space also matches a hyphen, a term ending in * longer words", () => {
     expect(findBlame('Another bad-reviewer.')).toBe('bad-reviewer');

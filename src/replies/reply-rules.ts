@@ -33,8 +33,27 @@ function blame(): BlameLists {
 
 /** What a reply to a flagged high-risk reviewer must not offer in public. */
 const COMPENSATION_ZH = [
-  '补偿', '赔偿', '赔付', '优惠券', '代金券', '券', '礼物', '礼品', '赠品', '红包', '返现', '退款', '差价', '免费',
-  '补发', '换新', '退换', '包退', '包换', '运费由我们', '现金',
+  '补偿',
+  '赔偿',
+  '赔付',
+  '优惠券',
+  '代金券',
+  '券',
+  '礼物',
+  '礼品',
+  '赠品',
+  '红包',
+  '返现',
+  '退款',
+  '差价',
+  '免费',
+  '补发',
+  '换新',
+  '退换',
+  '包退',
+  '包换',
+  '运费由我们',
+  '现金',
 ];
 const COMPENSATION_EN =
   /\b(compensat\w*|coupons?|vouchers?|gifts?|refunds?|refunded|free|cash ?back|discounts?|credit|reimburs\w*|replacements?|reship\w*|money back)\b/i;

@@ -32,26 +32,228 @@ const s = (subTag: string): Cause => ({ tag: 'service', subTag });
 const p = (subTag: string): Cause => ({ tag: 'price', subTag });
 
 export const SAMPLE_REVIEWS: readonly Sample[] = [
-  { platform: 'taobao', rating: 1, language: 'zh-Hans', text: '下单五天了才发货，催了两次客服都说在排队，等得心都凉了。', causes: [l('slow_delivery')], buyerNick: '橙子味的夏天', productName: '便携榨汁杯', carrier: '韵达快递', orderAmount: 89 },
-  { platform: 'tmall', rating: 1, language: 'zh-Hans', text: '杯身有一道裂纹，倒水就漏，第一次用就这样。', causes: [q('defect_broken')], buyerNick: '阿澈', productName: '双层玻璃杯', carrier: '中通快递', orderAmount: 45 },
-  { platform: 'jd', rating: 2, language: 'zh-Hans', text: '箱子被压扁了，里面的台灯灯罩也碎了一块。', causes: [l('damaged_parcel'), q('defect_broken')], buyerNick: 'j***7', productName: '北欧风床头台灯', carrier: '京东物流', orderAmount: 239 },
-  { platform: 'pdd', rating: 3, language: 'zh-Hans', text: '平时穿L，这件L穿着肩膀很紧，只能送人了。', causes: [q('size_fit')], buyerNick: null, productName: '纯棉短袖T恤', carrier: null, orderAmount: 39.9 },
-  { platform: 'taobao', rating: 1, language: 'zh-Hans', text: '问了两个问题客服就不耐烦了，只回一句“自己看详情”。', causes: [s('attitude')], buyerNick: '小鹿乱撞', productName: '空气炸锅', carrier: null, orderAmount: 299 },
-  { platform: 'tmall', rating: 2, language: 'zh-Hans', text: '前天刚买的399，今天直播间299，差了一百块。', causes: [p('price_drop')], buyerNick: '木子', productName: '蓝牙降噪耳机', carrier: null, orderAmount: 399 },
-  { platform: 'taobao', rating: 1, language: 'zh-Hans', text: '收到的面膜生产日期是两年前的，离过期只剩一个月。', causes: [q('fake_or_expired')], buyerNick: '晚安月亮', productName: '补水面膜', carrier: '圆通速递', orderAmount: 129 },
-  { platform: 'taobao', rating: 1, language: 'zh-Hans', text: '买的是黑色发来白色，找客服两天没人回。', causes: [l('wrong_item'), s('slow_response')], buyerNick: '跑步的猫', productName: '运动腰包', carrier: '申通快递', orderAmount: 59 },
-  { platform: 'jd', rating: 2, language: 'zh-Hans', text: '退个货要自己联系快递、自己垫运费，退款拖了十天。', causes: [s('return_refund_hassle')], buyerNick: null, productName: '电动牙刷', carrier: null, orderAmount: 199 },
-  { platform: 'taobao', rating: 1, language: 'zh-Hans', text: '跟图片完全不一样，不赔钱我就一直差评。', causes: [q('not_as_described')], buyerNick: 'tb2231', productName: '真皮钱包', carrier: null, orderAmount: 158, highRisk: true },
-  { platform: 'taobao', rating: 3, language: 'zh-Hans', text: '一般吧，没有想象中好。', causes: [], buyerNick: '清风', productName: '香薰蜡烛', carrier: null, orderAmount: 68 },
-  { platform: 'taobao', rating: 1, language: 'zh-Hant', text: '打開就一股很重的塑膠味，放陽台三天還是有味道。', causes: [q('smell')], buyerNick: '小安', productName: '瑜伽墊', carrier: '黑貓宅急便', orderAmount: 120 },
-  { platform: 'taobao', rating: 2, language: 'zh-Hant', text: '物流資訊一週沒更新，問了也沒人知道包裹在哪。', causes: [l('tracking')], buyerNick: null, productName: '保溫杯', carrier: '順豐速運', orderAmount: 88 },
-  { platform: 'other', rating: 1, language: 'en', text: 'Ordered a set of four bowls and only three were in the box.', causes: [l('lost_or_missing')], buyerNick: 'maria_k', productName: 'Stoneware Bowl Set', carrier: 'DHL', orderAmount: 48 },
-  { platform: 'other', rating: 2, language: 'en', text: 'The "sage green" is basically grey in person. Not what I wanted for the living room.', causes: [q('colour_difference')], buyerNick: 'tomh', productName: 'Linen Cushion Cover', carrier: null, orderAmount: 32, sameProblemBuyers: 5 },
-  { platform: 'other', rating: 1, language: 'en', text: 'Lost suction after a week, and I have emailed support three times with no fix.', causes: [q('poor_effect'), s('unresolved')], buyerNick: 'dan.w', productName: 'Cordless Stick Vacuum', carrier: null, orderAmount: 1299 },
-  { platform: 'other', rating: 3, language: 'en', text: 'The 20% off code did not apply at checkout even though the banner said it would.', causes: [p('promotion')], buyerNick: null, productName: 'Trail Running Shoes', carrier: null, orderAmount: 115 },
-  { platform: 'other', rating: 1, language: 'en', text: 'My face broke out in a rash the morning after using this serum.', causes: [q('skin_reaction')], buyerNick: 'lena', productName: 'Vitamin C Serum', carrier: null, orderAmount: 210 },
-  { platform: 'taobao', rating: 5, language: 'zh-Hans', text: '质量很好，物流也快，已经回购第三次了。', causes: [], buyerNick: '橙子味的夏天', productName: '便携榨汁杯', carrier: null, orderAmount: 89 },
-  { platform: 'other', rating: 5, language: 'en', text: 'Lovely glaze and fast shipping, thank you!', causes: [], buyerNick: 'maria_k', productName: 'Stoneware Bowl Set', carrier: null, orderAmount: 48 },
+  {
+    platform: 'taobao',
+    rating: 1,
+    language: 'zh-Hans',
+    text: '下单五天了才发货，催了两次客服都说在排队，等得心都凉了。',
+    causes: [l('slow_delivery')],
+    buyerNick: '橙子味的夏天',
+    productName: '便携榨汁杯',
+    carrier: '韵达快递',
+    orderAmount: 89,
+  },
+  {
+    platform: 'tmall',
+    rating: 1,
+    language: 'zh-Hans',
+    text: '杯身有一道裂纹，倒水就漏，第一次用就这样。',
+    causes: [q('defect_broken')],
+    buyerNick: '阿澈',
+    productName: '双层玻璃杯',
+    carrier: '中通快递',
+    orderAmount: 45,
+  },
+  {
+    platform: 'jd',
+    rating: 2,
+    language: 'zh-Hans',
+    text: '箱子被压扁了，里面的台灯灯罩也碎了一块。',
+    causes: [l('damaged_parcel'), q('defect_broken')],
+    buyerNick: 'j***7',
+    productName: '北欧风床头台灯',
+    carrier: '京东物流',
+    orderAmount: 239,
+  },
+  {
+    platform: 'pdd',
+    rating: 3,
+    language: 'zh-Hans',
+    text: '平时穿L，这件L穿着肩膀很紧，只能送人了。',
+    causes: [q('size_fit')],
+    buyerNick: null,
+    productName: '纯棉短袖T恤',
+    carrier: null,
+    orderAmount: 39.9,
+  },
+  {
+    platform: 'taobao',
+    rating: 1,
+    language: 'zh-Hans',
+    text: '问了两个问题客服就不耐烦了，只回一句“自己看详情”。',
+    causes: [s('attitude')],
+    buyerNick: '小鹿乱撞',
+    productName: '空气炸锅',
+    carrier: null,
+    orderAmount: 299,
+  },
+  {
+    platform: 'tmall',
+    rating: 2,
+    language: 'zh-Hans',
+    text: '前天刚买的399，今天直播间299，差了一百块。',
+    causes: [p('price_drop')],
+    buyerNick: '木子',
+    productName: '蓝牙降噪耳机',
+    carrier: null,
+    orderAmount: 399,
+  },
+  {
+    platform: 'taobao',
+    rating: 1,
+    language: 'zh-Hans',
+    text: '收到的面膜生产日期是两年前的，离过期只剩一个月。',
+    causes: [q('fake_or_expired')],
+    buyerNick: '晚安月亮',
+    productName: '补水面膜',
+    carrier: '圆通速递',
+    orderAmount: 129,
+  },
+  {
+    platform: 'taobao',
+    rating: 1,
+    language: 'zh-Hans',
+    text: '买的是黑色发来白色，找客服两天没人回。',
+    causes: [l('wrong_item'), s('slow_response')],
+    buyerNick: '跑步的猫',
+    productName: '运动腰包',
+    carrier: '申通快递',
+    orderAmount: 59,
+  },
+  {
+    platform: 'jd',
+    rating: 2,
+    language: 'zh-Hans',
+    text: '退个货要自己联系快递、自己垫运费，退款拖了十天。',
+    causes: [s('return_refund_hassle')],
+    buyerNick: null,
+    productName: '电动牙刷',
+    carrier: null,
+    orderAmount: 199,
+  },
+  {
+    platform: 'taobao',
+    rating: 1,
+    language: 'zh-Hans',
+    text: '跟图片完全不一样，不赔钱我就一直差评。',
+    causes: [q('not_as_described')],
+    buyerNick: 'tb2231',
+    productName: '真皮钱包',
+    carrier: null,
+    orderAmount: 158,
+    highRisk: true,
+  },
+  {
+    platform: 'taobao',
+    rating: 3,
+    language: 'zh-Hans',
+    text: '一般吧，没有想象中好。',
+    causes: [],
+    buyerNick: '清风',
+    productName: '香薰蜡烛',
+    carrier: null,
+    orderAmount: 68,
+  },
+  {
+    platform: 'taobao',
+    rating: 1,
+    language: 'zh-Hant',
+    text: '打開就一股很重的塑膠味，放陽台三天還是有味道。',
+    causes: [q('smell')],
+    buyerNick: '小安',
+    productName: '瑜伽墊',
+    carrier: '黑貓宅急便',
+    orderAmount: 120,
+  },
+  {
+    platform: 'taobao',
+    rating: 2,
+    language: 'zh-Hant',
+    text: '物流資訊一週沒更新，問了也沒人知道包裹在哪。',
+    causes: [l('tracking')],
+    buyerNick: null,
+    productName: '保溫杯',
+    carrier: '順豐速運',
+    orderAmount: 88,
+  },
+  {
+    platform: 'other',
+    rating: 1,
+    language: 'en',
+    text: 'Ordered a set of four bowls and only three were in the box.',
+    causes: [l('lost_or_missing')],
+    buyerNick: 'maria_k',
+    productName: 'Stoneware Bowl Set',
+    carrier: 'DHL',
+    orderAmount: 48,
+  },
+  {
+    platform: 'other',
+    rating: 2,
+    language: 'en',
+    text: 'The "sage green" is basically grey in person. Not what I wanted for the living room.',
+    causes: [q('colour_difference')],
+    buyerNick: 'tomh',
+    productName: 'Linen Cushion Cover',
+    carrier: null,
+    orderAmount: 32,
+    sameProblemBuyers: 5,
+  },
+  {
+    platform: 'other',
+    rating: 1,
+    language: 'en',
+    text: 'Lost suction after a week, and I have emailed support three times with no fix.',
+    causes: [q('poor_effect'), s('unresolved')],
+    buyerNick: 'dan.w',
+    productName: 'Cordless Stick Vacuum',
+    carrier: null,
+    orderAmount: 1299,
+  },
+  {
+    platform: 'other',
+    rating: 3,
+    language: 'en',
+    text: 'The 20% off code did not apply at checkout even though the banner said it would.',
+    causes: [p('promotion')],
+    buyerNick: null,
+    productName: 'Trail Running Shoes',
+    carrier: null,
+    orderAmount: 115,
+  },
+  {
+    platform: 'other',
+    rating: 1,
+    language: 'en',
+    text: 'My face broke out in a rash the morning after using this serum.',
+    causes: [q('skin_reaction')],
+    buyerNick: 'lena',
+    productName: 'Vitamin C Serum',
+    carrier: null,
+    orderAmount: 210,
+  },
+  {
+    platform: 'taobao',
+    rating: 5,
+    language: 'zh-Hans',
+    text: '质量很好，物流也快，已经回购第三次了。',
+    causes: [],
+    buyerNick: '橙子味的夏天',
+    productName: '便携榨汁杯',
+    carrier: null,
+    orderAmount: 89,
+  },
+  {
+    platform: 'other',
+    rating: 5,
+    language: 'en',
+    text: 'Lovely glaze and fast shipping, thank you!',
+    causes: [],
+    buyerNick: 'maria_k',
+    productName: 'Stoneware Bowl Set',
+    carrier: null,
+    orderAmount: 48,
+  },
 ];
 
 const SHOP_NAMES: Record<ReplyLanguage, string> = { 'zh-Hans': '棉语家居', 'zh-Hant': '棉语家居', en: 'Cloud Loom' };
@@ -82,11 +284,22 @@ function draft(sample: Sample, index: number, recent: string[][] = [], actions: 
 }
 
 const GRADE_STARS = (rating: number) => '★'.repeat(rating) + '☆'.repeat(5 - rating);
-const quote = (text: string) => text.split('\n').map((line) => `> ${line}`).join('\n');
+const quote = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
 
 function section(sample: Sample, index: number, reply: ComposedReply): string {
-  const causes = sample.causes.length ? sample.causes.map((c) => (c.subTag ? `${c.tag}/${c.subTag}` : c.tag)).join(' + ') : sample.rating >= 4 ? 'good review' : 'no stated cause';
-  const flags = [sample.highRisk ? 'reviewer flagged high-risk' : null, sample.sameProblemBuyers ? `${sample.sameProblemBuyers} buyers report the same problem` : null].filter(Boolean);
+  const causes = sample.causes.length
+    ? sample.causes.map((c) => (c.subTag ? `${c.tag}/${c.subTag}` : c.tag)).join(' + ')
+    : sample.rating >= 4
+      ? 'good review'
+      : 'no stated cause';
+  const flags = [
+    sample.highRisk ? 'reviewer flagged high-risk' : null,
+    sample.sameProblemBuyers ? `${sample.sameProblemBuyers} buyers report the same problem` : null,
+  ].filter(Boolean);
   const lines = [
     `## ${index + 1}. ${sample.platform} · ${GRADE_STARS(sample.rating)} · ${causes} · ${sample.language}${flags.length ? ` · ${flags.join(', ')}` : ''}`,
     '',
@@ -101,7 +314,10 @@ function section(sample: Sample, index: number, reply: ComposedReply): string {
   lines.push(`**Public reply** (${reply.length}/${reply.maxLength} characters${reply.shortened ? ', shortened' : ''}):`, '', quote(reply.text), '');
   const remedy = reply.remedy;
   if (remedy) {
-    lines.push(`**Remedy**: \`${remedy.kind}\`${remedy.needsLeadApproval ? ' (a lead approves)' : ''}${remedy.privateText ? ` — ${remedy.privateText}` : ''}`, '');
+    lines.push(
+      `**Remedy**: \`${remedy.kind}\`${remedy.needsLeadApproval ? ' (a lead approves)' : ''}${remedy.privateText ? ` — ${remedy.privateText}` : ''}`,
+      '',
+    );
     lines.push(`**Why**: ${remedy.reason}`, '');
   }
   if (reply.outreach) lines.push('<details><summary>Outreach script</summary>', '', reply.outreach.text.replace(/\n/g, '  \n'), '', '</details>', '');
@@ -120,7 +336,12 @@ export function renderReplySamples(): string {
   ];
   sampleDrafts().forEach(({ sample, draft: reply }, index) => parts.push(section(sample, index, reply), complianceLine(sample, reply)));
 
-  parts.push('## Three replies in a row on one product', '', 'Three slow-delivery reviews of the same product, drafted one after the other: each draft avoids the sentences of the ones before it.', '');
+  parts.push(
+    '## Three replies in a row on one product',
+    '',
+    'Three slow-delivery reviews of the same product, drafted one after the other: each draft avoids the sentences of the ones before it.',
+    '',
+  );
   const recent: string[][] = [];
   for (let i = 0; i < 3; i++) {
     const reply = draft({ ...SAMPLE_REVIEWS[0], buyerNick: null }, 100 + i, [...recent]);
@@ -129,11 +350,24 @@ export function renderReplySamples(): string {
   }
   parts.push('');
 
-  const action: RecordedAction = { id: 'sample', what: '仓库出库前逐件扫码核对，当天下单当天发出', language: 'zh', tag: 'logistics', subTag: 'slow_delivery', productKey: null, carrier: null, since: '2026-11-30' };
+  const action: RecordedAction = {
+    id: 'sample',
+    what: '仓库出库前逐件扫码核对，当天下单当天发出',
+    language: 'zh',
+    tag: 'logistics',
+    subTag: 'slow_delivery',
+    productKey: null,
+    carrier: null,
+    since: '2026-11-30',
+  };
   parts.push(
     '## With a recorded corrective action',
     '',
-    'The first review again, after the shop recorded `POST /v1/actions {"what": "' + action.what + '", "subTag": "slow_delivery", "since": "' + action.since + '"}`: the found part states it as done, with its date. Without a recorded action the found part only says what the shop will do.',
+    'The first review again, after the shop recorded `POST /v1/actions {"what": "' +
+      action.what +
+      '", "subTag": "slow_delivery", "since": "' +
+      action.since +
+      '"}`: the found part states it as done, with its date. Without a recorded action the found part only says what the shop will do.',
     '',
     `> ${draft(SAMPLE_REVIEWS[0], 0, [], [action]).text}`,
     '',
@@ -147,7 +381,10 @@ export function sampleDrafts(): { sample: Sample; draft: ComposedReply }[] {
 }
 
 function complianceLine(sample: Sample, reply: ComposedReply): string {
-  const findings = replyFindings({ text: reply.text, outreach: reply.outreach, remedy: reply.remedy, templateIds: reply.templateIds }, { platform: sample.platform, giftsInPublic: false });
+  const findings = replyFindings(
+    { text: reply.text, outreach: reply.outreach, remedy: reply.remedy, templateIds: reply.templateIds },
+    { platform: sample.platform, giftsInPublic: false },
+  );
   const listed = findings.map((f) => `${f.severity} \`${f.ruleId}\` in ${f.field} ("${f.excerpt}")`).join('; ');
   return `**Compliance** ([rules](compliance.md)): ${findings.length ? listed : 'no findings'}.\n`;
 }

@@ -17,7 +17,15 @@ export interface EffectiveReplySettings {
   updatedAt: Date | null;
 }
 
-const DEFAULTS: EffectiveReplySettings = { maxLength: DEFAULT_REPLY_MAX_LENGTH, autoDraft: DEFAULT_AUTO_DRAFT, giftsInPublicReplies: false, webhookUrl: null, webhookSecret: null, updatedBy: null, updatedAt: null };
+const DEFAULTS: EffectiveReplySettings = {
+  maxLength: DEFAULT_REPLY_MAX_LENGTH,
+  autoDraft: DEFAULT_AUTO_DRAFT,
+  giftsInPublicReplies: false,
+  webhookUrl: null,
+  webhookSecret: null,
+  updatedBy: null,
+  updatedAt: null,
+};
 
 @Injectable()
 export class ReplySettingsService {
@@ -51,7 +59,9 @@ export class ReplySettingsService {
         updatedBy: actor,
       };
       if (next.webhookUrl && !next.webhookSecret) {
-        throw new ValidationFailed([{ field: 'webhookSecret', code: 'required', message: 'webhookSecret is required with a webhookUrl: deliveries are signed with it' }]);
+        throw new ValidationFailed([
+          { field: 'webhookSecret', code: 'required', message: 'webhookSecret is required with a webhookUrl: deliveries are signed with it' },
+        ]);
       }
       const problem = next.webhookUrl && dto.webhookUrl ? outboundUrlProblem(next.webhookUrl, this.config.env.webhookAllowInternal) : null;
       if (problem) {

@@ -1,5 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { Actor, CurrentActor } from '../shops/actor';
 import { CurrentShop } from '../shops/auth';
@@ -24,9 +35,14 @@ export class ReplyTemplatesController {
   @Post()
   @ApiOperation({ summary: 'Add a shop template for a part (feel, felt, found, remedy, thank_you, outreach_*) by tag, sub-tag and language' })
   @ApiCreatedResponse({ type: ReplyTemplateResponse })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: e.g. field text, code unknownPlaceholder, placeholderNotAllowed, malformedTemplate, blamesBuyer, personalData' })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED: e.g. field text, code unknownPlaceholder, placeholderNotAllowed, malformedTemplate, blamesBuyer, personalData',
+  })
   @ApiForbiddenResponse({ description: 'ROLE_FORBIDDEN: complianceOverride sent with an agent’s key' })
-  @ApiConflictResponse({ description: 'REPLY_TEMPLATE_LIMIT_REACHED, or COMPLIANCE_BLOCKED: an active template with a blocking compliance finding (save it with active=false, or a lead overrides)' })
+  @ApiConflictResponse({
+    description:
+      'REPLY_TEMPLATE_LIMIT_REACHED, or COMPLIANCE_BLOCKED: an active template with a blocking compliance finding (save it with active=false, or a lead overrides)',
+  })
   async create(@CurrentShop() shop: AuthenticatedShop, @CurrentActor() actor: Actor, @Body() body: CreateReplyTemplateDto): Promise<ReplyTemplateResponse> {
     return this.templates.create(shop.shopId, body, actor);
   }

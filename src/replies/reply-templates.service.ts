@@ -3,7 +3,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
 import { isSubTag, parentTag } from '../reviews/taxonomy';
 import { FieldProblem, ValidationFailed } from '../common/errors/domain-error';
-import { BuiltinTemplateResponse, BuiltinTemplatesQuery, CreateReplyTemplateDto, ListReplyTemplatesQuery, ReplyTemplateResponse, UpdateReplyTemplateDto } from './dto/reply-template.dto';
+import {
+  BuiltinTemplateResponse,
+  BuiltinTemplatesQuery,
+  CreateReplyTemplateDto,
+  ListReplyTemplatesQuery,
+  ReplyTemplateResponse,
+  UpdateReplyTemplateDto,
+} from './dto/reply-template.dto';
 import { builtinLibrary, builtinCandidates } from './library/library';
 import type { ShopTemplate } from './reply-composer';
 import { ReplyTemplateLimitReached, ReplyTemplateNotFound } from './reply-errors';
@@ -79,7 +86,14 @@ export class ReplyTemplatesService {
     const active = dto.active ?? row.active;
     await this.templates.manager.transaction(async (manager) => {
       await manager.update(ReplyTemplate, { id, shopId }, { ...fields, active, updatedBy: actorLabel(actor) });
-      if (active) await this.gate.pass(manager, { shopId, type: 'template', id, action: 'activate' }, templateFindings(fields.part, fields.text), actor, dto.complianceOverride);
+      if (active)
+        await this.gate.pass(
+          manager,
+          { shopId, type: 'template', id, action: 'activate' },
+          templateFindings(fields.part, fields.text),
+          actor,
+          dto.complianceOverride,
+        );
     });
     return this.get(shopId, id);
   }
@@ -101,7 +115,8 @@ export class ReplyTemplatesService {
     const lib = builtinLibrary(language);
     const items: BuiltinTemplateResponse[] = [];
     const add = (part: ReplyPart, tag: string | null, subTag: string | null, situation: string, path: string, texts: readonly string[]) => {
-      for (const c of builtinCandidates(language, path, texts)) items.push({ id: c.id, part, language, tag, subTag, situation, text: c.text, findings: templateFindings(part, c.text) });
+      for (const c of builtinCandidates(language, path, texts))
+        items.push({ id: c.id, part, language, tag, subTag, situation, text: c.text, findings: templateFindings(part, c.text) });
     };
     for (const [key, texts] of Object.entries(lib.causes)) {
       const [tag, subTag] = key.includes('/') ? key.split('/') : [key, null];
@@ -123,8 +138,7 @@ export class ReplyTemplatesService {
     add('outreach_apology', null, null, 'single', 'outreach.apology', lib.outreach.apology);
     add('outreach_request', null, null, 'single', 'outreach.request', lib.outreach.request);
     return items.filter(
-      (item) =>
-        (!query.part || item.part === query.part) && (!query.tag || item.tag === query.tag) && (!query.subTag || item.subTag === query.subTag),
+      (item) => (!query.part || item.part === query.part) && (!query.tag || item.tag === query.tag) && (!query.subTag || item.subTag === query.subTag),
     );
   }
 

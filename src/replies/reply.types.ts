@@ -9,16 +9,7 @@ export type ReplyLanguage = (typeof REPLY_LANGUAGES)[number];
  * sentence that carries the remedy, thank_you answers good reviews, outreach_* are lines of the private
  * phone/IM script.
  */
-export const REPLY_PARTS = [
-  'feel',
-  'felt',
-  'found',
-  'remedy',
-  'thank_you',
-  'outreach_apology',
-  'outreach_explanation',
-  'outreach_request',
-] as const;
+export const REPLY_PARTS = ['feel', 'felt', 'found', 'remedy', 'thank_you', 'outreach_apology', 'outreach_explanation', 'outreach_request'] as const;
 export type ReplyPart = (typeof REPLY_PARTS)[number];
 
 export const REPLY_KINDS = ['recovery', 'thank_you'] as const;

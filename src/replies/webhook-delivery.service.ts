@@ -87,7 +87,16 @@ export class WebhookDeliveryService {
         publishedBy: reply.publishedBy ?? '',
       },
     };
-    await manager.insert(WebhookDelivery, { id, shopId: reply.shopId, replyId: reply.id, event: REPLY_PUBLISHED, url, body: JSON.stringify(event), status: 'pending', attempts: 0 });
+    await manager.insert(WebhookDelivery, {
+      id,
+      shopId: reply.shopId,
+      replyId: reply.id,
+      event: REPLY_PUBLISHED,
+      url,
+      body: JSON.stringify(event),
+      status: 'pending',
+      attempts: 0,
+    });
     return id;
   }
 
@@ -177,7 +186,16 @@ export class WebhookDeliveryService {
       [deliveryId, final ? 'failed' : 'pending', statusCode, error.slice(0, 300), delay / 1000],
     );
     this.metrics?.webhookFailures.inc();
-    this.logger.warn({ msg: final ? 'webhook delivery failed for good' : 'webhook delivery failed; will retry', shopId, deliveryId, attempts: claimed.attempts, statusCode, error, ms, retryInMs: final ? null : delay });
+    this.logger.warn({
+      msg: final ? 'webhook delivery failed for good' : 'webhook delivery failed; will retry',
+      shopId,
+      deliveryId,
+      attempts: claimed.attempts,
+      statusCode,
+      error,
+      ms,
+      retryInMs: final ? null : delay,
+    });
     if (final) return 'failed';
     await this.enqueue(shopId, [deliveryId], delay);
     return 'retrying';
@@ -210,7 +228,9 @@ export class WebhookDeliveryService {
   async forReplies(shopId: string, replyIds: string[]): Promise<Map<string, WebhookDelivery[]>> {
     const byReply = new Map<string, WebhookDelivery[]>();
     if (!replyIds.length) return byReply;
-    const rows = await this.dataSource.getRepository(WebhookDelivery).find({ where: { shopId, replyId: In(replyIds) }, order: { createdAt: 'DESC', id: 'DESC' } });
+    const rows = await this.dataSource
+      .getRepository(WebhookDelivery)
+      .find({ where: { shopId, replyId: In(replyIds) }, order: { createdAt: 'DESC', id: 'DESC' } });
     for (const row of rows) {
       const replyId = row.replyId as string;
       byReply.set(replyId, [...(byReply.get(replyId) ?? []), row]);

@@ -10,7 +10,9 @@ export class WebhookWorkers {
 
   constructor(registry: WorkerRegistry, processor: DeliverWebhookProcessor, deliveries: WebhookDeliveryService) {
     registry.processor('webhooks', processor);
-    this.sweeper = registry.sweep<number, number>('webhook sweep', { intervalMs: (config) => config.env.webhookSweepIntervalMs }, (overdueMs) => deliveries.sweep(overdueMs));
+    this.sweeper = registry.sweep<number, number>('webhook sweep', { intervalMs: (config) => config.env.webhookSweepIntervalMs }, (overdueMs) =>
+      deliveries.sweep(overdueMs),
+    );
   }
 
   /** Re-enqueues deliveries whose job was lost; returns how many. */

@@ -18,7 +18,8 @@ const INTERNATIONAL = /\+\d{1,3}(?:[\s-]?\(?\d{1,4}\)?){2,5}/g;
 // order ids, tracking numbers, QQ numbers without a keyword: any run of 6 or more digits, possibly after letters
 const LONG_NUMBER = /[A-Za-z]{0,4}\d{6,}/g;
 // a common surname (and maybe one more character) before a title: 张先生, 王姐; "快递师傅" is not a name
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const ZH_TITLE = new RegExp(`([${SURNAMES}][\\u4e00-\\u9fff]?)(先生|女士|小姐|老师|师傅|姐|哥)`, 'g');
 const ZH_SELF = /(我叫|我的名字是|本人叫|收件人是?|联系人是?)([\u4e00-\u9fffA-Za-z]{1,4})/g;
 const EN_SELF = /\b(my name is|i am called|this is|contact|ask for)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;

@@ -20,7 +20,10 @@ export const QUALITY_ADVICE: AdviceTable = {
 };
 
 export const LOGISTICS_ADVICE: AdviceTable = {
-  slow_delivery: { zh: '核对发货时效与快递揽收、在途时长，必要时更换线路', en: "check dispatch times and the courier's pick-up and transit times; change routes if needed" },
+  slow_delivery: {
+    zh: '核对发货时效与快递揽收、在途时长，必要时更换线路',
+    en: "check dispatch times and the courier's pick-up and transit times; change routes if needed",
+  },
   damaged_parcel: { zh: '加固包装（缓冲材料、纸箱强度），向快递索赔', en: 'reinforce packing (padding, carton strength) and claim damages from the courier' },
   lost_or_missing: { zh: '核对打包清单与包裹重量，向快递查件索赔', en: 'check packing lists and parcel weights; trace and claim lost parcels' },
   wrong_item: { zh: '检查仓库拣货与复核流程', en: 'check picking and the packing double-check at the warehouse' },
@@ -40,7 +43,10 @@ export const SERVICE_ADVICE: AdviceTable = {
 };
 
 export const PRICE_ADVICE: AdviceTable = {
-  price_drop: { zh: '为近期买家提供价保（小额退差价），调价前评估影响', en: 'offer price protection (refund small differences) to recent buyers and weigh it before cutting prices' },
+  price_drop: {
+    zh: '为近期买家提供价保（小额退差价），调价前评估影响',
+    en: 'offer price protection (refund small differences) to recent buyers and weigh it before cutting prices',
+  },
   promotion: { zh: '检查优惠券和活动规则在下单时是否生效', en: 'check that coupons and promotions apply at checkout' },
   overpriced: { zh: '在详情页说明价值与卖点，对比同类商品定价', en: 'explain the value in the listing and compare prices of similar items' },
   null: { zh: '复核定价与活动规则', en: 'review pricing and promotion rules' },

@@ -63,7 +63,9 @@ export async function buildReportData(
   await db.query(`SET LOCAL jit = off`);
   await db.query(`SET LOCAL work_mem = '64MB'`);
   await db.query(`SET LOCAL enable_sort = off`);
-  const [row] = (await db.query(sql, [shop.id, previous.start, period.start, period.end, bounds, JSON.stringify(settings)])) as { result: Record<string, Record<string, unknown>[]> }[];
+  const [row] = (await db.query(sql, [shop.id, previous.start, period.start, period.end, bounds, JSON.stringify(settings)])) as {
+    result: Record<string, Record<string, unknown>[]>;
+  }[];
   const sections: Partial<ReportSections> = {};
   const context: SectionContext = { db, shopId: shop.id, period, previous, trend: trend.map(periodRef), settings, sections };
   for (const builder of builders) {
@@ -103,11 +105,7 @@ export function renderReport(data: ReportData, lang: ReportLang, builders: reado
   return {
     lang,
     title: `${data.shop.name} · ${text.t(data.kind === 'weekly' ? 'weeklyTitle' : 'reportTitle')}`,
-    meta: [
-      `${text.t('period')}: ${periodLabel(data.period)}`,
-      `${text.t('timezone')}: ${data.shop.timezone}`,
-      `${text.t('generatedAt')}: ${generated}`,
-    ],
+    meta: [`${text.t('period')}: ${periodLabel(data.period)}`, `${text.t('timezone')}: ${data.shop.timezone}`, `${text.t('generatedAt')}: ${generated}`],
     warning: data.complete ? null : text.t('partial'),
     sections,
   };

@@ -69,7 +69,10 @@ export class ReportEventsService {
       const created: { shopId: string; deliveryId: string }[] = [];
       for (const event of claimed) {
         if (!event.webhook_url) continue;
-        created.push({ shopId: event.shop_id, deliveryId: await this.webhooks.createForReport(manager, event.shop_id, event.report_id, event.webhook_url, event.payload) });
+        created.push({
+          shopId: event.shop_id,
+          deliveryId: await this.webhooks.createForReport(manager, event.shop_id, event.report_id, event.webhook_url, event.payload),
+        });
       }
       if (claimed.length) {
         await manager.query(`UPDATE report_events SET dispatched_at = now() WHERE id = ANY($1::uuid[])`, [claimed.map((event) => event.id)]);
@@ -80,7 +83,13 @@ export class ReportEventsService {
     for (const delivery of deliveries) byShop.set(delivery.shopId, [...(byShop.get(delivery.shopId) ?? []), delivery.deliveryId]);
     for (const [shopId, ids] of byShop) await this.webhooks.enqueue(shopId, ids);
     for (const event of events) {
-      this.logger.log({ msg: 'report.created dispatched', shopId: event.shop_id, reportId: event.report_id, eventId: event.id, webhook: event.webhook_url !== null });
+      this.logger.log({
+        msg: 'report.created dispatched',
+        shopId: event.shop_id,
+        reportId: event.report_id,
+        eventId: event.id,
+        webhook: event.webhook_url !== null,
+      });
     }
     return events.length;
   }

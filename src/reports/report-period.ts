@@ -45,7 +45,6 @@ function formatUtcDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-
 /** A real calendar date written YYYY-MM-DD. */
 export function isLocalDate(text: string): boolean {
   const match = DATE_PATTERN.exec(text);

@@ -23,7 +23,9 @@ describe('the Monday schedule', () => {
     const la = shop({ id: 'la', timezone: 'America/Los_Angeles', reportSettings: { scheduleHour: 2 } });
     const now = new Date('2026-11-23T09:30:00Z'); // Monday 01:30 in LA, 17:30 in Shanghai
     expect(dueWeeklyReports([shop(), la], now).map((d) => `${d.shopId} ${d.week}`)).toEqual(['shop-1 2026-W47']);
-    expect(dueWeeklyReports([la], new Date('2026-11-23T10:00:00Z'))).toEqual([{ shopId: 'la', week: '2026-W47', periodStart: new Date('2026-11-16T08:00:00Z') }]);
+    expect(dueWeeklyReports([la], new Date('2026-11-23T10:00:00Z'))).toEqual([
+      { shopId: 'la', week: '2026-W47', periodStart: new Date('2026-11-16T08:00:00Z') },
+    ]);
   });
 
   it('skips shops that turned it off or did not exist when the week ended', () => {

@@ -39,7 +39,10 @@ const UI = {
   correctiveAction: { zh: '已记录的改进措施', en: 'Recorded corrective action' },
   since: { zh: '生效日期', en: 'Since' },
   appliesTo: { zh: '适用于', en: 'Applies to' },
-  noCorrectiveActions: { zh: '尚未记录改进措施（POST /v1/actions）：回复只会说“我们会……”。', en: 'No corrective actions recorded (POST /v1/actions): replies only say what the shop will do.' },
+  noCorrectiveActions: {
+    zh: '尚未记录改进措施（POST /v1/actions）：回复只会说“我们会……”。',
+    en: 'No corrective actions recorded (POST /v1/actions): replies only say what the shop will do.',
+  },
   reviews: { zh: '评价数', en: 'Reviews' },
   good: { zh: '好评', en: 'Good' },
   medium: { zh: '中评', en: 'Medium' },
@@ -134,7 +137,7 @@ const UI = {
   },
   spreadNote: {
     zh: '普遍：同一SKU同一细分原因有 {buyers} 位及以上不同买家反映，或由至少2位买家反映且占该SKU本期评价的 {share} 及以上（该SKU至少 {min} 条评价）；否则为个别。',
-    en: 'Widespread: {buyers} or more distinct buyers of one SKU report the same sub-cause, or at least 2 buyers do and it is {share} or more of the SKU\'s reviews in the period (with at least {min} reviews); otherwise isolated.',
+    en: "Widespread: {buyers} or more distinct buyers of one SKU report the same sub-cause, or at least 2 buyers do and it is {share} or more of the SKU's reviews in the period (with at least {min} reviews); otherwise isolated.",
   },
   alertSubject: { zh: '预警对象', en: 'Alerted subject' },
   alertCause: { zh: '原因', en: 'Cause' },
@@ -225,7 +228,11 @@ export class ReportText {
   duration(seconds: number | null): string {
     if (seconds === null) return '–';
     const [value, unit] =
-      seconds < 3600 ? [Math.round(seconds / 60), { zh: '分钟', en: 'min' }] : seconds < 172_800 ? [Math.round(seconds / 360) / 10, { zh: '小时', en: 'h' }] : [Math.round(seconds / 8640) / 10, { zh: '天', en: 'd' }];
+      seconds < 3600
+        ? [Math.round(seconds / 60), { zh: '分钟', en: 'min' }]
+        : seconds < 172_800
+          ? [Math.round(seconds / 360) / 10, { zh: '小时', en: 'h' }]
+          : [Math.round(seconds / 8640) / 10, { zh: '天', en: 'd' }];
     return `${value.toLocaleString('en-US')} ${unit[this.lang]}`;
   }
 

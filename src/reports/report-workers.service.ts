@@ -39,11 +39,17 @@ export class ReportWorkers {
     registry.processor('reports', processor);
     const interval = { intervalMs: (config: AppConfig) => config.env.reportScheduleIntervalMs };
     // a process that starts on a Monday morning should not wait a whole interval
-    this.schedule = registry.sweep<number, Date>('report schedule sweep', { ...interval, firstAfterMs: (config) => Math.min(config.env.reportScheduleIntervalMs, 5_000) }, (now = new Date()) =>
-      this.enqueueDue(now),
+    this.schedule = registry.sweep<number, Date>(
+      'report schedule sweep',
+      { ...interval, firstAfterMs: (config) => Math.min(config.env.reportScheduleIntervalMs, 5_000) },
+      (now = new Date()) => this.enqueueDue(now),
     );
-    this.merge = registry.sweep<number, Date>('merging review counts', interval, (now = new Date()) => compactGradeCounts(this.dataSource, new Date(now.getTime() - MERGE_AFTER_MS)));
-    this.eventSweep = registry.sweep<number, number>('report event sweep', { intervalMs: (config) => config.env.webhookSweepIntervalMs }, (olderThanMs) => events.sweep(olderThanMs));
+    this.merge = registry.sweep<number, Date>('merging review counts', interval, (now = new Date()) =>
+      compactGradeCounts(this.dataSource, new Date(now.getTime() - MERGE_AFTER_MS)),
+    );
+    this.eventSweep = registry.sweep<number, number>('report event sweep', { intervalMs: (config) => config.env.webhookSweepIntervalMs }, (olderThanMs) =>
+      events.sweep(olderThanMs),
+    );
   }
 
   /** Dispatches the report.created events missed after their report was stored; returns how many. */
@@ -84,7 +90,9 @@ export class ReportWorkers {
     const done = new Set(stored.map((row) => `${row.shop_id}|${new Date(row.period_start).toISOString()}`));
     const missing = due.filter((d) => !done.has(`${d.shopId}|${d.periodStart.toISOString()}`));
     for (const report of missing) {
-      await this.jobs.add('generate-weekly-report', [{ shopId: report.shopId, week: report.week }], { jobId: weeklyReportJobId(report.shopId, report.week, now) });
+      await this.jobs.add('generate-weekly-report', [{ shopId: report.shopId, week: report.week }], {
+        jobId: weeklyReportJobId(report.shopId, report.week, now),
+      });
     }
     if (missing.length) this.logger.log({ msg: 'weekly reports enqueued', count: missing.length });
     return missing.length;

@@ -17,7 +17,15 @@ import { ParseIdPipe } from '../common/validation/parse-id.pipe';
 import { Actor, actorLabel, CurrentActor } from '../shops/actor';
 import { CurrentShop } from '../shops/auth';
 import type { AuthenticatedShop } from '../shops/shops.service';
-import { ReportFormatQuery, ReportPageResponse, ReportResponse, ReportSettingsResponse, ReportsQuery, UpdateReportSettingsDto, WeeklyReportQuery } from './dto/report-query.dto';
+import {
+  ReportFormatQuery,
+  ReportPageResponse,
+  ReportResponse,
+  ReportSettingsResponse,
+  ReportsQuery,
+  UpdateReportSettingsDto,
+  WeeklyReportQuery,
+} from './dto/report-query.dto';
 import { ReportListEntry, ReportsService, ReportSnapshot } from './reports.service';
 import { LeadOnly } from '../shops/roles';
 
@@ -94,7 +102,8 @@ export class ReportsController {
         throw new ValidationFailed([{ field, code: 'isDefined', message: `${field} is required with ${field === 'from' ? 'to' : 'from'}` }]);
       }
       for (const field of ['kind', 'limit', 'cursor'] as const) {
-        if (query[field] !== undefined) throw new ValidationFailed([{ field, code: 'listingOnly', message: `${field} applies to the listing, without from and to` }]);
+        if (query[field] !== undefined)
+          throw new ValidationFailed([{ field, code: 'listingOnly', message: `${field} applies to the listing, without from and to` }]);
       }
       const snapshot = await this.reports.range(shop.shopId, query.from, query.to, { regenerate: query.regenerate ?? false, requestedBy: actorLabel(actor) });
       return this.respond(snapshot, query, response);

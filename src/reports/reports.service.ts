@@ -114,7 +114,12 @@ export class ReportsService {
     if (period.start.getTime() > now.getTime()) {
       throw new ValidationFailed([{ field: 'week', code: 'notStarted', message: `week ${period.week} has not started yet` }]);
     }
-    return this.getOrGenerate(shop, period, { regenerate: options.regenerate, trigger: options.regenerate ? 'regenerate' : 'request', requestedBy: options.requestedBy }, now);
+    return this.getOrGenerate(
+      shop,
+      period,
+      { regenerate: options.regenerate, trigger: options.regenerate ? 'regenerate' : 'request', requestedBy: options.requestedBy },
+      now,
+    );
   }
 
   /** A report of local days `from` to `to`, both included. */
@@ -127,7 +132,12 @@ export class ReportsService {
       throw new ValidationFailed([{ field: 'from', code: 'notStarted', message: `${from} has not started yet` }]);
     }
     const period = rangePeriod(from, to, shop.timezone);
-    return this.getOrGenerate(shop, period, { regenerate: options.regenerate, trigger: options.regenerate ? 'regenerate' : 'request', requestedBy: options.requestedBy }, now);
+    return this.getOrGenerate(
+      shop,
+      period,
+      { regenerate: options.regenerate, trigger: options.regenerate ? 'regenerate' : 'request', requestedBy: options.requestedBy },
+      now,
+    );
   }
 
   /**
@@ -171,7 +181,9 @@ export class ReportsService {
       params.push(cursor.at, cursor.id);
       where.push(`(generated_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
-    const rows = await sqlRows<Omit<ReportRow, 'data'> & { from: string; to: string; reviews: number | null; negative: number | null; negative_rate: number | null }>(
+    const rows = await sqlRows<
+      Omit<ReportRow, 'data'> & { from: string; to: string; reviews: number | null; negative: number | null; negative_rate: number | null }
+    >(
       this.dataSource,
       `SELECT id, kind, week, period_start, period_end, timezone, trigger, generated_at, generator_version,
          data->'period'->>'from' AS "from", data->'period'->>'to' AS "to",
@@ -183,24 +195,22 @@ export class ReportsService {
        LIMIT $2`,
       params,
     );
-    const items = rows.slice(0, limit).map(
-      (row): ReportListEntry => ({
-        id: row.id,
-        kind: row.kind,
-        week: row.week,
-        from: row.from,
-        to: row.to,
-        periodStart: new Date(row.period_start),
-        periodEnd: new Date(row.period_end),
-        timezone: row.timezone,
-        trigger: row.trigger,
-        generatedAt: new Date(row.generated_at),
-        generatorVersion: row.generator_version,
-        reviews: row.reviews ?? 0,
-        negative: row.negative ?? 0,
-        negativeRate: row.negative_rate,
-      }),
-    );
+    const items = rows.slice(0, limit).map((row): ReportListEntry => ({
+      id: row.id,
+      kind: row.kind,
+      week: row.week,
+      from: row.from,
+      to: row.to,
+      periodStart: new Date(row.period_start),
+      periodEnd: new Date(row.period_end),
+      timezone: row.timezone,
+      trigger: row.trigger,
+      generatedAt: new Date(row.generated_at),
+      generatorVersion: row.generator_version,
+      reviews: row.reviews ?? 0,
+      negative: row.negative ?? 0,
+      negativeRate: row.negative_rate,
+    }));
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? await cursorAfterRow(this.dataSource, 'reports', 'generated_at', last.id) : null };
   }
@@ -208,7 +218,9 @@ export class ReportsService {
   async settings(shopId: string): Promise<{ settings: ReportSettings; defaults: ReportSettings; overrides: ReportSettingsOverrides }> {
     const shop = await this.shop(shopId);
     const settings = effectiveSettings(shop.reportSettings);
-    const overrides = Object.fromEntries(Object.entries(shop.reportSettings ?? {}).filter(([key]) => key in DEFAULT_REPORT_SETTINGS)) as ReportSettingsOverrides;
+    const overrides = Object.fromEntries(
+      Object.entries(shop.reportSettings ?? {}).filter(([key]) => key in DEFAULT_REPORT_SETTINGS),
+    ) as ReportSettingsOverrides;
     return { settings, defaults: { ...DEFAULT_REPORT_SETTINGS }, overrides };
   }
 
@@ -235,7 +247,12 @@ export class ReportsService {
       case 'md':
         return { contentType: 'text/markdown; charset=utf-8', filename: `${name}.md`, body: renderMarkdown(rendered), headers: {} };
       case 'html':
-        return { contentType: 'text/html; charset=utf-8', filename: `${name}.html`, body: renderHtml(rendered), headers: { 'Content-Security-Policy': REPORT_CSP } };
+        return {
+          contentType: 'text/html; charset=utf-8',
+          filename: `${name}.html`,
+          body: renderHtml(rendered),
+          headers: { 'Content-Security-Policy': REPORT_CSP },
+        };
     }
   }
 
@@ -244,7 +261,18 @@ export class ReportsService {
       // a period that has not ended changes by the minute: answered, never stored
       return this.dataSource.transaction(async (manager) => {
         const data = await buildReportData(manager, shop, period, now);
-        return { id: null, kind: period.kind, week: period.week, periodStart: period.start, periodEnd: period.end, timezone: period.timezone, trigger: null, generatedAt: now, generatorVersion: REPORT_GENERATOR_VERSION, data };
+        return {
+          id: null,
+          kind: period.kind,
+          week: period.week,
+          periodStart: period.start,
+          periodEnd: period.end,
+          timezone: period.timezone,
+          trigger: null,
+          generatedAt: now,
+          generatorVersion: REPORT_GENERATOR_VERSION,
+          data,
+        };
       });
     }
     const result = await this.dataSource.transaction(async (manager) => {
@@ -262,7 +290,13 @@ export class ReportsService {
   }
 
   /** Stores a new snapshot with its report.created event; `created` is false when a scheduled report of the week was there first. */
-  private async generateAndStore(manager: EntityManager, shop: Shop, period: ReportPeriod, options: GenerateOptions, now: Date): Promise<{ snapshot: ReportSnapshot; created: boolean }> {
+  private async generateAndStore(
+    manager: EntityManager,
+    shop: Shop,
+    period: ReportPeriod,
+    options: GenerateOptions,
+    now: Date,
+  ): Promise<{ snapshot: ReportSnapshot; created: boolean }> {
     const started = Date.now();
     const data = await buildReportData(manager, shop, period, now);
     const durationMs = Date.now() - started;
@@ -272,7 +306,20 @@ export class ReportsService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (shop_id, kind, period_start) WHERE "trigger" = 'scheduled' DO NOTHING
        RETURNING ${SNAPSHOT_COLUMNS}`,
-      [shop.id, period.kind, period.week, period.start, period.end, period.timezone, options.trigger, options.requestedBy, REPORT_GENERATOR_VERSION, now, durationMs, JSON.stringify(data)],
+      [
+        shop.id,
+        period.kind,
+        period.week,
+        period.start,
+        period.end,
+        period.timezone,
+        options.trigger,
+        options.requestedBy,
+        REPORT_GENERATOR_VERSION,
+        now,
+        durationMs,
+        JSON.stringify(data),
+      ],
     );
     if (!row) {
       // another worker stored the scheduled report of this week first
@@ -285,7 +332,15 @@ export class ReportsService {
       row.id,
       JSON.stringify(reportCreatedPayload(row.id, data, options.trigger)),
     ]);
-    this.logger.log({ msg: 'report stored', shopId: shop.id, reportId: row.id, kind: period.kind, week: period.week, trigger: options.trigger, ms: durationMs });
+    this.logger.log({
+      msg: 'report stored',
+      shopId: shop.id,
+      reportId: row.id,
+      kind: period.kind,
+      week: period.week,
+      trigger: options.trigger,
+      ms: durationMs,
+    });
     return { snapshot: toSnapshot(row), created: true };
   }
 
@@ -302,7 +357,9 @@ export class ReportsService {
 
   /** Serialises generation of one shop's period across processes until the transaction ends. */
   private async lockPeriod(manager: EntityManager, shopId: string, period: ReportPeriod): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`report:${shopId}:${period.kind}:${period.start.toISOString()}:${period.end.toISOString()}`]);
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `report:${shopId}:${period.kind}:${period.start.toISOString()}:${period.end.toISOString()}`,
+    ]);
   }
 
   private async shop(shopId: string): Promise<Shop> {

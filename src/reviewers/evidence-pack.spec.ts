@@ -106,7 +106,9 @@ function input(lang: 'zh' | 'en'): EvidencePackInput {
         decidedAt: at('2026-11-05T02:00:00Z'),
       } as ReviewerDecision,
     ],
-    outcomes: [{ id: 'o-1', reviewId: 'r-1', kind: 'demanded_excess_compensation', at: at('2026-11-04T08:00:00Z'), demandedAmount: '500.00' } as ReviewerContactOutcome],
+    outcomes: [
+      { id: 'o-1', reviewId: 'r-1', kind: 'demanded_excess_compensation', at: at('2026-11-04T08:00:00Z'), demandedAmount: '500.00' } as ReviewerContactOutcome,
+    ],
     lang,
     generatedAt: at('2026-11-06T00:00:00Z'),
   };
@@ -130,7 +132,12 @@ describe('evidence pack', () => {
     const pack = buildEvidencePack(input('en'));
     expect(pack.reviews.map((r) => r.id)).toEqual(['r-2', 'r-1']);
     const demand = pack.reviews[1];
-    expect(demand).toMatchObject({ orderId: 'ORDER-778899', orderAmount: 59, minutesAfterDelivery: 5, signals: ['compensation_demand', 'off_platform_contact'] });
+    expect(demand).toMatchObject({
+      orderId: 'ORDER-778899',
+      orderAmount: 59,
+      minutesAfterDelivery: 5,
+      signals: ['compensation_demand', 'off_platform_contact'],
+    });
     expect(demand.timeline).toEqual({
       orderedAt: '2026-11-01T01:00:00.000Z',
       shippedAt: '2026-11-02T01:00:00.000Z',
@@ -145,8 +152,12 @@ describe('evidence pack', () => {
       ['off_platform_contact', false, 'covered'],
       ['photo_evidence', true, null],
     ]);
-    expect(pack.contactOutcomes).toEqual([expect.objectContaining({ label: 'demanded excess compensation', demandedAmount: 500, orderAmount: 59, externalId: 'TB-1' })]);
-    expect(pack.decisions).toEqual([expect.objectContaining({ action: 'dismiss', label: 'dismissed the flag', evidence: ['Off-platform contact details in the review'] })]);
+    expect(pack.contactOutcomes).toEqual([
+      expect.objectContaining({ label: 'demanded excess compensation', demandedAmount: 500, orderAmount: 59, externalId: 'TB-1' }),
+    ]);
+    expect(pack.decisions).toEqual([
+      expect.objectContaining({ action: 'dismiss', label: 'dismissed the flag', evidence: ['Off-platform contact details in the review'] }),
+    ]);
   });
 
   it('speaks the chosen language', () => {

@@ -5,15 +5,7 @@ import type { DecisionAction, ReviewerDecision } from './reviewer-decision.entit
 import type { ReviewerProfile, WatchStatus } from './reviewer-profile.entity';
 import { isMitigating, RiskLevel, RiskSignal, SignalCode } from './reviewer-risk.types';
 import type { ContactOutcomeKind, Explanation } from './reviewer-risk.types';
-import {
-  ACTION_LABELS,
-  CONTACT_CUE_LABELS,
-  DEMAND_CUE_LABELS,
-  LEVEL_LABELS,
-  OUTCOME_LABELS,
-  SIGNAL_TITLES,
-  STATUS_LABELS,
-} from './risk-labels';
+import { ACTION_LABELS, CONTACT_CUE_LABELS, DEMAND_CUE_LABELS, LEVEL_LABELS, OUTCOME_LABELS, SIGNAL_TITLES, STATUS_LABELS } from './risk-labels';
 
 /**
  * The evidence pack for a platform's dispute team (平台申诉材料): who the buyer is in this shop, the signals and

@@ -79,7 +79,8 @@ const TEXT = {
     followUp: 'follow-up',
     text: 'Review text',
     followUpText: 'Follow-up text',
-    afterDelivery: (minutes: number) => (minutes < 0 ? `posted ${duration(-minutes, 'en')} before delivery` : `posted ${duration(minutes, 'en')} after delivery`),
+    afterDelivery: (minutes: number) =>
+      minutes < 0 ? `posted ${duration(-minutes, 'en')} before delivery` : `posted ${duration(minutes, 'en')} after delivery`,
     cues: 'Found in the text',
     evidenceFor: 'Evidence for',
     contacts: 'Contact log',
@@ -205,7 +206,12 @@ export function renderEvidenceMarkdown(pack: EvidencePack): string {
       [t.reviewed, review.timeline.reviewedAt],
       [t.followUp, review.followUpContent ? review.timeline.followUpAt : null],
     ];
-    lines.push(`- ${t.timeline}: ${steps.filter(([, at]) => at).map(([label, at]) => `${label} ${time(at)}`).join(' → ')}`);
+    lines.push(
+      `- ${t.timeline}: ${steps
+        .filter(([, at]) => at)
+        .map(([label, at]) => `${label} ${time(at)}`)
+        .join(' → ')}`,
+    );
     if (review.minutesAfterDelivery !== null) lines.push(`  (${t.afterDelivery(review.minutesAfterDelivery)})`);
     if (review.cues.length) lines.push(`- ${t.cues}: ${escapeMarkdown(review.cues.join(', '))}`);
     if (review.signals.length) {
@@ -219,7 +225,9 @@ export function renderEvidenceMarkdown(pack: EvidencePack): string {
   if (pack.contactOutcomes.length) {
     lines.push(`| ${t.contactColumns.join(' | ')} |`, `| ${t.contactColumns.map(() => '---').join(' | ')} |`);
     for (const c of pack.contactOutcomes) {
-      lines.push(`| ${time(c.at)} | ${cell(c.label)} | ${cell(c.externalId ?? c.reviewId)} | ${cell(money(c.demandedAmount, c.currency))} | ${cell(money(c.orderAmount, c.currency))} |`);
+      lines.push(
+        `| ${time(c.at)} | ${cell(c.label)} | ${cell(c.externalId ?? c.reviewId)} | ${cell(money(c.demandedAmount, c.currency))} | ${cell(money(c.orderAmount, c.currency))} |`,
+      );
     }
   } else {
     lines.push(t.noContacts);
@@ -322,7 +330,12 @@ export function renderEvidenceHtml(pack: EvidencePack): string {
       [t.product, e([review.productName, review.productId, review.sku].filter(Boolean).join(' / '))],
       [t.amount, e(money(review.orderAmount, review.currency))],
       [t.carrier, e(review.carrier ?? '')],
-      [t.photos, review.imageCount ? `${review.imageCount}${review.images.length ? `<br>${review.images.map((url) => `<code>${e(url)}</code>`).join('<br>')}` : ''}` : e(t.no)],
+      [
+        t.photos,
+        review.imageCount
+          ? `${review.imageCount}${review.images.length ? `<br>${review.images.map((url) => `<code>${e(url)}</code>`).join('<br>')}` : ''}`
+          : e(t.no),
+      ],
       [t.video, e(review.hasVideo ? t.yes : t.no)],
       [
         t.timeline,
@@ -350,7 +363,13 @@ export function renderEvidenceHtml(pack: EvidencePack): string {
     pack.contactOutcomes.length
       ? htmlTable(
           t.contactColumns,
-          pack.contactOutcomes.map((c) => [time(c.at), e(c.label), e(c.externalId ?? c.reviewId), e(money(c.demandedAmount, c.currency)), e(money(c.orderAmount, c.currency))]),
+          pack.contactOutcomes.map((c) => [
+            time(c.at),
+            e(c.label),
+            e(c.externalId ?? c.reviewId),
+            e(money(c.demandedAmount, c.currency)),
+            e(money(c.orderAmount, c.currency)),
+          ]),
         )
       : `<p>${e(t.noContacts)}</p>`,
   );

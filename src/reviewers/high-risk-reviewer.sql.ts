@@ -6,7 +6,8 @@
  */
 
 /** whether the reviewer profile under alias `p` is high-risk (SQL condition) */
-export const highRiskProfileSql = (p: string): string => `(${p}.status IN ('flagged', 'confirmed') OR (${p}.risk_level = 'high' AND ${p}.status <> 'dismissed'))`;
+export const highRiskProfileSql = (p: string): string =>
+  `(${p}.status IN ('flagged', 'confirmed') OR (${p}.risk_level = 'high' AND ${p}.status <> 'dismissed'))`;
 
 /**
  * Whether the author of a review is a high-risk reviewer of the shop (SQL condition); the arguments are SQL

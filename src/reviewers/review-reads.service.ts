@@ -23,13 +23,10 @@ export class ReviewReadsService {
   }
 
   async get(shopId: string, id: string): Promise<ReviewWithReviewer> {
-    const review = await this.withReviewer(this.reviews.createQueryBuilder('r'))
-      .where('r.shopId = :shopId AND r.id = :id', { shopId, id })
-      .getOne();
+    const review = await this.withReviewer(this.reviews.createQueryBuilder('r')).where('r.shopId = :shopId AND r.id = :id', { shopId, id }).getOne();
     if (!review) throw new ReviewNotFound(id);
     return review;
   }
-
 
   /** Newest reviews first, keyset-paginated on (reviewed_at, id). */
   async list(shop: AuthenticatedShop, query: ListReviewsQuery): Promise<Page<ReviewWithReviewer>> {
@@ -61,7 +58,11 @@ export class ReviewReadsService {
       );
     }
     // limit, not take: the join is one-to-one, so TypeORM's two-query pagination for joins is not needed
-    const rows = await qb.orderBy('r.reviewedAt', 'DESC').addOrderBy('r.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('r.reviewedAt', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {

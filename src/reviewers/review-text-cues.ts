@@ -29,7 +29,21 @@ export interface ContactCue {
   explicit: boolean;
 }
 
-const CN_DIGITS: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const CN_DIGITS: Record<string, string> = {
+  零: '0',
+  〇: '0',
+  一: '1',
+  幺: '1',
+  二: '2',
+  两: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
 const DIGITISH = '[0-9零〇一幺二两三四五六七八九]';
 const SEPARATOR = '[\\s\\-.·_—–/()]';
 // 7+ digits (Arabic or Chinese numerals), separators of up to two characters between them
@@ -83,7 +97,8 @@ export function findContactCues(normalised: string): ContactCue[] {
     const arabic = /\d/.test(run);
     const foreign = run.startsWith('+') && !digits.startsWith('86');
     if (!foreign && MOBILE.test(digits)) cues.push({ kind: 'mobile_phone', explicit: true });
-    else if (!foreign && arabic && LANDLINE.test(digits) && /^0\d{2,3}[\s\-)]/.test(run.replace(/^\+/, ''))) cues.push({ kind: 'landline_phone', explicit: true });
+    else if (!foreign && arabic && LANDLINE.test(digits) && /^0\d{2,3}[\s\-)]/.test(run.replace(/^\+/, '')))
+      cues.push({ kind: 'landline_phone', explicit: true });
     else if (arabic && run.startsWith('+') && digits.length >= 8 && digits.length <= 15) cues.push({ kind: 'international_phone', explicit: true });
   }
   if (WECHAT_HANDLES.some((pattern) => pattern.test(normalised))) cues.push({ kind: 'wechat_id', explicit: true });
@@ -109,9 +124,13 @@ const ZH_REVIEW_HARM = '(?:差评|中评|一星|1星|一颗星|追评|曝光|挂
 const ZH_MONEY = '(?:钱|赔偿|补偿|红包|现金|返现|好处费|\\d+\\s*(?:块|元|rmb|圆)|[¥￥]\\s*\\d|\\d{2,}(?!\\s*[天日号个次件%倍\\d]))';
 const ZH_THREATS = [
   // 不赔钱就差评 / 不给补偿我就一直追评 / 没有红包就曝光
-  new RegExp(`(?:不|没有?|不肯|不愿意?)(?:给|赔|补|打|转|发)?(?:我)?(?:点|个|些)?(?:钱|赔偿|补偿|红包|赔|现金|返现|好处)${NO_STOP}{0,8}?(?:就|便|等着)${NO_STOP}{0,8}?${ZH_REVIEW_HARM}`),
+  new RegExp(
+    `(?:不|没有?|不肯|不愿意?)(?:给|赔|补|打|转|发)?(?:我)?(?:点|个|些)?(?:钱|赔偿|补偿|红包|赔|现金|返现|好处)${NO_STOP}{0,8}?(?:就|便|等着)${NO_STOP}{0,8}?${ZH_REVIEW_HARM}`,
+  ),
   // 赔我200，否则差评 / 转我300不然曝光
-  new RegExp(`(?:赔|补偿|(?:给|转|打|发)(?:我)?${NO_STOP}{0,10}?${ZH_MONEY})${NO_STOP}{0,12}?(?:否则|不然|要不然|要不|不然的话)${NO_STOP}{0,10}?${ZH_REVIEW_HARM}`),
+  new RegExp(
+    `(?:赔|补偿|(?:给|转|打|发)(?:我)?${NO_STOP}{0,10}?${ZH_MONEY})${NO_STOP}{0,12}?(?:否则|不然|要不然|要不|不然的话)${NO_STOP}{0,10}?${ZH_REVIEW_HARM}`,
+  ),
   // 给我500块就删评 / 发个红包我就改好评
   new RegExp(`(?:赔|补偿|给|转|打|发)(?:我)?${NO_STOP}{0,10}?${ZH_MONEY}${NO_STOP}{0,12}?(?:删|撤|改|修改)(?:掉|除|成|为)?(?:评|差评|评价|好评|追评)`),
 ];
@@ -119,7 +138,8 @@ const ZH_THREATS = [
 const ZH_REMEDY = /退|差价|换货|补发|重发/;
 
 const EN_MONEY = '(?:pay|paid|compensat\\w*|money|cash|[$£€¥]\\s?\\d|\\d+\\s?(?:dollars|bucks|usd|eur|gbp|yuan|rmb))';
-const EN_REVIEW_HARM = '(?:(?:1|one|zero|0)[- ]?stars?|(?:bad|negative|terrible|awful|scathing|horrible|1-star|one-star) (?:review|rating|feedback)|review bomb\\w*|expose you)';
+const EN_REVIEW_HARM =
+  '(?:(?:1|one|zero|0)[- ]?stars?|(?:bad|negative|terrible|awful|scathing|horrible|1-star|one-star) (?:review|rating|feedback)|review bomb\\w*|expose you)';
 const EN_NO_STOP = '[^.!?;\\n]';
 // "pay me", "send us", not "I paid": the buyer asks for money
 const EN_DEMAND = '(?:\\b(?:pay|send|give|transfer|wire|venmo|paypal|compensate|reimburse)\\s+(?:me|us)\\b)';
@@ -131,13 +151,16 @@ const EN_THREATS = [
   // I'll leave 1 star unless you pay
   new RegExp(`${EN_REVIEW_HARM}${EN_NO_STOP}{0,40}?\\b(?:unless|until|if you don'?t|if you do not)\\b${EN_NO_STOP}{0,30}?${EN_MONEY}`),
   // send me $50 and I will delete my review
-  new RegExp(`(?:${EN_DEMAND}${EN_NO_STOP}{0,15}?${EN_MONEY}|\\b(?:pay|compensate) (?:me|us)\\b)${EN_NO_STOP}{0,40}?\\b(?:remove|delete|take down|change|update|edit|revise|raise)\\b${EN_NO_STOP}{0,15}?\\b(?:review|rating|stars?|feedback)\\b`),
+  new RegExp(
+    `(?:${EN_DEMAND}${EN_NO_STOP}{0,15}?${EN_MONEY}|\\b(?:pay|compensate) (?:me|us)\\b)${EN_NO_STOP}{0,40}?\\b(?:remove|delete|take down|change|update|edit|revise|raise)\\b${EN_NO_STOP}{0,15}?\\b(?:review|rating|stars?|feedback)\\b`,
+  ),
 ];
 const EN_REMEDY = /\brefund|\breturn|\bexchange|\breplace|price difference|\bdifference\b/;
 
 const ZH_MULTIPLE = /(?:退|假|买)一赔(?:三|十|3|10|n|百)|(?:三|十|3|10|百)倍(?:的)?(?:赔偿|赔付|索赔|价款)|赔偿?(?:三|十|3|10|百)倍/;
 const ZH_MULTIPLE_ALL = new RegExp(ZH_MULTIPLE.source, 'g');
-const EN_MULTIPLE = /\b(?:3|10|ten|three|triple|tenfold|threefold)\s?(?:x|times|-fold|fold)?\s?(?:the\s+)?(?:refund|compensation|price|damages)\b|\bpunitive damages\b|\b(?:triple|tenfold|treble)\s+(?:refund|compensation|damages)\b/;
+const EN_MULTIPLE =
+  /\b(?:3|10|ten|three|triple|tenfold|threefold)\s?(?:x|times|-fold|fold)?\s?(?:the\s+)?(?:refund|compensation|price|damages)\b|\bpunitive damages\b|\b(?:triple|tenfold|treble)\s+(?:refund|compensation|damages)\b/;
 const ZH_EMOTIONAL = /精神损失|精神赔偿|精神抚慰/;
 const EN_EMOTIONAL = /\bemotional (?:damages|distress)\b|\bpain and suffering\b/;
 
@@ -146,7 +169,8 @@ const ZH_AMOUNT = new RegExp(
   `(?:赔偿?|补偿|索赔|损失费|赔我|要你赔|给我|转我|打我|红包)${NO_STOP}{0,6}?(?:[¥￥]\\s*)?(\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千万几]+)\\s*(万|千)?\\s*(块|元|rmb|圆|人民币)?(?!\\s*[倍天日号个次件%])`,
   'g',
 );
-const EN_AMOUNT = /\b(?:compensat\w*|pay me|pay us|give me|send me|owe me|damages of|compensation of|plus|additional|extra)\b[^.!?;\n\d$£€¥]{0,15}([$£€¥]|usd|rmb)?\s?(\d+(?:,\d{3})*(?:\.\d+)?)\s?(dollars|bucks|usd|yuan|rmb|eur|gbp)?/g;
+const EN_AMOUNT =
+  /\b(?:compensat\w*|pay me|pay us|give me|send me|owe me|damages of|compensation of|plus|additional|extra)\b[^.!?;\n\d$£€¥]{0,15}([$£€¥]|usd|rmb)?\s?(\d+(?:,\d{3})*(?:\.\d+)?)\s?(dollars|bucks|usd|yuan|rmb|eur|gbp)?/g;
 
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
 

@@ -68,7 +68,15 @@ export class ReviewerDecisionsService {
       await manager.query(
         `UPDATE reviewer_profiles SET decision = $3, dismissed_evidence = $4::jsonb, decided_by = $5, decided_at = $6, decision_reason = $7, updated_at = now()
          WHERE shop_id = $1 AND id = $2`,
-        [shopId, profileId, effectiveDecision(inForce), JSON.stringify(dismissedEvidence(inForce)), current?.decidedBy ?? null, current?.decidedAt ?? null, current?.reason ?? null],
+        [
+          shopId,
+          profileId,
+          effectiveDecision(inForce),
+          JSON.stringify(dismissedEvidence(inForce)),
+          current?.decidedBy ?? null,
+          current?.decidedAt ?? null,
+          current?.reason ?? null,
+        ],
       );
       const [scored] = await this.risk.rescoreProfiles(manager, shopId, [profileId]);
       const reverts = action === 'reopen' ? (before[before.length - 1]?.id ?? null) : null;

@@ -62,14 +62,11 @@ describe('reviewer decisions', () => {
     ['reopen', 'flagged', 'dismissed', null],
     ['reopen', 'flagged', null, 'REVIEWER_NOT_DECIDED'],
     ['reopen', 'none', null, 'REVIEWER_NOT_DECIDED'],
-  ] as [DecisionAction, WatchStatus, EffectiveDecision | null, string | null][])(
-    '%s when %s (decision %s): %s',
-    (action, status, decision, code) => {
-      const refusal = refuseDecision(action, status, decision, lead);
-      expect(refusal?.code ?? null).toBe(code);
-      if (refusal) expect(refusal.status).toBe(409);
-    },
-  );
+  ] as [DecisionAction, WatchStatus, EffectiveDecision | null, string | null][])('%s when %s (decision %s): %s', (action, status, decision, code) => {
+    const refusal = refuseDecision(action, status, decision, lead);
+    expect(refusal?.code ?? null).toBe(code);
+    if (refusal) expect(refusal.status).toBe(409);
+  });
 
   it('lets a lead or the integration undo a decision, not an agent', () => {
     expect(refuseDecision('reopen', 'confirmed', 'confirmed', integration)).toBeNull();

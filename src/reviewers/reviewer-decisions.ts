@@ -37,7 +37,12 @@ export interface DecisionRefusal {
  * Dismiss: a reviewer that is not confirmed (reopen first) and not already dismissed. Reopen: only when a confirm
  * or dismiss is in force, and not by an agent: undoing a decision is for a lead or the shop's integration.
  */
-export function refuseDecision(action: DecisionAction, status: WatchStatus, decision: EffectiveDecision | null, actor: Pick<Actor, 'role'>): DecisionRefusal | null {
+export function refuseDecision(
+  action: DecisionAction,
+  status: WatchStatus,
+  decision: EffectiveDecision | null,
+  actor: Pick<Actor, 'role'>,
+): DecisionRefusal | null {
   switch (action) {
     case 'confirm':
       return status === 'confirmed'

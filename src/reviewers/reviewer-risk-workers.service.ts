@@ -15,14 +15,18 @@ export class ReviewerRiskWorkers {
 
   constructor(registry: WorkerRegistry, config: AppConfig, processor: RescoreReviewersProcessor, settings: ReviewerSettingsService) {
     registry.processor('rescoring', processor);
-    this.sweeper = registry.sweep<number, number>('rescoring sweep', { intervalMs: (c) => c.env.analysisSweepIntervalMs }, async (overdueMs = config.env.analysisOverdueMs) => {
-      const shopIds = await settings.claimOverdueRescoring(overdueMs);
-      if (shopIds.length) {
-        await settings.enqueueRescoring(shopIds);
-        this.logger.log({ msg: 're-enqueued overdue reviewer rescoring', shops: shopIds.length });
-      }
-      return shopIds.length;
-    });
+    this.sweeper = registry.sweep<number, number>(
+      'rescoring sweep',
+      { intervalMs: (c) => c.env.analysisSweepIntervalMs },
+      async (overdueMs = config.env.analysisOverdueMs) => {
+        const shopIds = await settings.claimOverdueRescoring(overdueMs);
+        if (shopIds.length) {
+          await settings.enqueueRescoring(shopIds);
+          this.logger.log({ msg: 're-enqueued overdue reviewer rescoring', shops: shopIds.length });
+        }
+        return shopIds.length;
+      },
+    );
   }
 
   /** Re-enqueues rescorings pending for longer than the analysis overdue time; returns how many shops. */

@@ -29,7 +29,13 @@ const line = (value: Record<string, unknown>) => JSON.stringify(value);
 /** Ordinary buyers rating ten products around 4.6 stars over a year. */
 function background(): string[] {
   return Array.from({ length: 300 }, (_, i) =>
-    line({ reviewId: `bg${i}`, buyerId: `u${i}`, productId: `p${i % 10}`, rating: i % 7 === 0 ? 3 : 5, reviewedAt: `2025-${String((i % 12) + 1).padStart(2, '0')}-15` }),
+    line({
+      reviewId: `bg${i}`,
+      buyerId: `u${i}`,
+      productId: `p${i % 10}`,
+      rating: i % 7 === 0 ? 3 : 5,
+      reviewedAt: `2025-${String((i % 12) + 1).padStart(2, '0')}-15`,
+    }),
   );
 }
 
@@ -49,12 +55,31 @@ describe('reviewer-risk CLI', () => {
   it('uses text, photos, delivery and order amount when present', async () => {
     const { out } = await run([
       ...background(),
-      line({ reviewId: 'x', buyerId: 'extortion', productId: 'p1', rating: 1, reviewedAt: '2026-03-01T10:00:00Z', deliveredAt: '2026-03-01T09:58:00Z', orderAmount: 39, text: '假货！不赔钱就差评，加微信 wxid_abc123' }),
-      line({ reviewId: 'y', buyerId: 'angry', productId: 'p2', rating: 1, reviewedAt: '2026-03-05', imageCount: 3, text: 'The handle snapped on first use, very disappointed.' }),
+      line({
+        reviewId: 'x',
+        buyerId: 'extortion',
+        productId: 'p1',
+        rating: 1,
+        reviewedAt: '2026-03-01T10:00:00Z',
+        deliveredAt: '2026-03-01T09:58:00Z',
+        orderAmount: 39,
+        text: '假货！不赔钱就差评，加微信 wxid_abc123',
+      }),
+      line({
+        reviewId: 'y',
+        buyerId: 'angry',
+        productId: 'p2',
+        rating: 1,
+        reviewedAt: '2026-03-05',
+        imageCount: 3,
+        text: 'The handle snapped on first use, very disappointed.',
+      }),
     ]);
     const extortion = out.find((o) => o.buyerId === 'extortion');
     expect(extortion?.level).toBe('high');
-    expect(extortion?.signals.map((s) => s.code)).toEqual(expect.arrayContaining(['compensation_demand', 'off_platform_contact', 'review_soon_after_delivery']));
+    expect(extortion?.signals.map((s) => s.code)).toEqual(
+      expect.arrayContaining(['compensation_demand', 'off_platform_contact', 'review_soon_after_delivery']),
+    );
     expect(out.find((o) => o.buyerId === 'angry')?.level).toBe('low');
   });
 
@@ -83,8 +108,14 @@ describe('reviewer-risk CLI', () => {
   });
 
   it.each([
-    [{ buyerId: 7, productId: 12, rating: '4', reviewedAt: 1_767_225_600 }, { buyerId: '7', productId: '12', rating: 4 }],
-    [{ buyerId: 'b', rating: 2, reviewedAt: '2026/01/05 10:00' }, { buyerId: 'b', productId: null, reviewId: 'line-3' }],
+    [
+      { buyerId: 7, productId: 12, rating: '4', reviewedAt: 1_767_225_600 },
+      { buyerId: '7', productId: '12', rating: 4 },
+    ],
+    [
+      { buyerId: 'b', rating: 2, reviewedAt: '2026/01/05 10:00' },
+      { buyerId: 'b', productId: null, reviewId: 'line-3' },
+    ],
   ])('reads %j leniently', (input, expected) => {
     const parsed = parseReviewLine(JSON.stringify(input), 3);
     if (typeof parsed === 'string') throw new Error(parsed);

@@ -88,10 +88,11 @@ export async function lockProfiles(manager: EntityManager, shopId: string, selec
 
 /** Creates the profile of a buyer if there is none yet (it is scored right after); returns its id. */
 export async function ensureProfile(manager: EntityManager, shopId: string, key: BuyerKey): Promise<string> {
-  await manager.query(
-    `INSERT INTO reviewer_profiles (shop_id, platform, buyer_id) VALUES ($1, $2, $3) ON CONFLICT (shop_id, platform, buyer_id) DO NOTHING`,
-    [shopId, key.platform, key.buyerId],
-  );
+  await manager.query(`INSERT INTO reviewer_profiles (shop_id, platform, buyer_id) VALUES ($1, $2, $3) ON CONFLICT (shop_id, platform, buyer_id) DO NOTHING`, [
+    shopId,
+    key.platform,
+    key.buyerId,
+  ]);
   const [row] = await sqlRows<{ id: string }>(manager, `SELECT id FROM reviewer_profiles WHERE shop_id = $1 AND platform = $2 AND buyer_id = $3`, [
     shopId,
     key.platform,
@@ -101,7 +102,11 @@ export async function ensureProfile(manager: EntityManager, shopId: string, key:
 }
 
 /** One profile of the shop, locked for a decision; null when the shop has no such profile. */
-export async function lockProfile(manager: EntityManager, shopId: string, profileId: string): Promise<(ScoringProfile & { signals: RiskSignal[]; riskScore: number; riskLevel: RiskLevel }) | null> {
+export async function lockProfile(
+  manager: EntityManager,
+  shopId: string,
+  profileId: string,
+): Promise<(ScoringProfile & { signals: RiskSignal[]; riskScore: number; riskLevel: RiskLevel }) | null> {
   const [row] = await sqlRows<ProfileRow & { signals: RiskSignal[]; risk_score: number; risk_level: RiskLevel }>(
     manager,
     `SELECT ${PROFILE_COLUMNS}, p.signals, p.risk_score, p.risk_level FROM reviewer_profiles p WHERE p.shop_id = $1 AND p.id = $2 FOR UPDATE`,
@@ -284,8 +289,19 @@ export async function contactOutcomesOf(manager: EntityManager, shopId: string, 
 }
 
 /** Per-product sums of all the shop's reviews and the shop-wide sums, in one pass. */
-export async function productAggregates(manager: EntityManager, shopId: string, negativeRatingMax: number): Promise<{ products: ProductAggregate[]; shop: ShopAggregate }> {
-  const rows = await sqlRows<{ product_id: string | null; total: number; review_count: number; rating_sum: number; negative_count: number; first_reviewed_at: Date | null }>(
+export async function productAggregates(
+  manager: EntityManager,
+  shopId: string,
+  negativeRatingMax: number,
+): Promise<{ products: ProductAggregate[]; shop: ShopAggregate }> {
+  const rows = await sqlRows<{
+    product_id: string | null;
+    total: number;
+    review_count: number;
+    rating_sum: number;
+    negative_count: number;
+    first_reviewed_at: Date | null;
+  }>(
     manager,
     `SELECT product_id, GROUPING(product_id) AS total, count(*)::int AS review_count, sum(rating)::float8 AS rating_sum,
             count(*) FILTER (WHERE rating <= $2)::int AS negative_count, min(reviewed_at) AS first_reviewed_at
@@ -321,7 +337,13 @@ export interface TemplateText {
 }
 
 /** The shop's latest medium/bad review texts within `days`, at most `limit`: what templates are matched against. */
-export async function recentNegativeTexts(manager: EntityManager, shopId: string, negativeRatingMax: number, days: number, limit: number): Promise<TemplateText[]> {
+export async function recentNegativeTexts(
+  manager: EntityManager,
+  shopId: string,
+  negativeRatingMax: number,
+  days: number,
+  limit: number,
+): Promise<TemplateText[]> {
   const rows = await sqlRows<{ id: string; platform: string; buyer_id: string | null; content: string }>(
     manager,
     `SELECT id, platform, buyer_id, content FROM reviews

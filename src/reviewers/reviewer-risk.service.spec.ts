@@ -43,7 +43,13 @@ describe('template neighbours', () => {
 
   it('finds the earlier authors of a text a new medium/bad review repeats', () => {
     const templates = index('taobao:ring-1', 'jd:ring:2');
-    const found = templateNeighbours(templates, history('taobao:new', review('taobao:new', 'new-1', TEMPLATE)), new Set(['new-1']), new Set(['taobao:new']), DEFAULT_RISK_CONFIG);
+    const found = templateNeighbours(
+      templates,
+      history('taobao:new', review('taobao:new', 'new-1', TEMPLATE)),
+      new Set(['new-1']),
+      new Set(['taobao:new']),
+      DEFAULT_RISK_CONFIG,
+    );
     // buyer ids may contain the separator
     expect(found).toEqual([
       { platform: 'taobao', buyerId: 'ring-1' },
@@ -53,15 +59,41 @@ describe('template neighbours', () => {
 
   it('leaves a text alone that more than otherBuyersFull buyers wrote before: they are at full strength already', () => {
     const templates = index('taobao:ring-1', 'jd:ring:2', 'anon:r-9');
-    expect(templateNeighbours(templates, history('taobao:new', review('taobao:new', 'new-1', TEMPLATE)), new Set(['new-1']), new Set(['taobao:new']), DEFAULT_RISK_CONFIG)).toEqual([]);
+    expect(
+      templateNeighbours(
+        templates,
+        history('taobao:new', review('taobao:new', 'new-1', TEMPLATE)),
+        new Set(['new-1']),
+        new Set(['taobao:new']),
+        DEFAULT_RISK_CONFIG,
+      ),
+    ).toEqual([]);
   });
 
   it('skips reviews without a buyer, old reviews, good reviews, buyers already being scored, and stops at the bound', () => {
     const templates = index('taobao:ring-1', 'anon:r-9');
     const fresh = history('taobao:new', review('taobao:new', 'new-1', TEMPLATE));
-    expect(templateNeighbours(templates, fresh, new Set(['new-1']), new Set(['taobao:new']), DEFAULT_RISK_CONFIG)).toEqual([{ platform: 'taobao', buyerId: 'ring-1' }]);
-    expect(templateNeighbours(templates, history('taobao:new', review('taobao:new', 'old-review', TEMPLATE)), new Set(['new-1']), new Set(['taobao:new']), DEFAULT_RISK_CONFIG)).toEqual([]);
-    expect(templateNeighbours(templates, history('taobao:new', review('taobao:new', 'new-1', TEMPLATE, 5)), new Set(['new-1']), new Set(['taobao:new']), DEFAULT_RISK_CONFIG)).toEqual([]);
+    expect(templateNeighbours(templates, fresh, new Set(['new-1']), new Set(['taobao:new']), DEFAULT_RISK_CONFIG)).toEqual([
+      { platform: 'taobao', buyerId: 'ring-1' },
+    ]);
+    expect(
+      templateNeighbours(
+        templates,
+        history('taobao:new', review('taobao:new', 'old-review', TEMPLATE)),
+        new Set(['new-1']),
+        new Set(['taobao:new']),
+        DEFAULT_RISK_CONFIG,
+      ),
+    ).toEqual([]);
+    expect(
+      templateNeighbours(
+        templates,
+        history('taobao:new', review('taobao:new', 'new-1', TEMPLATE, 5)),
+        new Set(['new-1']),
+        new Set(['taobao:new']),
+        DEFAULT_RISK_CONFIG,
+      ),
+    ).toEqual([]);
     expect(templateNeighbours(templates, fresh, new Set(['new-1']), new Set(['taobao:new', 'taobao:ring-1']), DEFAULT_RISK_CONFIG)).toEqual([]);
     const two = index('taobao:ring-1', 'taobao:ring-2');
     expect(templateNeighbours(two, fresh, new Set(['new-1']), new Set(['taobao:new']), DEFAULT_RISK_CONFIG, 1)).toHaveLength(1);

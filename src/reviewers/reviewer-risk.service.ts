@@ -81,7 +81,8 @@ export function contactOutcomeProblems(outcome: ContactOutcomeInput): FieldProbl
 function negativeTexts(histories: Map<string, BuyerHistory>, config: RiskConfig) {
   const texts: { reviewId: string; owner: string; text: string | null | undefined }[] = [];
   for (const [owner, history] of histories) {
-    for (const review of history.reviews) if (review.rating <= config.negativeRatingMax && review.text) texts.push({ reviewId: review.reviewId, owner, text: review.text });
+    for (const review of history.reviews)
+      if (review.rating <= config.negativeRatingMax && review.text) texts.push({ reviewId: review.reviewId, owner, text: review.text });
   }
   return texts;
 }
@@ -164,10 +165,11 @@ export class ReviewerRiskService implements AnalysisStep {
   async recordContactOutcome(manager: EntityManager, shopId: string, outcome: ContactOutcomeInput): Promise<RecordedContactOutcome | null> {
     const problems = contactOutcomeProblems(outcome);
     if (problems.length) throw new ValidationFailed(problems, 'The contact outcome is not valid');
-    const [review] = await sqlRows<{ platform: string; buyer_id: string | null }>(manager, `SELECT platform, buyer_id FROM reviews WHERE shop_id = $1 AND id = $2`, [
-      shopId,
-      outcome.reviewId,
-    ]);
+    const [review] = await sqlRows<{ platform: string; buyer_id: string | null }>(
+      manager,
+      `SELECT platform, buyer_id FROM reviews WHERE shop_id = $1 AND id = $2`,
+      [shopId, outcome.reviewId],
+    );
     if (!review) throw new ReviewNotFound(outcome.reviewId);
     if (review.buyer_id === null) return null;
     const profileId = await ensureProfile(manager, shopId, { platform: review.platform, buyerId: review.buyer_id });
@@ -200,7 +202,13 @@ export class ReviewerRiskService implements AnalysisStep {
            ORDER BY platform, buyer_id LIMIT $4`,
           [shopId, after.platform, after.buyerId, RESCORE_PAGE],
         );
-        if (rows.length) await this.rescoreProfiles(manager, shopId, rows.map((row) => row.id), settings);
+        if (rows.length)
+          await this.rescoreProfiles(
+            manager,
+            shopId,
+            rows.map((row) => row.id),
+            settings,
+          );
         return rows;
       });
       total += page.length;
@@ -217,7 +225,12 @@ export class ReviewerRiskService implements AnalysisStep {
    * Scores the buyers of a batch's reviews (and, for a batch, the buyers its new texts affect) or some profiles,
    * and writes counts, scores and status: 5-7 statements whatever the number of buyers.
    */
-  private async score(manager: EntityManager, shopId: string, target: { reviewIds: readonly string[] } | ProfileSelection, settings: ShopRiskSettings): Promise<ReviewerScore[]> {
+  private async score(
+    manager: EntityManager,
+    shopId: string,
+    target: { reviewIds: readonly string[] } | ProfileSelection,
+    settings: ShopRiskSettings,
+  ): Promise<ReviewerScore[]> {
     const { config, flagLevel } = settings;
     const perBuyer = (selection: { reviewIds: readonly string[] } | { keys: readonly BuyerKey[] }) =>
       buyerHistories(manager, shopId, selection, REVIEWS_PER_BUYER, config.negativeRatingMax);
@@ -262,7 +275,11 @@ export class ReviewerRiskService implements AnalysisStep {
     }
     const buyers = [...keys.values()];
     const cross = await crossShopActivity(manager, shopId, buyers, config.negativeRatingMax, config.signals.cross_shop_bad_reviews.windowDays);
-    const outcomes = await contactOutcomesOf(manager, shopId, [...profiles.values()].map((profile) => profile.id));
+    const outcomes = await contactOutcomesOf(
+      manager,
+      shopId,
+      [...profiles.values()].map((profile) => profile.id),
+    );
 
     const scored: ScoredBuyer[] = [...keys].map(([key, buyer]) => {
       const profile = profiles.get(key);

@@ -56,10 +56,15 @@ export class ReviewersController {
   @ApiForbiddenResponse({ description: 'ROLE_FORBIDDEN: an agent; settings are for leads and the integration key' })
   @ApiOperation({
     summary: "Replace the shop's reviewer-risk settings; every reviewer is scored again in the background",
-    description: 'The override is partial: what it leaves out keeps its default. A bad value is a 400 naming the field, e.g. override.signals.bad_review_burst.windowDays.',
+    description:
+      'The override is partial: what it leaves out keeps its default. A bad value is a 400 naming the field, e.g. override.signals.bad_review_burst.windowDays.',
   })
   @ApiOkResponse({ type: ReviewerSettingsResponse })
-  async putSettings(@CurrentShop() shop: AuthenticatedShop, @Body() body: ReviewerSettingsBody, @CurrentActor() actor: Actor): Promise<ReviewerSettingsResponse> {
+  async putSettings(
+    @CurrentShop() shop: AuthenticatedShop,
+    @Body() body: ReviewerSettingsBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<ReviewerSettingsResponse> {
     await this.settings.replace(shop.shopId, body, actor);
     return this.reviewers.settingsView(shop.shopId);
   }
@@ -90,7 +95,8 @@ export class ReviewersController {
   @Get(':id/evidence')
   @ApiOperation({
     summary: "Evidence pack for a platform's dispute team: reviews with order timelines, signals, contact log, decisions",
-    description: 'format=json (default), md (Markdown) or html (one self-contained page). lang=zh|en; by default the first of them in Accept-Language, else zh.',
+    description:
+      'format=json (default), md (Markdown) or html (one self-contained page). lang=zh|en; by default the first of them in Accept-Language, else zh.',
   })
   @ApiProduces('application/json', 'text/markdown', 'text/html')
   @ApiOkResponse({ description: 'The pack in the requested format', schema: { type: 'object', additionalProperties: true } })
@@ -122,7 +128,12 @@ export class ReviewersController {
   @ApiOperation({ summary: "Confirm a professional bad-reviewer: the buyer goes on the shop's watchlist and their reviews show as flagged" })
   @ApiOkResponse({ type: DecisionResponse })
   @ApiConflictResponse({ description: 'REVIEWER_ALREADY_CONFIRMED' })
-  async confirm(@CurrentShop() shop: AuthenticatedShop, @Param('id', new ParseIdPipe()) id: string, @Body() body: DecisionBody, @CurrentActor() actor: Actor): Promise<DecisionResponse> {
+  async confirm(
+    @CurrentShop() shop: AuthenticatedShop,
+    @Param('id', new ParseIdPipe()) id: string,
+    @Body() body: DecisionBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<DecisionResponse> {
     return this.decide(shop, id, 'confirm', body, actor);
   }
 
@@ -131,7 +142,12 @@ export class ReviewersController {
   @ApiOperation({ summary: 'Dismiss a flag: the evidence seen so far no longer counts for this buyer; new evidence still can' })
   @ApiOkResponse({ type: DecisionResponse })
   @ApiConflictResponse({ description: 'REVIEWER_ALREADY_DISMISSED, REVIEWER_CONFIRMED (reopen first)' })
-  async dismiss(@CurrentShop() shop: AuthenticatedShop, @Param('id', new ParseIdPipe()) id: string, @Body() body: DecisionBody, @CurrentActor() actor: Actor): Promise<DecisionResponse> {
+  async dismiss(
+    @CurrentShop() shop: AuthenticatedShop,
+    @Param('id', new ParseIdPipe()) id: string,
+    @Body() body: DecisionBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<DecisionResponse> {
     return this.decide(shop, id, 'dismiss', body, actor);
   }
 
@@ -141,7 +157,12 @@ export class ReviewersController {
   @ApiOkResponse({ type: DecisionResponse })
   @ApiConflictResponse({ description: 'REVIEWER_NOT_DECIDED' })
   @ApiForbiddenResponse({ description: 'REVIEWER_REOPEN_FORBIDDEN: agents cannot undo decisions' })
-  async reopen(@CurrentShop() shop: AuthenticatedShop, @Param('id', new ParseIdPipe()) id: string, @Body() body: DecisionBody, @CurrentActor() actor: Actor): Promise<DecisionResponse> {
+  async reopen(
+    @CurrentShop() shop: AuthenticatedShop,
+    @Param('id', new ParseIdPipe()) id: string,
+    @Body() body: DecisionBody,
+    @CurrentActor() actor: Actor,
+  ): Promise<DecisionResponse> {
     return this.decide(shop, id, 'reopen', body, actor);
   }
 

@@ -51,7 +51,11 @@ export class ReviewersService {
       const cursor = decodeScoreCursor(query.cursor);
       qb.andWhere('(p.riskScore, p.id) < (CAST(:cursorScore AS real), CAST(:cursorId AS uuid))', { cursorScore: cursor.score, cursorId: cursor.id });
     }
-    const rows = await qb.orderBy('p.riskScore', 'DESC').addOrderBy('p.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('p.riskScore', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeScoreCursor({ score: Number(last.riskScore), id: last.id }) : null };
@@ -68,7 +72,11 @@ export class ReviewersService {
     const [decisions, outcomes, reviews] = await Promise.all([
       this.decisions.find({ where: { shopId, profileId: id }, order: { decidedAt: 'ASC', id: 'ASC' } }),
       this.outcomes.find({ where: { shopId, profileId: id }, order: { at: 'ASC', id: 'ASC' } }),
-      this.reviews.find({ where: { shopId, platform: profile.platform, buyerId: profile.buyerId }, order: { reviewedAt: 'DESC', id: 'DESC' }, take: reviewLimit }),
+      this.reviews.find({
+        where: { shopId, platform: profile.platform, buyerId: profile.buyerId },
+        order: { reviewedAt: 'DESC', id: 'DESC' },
+        take: reviewLimit,
+      }),
     ]);
     return { profile, decisions, outcomes, reviews };
   }
@@ -80,7 +88,15 @@ export class ReviewersService {
   async evidencePack(shopId: string, id: string, lang: EvidenceLanguage, now = new Date()): Promise<EvidencePack> {
     const { profile, decisions, outcomes, reviews } = await this.detail(shopId, id, EVIDENCE_REVIEWS);
     const shop = await this.shops.getShop(shopId);
-    return buildEvidencePack({ shop: { id: shop.id, name: shop.name, timezone: shop.timezone }, profile, reviews, decisions, outcomes, lang, generatedAt: now });
+    return buildEvidencePack({
+      shop: { id: shop.id, name: shop.name, timezone: shop.timezone },
+      profile,
+      reviews,
+      decisions,
+      outcomes,
+      lang,
+      generatedAt: now,
+    });
   }
 
   async settingsView(shopId: string): Promise<ReviewerSettingsResponse> {

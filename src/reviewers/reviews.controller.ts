@@ -43,11 +43,7 @@ export class ReviewsController {
   @ApiOperation({ summary: 'Store one review (idempotent on platform + externalId): 201 when created, 200 when updated or unchanged' })
   @ApiCreatedResponse({ type: IngestResponse, description: 'created' })
   @ApiOkResponse({ type: IngestResponse, description: 'updated or unchanged' })
-  async create(
-    @CurrentShop() shop: AuthenticatedShop,
-    @Body() body: ReviewInputDto,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<IngestResponse> {
+  async create(@CurrentShop() shop: AuthenticatedShop, @Body() body: ReviewInputDto, @Res({ passthrough: true }) response: Response): Promise<IngestResponse> {
     const { result, id } = await this.reviews.ingestOne(shop, body);
     response.status(result === 'created' ? 201 : 200);
     return { result, review: ReviewResponse.of(await this.reads.get(shop.shopId, id)) };
@@ -67,7 +63,7 @@ export class ReviewsController {
   @Post('import')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Import a file of reviews: the generic CSV, or a platform\'s own export or API records (CSV, JSON or xlsx), in one transaction',
+    summary: "Import a file of reviews: the generic CSV, or a platform's own export or API records (CSV, JSON or xlsx), in one transaction",
     description:
       'format names the shape (docs/platform-formats.md) or is detected from the header or the JSON records. Generic columns are the API ' +
       'field names or the Chinese export headers documented in docs/api/reviews.md. Each record is validated like POST /v1/reviews: bad ' +
@@ -89,11 +85,7 @@ export class ReviewsController {
       'CSV_MALFORMED (with the line), CSV_MISSING_COLUMNS (also for xlsx and platform exports), JSON_MALFORMED, XLSX_MALFORMED, IMPORT_EMPTY ' +
       '(no header row), IMPORT_FORMAT_UNKNOWN, IMPORT_FORMAT_MISMATCH; nothing was stored',
   })
-  async importCsv(
-    @CurrentShop() shop: AuthenticatedShop,
-    @Req() request: Request,
-    @Query() query: ImportReviewsQuery,
-  ): Promise<ImportResponse> {
+  async importCsv(@CurrentShop() shop: AuthenticatedShop, @Req() request: Request, @Query() query: ImportReviewsQuery): Promise<ImportResponse> {
     return this.csvImport.importRequest(shop, request, query);
   }
 

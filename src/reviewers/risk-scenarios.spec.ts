@@ -63,7 +63,8 @@ function backgroundReviews(): { buyerId: string; review: ReviewerReview }[] {
       const cycle = k % 20;
       const rating = weak ? [5, 4, 3, 3, 2][k % 5] : cycle < 14 ? 5 : cycle < 18 ? 4 : cycle === 18 ? 2 : 1;
       const reviewedAt = new Date(NOW - (170 - ((k * 7 + p * 3) % 170)) * DAY - ((k * 13) % 24) * HOUR);
-      const text = rating <= 3 ? `${GENUINE_FRAGMENTS[(k + p) % GENUINE_FRAGMENTS.length]}，${GENUINE_FRAGMENTS[(k * 3 + p) % GENUINE_FRAGMENTS.length]}` : '很好，满意';
+      const text =
+        rating <= 3 ? `${GENUINE_FRAGMENTS[(k + p) % GENUINE_FRAGMENTS.length]}，${GENUINE_FRAGMENTS[(k * 3 + p) % GENUINE_FRAGMENTS.length]}` : '很好，满意';
       rows.push({ buyerId: `bg-${p}-${k}`, review: { reviewId: `bg-${p}-${k}`, productId: product, rating, reviewedAt, text } });
     }
   }
@@ -82,7 +83,8 @@ function toReview(buyerId: string, spec: ReviewSpec, index: number): ReviewerRev
     followUpAt: spec.followUp ? new Date(reviewedAt.getTime() + 2 * DAY) : null,
     imageCount: spec.images ?? 0,
     hasVideo: spec.video ?? false,
-    deliveredAt: spec.minutesAfterDelivery === undefined ? new Date(reviewedAt.getTime() - 3 * DAY) : new Date(reviewedAt.getTime() - spec.minutesAfterDelivery * 60_000),
+    deliveredAt:
+      spec.minutesAfterDelivery === undefined ? new Date(reviewedAt.getTime() - 3 * DAY) : new Date(reviewedAt.getTime() - spec.minutesAfterDelivery * 60_000),
     orderAmount: spec.orderAmount ?? 89,
     tags: spec.tags ?? null,
   };
@@ -98,7 +100,10 @@ function assess(scenario: Scenario): RiskAssessment {
       review: { reviewId: `ring-${i}`, productId: 'P02', rating: 1, reviewedAt: new Date(NOW - (2 + i) * DAY), text },
     }),
   );
-  const templates = new TextTemplateIndex({ similarity: DEFAULT_RISK_CONFIG.signals.template_text.similarity, minLength: DEFAULT_RISK_CONFIG.signals.template_text.minLength });
+  const templates = new TextTemplateIndex({
+    similarity: DEFAULT_RISK_CONFIG.signals.template_text.similarity,
+    minLength: DEFAULT_RISK_CONFIG.signals.template_text.minLength,
+  });
   for (const { buyerId: owner, review } of others) {
     if (review.rating <= 3 && review.text) templates.add(review.reviewId, owner, review.text);
   }
@@ -143,7 +148,9 @@ const EXTORTION: Scenario[] = [
   },
   {
     name: 'zh: professional "退一赔十" claimant active across shops, refused photos',
-    reviews: [{ product: 'P12', rating: 1, daysAgo: 3, orderAmount: 35, text: '食品已过期，根据食品安全法要求退一赔十，否则向平台投诉并曝光', tags: ['quality'] }],
+    reviews: [
+      { product: 'P12', rating: 1, daysAgo: 3, orderAmount: 35, text: '食品已过期，根据食品安全法要求退一赔十，否则向平台投诉并曝光', tags: ['quality'] },
+    ],
     crossShop: { badReviews: 7, shops: 6, windowDays: 30 },
     contacts: [['refused_photos', 2]],
   },
@@ -219,7 +226,7 @@ const EXTORTION: Scenario[] = [
     ],
   },
   {
-    name: 'en: emotional-distress compensation copied across three of the buyer\'s own reviews',
+    name: "en: emotional-distress compensation copied across three of the buyer's own reviews",
     reviews: [
       { product: 'P07', rating: 1, daysAgo: 5, orderAmount: 25, text: 'Defective product. I demand compensation of $500 for my emotional distress.' },
       { product: 'P08', rating: 1, daysAgo: 4, orderAmount: 25, text: 'Defective product! I demand compensation of $500 for my emotional distress' },
@@ -268,7 +275,12 @@ const GENUINE: Scenario[] = [
   {
     name: 'zh: loyal customer, eleven good reviews over a year, then one quality complaint without photos',
     reviews: [
-      ...Array.from({ length: 11 }, (_, i): ReviewSpec => ({ product: `P${String(10 + i).padStart(2, '0')}`, rating: 5, daysAgo: 360 - i * 30, text: '回购很多次了，质量稳定' })),
+      ...Array.from({ length: 11 }, (_, i): ReviewSpec => ({
+        product: `P${String(10 + i).padStart(2, '0')}`,
+        rating: 5,
+        daysAgo: 360 - i * 30,
+        text: '回购很多次了，质量稳定',
+      })),
       { product: 'P01', rating: 2, daysAgo: 1, text: '这次的质量明显不如以前，线头很多，希望商家重视' },
     ],
   },

@@ -31,14 +31,19 @@ describe('combination rule', () => {
     expect(riskLevel(score)).toBe(level);
   });
 
-  it('uses the shop\'s level thresholds', () => {
+  it("uses the shop's level thresholds", () => {
     expect(riskLevel(75, mergeRiskConfig(DEFAULT_RISK_CONFIG, { levels: { high: 80 } }))).toBe('medium');
   });
 });
 
 describe('assessReviewerRisk', () => {
   const context = buildShopRiskContext(
-    Array.from({ length: 200 }, (_, i): ReviewerReview => ({ reviewId: `o${i}`, productId: `P${i % 10}`, rating: i % 10 === 0 ? 2 : 5, reviewedAt: new Date(T0 - (i + 30) * DAY) })),
+    Array.from({ length: 200 }, (_, i): ReviewerReview => ({
+      reviewId: `o${i}`,
+      productId: `P${i % 10}`,
+      rating: i % 10 === 0 ? 2 : 5,
+      reviewedAt: new Date(T0 - (i + 30) * DAY),
+    })),
   );
   const bad = (i: number, extra: Partial<ReviewerReview> = {}): ReviewerReview => ({
     reviewId: `b${i}`,
@@ -120,9 +125,7 @@ describe('rating-and-date-only ranking (synthetic data)', () => {
     };
     for (let g = 0; g < 4000; g++) {
       const count = random() < 0.65 ? 1 : 2 + Math.floor(-Math.log(1 - random()) * 6);
-      add(`g${g}`, false, count, count * (10 + random() * 50), (p) =>
-        random() < 0.1 ? 1 : Math.min(5, Math.max(1, Math.round(quality[p] + gauss() * 1.2))),
-      );
+      add(`g${g}`, false, count, count * (10 + random() * 50), (p) => (random() < 0.1 ? 1 : Math.min(5, Math.max(1, Math.round(quality[p] + gauss() * 1.2)))));
     }
     for (let s = 0; s < 800; s++) {
       const demote = random() < 0.6;
@@ -140,7 +143,7 @@ describe('rating-and-date-only ranking (synthetic data)', () => {
     const sorted = [...rows].sort((a, b) => a.score - b.score);
     let positives = 0;
     let rankSum = 0;
-    for (let i = 0; i < sorted.length; ) {
+    for (let i = 0; i < sorted.length;) {
       let j = i;
       while (j < sorted.length && sorted[j].score === sorted[i].score) j++;
       const rank = (i + j + 1) / 2;

@@ -1,14 +1,6 @@
 import { DEFAULT_RISK_CONFIG, RiskConfig } from './risk-config';
 import { findSignals, SignalFinding } from './risk-signals';
-import {
-  isMitigating,
-  RiskAssessment,
-  RiskLevel,
-  ReviewerRiskInput,
-  RiskSignal,
-  ShopRiskContext,
-  SignalCode,
-} from './reviewer-risk.types';
+import { isMitigating, RiskAssessment, RiskLevel, ReviewerRiskInput, RiskSignal, ShopRiskContext, SignalCode } from './reviewer-risk.types';
 
 /**
  * Combination rule. Each signal i has a strength v_i (0-1) and a weight w_i, its evidence is w_i x v_i.

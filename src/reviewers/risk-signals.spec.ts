@@ -123,7 +123,7 @@ describe('behaviour signals', () => {
     expect(signal('targets_best_sellers', { reviews: [1, 2, 3].map((i) => review({ day: i * 120, productId: `B${i}` })) })).toBeUndefined();
   });
 
-  it('early_negative_review: a bad review on a product\'s first days counts, later ones do not', () => {
+  it("early_negative_review: a bad review on a product's first days counts, later ones do not", () => {
     expect(signal('early_negative_review', { reviews: [review({ productId: 'LAUNCH' })] })?.value).toBe(1);
     expect(signal('early_negative_review', { reviews: [review({ productId: 'B1' })] })).toBeUndefined();
   });
@@ -188,7 +188,7 @@ describe('content signals', () => {
     expect(signal('review_soon_after_delivery', { reviews: [after(3, '快递盒子压扁了，包裹破损')] })).toBeUndefined();
   });
 
-  it('template_text: the same text as other buyers, or repeated across the buyer\'s own reviews', () => {
+  it("template_text: the same text as other buyers, or repeated across the buyer's own reviews", () => {
     const text = '收到货就发现是二手的，包装破旧还有使用痕迹，大家千万别买';
     const others: [string, string][] = [
       ['ring-1', `${text}！`],
@@ -228,9 +228,13 @@ describe("the platform's own flags", () => {
 
 describe('recovery contact signals', () => {
   it('contact_no_answer: repeated missed calls count, missed calls before cooperation do not', () => {
-    expect(signal('contact_no_answer', { reviews: [review()], contactOutcomes: contacts(['no_answer', 1], ['no_answer', 2], ['no_answer', 3]) })?.value).toBe(1);
+    expect(signal('contact_no_answer', { reviews: [review()], contactOutcomes: contacts(['no_answer', 1], ['no_answer', 2], ['no_answer', 3]) })?.value).toBe(
+      1,
+    );
     expect(signal('contact_no_answer', { reviews: [review()], contactOutcomes: contacts(['no_answer', 1]) })).toBeUndefined();
-    expect(signal('contact_no_answer', { reviews: [review()], contactOutcomes: contacts(['no_answer', 1], ['no_answer', 2], ['cooperative', 3]) })).toBeUndefined();
+    expect(
+      signal('contact_no_answer', { reviews: [review()], contactOutcomes: contacts(['no_answer', 1], ['no_answer', 2], ['cooperative', 3]) }),
+    ).toBeUndefined();
   });
 
   it('contact_refused_photos and contact_excess_demand come from the recorded outcomes', () => {

@@ -76,7 +76,13 @@ function latest(reviews: readonly PreparedReview[]): Date | null {
   return new Date(reviews.reduce((max, r) => Math.max(max, r.latestAt), -Infinity));
 }
 
-function finding(code: SignalCode, value: number, explanation: Explanation, reviews: readonly PreparedReview[], evidenceAt = latest(reviews)): SignalFinding | null {
+function finding(
+  code: SignalCode,
+  value: number,
+  explanation: Explanation,
+  reviews: readonly PreparedReview[],
+  evidenceAt = latest(reviews),
+): SignalFinding | null {
   if (!(value > 0)) return null;
   return { code, value: Math.min(1, value), explanation, reviewIds: reviews.map((r) => r.review.reviewId), evidenceAt };
 }
@@ -496,13 +502,11 @@ const templateText: SignalFunction = ({ input, negatives, context, config }) => 
       en: `${shared.length} medium/bad review(s) nearly identical to those of ${others.size} other buyer(s)`,
     });
   }
-  if (ownRepeats > 0) parts.push({ zh: `${repeated.length}条中差评使用同一段文字`, en: `the same text in ${repeated.length} of the buyer's medium/bad reviews` });
-  return finding(
-    'template_text',
-    Math.max(acrossBuyers, ownRepeats),
-    { zh: parts.map((p) => p.zh).join('；'), en: parts.map((p) => p.en).join('; ') },
-    [...new Set([...(acrossBuyers > 0 ? shared : []), ...(ownRepeats > 0 ? repeated : [])])],
-  );
+  if (ownRepeats > 0)
+    parts.push({ zh: `${repeated.length}条中差评使用同一段文字`, en: `the same text in ${repeated.length} of the buyer's medium/bad reviews` });
+  return finding('template_text', Math.max(acrossBuyers, ownRepeats), { zh: parts.map((p) => p.zh).join('；'), en: parts.map((p) => p.en).join('; ') }, [
+    ...new Set([...(acrossBuyers > 0 ? shared : []), ...(ownRepeats > 0 ? repeated : [])]),
+  ]);
 };
 
 // ------------------------------------------------------------------ recovery contacts
@@ -529,7 +533,10 @@ const contactNoAnswer: SignalFunction = ({ input, reviews, config }) => {
     'contact_no_answer',
     ramp(missed.length, s.startCount, s.fullCount),
     { zh: `店铺联系${missed.length}次均未接听或未回复`, en: `did not answer ${missed.length} contact attempts` },
-    contactReviews(reviews, missed.map((o) => o.reviewId)),
+    contactReviews(
+      reviews,
+      missed.map((o) => o.reviewId),
+    ),
     latestOf(missed.map((o) => o.at)),
   );
 };
@@ -541,7 +548,10 @@ const contactRefusedPhotos: SignalFunction = ({ input, reviews }) => {
     'contact_refused_photos',
     1,
     { zh: `售后请求问题照片时拒绝提供（${refused.length}次）`, en: `refused to send photos of the problem when asked (${refused.length} time(s))` },
-    contactReviews(reviews, refused.map((o) => o.reviewId)),
+    contactReviews(
+      reviews,
+      refused.map((o) => o.reviewId),
+    ),
     latestOf(refused.map((o) => o.at)),
   );
 };
@@ -552,8 +562,14 @@ const contactExcessDemand: SignalFunction = ({ input, reviews }) => {
   return finding(
     'contact_excess_demand',
     1,
-    { zh: `沟通中索要远超正常补救的赔偿（${demands.length}次）`, en: `demanded compensation far above normal remedies when contacted (${demands.length} time(s))` },
-    contactReviews(reviews, demands.map((o) => o.reviewId)),
+    {
+      zh: `沟通中索要远超正常补救的赔偿（${demands.length}次）`,
+      en: `demanded compensation far above normal remedies when contacted (${demands.length} time(s))`,
+    },
+    contactReviews(
+      reviews,
+      demands.map((o) => o.reviewId),
+    ),
     latestOf(demands.map((o) => o.at)),
   );
 };
@@ -584,7 +600,10 @@ const photoEvidence: SignalFunction = ({ negatives }) => {
   return finding(
     'photo_evidence',
     withMedia.length / negatives.length,
-    { zh: `${withMedia.length}/${negatives.length}条中差评附有图片或视频`, en: `${withMedia.length} of ${negatives.length} medium/bad reviews carry photos or video` },
+    {
+      zh: `${withMedia.length}/${negatives.length}条中差评附有图片或视频`,
+      en: `${withMedia.length} of ${negatives.length} medium/bad reviews carry photos or video`,
+    },
     withMedia,
   );
 };
@@ -597,7 +616,10 @@ const contactCooperative: SignalFunction = ({ input, reviews }) => {
     'contact_cooperative',
     1,
     { zh: '接听了店铺联系并配合售后处理', en: 'answered the shop and worked with after-sales' },
-    contactReviews(reviews, cooperative.map((o) => o.reviewId)),
+    contactReviews(
+      reviews,
+      cooperative.map((o) => o.reviewId),
+    ),
     latestOf(cooperative.map((o) => o.at)),
   );
 };

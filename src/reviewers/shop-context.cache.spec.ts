@@ -35,7 +35,13 @@ describe('shop context cache', () => {
   it.each([
     ['fresh, many reviews analysed since (their texts were added as they came)', entry({ analysedSince: 5000 }), KEY, 1_000_000 + 1000, false],
     ['older than the TTL', entry(), KEY, 1_000_000 + CONTEXT_TTL_MS + 1, true],
-    ['built with other template settings', entry(), contextConfigKey(mergeRiskConfig(DEFAULT_RISK_CONFIG, { signals: { template_text: { minLength: 20 } } })), 1_000_000, true],
+    [
+      'built with other template settings',
+      entry(),
+      contextConfigKey(mergeRiskConfig(DEFAULT_RISK_CONFIG, { signals: { template_text: { minLength: 20 } } })),
+      1_000_000,
+      true,
+    ],
   ])('template index %s: stale %s', (_name, cached, key, now, stale) => {
     expect(templatesStale(cached, key, now)).toBe(stale);
   });

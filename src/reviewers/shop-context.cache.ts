@@ -98,9 +98,17 @@ export class ShopContextCache {
   }
 
   /** New statistics; the template index of `keep` when it is still good, else a new one. */
-  private async build(manager: EntityManager, shopId: string, config: RiskConfig, configKey: string, now: number, keep: ContextEntry | null): Promise<ContextEntry> {
+  private async build(
+    manager: EntityManager,
+    shopId: string,
+    config: RiskConfig,
+    configKey: string,
+    now: number,
+    keep: ContextEntry | null,
+  ): Promise<ContextEntry> {
     const { products, shop } = await productAggregates(manager, shopId, config.negativeRatingMax);
-    const templates = keep?.templates ?? new TextTemplateIndex({ similarity: config.signals.template_text.similarity, minLength: config.signals.template_text.minLength });
+    const templates =
+      keep?.templates ?? new TextTemplateIndex({ similarity: config.signals.template_text.similarity, minLength: config.signals.template_text.minLength });
     const entry: ContextEntry = {
       configKey,
       builtAt: now,

@@ -11,11 +11,7 @@ export interface RatedReview {
  * popularity rank by review count) in one pass. The service can compute the same with SQL aggregates; this is for the CLI,
  * the benchmark and tests.
  */
-export function buildShopRiskContext(
-  reviews: Iterable<RatedReview>,
-  templates: TemplateLookup | null = null,
-  negativeRatingMax = 3,
-): ShopRiskContext {
+export function buildShopRiskContext(reviews: Iterable<RatedReview>, templates: TemplateLookup | null = null, negativeRatingMax = 3): ShopRiskContext {
   const sums = new Map<string, { sum: number; count: number; negative: number; first: number }>();
   let ratingSum = 0;
   let ratingCount = 0;

@@ -141,7 +141,12 @@ export async function parkAnalysis(db: Queryable, shopId: string, failures: { id
 }
 
 /** Records why an analysis failed; `last` says the review has used its last attempt. */
-export function recordAnalysisErrors(db: Queryable, shopId: string, failures: { id: string; error: string }[], maxAttempts: number): Promise<{ id: string; last: boolean }[]> {
+export function recordAnalysisErrors(
+  db: Queryable,
+  shopId: string,
+  failures: { id: string; error: string }[],
+  maxAttempts: number,
+): Promise<{ id: string; last: boolean }[]> {
   return sqlRows<{ id: string; last: boolean }>(
     db,
     `UPDATE reviews r SET analysis_error = x.error

@@ -25,7 +25,11 @@ describe('gradeOf', () => {
 
 describe('normalizeReview', () => {
   it('trims, fills defaults and resolves local time in the shop zone', () => {
-    const result = normalizeReview(input({ orderAmount: 12.5, content: '  ok  ', buyerNick: '  ', images: ['https://img.example/1.jpg'] }), 'Asia/Shanghai', NOW);
+    const result = normalizeReview(
+      input({ orderAmount: 12.5, content: '  ok  ', buyerNick: '  ', images: ['https://img.example/1.jpg'] }),
+      'Asia/Shanghai',
+      NOW,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.fields).toMatchObject({
@@ -58,7 +62,16 @@ describe('normalizeReview', () => {
     const result = normalizeReview(input(nulls as unknown as Partial<ReviewInputDto>), 'Asia/Shanghai', NOW);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.fields).toMatchObject({ buyerNick: null, productId: null, content: '', imageUrls: [], orderAmount: null, currency: null, deliveredAt: null, hasVideo: false });
+    expect(result.fields).toMatchObject({
+      buyerNick: null,
+      productId: null,
+      content: '',
+      imageUrls: [],
+      orderAmount: null,
+      currency: null,
+      deliveredAt: null,
+      hasVideo: false,
+    });
   });
 
   it('a review delivered after it was reviewed is accepted: that is a signal, not an input error', () => {
@@ -74,7 +87,9 @@ describe('hashReviewFields and changedFieldNames', () => {
   };
 
   it('the same review written differently hashes the same', () => {
-    expect(hashReviewFields(fields({ reviewedAt: '2026-11-20 10:00:00' }))).toBe(hashReviewFields(fields({ reviewedAt: '2026-11-20T02:00:00Z', externalId: 'TM-1' })));
+    expect(hashReviewFields(fields({ reviewedAt: '2026-11-20 10:00:00' }))).toBe(
+      hashReviewFields(fields({ reviewedAt: '2026-11-20T02:00:00Z', externalId: 'TM-1' })),
+    );
   });
 
   it('a changed rating or follow-up changes the hash and is named', () => {
@@ -86,13 +101,43 @@ describe('hashReviewFields and changedFieldNames', () => {
 
   // the hash as stored before issue 16 added the platform fields, written out here independently of the code
   const FIELDS_BEFORE_ISSUE_16 = [
-    'platform', 'externalId', 'productId', 'sku', 'productName', 'orderId', 'buyerId', 'buyerNick', 'rating', 'content', 'imageUrls', 'imageCount',
-    'hasVideo', 'orderAmount', 'currency', 'orderedAt', 'shippedAt', 'deliveredAt', 'reviewedAt', 'carrier', 'serviceAgent', 'followUpContent', 'followUpAt',
+    'platform',
+    'externalId',
+    'productId',
+    'sku',
+    'productName',
+    'orderId',
+    'buyerId',
+    'buyerNick',
+    'rating',
+    'content',
+    'imageUrls',
+    'imageCount',
+    'hasVideo',
+    'orderAmount',
+    'currency',
+    'orderedAt',
+    'shippedAt',
+    'deliveredAt',
+    'reviewedAt',
+    'carrier',
+    'serviceAgent',
+    'followUpContent',
+    'followUpAt',
   ] as const;
-  const storedHash = (f: ReturnType<typeof fields>) => createHash('sha256').update(JSON.stringify(FIELDS_BEFORE_ISSUE_16.map((name) => f[name]))).digest('hex');
+  const storedHash = (f: ReturnType<typeof fields>) =>
+    createHash('sha256')
+      .update(JSON.stringify(FIELDS_BEFORE_ISSUE_16.map((name) => f[name])))
+      .digest('hex');
 
   it('a review without the platform fields hashes as it did before they existed: re-importing an old file is unchanged', () => {
-    const old = fields({ content: '盖子漏水', orderAmount: 59, images: ['https://img.example/1.jpg'], followUpContent: '还是漏', followUpAt: '2026-11-21 10:00:00' });
+    const old = fields({
+      content: '盖子漏水',
+      orderAmount: 59,
+      images: ['https://img.example/1.jpg'],
+      followUpContent: '还是漏',
+      followUpAt: '2026-11-21 10:00:00',
+    });
     expect(hashReviewFields(old)).toBe(storedHash(old));
     expect(old).toMatchObject({ qualityScore: null, logisticsScore: null, sellerReply: null, anonymous: null, platformCheat: null, videoCount: null });
   });
@@ -130,16 +175,25 @@ describe('hashReviewFields and changedFieldNames', () => {
 
 describe('REVIEW_FIELDS, the one declaration of the fields', () => {
   it('is what ReviewInputDto validates, field for field', () => {
-    const validated = new Set(getMetadataStorage().getTargetValidationMetadatas(ReviewInputDto, '', true, false).map((m) => m.propertyName));
+    const validated = new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(ReviewInputDto, '', true, false)
+        .map((m) => m.propertyName),
+    );
     expect([...validated].sort()).toEqual(REVIEW_FIELDS.map((spec) => spec.input).sort());
   });
 
   it('names columns of the reviews table; a varchar column is as long as its field may be', () => {
-    const columns = new Map(getMetadataArgsStorage().columns.filter((c) => c.target === Review).map((c) => [c.propertyName, c.options] as const));
+    const columns = new Map(
+      getMetadataArgsStorage()
+        .columns.filter((c) => c.target === Review)
+        .map((c) => [c.propertyName, c.options] as const),
+    );
     for (const spec of REVIEW_FIELDS) {
       const column = columns.get(spec.name);
       expect({ field: spec.name, stored: column !== undefined }).toEqual({ field: spec.name, stored: true });
-      if (column?.type === 'varchar' && spec.kind !== 'platform') expect({ field: spec.name, length: column.length }).toEqual({ field: spec.name, length: spec.maxLength });
+      if (column?.type === 'varchar' && spec.kind !== 'platform')
+        expect({ field: spec.name, length: column.length }).toEqual({ field: spec.name, length: spec.maxLength });
     }
   });
 

@@ -96,14 +96,23 @@ const field = (name: keyof ReviewFields, kind: FieldKind, csvHeaders: readonly s
  */
 export const REVIEW_FIELDS: readonly ReviewFieldSpec[] = [
   field('platform', 'platform', ['平台'], { required: true }),
-  field('externalId', 'id', ['评价ID', '评论ID', '评价编号'], { required: true, maxLength: ID_MAX, note: 'the review id on the platform; `(shop, platform, externalId)` is the idempotency key' }),
+  field('externalId', 'id', ['评价ID', '评论ID', '评价编号'], {
+    required: true,
+    maxLength: ID_MAX,
+    note: 'the review id on the platform; `(shop, platform, externalId)` is the idempotency key',
+  }),
   field('productId', 'id', ['商品ID', '宝贝ID', '商品编号'], { maxLength: ID_MAX }),
   field('sku', 'text', ['商品规格', '规格', '宝贝规格'], { maxLength: ID_MAX }),
   field('productName', 'text', ['商品名称', '宝贝名称', '商品标题', '宝贝标题'], { maxLength: 500 }),
   field('orderId', 'id', ['订单号', '订单编号', '订单ID'], { maxLength: ID_MAX }),
   field('buyerId', 'id', ['买家ID'], { maxLength: ID_MAX, note: 'links the review to its [reviewer profile](reviewers.md)' }),
   field('buyerNick', 'text', ['买家昵称', '会员名', '买家会员名'], { maxLength: ID_MAX, note: 'personal data: stored, returned, never logged' }),
-  field('rating', 'rating', ['评分', '星级', '评价星级'], { required: true, min: 1, max: 5, note: 'the grade is derived: 4-5 `good` (好评), 3 `medium` (中评), 1-2 `bad` (差评)' }),
+  field('rating', 'rating', ['评分', '星级', '评价星级'], {
+    required: true,
+    min: 1,
+    max: 5,
+    note: 'the grade is derived: 4-5 `good` (好评), 3 `medium` (中评), 1-2 `bad` (差评)',
+  }),
   field('content', 'text', ['评价内容', '评论内容'], { maxLength: REVIEW_TEXT_MAX }),
   field('imageUrls', 'urls', ['图片', '评价图片', '图片链接'], { input: 'images', maxItems: 50, maxLength: 2048, note: 'photo URLs; or just `imageCount`' }),
   field('imageCount', 'integer', ['图片数', '图片数量'], { min: 0, max: 1000, note: 'at least the number of `images`' }),
@@ -115,21 +124,51 @@ export const REVIEW_FIELDS: readonly ReviewFieldSpec[] = [
   field('deliveredAt', 'timestamp', ['签收时间', '收货时间', '确认收货时间']),
   field('reviewedAt', 'timestamp', ['评价时间', '评论时间'], { required: true, note: 'when the buyer posted it' }),
   field('carrier', 'text', ['快递公司', '物流公司'], { maxLength: 64, note: 'the weekly report routes logistics complaints by it' }),
-  field('serviceAgent', 'text', ['客服', '接待客服'], { maxLength: 64, note: 'the customer-service agent who served the buyer; the weekly report routes service complaints by it' }),
+  field('serviceAgent', 'text', ['客服', '接待客服'], {
+    maxLength: 64,
+    note: 'the customer-service agent who served the buyer; the weekly report routes service complaints by it',
+  }),
   field('followUpContent', 'text', ['追评内容', '追加评论', '追评'], { maxLength: REVIEW_TEXT_MAX, note: 'the follow-up review (追评)' }),
   field('followUpAt', 'timestamp', ['追评时间', '追加评论时间']),
   // ---- added with the platform formats (issue 16): hashed only when set, see hashedWhenSet
-  field('qualityScore', 'integer', ['质量评分', '商品质量评分', '商品质量'], { ...SCORE, note: 'the platform\'s product-quality score, 1-5 (Kuaishou qualityScore)' }),
-  field('logisticsScore', 'integer', ['物流评分', '物流服务评分', '物流服务'], { ...SCORE, note: 'the platform\'s logistics score, 1-5; 2 or less is evidence for the logistics cause' }),
-  field('serviceScore', 'integer', ['服务评分', '服务态度评分', '服务态度'], { ...SCORE, note: 'the platform\'s seller-service score, 1-5' }),
-  field('descriptionScore', 'integer', ['描述评分', '描述相符评分', '描述相符'], { ...SCORE, note: 'the platform\'s as-described score, 1-5 (Pinduoduo descScore); 2 or less is evidence for the quality cause' }),
-  field('sellerReply', 'text', ['商家回复', '回复内容', '卖家回复', '掌柜回复'], { maxLength: REVIEW_TEXT_MAX, hashedWhenSet: true, note: 'the seller\'s public reply already posted on the platform: the review is `repliedOnPlatform` and gets no automatic public draft' }),
+  field('qualityScore', 'integer', ['质量评分', '商品质量评分', '商品质量'], {
+    ...SCORE,
+    note: "the platform's product-quality score, 1-5 (Kuaishou qualityScore)",
+  }),
+  field('logisticsScore', 'integer', ['物流评分', '物流服务评分', '物流服务'], {
+    ...SCORE,
+    note: "the platform's logistics score, 1-5; 2 or less is evidence for the logistics cause",
+  }),
+  field('serviceScore', 'integer', ['服务评分', '服务态度评分', '服务态度'], { ...SCORE, note: "the platform's seller-service score, 1-5" }),
+  field('descriptionScore', 'integer', ['描述评分', '描述相符评分', '描述相符'], {
+    ...SCORE,
+    note: "the platform's as-described score, 1-5 (Pinduoduo descScore); 2 or less is evidence for the quality cause",
+  }),
+  field('sellerReply', 'text', ['商家回复', '回复内容', '卖家回复', '掌柜回复'], {
+    maxLength: REVIEW_TEXT_MAX,
+    hashedWhenSet: true,
+    note: "the seller's public reply already posted on the platform: the review is `repliedOnPlatform` and gets no automatic public draft",
+  }),
   field('sellerReplyAt', 'timestamp', ['回复时间', '商家回复时间'], { hashedWhenSet: true }),
   field('anonymous', 'boolean', ['匿名', '是否匿名', '匿名评价'], { hashedWhenSet: true, note: 'posted anonymously' }),
-  field('autoReview', 'boolean', ['自动评价', '系统默认评价', '默认评价'], { hashedWhenSet: true, note: 'written by the platform when the buyer did not review in time (默认好评)' }),
-  field('platformCheat', 'boolean', ['平台判定作弊', '作弊状态'], { hashedWhenSet: true, note: 'the platform judged the review or its buyer fraudulent (Kuaishou cheatStatus not 0): a reviewer-risk signal' }),
-  field('platformComplaint', 'boolean', ['投诉状态', '是否投诉'], { hashedWhenSet: true, note: 'the buyer has a complaint open with the platform about the order (Kuaishou complainStatus not 0): a reviewer-risk signal' }),
-  field('videoCount', 'integer', ['视频数', '视频数量'], { min: 0, max: 100, hashedWhenSet: true, note: 'number of videos; `hasVideo` is true when it is more than 0' }),
+  field('autoReview', 'boolean', ['自动评价', '系统默认评价', '默认评价'], {
+    hashedWhenSet: true,
+    note: 'written by the platform when the buyer did not review in time (默认好评)',
+  }),
+  field('platformCheat', 'boolean', ['平台判定作弊', '作弊状态'], {
+    hashedWhenSet: true,
+    note: 'the platform judged the review or its buyer fraudulent (Kuaishou cheatStatus not 0): a reviewer-risk signal',
+  }),
+  field('platformComplaint', 'boolean', ['投诉状态', '是否投诉'], {
+    hashedWhenSet: true,
+    note: 'the buyer has a complaint open with the platform about the order (Kuaishou complainStatus not 0): a reviewer-risk signal',
+  }),
+  field('videoCount', 'integer', ['视频数', '视频数量'], {
+    min: 0,
+    max: 100,
+    hashedWhenSet: true,
+    note: 'number of videos; `hasVideo` is true when it is more than 0',
+  }),
 ];
 
 export const REVIEW_FIELD_NAMES: readonly (keyof ReviewFields)[] = REVIEW_FIELDS.map((spec) => spec.name);

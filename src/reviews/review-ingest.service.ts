@@ -133,12 +133,7 @@ export class ReviewIngestService {
     return outcomes;
   }
 
-  private async applyRound(
-    manager: EntityManager,
-    shopId: string,
-    round: { item: IngestItem; index: number }[],
-    outcomes: IngestOutcome[],
-  ): Promise<void> {
+  private async applyRound(manager: EntityManager, shopId: string, round: { item: IngestItem; index: number }[], outcomes: IngestOutcome[]): Promise<void> {
     let remaining = round;
     for (let attempt = 0; remaining.length && attempt < 3; attempt++) {
       const existing = await this.lockExisting(manager, shopId, remaining);

@@ -65,7 +65,12 @@ export class ReviewsService {
       if (checked.ok) accepted.push({ index, item: checked.item });
       else results[index] = { index, result: 'rejected', errors: checked.problems };
     });
-    const outcomes: IngestOutcome[] = accepted.length ? await this.ingestion.ingest(shop.shopId, accepted.map((a) => a.item)) : [];
+    const outcomes: IngestOutcome[] = accepted.length
+      ? await this.ingestion.ingest(
+          shop.shopId,
+          accepted.map((a) => a.item),
+        )
+      : [];
     outcomes.forEach((outcome, i) => {
       results[accepted[i].index] = { index: accepted[i].index, result: outcome.result, id: outcome.id, revision: outcome.revision };
     });

@@ -9,17 +9,7 @@ export const TAGS = [...CAUSE_TAGS, 'other'] as const;
 export type Tag = (typeof TAGS)[number];
 
 export const SUB_TAGS_BY_TAG = {
-  quality: [
-    'defect_broken',
-    'not_as_described',
-    'colour_difference',
-    'size_fit',
-    'fake_or_expired',
-    'poor_effect',
-    'smell',
-    'skin_reaction',
-    'packaging',
-  ],
+  quality: ['defect_broken', 'not_as_described', 'colour_difference', 'size_fit', 'fake_or_expired', 'poor_effect', 'smell', 'skin_reaction', 'packaging'],
   logistics: ['slow_delivery', 'damaged_parcel', 'lost_or_missing', 'wrong_item', 'tracking', 'courier_attitude', 'shipping_fee'],
   service: ['attitude', 'slow_response', 'return_refund_hassle', 'unresolved', 'warranty_repair'],
   price: ['price_drop', 'promotion', 'overpriced'],

@@ -14,7 +14,11 @@ export const LeadOnly = () =>
     // a route that documents its own 403 (applied before this decorator) keeps its wording
     const responses = Reflect.getMetadata(API_RESPONSES, descriptor ? (descriptor.value as object) : target) as Record<string, unknown> | undefined;
     if (responses?.['403']) return;
-    ApiForbiddenResponse({ description: "ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may" })(target, key as string | symbol, descriptor as PropertyDescriptor);
+    ApiForbiddenResponse({ description: "ROLE_FORBIDDEN: an agent's key; only a lead or the integration key may" })(
+      target,
+      key as string | symbol,
+      descriptor as PropertyDescriptor,
+    );
   });
 
 export class RoleForbidden extends DomainError {

@@ -99,7 +99,15 @@ export class ShopsService {
   }
 
   private async lookUpKey(keyHash: string): Promise<KeyIdentity | null> {
-    const rows = await preparedRows<{ id: string; shop_id: string; timezone: string; staff_id: string | null; staff_name: string | null; staff_role: StaffRole | null; deactivated_at: Date | null }>(
+    const rows = await preparedRows<{
+      id: string;
+      shop_id: string;
+      timezone: string;
+      staff_id: string | null;
+      staff_name: string | null;
+      staff_role: StaffRole | null;
+      deactivated_at: Date | null;
+    }>(
       this.apiKeys.manager.connection,
       'authenticate-api-key',
       `SELECT k.id, k.shop_id, s.timezone, k.staff_id, m.name AS staff_name, m.role AS staff_role, m.deactivated_at

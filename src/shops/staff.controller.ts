@@ -40,7 +40,7 @@ export class StaffController {
   @Post(':id/deactivate')
   @HttpCode(200)
   @LeadOnly()
-  @ApiOperation({ summary: "Deactivate a staff member: their keys stop working at once (401); their cases stay assigned until reassigned" })
+  @ApiOperation({ summary: 'Deactivate a staff member: their keys stop working at once (401); their cases stay assigned until reassigned' })
   @ApiOkResponse({ type: StaffResponse })
   async deactivate(@CurrentShop() shop: AuthenticatedShop, @Param('id', new ParseIdPipe()) id: string): Promise<StaffResponse> {
     return StaffResponse.of(await this.staff.deactivate(shop.shopId, id));

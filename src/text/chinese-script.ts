@@ -53,7 +53,15 @@ function load(): ChineseScript {
   const simplifiedMarks = new Set([...simplifiedForms].filter((char) => !traditionalOnly.has(char)));
   const traditionalUnits = new Uint8Array(0x10000);
   for (const char of traditionalOnly) if (char.length === 1) traditionalUnits[char.charCodeAt(0)] = 1;
-  script = { convert: openCC.Converter({ from: 'tw', to: 'cn' }), traditionalOnly, traditionalMarks, simplifiedMarks, traditionalUnits, inPhrases, inert: new Map() };
+  script = {
+    convert: openCC.Converter({ from: 'tw', to: 'cn' }),
+    traditionalOnly,
+    traditionalMarks,
+    simplifiedMarks,
+    traditionalUnits,
+    inPhrases,
+    inert: new Map(),
+  };
   return script;
 }
 

@@ -121,7 +121,11 @@ describe('event delivery survives kill -9 of the worker', () => {
     await waitFor('the first attempt in flight', async () => about(inFlight).length === 1, 60_000, second);
     await kill(second);
     await startWorker();
-    const [attempt1, attempt2] = await waitFor('the attempt repeated by the new worker', async () => (about(inFlight).length >= 2 ? about(inFlight) : undefined), 90_000);
+    const [attempt1, attempt2] = await waitFor(
+      'the attempt repeated by the new worker',
+      async () => (about(inFlight).length >= 2 ? about(inFlight) : undefined),
+      90_000,
+    );
     expect(attempt2.headers['x-rrs-event-id']).toBe(attempt1.headers['x-rrs-event-id']);
     expect(JSON.parse(attempt2.body).id).toBe(JSON.parse(attempt1.body).id);
     for (const request of [...about(whileDead), attempt1, attempt2]) {

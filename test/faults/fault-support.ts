@@ -155,7 +155,14 @@ export function spawnService(name: string, script: 'main.js' | 'worker.js', env:
     const parts = text.split('\n');
     partial = parts.pop() ?? '';
     for (const line of parts) if (line.trim()) service.lines.push(line);
-    if (LOG_DIR) appendFileSync(join(LOG_DIR, `${name}.log`), parts.filter((line) => line.trim()).map((line) => `${line}\n`).join(''));
+    if (LOG_DIR)
+      appendFileSync(
+        join(LOG_DIR, `${name}.log`),
+        parts
+          .filter((line) => line.trim())
+          .map((line) => `${line}\n`)
+          .join(''),
+      );
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
@@ -265,7 +272,15 @@ export interface LoadResult {
  * Sends `count` reviews in batches, `pauseMs` apart, each batch retried until acknowledged (a client that
  * retries 503 and refused connections, as ingestion is idempotent).
  */
-export async function runLoad(baseUrl: () => string, apiKey: string, run: string, count: number, batch: number, pauseMs: number, stopAfterMs = 300_000): Promise<LoadResult> {
+export async function runLoad(
+  baseUrl: () => string,
+  apiKey: string,
+  run: string,
+  count: number,
+  batch: number,
+  pauseMs: number,
+  stopAfterMs = 300_000,
+): Promise<LoadResult> {
   const result: LoadResult = { acknowledged: new Set(), statuses: new Map(), latencies: [] };
   const deadline = Date.now() + stopAfterMs;
   for (let from = 0; from < count; from += batch) {

@@ -88,12 +88,7 @@ async function startApi(name = 'api', extra: Record<string, string> = {}, waitFo
   const service = spawnService(name, 'main.js', env({ PORT: String(port), HOST: '127.0.0.1', RUN_WORKERS: 'false', ...extra }));
   services.push(service);
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(
-    `${name} listening`,
-    async () => (waitForHealth ? (await fetch(`${url}/health`)).ok : logged(service, /listening/)),
-    60_000,
-    service,
-  );
+  await waitFor(`${name} listening`, async () => (waitForHealth ? (await fetch(`${url}/health`)).ok : logged(service, /listening/)), 60_000, service);
   return { service, url };
 }
 
@@ -231,7 +226,9 @@ describe('faults', () => {
     measured.redisCutMs = restoredAt - cutAt;
     measured.redisCutP99BatchMs = Math.round(percentile(result.latencies, 99));
     measured.redisCutMaxBatchMs = Math.round(Math.max(...result.latencies));
-    log(`Redis cut ${restoredAt - cutAt} ms under load: ${SETTINGS.reviews} reviews acknowledged, batch p99 ${measured.redisCutP99BatchMs} ms, max ${measured.redisCutMaxBatchMs} ms`);
+    log(
+      `Redis cut ${restoredAt - cutAt} ms under load: ${SETTINGS.reviews} reviews acknowledged, batch p99 ${measured.redisCutP99BatchMs} ms, max ${measured.redisCutMaxBatchMs} ms`,
+    );
 
     const apiMetrics = await metricsText(`${api.url}/metrics`);
     expect(metricValue(apiMetrics, 'rrs_queue_outages_total')).toBeGreaterThanOrEqual(1);
@@ -272,7 +269,9 @@ describe('faults', () => {
     expect(await outcome(db, run)).toMatchObject({ stored: SETTINGS.reviews, pending: 0, failed: 0, negativeWithoutDraft: 0, duplicateDrafts: 0 });
     measured.killDoneAfterRestartMs = sinceRestart;
     measured.killDrainAfterLoadMs = tookMs;
-    log(`after kill -9 and a flush: all analysed and drafted ${sinceRestart} ms after the restart (${tookMs} ms after the load ended); refused batches retried: ${result.statuses.get(0) ?? 0}`);
+    log(
+      `after kill -9 and a flush: all analysed and drafted ${sinceRestart} ms after the restart (${tookMs} ms after the load ended); refused batches retried: ${result.statuses.get(0) ?? 0}`,
+    );
   });
 
   it('the queues flushed under a running deployment: a warning, and the sweeps enqueue the lost work again', async () => {

@@ -58,10 +58,14 @@ export async function createTestApp(overrides: Partial<AppEnv> = {}): Promise<Te
   await app.init();
   const http = request(app.getHttpServer());
   const analysed = async (shop: TestShop, timeoutMs = 30_000): Promise<void> => {
-    await eventually(async () => {
-      const [row] = await app.get(DataSource).query(`SELECT count(*)::int AS n FROM reviews WHERE shop_id = $1 AND analysis_status <> 'done'`, [shop.shopId]);
-      return row.n === 0 ? true : undefined;
-    }, timeoutMs, 'analysis');
+    await eventually(
+      async () => {
+        const [row] = await app.get(DataSource).query(`SELECT count(*)::int AS n FROM reviews WHERE shop_id = $1 AND analysis_status <> 'done'`, [shop.shopId]);
+        return row.n === 0 ? true : undefined;
+      },
+      timeoutMs,
+      'analysis',
+    );
   };
   return {
     app,

@@ -36,12 +36,15 @@ export class AlertEvidenceResponse {
   @ApiProperty({ description: "the window's reviews (the last windowHours, at most the subject type's windowReviews)" }) windowReviews!: number;
   @ApiProperty({ description: "the window's medium/bad reviews for the alert's cause" }) windowBad!: number;
   @ApiProperty({ description: "the window's reviews revised after they were posted: every review counts as it stands now" }) revisedReviews!: number;
-  @ApiProperty({ description: 'the subject\'s reviews before the window, within the baseline' }) historyReviews!: number;
+  @ApiProperty({ description: "the subject's reviews before the window, within the baseline" }) historyReviews!: number;
   @ApiProperty() historyBad!: number;
   @ApiProperty({ description: "the subject's usual rate: its history shrunk toward the shop's prior (posterior mean)" }) baselineRate!: number;
   @ApiProperty({ description: 'P(at least windowBad medium/bad reviews among windowReviews) under the baseline' }) probability!: number;
   @ApiPropertyOptional({ type: AlertCusumResponse, nullable: true }) cusum!: AlertCusumResponse | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: "the window's medium/bad reviews per cause tag" }) causeMix!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: "the window's medium/bad reviews per cause tag" }) causeMix!: Record<
+    string,
+    number
+  >;
   @ApiProperty({ type: [String], description: "up to five of the window's latest medium/bad reviews for the cause" }) sampleReviewIds!: string[];
   @ApiProperty({ description: 'when the detector last decided' }) decidedAt!: string;
 }
@@ -61,7 +64,8 @@ export class AlertResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) acknowledgedAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) acknowledgedBy!: string | null;
   @ApiProperty({ type: AlertEvidenceResponse }) evidence!: AlertEvidenceResponse;
-  @ApiProperty({ type: [String], description: "an open alert's open recovery cases (its medium/bad reviews for the cause), to answer as one known problem" }) caseIds!: string[];
+  @ApiProperty({ type: [String], description: "an open alert's open recovery cases (its medium/bad reviews for the cause), to answer as one known problem" })
+  caseIds!: string[];
 
   static of(a: AlertView): AlertResponse {
     return {
@@ -100,9 +104,18 @@ export class SubjectSettingsDto {
 export class AlertSettingsDto {
   @ApiPropertyOptional({ description: 'alert only with at least this many medium/bad reviews in the window (1-50)' }) @IsOptional() @IsInt() minBad?: number;
   @ApiPropertyOptional({ description: 'days of history for the prior and each baseline (14-180)' }) @IsOptional() @IsInt() baselineDays?: number;
-  @ApiPropertyOptional({ description: "resolve once the window's tail probability is back above this (0.001-0.9)" }) @IsOptional() @IsNumber() resolveAbove?: number;
-  @ApiPropertyOptional({ description: "the CUSUM's out-of-control rate as a multiple of the baseline (1.5-10)" }) @IsOptional() @IsNumber() cusumMultiple?: number;
-  @ApiPropertyOptional({ description: "the CUSUM's in-control average run length in days of the subject's volume (0: no CUSUM)" }) @IsOptional() @IsInt() cusumArlDays?: number;
+  @ApiPropertyOptional({ description: "resolve once the window's tail probability is back above this (0.001-0.9)" })
+  @IsOptional()
+  @IsNumber()
+  resolveAbove?: number;
+  @ApiPropertyOptional({ description: "the CUSUM's out-of-control rate as a multiple of the baseline (1.5-10)" })
+  @IsOptional()
+  @IsNumber()
+  cusumMultiple?: number;
+  @ApiPropertyOptional({ description: "the CUSUM's in-control average run length in days of the subject's volume (0: no CUSUM)" })
+  @IsOptional()
+  @IsInt()
+  cusumArlDays?: number;
   @ApiPropertyOptional({ type: SubjectSettingsDto }) @IsOptional() @ValidateNested() @Type(() => SubjectSettingsDto) subjects?: SubjectSettingsDto;
 }
 
@@ -126,9 +139,12 @@ export class AlertSettingsResponse {
   @ApiProperty() resolveAbove!: number;
   @ApiProperty() cusumMultiple!: number;
   @ApiProperty() cusumArlDays!: number;
-  @ApiProperty({ description: 'the CUSUM runs over at most this many of a subject\'s latest reviews (fixed)' }) cusumReviews!: number;
+  @ApiProperty({ description: "the CUSUM runs over at most this many of a subject's latest reviews (fixed)" }) cusumReviews!: number;
   @ApiProperty({ type: SubjectSettingsResponse }) subjects!: SubjectSettingsResponse;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'what the shop changed from the defaults (the last PUT)' }) override!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'what the shop changed from the defaults (the last PUT)' }) override!: Record<
+    string,
+    unknown
+  >;
   @ApiPropertyOptional({ type: String, nullable: true }) updatedBy!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) updatedAt!: string | null;
 

@@ -88,7 +88,8 @@ export function augmentCorpus(examples: readonly CorpusExample[], language: 'zh'
   return out;
 }
 
-const PRAISE_WORDS = /好|不错|满意|喜欢|快|棒|赞|值|推荐|舒服|漂亮|完好|耐心|热情|good|great|love|happy|fast|perfect|excellent|nice|recommend|works|quick|fine|helpful/i;
+const PRAISE_WORDS =
+  /好|不错|满意|喜欢|快|棒|赞|值|推荐|舒服|漂亮|完好|耐心|热情|good|great|love|happy|fast|perfect|excellent|nice|recommend|works|quick|fine|helpful/i;
 
 function isPraise(text: string): boolean {
   return PRAISE_WORDS.test(text);

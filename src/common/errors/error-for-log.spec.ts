@@ -5,9 +5,15 @@ describe('redactErrorMessage', () => {
     ['invalid input syntax for type uuid: "13812345678"', 'invalid input syntax for type uuid: "…"'],
     ['invalid input value for enum case_status: "小美"', 'invalid input value for enum case_status: "…"'],
     ['value "99999999999" is out of range for type integer', 'value "…" is out of range for type integer'],
-    ['duplicate key value violates unique constraint "uq_reviews_shop_platform_external"', 'duplicate key value violates unique constraint "uq_reviews_shop_platform_external"'],
+    [
+      'duplicate key value violates unique constraint "uq_reviews_shop_platform_external"',
+      'duplicate key value violates unique constraint "uq_reviews_shop_platform_external"',
+    ],
     ['Key (shop_id, buyer_nick)=(6f1c, t***8 (13812345678)) already exists.', 'Key (shop_id, buyer_nick)=(…) already exists.'],
-    ['null value in column "rating" of relation "reviews" violates not-null constraint', 'null value in column "rating" of relation "reviews" violates not-null constraint'],
+    [
+      'null value in column "rating" of relation "reviews" violates not-null constraint',
+      'null value in column "rating" of relation "reviews" violates not-null constraint',
+    ],
     ['Failing row contains (1, 小美, 13812345678).', 'Failing row contains (…).'],
   ])('%s', (message, expected) => {
     expect(redactErrorMessage(message)).toBe(expected);

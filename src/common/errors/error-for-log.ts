@@ -14,7 +14,8 @@ const MESSAGE_MAX = 500;
 
 // A quoted word after one of these is a schema name ("relation \"reviews\""); any other quoted text in a
 // PostgreSQL message is a value from the row or the request ("for type uuid: \"...\"", "value \"...\" is out of range").
-const IDENTIFIER_BEFORE_QUOTE = /(relation|constraint|column|table|type|index|schema|function|encoding|sequence|trigger|database|role|extension|operator|view|domain|savepoint|cursor|statement|portal|parameter)\s+$/i;
+const IDENTIFIER_BEFORE_QUOTE =
+  /(relation|constraint|column|table|type|index|schema|function|encoding|sequence|trigger|database|role|extension|operator|view|domain|savepoint|cursor|statement|portal|parameter)\s+$/i;
 
 /** PostgreSQL messages quote the offending values; a log keeps the message's shape without them. */
 export function redactErrorMessage(message: string): string {

@@ -23,10 +23,7 @@ interface BodyParserError {
 
 function isBodyParserError(error: unknown): error is BodyParserError {
   return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as BodyParserError).type === 'string' &&
-    typeof (error as BodyParserError).status === 'number'
+    typeof error === 'object' && error !== null && typeof (error as BodyParserError).type === 'string' && typeof (error as BodyParserError).status === 'number'
   );
 }
 
@@ -121,7 +118,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
     }
     if (isRetryableDatabaseError(exception)) {
-      return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database connection was lost or the transaction was aborted by a conflict; retry the request' };
+      return {
+        statusCode: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'The database connection was lost or the transaction was aborted by a conflict; retry the request',
+      };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred' };
   }

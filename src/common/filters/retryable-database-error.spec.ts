@@ -10,7 +10,11 @@ describe('isRetryableDatabaseError', () => {
     ['too many connections', driver('53300'), true],
     ['a socket refused', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), true],
     ['pg losing the socket mid-query', new Error('Connection terminated unexpectedly'), true],
-    ['a transaction going on after its connection broke', Object.assign(new Error('Database connection provided by a query runner was already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' }), true],
+    [
+      'a transaction going on after its connection broke',
+      Object.assign(new Error('Database connection provided by a query runner was already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' }),
+      true,
+    ],
     ['a commit after the connection broke', Object.assign(new Error('Query runner already released'), { name: 'QueryRunnerAlreadyReleasedError' }), true],
     ['a unique violation', driver('23505'), false],
     ['a syntax error', driver('42601'), false],

@@ -13,7 +13,8 @@ const RETRYABLE_SQLSTATES = new Set([
   '53300', // too_many_connections
 ]);
 
-const CONNECTION_MESSAGES = /Connection terminated|connection (?:is )?closed|Client has encountered a connection error|timeout exceeded when trying to connect|terminating connection/i;
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection (?:is )?closed|Client has encountered a connection error|timeout exceeded when trying to connect|terminating connection/i;
 /** TypeORM's errors when a transaction goes on (or commits) after its connection broke and was released */
 const RELEASED_RUNNER = new Set(['QueryRunnerProviderAlreadyReleasedError', 'QueryRunnerAlreadyReleasedError']);
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);

@@ -77,7 +77,11 @@ function textProblem(text: string, path: string): FieldProblem | null {
 export function undecodableBody(error: unknown, _request: Request, _response: Response, next: NextFunction): void {
   const parserError = error as { status?: unknown; type?: unknown; code?: unknown } | null;
   const undecodable =
-    typeof parserError === 'object' && parserError !== null && parserError.status === 400 && parserError.type === undefined && typeof parserError.code === 'string';
+    typeof parserError === 'object' &&
+    parserError !== null &&
+    parserError.status === 400 &&
+    parserError.type === undefined &&
+    typeof parserError.code === 'string';
   next(undecodable ? new DomainError('INVALID_CONTENT_ENCODING', 400, 'The request body could not be decoded as its Content-Encoding says') : error);
 }
 

@@ -43,7 +43,9 @@ function document(): OpenAPIObject {
         get: {
           security: [{ bearer: [] }],
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'file', content: { 'text/csv': { schema: { type: 'object' } }, 'application/json': { schema: { type: 'object' } } } } },
+          responses: {
+            '200': { description: 'file', content: { 'text/csv': { schema: { type: 'object' } }, 'application/json': { schema: { type: 'object' } } } },
+          },
         },
       },
       '/v1/things': {
@@ -81,7 +83,10 @@ describe('completeContract', () => {
 
   it('adds the errors an operation can answer, each with the ErrorResponse body, keeping the documented ones', () => {
     expect(Object.keys(post.responses)).toEqual(['201', '400', '401', '404', '409', '413', '415', '429']);
-    expect(post.responses['409']).toMatchObject({ description: 'THING_EXISTS', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } });
+    expect(post.responses['409']).toMatchObject({
+      description: 'THING_EXISTS',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
+    });
     expect(post.parameters![0]).toMatchObject({ schema: { type: 'string', format: 'uuid' } });
   });
 

@@ -182,7 +182,8 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
       };
       const responses = operation.responses as Record<string, ResponseObject | ReferenceObject>;
       for (const [status, standard] of Object.entries(STANDARD_ERRORS)) {
-        if (standard.when(facts) && !responses[status]) responses[status] = { description: standard.description, ...(standard.headers ? { headers: standard.headers } : {}) };
+        if (standard.when(facts) && !responses[status])
+          responses[status] = { description: standard.description, ...(standard.headers ? { headers: standard.headers } : {}) };
       }
       for (const [status, response] of Object.entries(responses)) {
         if (isReference(response)) continue;

@@ -25,7 +25,13 @@ describe('postOutbound', () => {
   afterAll(() => new Promise((done) => server.close(done)));
 
   const post = (path: string, allowInternal = true, timeoutMs = 2_000) =>
-    postOutbound({ url: `${base}${path}`, headers: { 'content-type': 'application/json', 'x-signature': 'sig' }, body: '{"event":"test"}', timeoutMs, allowInternal });
+    postOutbound({
+      url: `${base}${path}`,
+      headers: { 'content-type': 'application/json', 'x-signature': 'sig' },
+      body: '{"event":"test"}',
+      timeoutMs,
+      allowInternal,
+    });
 
   it('sends the body and headers and answers the status code', async () => {
     await expect(post('/ok')).resolves.toBe(204);
@@ -44,7 +50,9 @@ describe('postOutbound', () => {
   it('refuses an internal address unless allowed, without sending anything', async () => {
     const before = received.length;
     await expect(post('/ok', false)).rejects.toBeInstanceOf(OutboundRefused);
-    await expect(postOutbound({ url: 'http://localhost:1/hook', headers: {}, body: '{}', timeoutMs: 1_000, allowInternal: false })).rejects.toThrow('internal address');
+    await expect(postOutbound({ url: 'http://localhost:1/hook', headers: {}, body: '{}', timeoutMs: 1_000, allowInternal: false })).rejects.toThrow(
+      'internal address',
+    );
     expect(received.length).toBe(before);
   });
 });

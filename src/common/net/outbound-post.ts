@@ -25,7 +25,10 @@ export class OutboundRefused extends Error {
  */
 export function postOutbound(post: OutboundPost): Promise<number> {
   const problem = outboundUrlProblem(post.url, post.allowInternal);
-  if (problem) return Promise.reject(new OutboundRefused(problem === 'internal_address' ? 'the URL points to an internal address' : `the URL is not allowed (${problem})`));
+  if (problem)
+    return Promise.reject(
+      new OutboundRefused(problem === 'internal_address' ? 'the URL points to an internal address' : `the URL is not allowed (${problem})`),
+    );
   const url = new URL(post.url);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise<number>((resolve, reject) => {
@@ -46,7 +49,10 @@ export function postOutbound(post: OutboundPost): Promise<number> {
       },
     );
     // the whole exchange, not only an idle socket, has to finish in time
-    const deadline = setTimeout(() => request.destroy(Object.assign(new Error(`no answer within ${post.timeoutMs} ms`), { code: 'ETIMEDOUT' })), post.timeoutMs);
+    const deadline = setTimeout(
+      () => request.destroy(Object.assign(new Error(`no answer within ${post.timeoutMs} ms`), { code: 'ETIMEDOUT' })),
+      post.timeoutMs,
+    );
     request.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(deadline);
       reject(error.code === 'EINTERNALADDRESS' ? new OutboundRefused('the host resolves to an internal address') : error);

@@ -4,8 +4,7 @@ import { LRUCache } from 'lru-cache';
  * space, or with slashes (2026/11/03 14:05:00). A timestamp without an offset is local time in
  * the shop's time zone.
  */
-const PATTERN =
-  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const PATTERN = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**
  * Years a shop's timestamp can have. Outside them a value is a placeholder or a typo (0000-01-01 would

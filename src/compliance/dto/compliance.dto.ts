@@ -14,7 +14,8 @@ export class ComplianceFindingResponse implements LocatedFinding {
   @ApiProperty({ description: 'where: text, feel, felt, found, outreach.steps[5].say, remedy.privateText, note …', example: 'text' }) field!: string;
   @ApiProperty({ description: 'the rule (docs/compliance.md)', example: 'compensation-for-review' }) ruleId!: string;
   @ApiProperty() title!: string;
-  @ApiProperty({ enum: FINDING_SEVERITIES, description: 'block: cannot be approved, published or activated without a lead’s override' }) severity!: FindingSeverity;
+  @ApiProperty({ enum: FINDING_SEVERITIES, description: 'block: cannot be approved, published or activated without a lead’s override' })
+  severity!: FindingSeverity;
   @ApiProperty({ description: 'start of the span in the field’s text (UTF-16 offset)' }) start!: number;
   @ApiProperty({ description: 'end of the span (exclusive)' }) end!: number;
   @ApiProperty({ description: 'the text of the span' }) excerpt!: string;
@@ -83,7 +84,8 @@ export class CorrectiveActionResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) productKey!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) carrier!: string | null;
   @ApiProperty({ example: '2026-11-30' }) since!: string;
-  @ApiProperty({ type: [ComplianceFindingResponse], description: 'the rules a reply quoting it would break (warnings only: a blocking one is refused)' }) findings!: ComplianceFindingResponse[];
+  @ApiProperty({ type: [ComplianceFindingResponse], description: 'the rules a reply quoting it would break (warnings only: a blocking one is refused)' })
+  findings!: ComplianceFindingResponse[];
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;
 

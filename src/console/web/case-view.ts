@@ -66,26 +66,28 @@ export function CaseView(props: { id: string }) {
     </nav>
     <${ErrorMessage} error=${detail.error} />
     ${!data && !detail.error && html`<p class="muted">${t('loading')}</p>`}
-    ${data &&
-    html`<h1 id="view-title" tabindex="-1" class="case-title">
-        <span class=${`grade grade-${data.grade}`}>${t(data.grade === 'bad' ? 'grade.bad' : 'grade.medium')}</span>
-        <${Stars} rating=${data.review.rating} />
-        <span>${data.review.productName ?? data.review.productId ?? t('case.noProduct')}</span>
-        <span class=${`status status-${data.status}`} id="case-status">${label(STATUS_LABELS, data.status, app.lang)}</span>
-      </h1>
-      <div class="grid2">
-        <div class="col">
-          <${ReviewPanel} review=${data.review} />
-          <${TagsPanel} review=${data.review} onSaved=${(review: Review) => detail.set((current) => ({ ...current, review }))} />
-          <${ReplyPanel} reviewId=${data.reviewId} caseId=${data.id} />
-        </div>
-        <div class="col">
-          <${CasePanel} data=${data} onChange=${onCaseChange} />
-          <${ContactPanel} data=${data} onLogged=${onCaseChange} />
-          ${data.reviewer && html`<${RiskPanel} reviewerId=${data.reviewer.id} compact=${true} />`}
-          <${AuditPanel} data=${data} />
-        </div>
-      </div>`}
+    ${
+      data &&
+      html`<h1 id="view-title" tabindex="-1" class="case-title">
+          <span class=${`grade grade-${data.grade}`}>${t(data.grade === 'bad' ? 'grade.bad' : 'grade.medium')}</span>
+          <${Stars} rating=${data.review.rating} />
+          <span>${data.review.productName ?? data.review.productId ?? t('case.noProduct')}</span>
+          <span class=${`status status-${data.status}`} id="case-status">${label(STATUS_LABELS, data.status, app.lang)}</span>
+        </h1>
+        <div class="grid2">
+          <div class="col">
+            <${ReviewPanel} review=${data.review} />
+            <${TagsPanel} review=${data.review} onSaved=${(review: Review) => detail.set((current) => ({ ...current, review }))} />
+            <${ReplyPanel} reviewId=${data.reviewId} caseId=${data.id} />
+          </div>
+          <div class="col">
+            <${CasePanel} data=${data} onChange=${onCaseChange} />
+            <${ContactPanel} data=${data} onLogged=${onCaseChange} />
+            ${data.reviewer && html`<${RiskPanel} reviewerId=${data.reviewer.id} compact=${true} />`}
+            <${AuditPanel} data=${data} />
+          </div>
+        </div>`
+    }
   </section>`;
 }
 
@@ -121,40 +123,69 @@ function ReviewPanel(props: { review: Review }) {
   const sinceDelivery = review.deliveredAt ? (new Date(review.reviewedAt).getTime() - new Date(review.deliveredAt).getTime()) / 3_600_000 : null;
   return html`<article class="card" aria-labelledby="review-title">
     <h2 id="review-title">${t('review.title')}</h2>
-    <blockquote class="quote" lang=${review.language?.startsWith('zh') ? 'zh' : review.language === 'en' ? 'en' : undefined}>${review.content || html`<span class="muted">${t('review.noText')}</span>`}</blockquote>
-    ${review.followUpContent &&
-    html`<p class="muted small">${t('review.followUp')} · ${dateTime(review.followUpAt, lang, tz)}</p>
-      <blockquote class="quote">${review.followUpContent}</blockquote>`}
+    <blockquote class="quote" lang=${review.language?.startsWith('zh') ? 'zh' : review.language === 'en' ? 'en' : undefined}>
+      ${review.content || html`<span class="muted">${t('review.noText')}</span>`}
+    </blockquote>
+    ${
+      review.followUpContent &&
+      html`<p class="muted small">${t('review.followUp')} · ${dateTime(review.followUpAt, lang, tz)}</p>
+        <blockquote class="quote">${review.followUpContent}</blockquote>`
+    }
     ${scores.length > 0 && html`<p class="small" id="platform-scores">${t('review.platformScores')}: ${scores.map(([key, value]) => html`<span class=${value <= 2 ? 'score low' : 'score'}>${t(key)} ${value}/5</span> `)}</p>`}
     ${flags.length > 0 && html`<p class="small" id="platform-flags">${flags.map((key) => html`<span class="status">${t(key)}</span> `)}</p>`}
-    ${(review.images.length > 0 || review.imageCount > 0 || review.hasVideo) &&
-    html`<div class="photos">
-      <p class="small">
-        ${t('review.photos', { n: Math.max(review.images.length, review.imageCount) })}${review.hasVideo ? ` · ${t('review.video')}` : ''}
-        ${review.images.length > 0 && html` <button type="button" class="link" aria-pressed=${showPhotos} onClick=${() => setShowPhotos(!showPhotos)}>${showPhotos ? t('review.hidePhotos') : t('review.showPhotos')}</button>`}
-      </p>
-      ${review.images.length > 0 &&
-      html`<ul class="photo-list">
-        ${review.images.map(
-          (url, i) => html`<li>
-            <a href=${url} target="_blank" rel="noopener noreferrer">${showPhotos ? html`<img src=${url} alt=${t('review.photoN', { n: i + 1 })} loading="lazy" referrerpolicy="no-referrer" />` : t('review.photoN', { n: i + 1 })}</a>
-          </li>`,
-        )}
-      </ul>`}
-      ${review.images.length > 0 && !showPhotos && html`<p class="muted small">${t('review.photosExternal')}</p>`}
-    </div>`}
+    ${
+      (review.images.length > 0 || review.imageCount > 0 || review.hasVideo) &&
+      html`<div class="photos">
+        <p class="small">
+          ${t('review.photos', { n: Math.max(review.images.length, review.imageCount) })}${review.hasVideo ? ` · ${t('review.video')}` : ''}
+          ${review.images.length > 0 && html` <button type="button" class="link" aria-pressed=${showPhotos} onClick=${() => setShowPhotos(!showPhotos)}>${showPhotos ? t('review.hidePhotos') : t('review.showPhotos')}</button>`}
+        </p>
+        ${
+          review.images.length > 0 &&
+          html`<ul class="photo-list">
+            ${review.images.map(
+              (url, i) =>
+                html`<li>
+                  <a href=${url} target="_blank" rel="noopener noreferrer"
+                    >${showPhotos ? html`<img src=${url} alt=${t('review.photoN', { n: i + 1 })} loading="lazy" referrerpolicy="no-referrer" />` : t('review.photoN', { n: i + 1 })}</a
+                  >
+                </li>`,
+            )}
+          </ul>`
+        }
+        ${review.images.length > 0 && !showPhotos && html`<p class="muted small">${t('review.photosExternal')}</p>`}
+      </div>`
+    }
     <h3>${t('timeline.title')}</h3>
     <ol class="timeline">
       ${steps.map(([key, at]) => html`<li class=${at ? 'done' : 'missing'}><span class="muted">${t(key)}</span> ${dateTime(at, lang, tz)}</li>`)}
     </ol>
     ${sinceDelivery !== null && html`<p class="small muted">${t('timeline.sinceDelivery', { hours: Math.round(sinceDelivery) })}</p>`}
     <dl class="facts">
-      <div><dt>${t('review.platform')}</dt><dd>${label(PLATFORM_LABELS, review.platform, lang)} · ${review.externalId}</dd></div>
-      <div><dt>${t('review.order')}</dt><dd>${review.orderId ?? '—'} · ${money(review.orderAmount, review.currency, lang)}</dd></div>
-      <div><dt>${t('review.buyer')}</dt><dd>${review.buyerNick ?? '—'}${review.buyerId ? html` <span class="muted">(${review.buyerId})</span>` : ''}</dd></div>
-      <div><dt>${t('review.carrier')}</dt><dd>${review.carrier ?? '—'}</dd></div>
-      <div><dt>${t('review.agent')}</dt><dd>${review.serviceAgent ?? '—'}</dd></div>
-      <div><dt>${t('review.revision')}</dt><dd>${review.revision}</dd></div>
+      <div>
+        <dt>${t('review.platform')}</dt>
+        <dd>${label(PLATFORM_LABELS, review.platform, lang)} · ${review.externalId}</dd>
+      </div>
+      <div>
+        <dt>${t('review.order')}</dt>
+        <dd>${review.orderId ?? '—'} · ${money(review.orderAmount, review.currency, lang)}</dd>
+      </div>
+      <div>
+        <dt>${t('review.buyer')}</dt>
+        <dd>${review.buyerNick ?? '—'}${review.buyerId ? html` <span class="muted">(${review.buyerId})</span>` : ''}</dd>
+      </div>
+      <div>
+        <dt>${t('review.carrier')}</dt>
+        <dd>${review.carrier ?? '—'}</dd>
+      </div>
+      <div>
+        <dt>${t('review.agent')}</dt>
+        <dd>${review.serviceAgent ?? '—'}</dd>
+      </div>
+      <div>
+        <dt>${t('review.revision')}</dt>
+        <dd>${review.revision}</dd>
+      </div>
     </dl>
   </article>`;
 }
@@ -193,41 +224,104 @@ function CasePanel(props: { data: CaseDetail; onChange: (updated: RecoveryCase |
   return html`<section class="card" aria-labelledby="case-panel-title">
     <h2 id="case-panel-title">${t('case.title')}</h2>
     <dl class="facts">
-      <div><dt>${t('case.assignee')}</dt><dd>
-        ${me.leadAuthority && !final
-          ? html`<label class="sr-only" for="case-assignee">${t('queue.assignTo')}</label>
-              <select id="case-assignee" value=${data.assignee?.id ?? ''} disabled=${action.pending} onChange=${(e: Event) => void assign((e.target as HTMLSelectElement).value)}>
-                <option value="">${t('queue.unassigned')}</option>
-                ${staff.filter((s) => s.active || s.id === data.assignee?.id).map((s) => html`<option value=${s.id}>${s.name}</option>`)}
-              </select>`
-          : data.assignee
-            ? data.assignee.id === me.staffId
-              ? t('queue.me')
-              : data.assignee.name
-            : t('queue.unassigned')}
-        ${!data.assignee && me.staffId && !final && html` <button type="button" id="case-claim" disabled=${action.pending} onClick=${claim} aria-keyshortcuts="c">${t('queue.claim')}</button>`}
-      </dd></div>
-      <div><dt>${t('case.deadline')}</dt><dd>${dateTime(data.revisionDeadlineAt, lang, tz)} <span class="muted">(${relative(data.revisionDeadlineAt, lang)})</span></dd></div>
-      <div><dt>${t('case.firstContactDue')}</dt><dd>${data.firstContactedAt ? t('case.contactedAt', { at: dateTime(data.firstContactedAt, lang, tz) }) : html`${dateTime(data.firstContactDueAt, lang, tz)} <span class="muted">(${relative(data.firstContactDueAt, lang)})</span>`}</dd></div>
-      ${data.followUpDueAt && html`<div><dt>${t('case.followUp')}</dt><dd>${dateTime(data.followUpDueAt, lang, tz)} <span class="muted">(${relative(data.followUpDueAt, lang)})</span></dd></div>`}
-      ${data.promisedRevisionAt && html`<div><dt>${t('case.promised')}</dt><dd id="case-promised">${dateTime(data.promisedRevisionAt, lang, tz)}</dd></div>`}
-      <div><dt>${t('case.contacts')}</dt><dd>${data.contactCount}${data.missedPromises ? ` · ${t('case.missedPromises', { n: data.missedPromises })}` : ''}</dd></div>
-      ${data.revisedAt && html`<div><dt>${t('case.revisedAt')}</dt><dd>${dateTime(data.revisedAt, lang, tz)}</dd></div>`}
-      ${data.closedAt && !data.revisedAt && html`<div><dt>${t('case.closedAt')}</dt><dd>${dateTime(data.closedAt, lang, tz)}</dd></div>`}
+      <div>
+        <dt>${t('case.assignee')}</dt>
+        <dd>
+          ${
+            me.leadAuthority && !final
+              ? html`<label class="sr-only" for="case-assignee">${t('queue.assignTo')}</label>
+                  <select
+                    id="case-assignee"
+                    value=${data.assignee?.id ?? ''}
+                    disabled=${action.pending}
+                    onChange=${(e: Event) => void assign((e.target as HTMLSelectElement).value)}
+                  >
+                    <option value="">${t('queue.unassigned')}</option>
+                    ${staff.filter((s) => s.active || s.id === data.assignee?.id).map((s) => html`<option value=${s.id}>${s.name}</option>`)}
+                  </select>`
+              : data.assignee
+                ? data.assignee.id === me.staffId
+                  ? t('queue.me')
+                  : data.assignee.name
+                : t('queue.unassigned')
+          }
+          ${!data.assignee && me.staffId && !final && html` <button type="button" id="case-claim" disabled=${action.pending} onClick=${claim} aria-keyshortcuts="c">${t('queue.claim')}</button>`}
+        </dd>
+      </div>
+      <div>
+        <dt>${t('case.deadline')}</dt>
+        <dd>${dateTime(data.revisionDeadlineAt, lang, tz)} <span class="muted">(${relative(data.revisionDeadlineAt, lang)})</span></dd>
+      </div>
+      <div>
+        <dt>${t('case.firstContactDue')}</dt>
+        <dd>
+          ${data.firstContactedAt ? t('case.contactedAt', { at: dateTime(data.firstContactedAt, lang, tz) }) : html`${dateTime(data.firstContactDueAt, lang, tz)} <span class="muted">(${relative(data.firstContactDueAt, lang)})</span>`}
+        </dd>
+      </div>
+      ${
+        data.followUpDueAt &&
+        html`<div>
+          <dt>${t('case.followUp')}</dt>
+          <dd>${dateTime(data.followUpDueAt, lang, tz)} <span class="muted">(${relative(data.followUpDueAt, lang)})</span></dd>
+        </div>`
+      }
+      ${
+        data.promisedRevisionAt &&
+        html`<div>
+          <dt>${t('case.promised')}</dt>
+          <dd id="case-promised">${dateTime(data.promisedRevisionAt, lang, tz)}</dd>
+        </div>`
+      }
+      <div>
+        <dt>${t('case.contacts')}</dt>
+        <dd>${data.contactCount}${data.missedPromises ? ` · ${t('case.missedPromises', { n: data.missedPromises })}` : ''}</dd>
+      </div>
+      ${
+        data.revisedAt &&
+        html`<div>
+          <dt>${t('case.revisedAt')}</dt>
+          <dd>${dateTime(data.revisedAt, lang, tz)}</dd>
+        </div>`
+      }
+      ${
+        data.closedAt &&
+        !data.revisedAt &&
+        html`<div>
+          <dt>${t('case.closedAt')}</dt>
+          <dd>${dateTime(data.closedAt, lang, tz)}</dd>
+        </div>`
+      }
     </dl>
-    ${final
-      ? html`<p class="ok">${t('case.final')}</p>`
-      : html`<div class="row actions" role="group" aria-label=${t('case.actions')}>
-          ${targets.map(
-            (to) => html`<button type="button" class=${to === 'revised' ? 'primary' : to === 'dismissed' ? 'danger' : ''} disabled=${action.pending}
-              aria-expanded=${REASON_REQUIRED.has(to) ? target === to : undefined}
-              onClick=${() => (REASON_REQUIRED.has(to) ? setTarget(target === to ? null : to) : void move(to))}>${t(`case.to.${to}` as MessageKey)}</button>`,
-          )}
-        </div>
-        ${data.status !== 'awaiting_revision' && html`<p class="muted small">${t('case.awaitingHint')}</p>`}
-        ${target &&
-        html`<${ReasonForm} id="status-reason" label=${t('case.reasonFor', { status: label(STATUS_LABELS, target, lang) })} submitLabel=${t('case.confirmMove')}
-          pending=${action.pending} onSubmit=${(why: string) => void move(target, why)} onCancel=${() => setTarget(null)} />`}`}
+    ${
+      final
+        ? html`<p class="ok">${t('case.final')}</p>`
+        : html`<div class="row actions" role="group" aria-label=${t('case.actions')}>
+              ${targets.map(
+                (to) =>
+                  html`<button
+                    type="button"
+                    class=${to === 'revised' ? 'primary' : to === 'dismissed' ? 'danger' : ''}
+                    disabled=${action.pending}
+                    aria-expanded=${REASON_REQUIRED.has(to) ? target === to : undefined}
+                    onClick=${() => (REASON_REQUIRED.has(to) ? setTarget(target === to ? null : to) : void move(to))}
+                  >
+                    ${t(`case.to.${to}` as MessageKey)}
+                  </button>`,
+              )}
+            </div>
+            ${data.status !== 'awaiting_revision' && html`<p class="muted small">${t('case.awaitingHint')}</p>`}
+            ${
+              target &&
+              html`<${ReasonForm}
+                id="status-reason"
+                label=${t('case.reasonFor', { status: label(STATUS_LABELS, target, lang) })}
+                submitLabel=${t('case.confirmMove')}
+                pending=${action.pending}
+                onSubmit=${(why: string) => void move(target, why)}
+                onCancel=${() => setTarget(null)}
+              />`
+            }`
+    }
     <${Progress} when=${action.pending} label=${t('saving')} />
     <${ErrorMessage} error=${action.error} />
   </section>`;
@@ -238,13 +332,16 @@ function AuditPanel(props: { data: CaseDetail }) {
   return html`<details class="card">
     <summary><h2 class="inline">${t('audit.title')} (${props.data.events.length})</h2></summary>
     <ol class="audit">
-      ${[...props.data.events].reverse().map(
-        (e) => html`<li>
-          <span class="muted">${dateTime(e.at, lang, tz)}</span> ${actorName(e.actor, staff, t)} · ${e.action}
-          ${e.from || e.to ? html` ${e.from ? label(STATUS_LABELS, e.from, lang) : ''} → ${e.to ? label(STATUS_LABELS, e.to, lang) : ''}` : ''}
-          ${e.reason && html`<div class="muted small">${e.reason}</div>`}
-        </li>`,
-      )}
+      ${[...props.data.events]
+        .reverse()
+        .map(
+          (e) =>
+            html`<li>
+              <span class="muted">${dateTime(e.at, lang, tz)}</span> ${actorName(e.actor, staff, t)} · ${e.action}
+              ${e.from || e.to ? html` ${e.from ? label(STATUS_LABELS, e.from, lang) : ''} → ${e.to ? label(STATUS_LABELS, e.to, lang) : ''}` : ''}
+              ${e.reason && html`<div class="muted small">${e.reason}</div>`}
+            </li>`,
+        )}
     </ol>
   </details>`;
 }

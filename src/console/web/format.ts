@@ -17,7 +17,9 @@ function formatter(lang: Lang, timeZone: string, options: Intl.DateTimeFormatOpt
 /** 2026-11-20 14:05 (shop time) */
 export function dateTime(iso: string | null | undefined, lang: Lang, timeZone: string): string {
   if (!iso) return '—';
-  return formatter(lang, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  return formatter(lang, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );
 }
 
 export function date(iso: string | null | undefined, lang: Lang, timeZone: string): string {

@@ -37,10 +37,16 @@ function SignIn(props: { lang: Lang; setLang: (lang: Lang) => void; onSignedIn: 
     <form class="card" onSubmit=${submit} aria-labelledby="signin-title">
       <h1 id="signin-title">${t('app.title')}</h1>
       <p class="muted small">${t('signin.hint')}</p>
-      <label class="block">${t('signin.key')}
+      <label class="block"
+        >${t('signin.key')}
         <input id="signin-key" type="password" autocomplete="off" required value=${key} onInput=${(e: Event) => setKey((e.target as HTMLInputElement).value)} />
       </label>
-      <p><label class="row inline-label"><input type="checkbox" checked=${remember} onChange=${(e: Event) => setRemember((e.target as HTMLInputElement).checked)} /> ${t('signin.remember')}</label></p>
+      <p>
+        <label class="row inline-label"
+          ><input type="checkbox" checked=${remember} onChange=${(e: Event) => setRemember((e.target as HTMLInputElement).checked)} />
+          ${t('signin.remember')}</label
+        >
+      </p>
       ${error && html`<p class="error" role="alert">${error}</p>`}
       <div class="row">
         <button class="primary" type="submit" disabled=${busy}>${busy ? t('signin.checking') : t('signin.submit')}</button>
@@ -82,7 +88,15 @@ function Help(props: { open: boolean; onClose: () => void; t: AppState['t'] }) {
   return html`<dialog ref=${dialog} class="help" aria-labelledby="help-title" onClose=${props.onClose}>
     <h2 id="help-title">${props.t('help.title')}</h2>
     <table>
-      <tbody>${SHORTCUTS.map(([keys, what]) => html`<tr><th scope="row"><span class="kbd">${keys}</span></th><td>${props.t(what)}</td></tr>`)}</tbody>
+      <tbody>
+        ${SHORTCUTS.map(
+          ([keys, what]) =>
+            html`<tr>
+              <th scope="row"><span class="kbd">${keys}</span></th>
+              <td>${props.t(what)}</td>
+            </tr>`,
+        )}
+      </tbody>
     </table>
     <form method="dialog"><button class="primary" type="submit">${props.t('help.close')}</button></form>
   </dialog>`;
@@ -163,7 +177,15 @@ function Shell(props: { me: Me; lang: Lang; setLang: (lang: Lang) => void; signO
   ];
   const current = route.view === 'case' ? 'queue' : route.view === 'reviewer' ? 'reviewers' : route.view;
   return html`<${AppContext.Provider} value=${state}>
-    <a class="skip" href="#main" onClick=${(e: Event) => { e.preventDefault(); document.getElementById('view-title')?.focus(); }}>${t('skip')}</a>
+    <a
+      class="skip"
+      href="#main"
+      onClick=${(e: Event) => {
+        e.preventDefault();
+        document.getElementById('view-title')?.focus();
+      }}
+      >${t('skip')}</a
+    >
     <header class="top">
       <strong class="brand">${t('app.title')}</strong>
       <nav aria-label=${t('nav.label')}>
@@ -179,9 +201,7 @@ function Shell(props: { me: Me; lang: Lang; setLang: (lang: Lang) => void; signO
       <${View} route=${route} />
     </main>
     <${Help} open=${help} onClose=${() => setHelp(false)} t=${t} />
-    <div class="toasts" role="status" aria-live="polite">
-      ${notices.map((n) => html`<p key=${n.id} class=${`toast ${n.kind}`}>${n.message}</p>`)}
-    </div>
+    <div class="toasts" role="status" aria-live="polite">${notices.map((n) => html`<p key=${n.id} class=${`toast ${n.kind}`}>${n.message}</p>`)}</div>
   <//>`;
 }
 

@@ -185,19 +185,22 @@ export function QueueView(props: { params: URLSearchParams }) {
       <strong>${t('alerts.banner', { count: open.length })}</strong>
       <ul>
         ${open.map(
-          (alert) => html`<li key=${alert.id} data-alert=${alert.id}>
-            ${t('alerts.item', {
-              ...alertName(alert),
-              bad: alert.evidence.windowBad,
-              reviews: alert.evidence.windowReviews,
-              hours: alert.evidence.windowHours,
-              rate: `${(alert.evidence.baselineRate * 100).toFixed(1)} %`,
-            })}
-            ${alert.subjectType === 'sku' && html` <a href=${href('/queue', { product: alert.subject })}>${t('alerts.showCases')}</a>`}
-            ${alert.acknowledgedBy
-              ? html` <span class="muted small">${t('alerts.acknowledged', { name: alert.acknowledgedBy })}</span>`
-              : html` <button type="button" class="acknowledge" onClick=${() => void acknowledge(alert)}>${t('alerts.acknowledge')}</button>`}
-          </li>`,
+          (alert) =>
+            html`<li key=${alert.id} data-alert=${alert.id}>
+              ${t('alerts.item', {
+                ...alertName(alert),
+                bad: alert.evidence.windowBad,
+                reviews: alert.evidence.windowReviews,
+                hours: alert.evidence.windowHours,
+                rate: `${(alert.evidence.baselineRate * 100).toFixed(1)} %`,
+              })}
+              ${alert.subjectType === 'sku' && html` <a href=${href('/queue', { product: alert.subject })}>${t('alerts.showCases')}</a>`}
+              ${
+                alert.acknowledgedBy
+                  ? html` <span class="muted small">${t('alerts.acknowledged', { name: alert.acknowledgedBy })}</span>`
+                  : html` <button type="button" class="acknowledge" onClick=${() => void acknowledge(alert)}>${t('alerts.acknowledge')}</button>`
+              }
+            </li>`,
         )}
       </ul>
     </section>`;
@@ -220,14 +223,21 @@ export function QueueView(props: { params: URLSearchParams }) {
         <span class=${`grade grade-${item.grade}`}>${t(item.grade === 'bad' ? 'grade.bad' : 'grade.medium')}</span>
         <${Stars} rating=${item.rating} />
         <a class="open" href=${href(`/case/${item.caseId}`)} onFocus=${() => setSelected(index)}>${item.excerpt || t('review.noText')}</a>
-        <div class="muted small">${item.productName ?? item.productId ?? ''}${item.reviewer ? html` · <span class="risk-high">${t('risk.badge', { score: Math.round(item.reviewer.riskScore) })}</span>` : ''}</div>
+        <div class="muted small">
+          ${item.productName ?? item.productId ?? ''}${item.reviewer ? html` · <span class="risk-high">${t('risk.badge', { score: Math.round(item.reviewer.riskScore) })}</span>` : ''}
+        </div>
       </td>
       <td>${item.tags.map((tag) => html`<span class=${`tag ${tag}`}>${label(TAG_LABELS, tag, lang)}</span>`)}</td>
       <td class="reasons">${item.reasons.map((r) => html`<span class=${`reason reason-${r.code}`} title=${r.code}>${lang === 'zh' ? r.zh : r.en}</span>`)}</td>
       <td><span class=${`status status-${item.status}`}>${label(STATUS_LABELS, item.status, lang)}</span></td>
-      <td class="deadline"><time datetime=${item.revisionDeadlineAt}>${relative(item.revisionDeadlineAt, lang)}</time>${item.platformDeadlines.replyClosed
-        ? html`<div class="small muted platform-deadline">${t('queue.replyClosed')}</div>`
-        : item.platformDeadlines.replyUntil && html`<div class="small muted platform-deadline">${t('queue.replyUntil', { when: relative(item.platformDeadlines.replyUntil, lang) })}</div>`}</td>
+      <td class="deadline">
+        <time datetime=${item.revisionDeadlineAt}>${relative(item.revisionDeadlineAt, lang)}</time>${
+          item.platformDeadlines.replyClosed
+            ? html`<div class="small muted platform-deadline">${t('queue.replyClosed')}</div>`
+            : item.platformDeadlines.replyUntil &&
+              html`<div class="small muted platform-deadline">${t('queue.replyUntil', { when: relative(item.platformDeadlines.replyUntil, lang) })}</div>`
+        }
+      </td>
       <td class="who">${AssigneeCell(item)}</td>
     </tr>`;
   };
@@ -235,30 +245,42 @@ export function QueueView(props: { params: URLSearchParams }) {
   const AssigneeCell = (item: QueueItem) => {
     if (me.leadAuthority && staff.length) {
       return html`<label class="sr-only" for=${`assign-${item.caseId}`}>${t('queue.assignTo')}</label>
-        <select id=${`assign-${item.caseId}`} class="assign" value=${item.assignee?.id ?? ''} onChange=${(e: Event) => void assignTo(item, (e.target as HTMLSelectElement).value || null, 'assign')}>
+        <select
+          id=${`assign-${item.caseId}`}
+          class="assign"
+          value=${item.assignee?.id ?? ''}
+          onChange=${(e: Event) => void assignTo(item, (e.target as HTMLSelectElement).value || null, 'assign')}
+        >
           <option value="">${t('queue.unassigned')}</option>
           ${staff.filter((s) => s.active || s.id === item.assignee?.id).map((s) => html`<option value=${s.id}>${s.name}</option>`)}
         </select>`;
     }
     if (item.assignee) return html`<span>${item.assignee.id === me.staffId ? t('queue.me') : item.assignee.name}</span>`;
-    return canClaim ? html`<button type="button" class="claim" onClick=${() => claim(item)}>${t('queue.claim')}</button>` : html`<span class="muted">${t('queue.unassigned')}</span>`;
+    return canClaim
+      ? html`<button type="button" class="claim" onClick=${() => claim(item)}>${t('queue.claim')}</button>`
+      : html`<span class="muted">${t('queue.unassigned')}</span>`;
   };
 
-  const table = (items: QueueItem[], offset: number, caption: string) => html`<table class="queue">
-    <caption class="sr-only">${caption}</caption>
-    <thead>
-      <tr>
-        <th scope="col">#</th>
-        <th scope="col">${t('queue.col.review')}</th>
-        <th scope="col">${t('queue.col.tags')}</th>
-        <th scope="col">${t('queue.col.why')}</th>
-        <th scope="col">${t('queue.col.status')}</th>
-        <th scope="col">${t('queue.col.deadline')}</th>
-        <th scope="col">${t('queue.col.assignee')}</th>
-      </tr>
-    </thead>
-    <tbody>${items.map((item, i) => Row(item, offset + i))}</tbody>
-  </table>`;
+  const table = (items: QueueItem[], offset: number, caption: string) =>
+    html`<table class="queue">
+      <caption class="sr-only">
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">${t('queue.col.review')}</th>
+          <th scope="col">${t('queue.col.tags')}</th>
+          <th scope="col">${t('queue.col.why')}</th>
+          <th scope="col">${t('queue.col.status')}</th>
+          <th scope="col">${t('queue.col.deadline')}</th>
+          <th scope="col">${t('queue.col.assignee')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${items.map((item, i) => Row(item, offset + i))}
+      </tbody>
+    </table>`;
 
   return html`<section aria-labelledby="view-title">
     <div class="title-row">
@@ -267,12 +289,23 @@ export function QueueView(props: { params: URLSearchParams }) {
       <span class="spacer"></span>
       <button type="button" onClick=${() => queue.reload()} aria-keyshortcuts="r">${t('queue.refresh')}</button>
     </div>
-    ${data &&
-    html`<ul class="counts" aria-label=${t('queue.counts')}>
-      ${COUNT_KEYS.map((name) => html`<li class=${`count count-${name}`}><b>${data.counts[name]}</b>${t(`count.${name}`)}</li>`)}
-    </ul>`}
-    <form class="filters row" role="search" aria-label=${t('queue.filters')} onSubmit=${(e: Event) => { e.preventDefault(); setFilter('product', productDraft.trim()); }}>
-      <label>${t('filter.assignee')}
+    ${
+      data &&
+      html`<ul class="counts" aria-label=${t('queue.counts')}>
+        ${COUNT_KEYS.map((name) => html`<li class=${`count count-${name}`}><b>${data.counts[name]}</b>${t(`count.${name}`)}</li>`)}
+      </ul>`
+    }
+    <form
+      class="filters row"
+      role="search"
+      aria-label=${t('queue.filters')}
+      onSubmit=${(e: Event) => {
+        e.preventDefault();
+        setFilter('product', productDraft.trim());
+      }}
+    >
+      <label
+        >${t('filter.assignee')}
         <select id="filter-assignee" value=${filters.assignee} onChange=${(e: Event) => setFilter('assignee', (e.target as HTMLSelectElement).value)}>
           <option value="all">${t('filter.everyone')}</option>
           ${canClaim && html`<option value="me">${t('filter.mine')}</option>`}
@@ -280,23 +313,31 @@ export function QueueView(props: { params: URLSearchParams }) {
           ${staff.filter((s) => s.active && s.id !== me.staffId).map((s) => html`<option value=${s.id}>${s.name}</option>`)}
         </select>
       </label>
-      <label>${t('filter.grade')}
+      <label
+        >${t('filter.grade')}
         <select id="filter-grade" value=${filters.grade} onChange=${(e: Event) => setFilter('grade', (e.target as HTMLSelectElement).value)}>
           <option value="">${t('filter.any')}</option>
           <option value="bad">${t('grade.bad')}</option>
           <option value="medium">${t('grade.medium')}</option>
         </select>
       </label>
-      <label>${t('filter.tag')}
+      <label
+        >${t('filter.tag')}
         <select id="filter-tag" value=${filters.tag} onChange=${(e: Event) => setFilter('tag', (e.target as HTMLSelectElement).value)}>
           <option value="">${t('filter.any')}</option>
           ${TAGS.map((tag) => html`<option value=${tag}>${label(TAG_LABELS, tag, lang)}</option>`)}
         </select>
       </label>
-      <label>${t('filter.product')}
-        <input id="filter-product" list="queue-products" value=${productDraft} placeholder=${t('filter.productHint')}
+      <label
+        >${t('filter.product')}
+        <input
+          id="filter-product"
+          list="queue-products"
+          value=${productDraft}
+          placeholder=${t('filter.productHint')}
           onInput=${(e: Event) => setProductDraft((e.target as HTMLInputElement).value)}
-          onChange=${(e: Event) => setFilter('product', (e.target as HTMLInputElement).value.trim())} />
+          onChange=${(e: Event) => setFilter('product', (e.target as HTMLInputElement).value.trim())}
+        />
         <datalist id="queue-products">${products.map((p) => html`<option value=${p}></option>`)}</datalist>
       </label>
       ${filtered && html`<button type="button" onClick=${() => navigate('/queue', filters.assignee === defaultAssignee ? {} : { assignee: filters.assignee }, { replace: true })}>${t('filter.clear')}</button>`}
@@ -307,26 +348,35 @@ export function QueueView(props: { params: URLSearchParams }) {
     <${ErrorMessage} error=${queue.error} />
     <${ErrorMessage} error=${claimError} />
     ${!data && !queue.error && html`<p class="muted">${t('loading')}</p>`}
-    ${data &&
-    html`<div ref=${tableRef}>
-      ${grouping.groups.map((group, g) => {
-        const offset = grouping.groups.slice(0, g).reduce((n, other) => n + other.items.length, 0);
-        const title = t('alerts.group', { ...alertName(group.alert), count: group.items.length });
-        return html`<div class="alert-group" data-alert=${group.alert.id}>
-          <h2 class="alert-group-title">${title}</h2>
-          <p class="notice">${t('alerts.groupHint')}</p>
-          ${table(group.items, offset, title)}
-        </div>`;
-      })}
-      ${data.items.length
-        ? grouping.rest.length > 0 && table(grouping.rest, data.items.length - grouping.rest.length, t('queue.title'))
-        : html`<p class="empty">${filtered ? t('queue.emptyFiltered') : t('queue.empty')}</p>`}
-      ${data.items.length >= filters.limit && filters.limit < LIMITS[LIMITS.length - 1] &&
-      html`<p><button type="button" onClick=${() => setFilter('limit', String(LIMITS[LIMITS.indexOf(filters.limit) + 1]))}>${t('queue.more')}</button></p>`}
-      ${data.highRisk.length > 0 &&
-      html`<h2 class="high-risk-title">${t('queue.highRisk')}</h2>
-        <p class="notice">${t('queue.highRiskHint')}</p>
-        ${table(data.highRisk, data.items.length, t('queue.highRisk'))}`}
-    </div>`}
+    ${
+      data &&
+      html`<div ref=${tableRef}>
+        ${grouping.groups.map((group, g) => {
+          const offset = grouping.groups.slice(0, g).reduce((n, other) => n + other.items.length, 0);
+          const title = t('alerts.group', { ...alertName(group.alert), count: group.items.length });
+          return html`<div class="alert-group" data-alert=${group.alert.id}>
+            <h2 class="alert-group-title">${title}</h2>
+            <p class="notice">${t('alerts.groupHint')}</p>
+            ${table(group.items, offset, title)}
+          </div>`;
+        })}
+        ${
+          data.items.length
+            ? grouping.rest.length > 0 && table(grouping.rest, data.items.length - grouping.rest.length, t('queue.title'))
+            : html`<p class="empty">${filtered ? t('queue.emptyFiltered') : t('queue.empty')}</p>`
+        }
+        ${
+          data.items.length >= filters.limit &&
+          filters.limit < LIMITS[LIMITS.length - 1] &&
+          html`<p><button type="button" onClick=${() => setFilter('limit', String(LIMITS[LIMITS.indexOf(filters.limit) + 1]))}>${t('queue.more')}</button></p>`
+        }
+        ${
+          data.highRisk.length > 0 &&
+          html`<h2 class="high-risk-title">${t('queue.highRisk')}</h2>
+            <p class="notice">${t('queue.highRiskHint')}</p>
+            ${table(data.highRisk, data.items.length, t('queue.highRisk'))}`
+        }
+      </div>`
+    }
   </section>`;
 }

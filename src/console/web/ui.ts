@@ -77,7 +77,10 @@ export function useAction(): { run: (work: () => Promise<unknown>) => Promise<bo
 }
 
 /** Loads data for a view; keeps the last answer on screen while a newer one loads. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: unknown; loading: boolean; reload: () => void; set: (update: (current: T) => T) => void } {
+export function useLoad<T>(
+  load: () => Promise<T>,
+  deps: unknown[],
+): { data: T | null; error: unknown; loading: boolean; reload: () => void; set: (update: (current: T) => T) => void } {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
@@ -109,7 +112,9 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
 /** A line that says something is on its way without covering anything (screen readers hear it). */
 export function Progress(props: { when: boolean; label?: string }) {
   const { t } = useApp();
-  return html`<span class="progress" role="status" aria-live="polite">${props.when ? html`<span class="dot" aria-hidden="true"></span>${props.label ?? t('loading')}` : ''}</span>`;
+  return html`<span class="progress" role="status" aria-live="polite"
+    >${props.when ? html`<span class="dot" aria-hidden="true"></span>${props.label ?? t('loading')}` : ''}</span
+  >`;
 }
 
 /** The name of whoever an audit field names: staff:<id> is looked up, api:<key> is the integration. */
@@ -123,7 +128,9 @@ export function actorName(actor: string | null | undefined, staff: Staff[], t: A
 
 export function Stars(props: { rating: number }) {
   const { t } = useApp();
-  return html`<span class="stars" aria-label=${t('rating.stars', { n: props.rating })} title=${t('rating.stars', { n: props.rating })}>${'★'.repeat(props.rating)}${'☆'.repeat(5 - props.rating)}</span>`;
+  return html`<span class="stars" aria-label=${t('rating.stars', { n: props.rating })} title=${t('rating.stars', { n: props.rating })}
+    >${'★'.repeat(props.rating)}${'☆'.repeat(5 - props.rating)}</span
+  >`;
 }
 
 /** Is the keyboard event meant for a field (so single-key shortcuts must leave it alone)? */
@@ -136,15 +143,36 @@ export function typingIn(event: KeyboardEvent): boolean {
 }
 
 /** A one-line "why" asked before an action that needs a reason (escalate, close, dismiss, confirm a reviewer). */
-export function ReasonForm(props: { id: string; label: string; submitLabel: string; pending: boolean; onSubmit: (reason: string) => void; onCancel: () => void }) {
+export function ReasonForm(props: {
+  id: string;
+  label: string;
+  submitLabel: string;
+  pending: boolean;
+  onSubmit: (reason: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useApp();
   const [reason, setReason] = useState('');
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
-  return html`<form class="reason-form" onSubmit=${(e: Event) => { e.preventDefault(); if (reason.trim()) props.onSubmit(reason.trim()); }}>
-    <label>${props.label}
-      <input id=${props.id} ref=${input} required maxlength="1000" value=${reason} onInput=${(e: Event) => setReason((e.target as HTMLInputElement).value)}
-        onKeyDown=${(e: KeyboardEvent) => e.key === 'Escape' && props.onCancel()} />
+  return html`<form
+    class="reason-form"
+    onSubmit=${(e: Event) => {
+      e.preventDefault();
+      if (reason.trim()) props.onSubmit(reason.trim());
+    }}
+  >
+    <label
+      >${props.label}
+      <input
+        id=${props.id}
+        ref=${input}
+        required
+        maxlength="1000"
+        value=${reason}
+        onInput=${(e: Event) => setReason((e.target as HTMLInputElement).value)}
+        onKeyDown=${(e: KeyboardEvent) => e.key === 'Escape' && props.onCancel()}
+      />
     </label>
     <button type="submit" class="primary" disabled=${props.pending || !reason.trim()}>${props.submitLabel}</button>
     <button type="button" onClick=${props.onCancel}>${t('cancel')}</button>

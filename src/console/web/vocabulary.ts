@@ -24,6 +24,10 @@ export {
 } from '../../recovery/recovery.types';
 export { REPLY_STATUS_LABELS } from '../../replies/reply-labels';
 export { COMPLIANCE_RULE_LABELS, FINDING_SEVERITY_LABELS } from '../../compliance/compliance-labels';
-export { LEVEL_LABELS as RISK_LEVEL_LABELS, OUTCOME_LABELS as CONTACT_OUTCOME_KIND_LABELS, STATUS_LABELS as WATCH_STATUS_LABELS } from '../../reviewers/risk-labels';
+export {
+  LEVEL_LABELS as RISK_LEVEL_LABELS,
+  OUTCOME_LABELS as CONTACT_OUTCOME_KIND_LABELS,
+  STATUS_LABELS as WATCH_STATUS_LABELS,
+} from '../../reviewers/risk-labels';
 export { PLATFORM_LABELS } from '../../reviews/review-labels';
 export { ALERT_CAUSE_LABELS, SUBJECT_TYPE_LABELS } from '../../alerts/alert-labels';

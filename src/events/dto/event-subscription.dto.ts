@@ -1,5 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { PageQuery } from '../../common/pagination/page.query';
 import { IsTimestamp } from '../../common/validation/timestamp.validator';
 import { NoControlCharacters } from '../../common/validation/text.validators';
@@ -22,7 +38,12 @@ export class CreateEventSubscriptionDto {
   @IsString()
   url!: string;
 
-  @ApiProperty({ type: [String], enum: SUBSCRIBABLE_EVENT_TYPES, example: ['case.opened', 'case.revised'], description: 'event types of the catalogue (docs/events.md), or `*` for every type' })
+  @ApiProperty({
+    type: [String],
+    enum: SUBSCRIBABLE_EVENT_TYPES,
+    example: ['case.opened', 'case.revised'],
+    description: 'event types of the catalogue (docs/events.md), or `*` for every type',
+  })
   @IsIn(SUBSCRIBABLE_EVENT_TYPES, { each: true })
   @ArrayUnique()
   @ArrayMaxSize(SUBSCRIBABLE_EVENT_TYPES.length)
@@ -37,7 +58,13 @@ export class CreateEventSubscriptionDto {
   @IsString()
   description?: string | null;
 
-  @ApiPropertyOptional({ type: String, minLength: 16, maxLength: 256, writeOnly: true, description: 'the shared secret to sign with; generated (and returned once) when left out' })
+  @ApiPropertyOptional({
+    type: String,
+    minLength: 16,
+    maxLength: 256,
+    writeOnly: true,
+    description: 'the shared secret to sign with; generated (and returned once) when left out',
+  })
   @IsOptional()
   @NoControlCharacters()
   @MaxLength(256)
@@ -78,7 +105,13 @@ export class UpdateEventSubscriptionDto {
 }
 
 export class RotateSecretDto {
-  @ApiPropertyOptional({ type: String, minLength: 16, maxLength: 256, writeOnly: true, description: 'the new secret; generated (and returned once) when left out' })
+  @ApiPropertyOptional({
+    type: String,
+    minLength: 16,
+    maxLength: 256,
+    writeOnly: true,
+    description: 'the new secret; generated (and returned once) when left out',
+  })
   @IsOptional()
   @NoControlCharacters()
   @MaxLength(256)
@@ -86,7 +119,13 @@ export class RotateSecretDto {
   @IsString()
   secret?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_OVERLAP_SECONDS, default: DEFAULT_OVERLAP_SECONDS, description: 'how long the old secret keeps signing too (0: at once only the new one)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_OVERLAP_SECONDS,
+    default: DEFAULT_OVERLAP_SECONDS,
+    description: 'how long the old secret keeps signing too (0: at once only the new one)',
+  })
   @IsOptional()
   @Min(0)
   @Max(MAX_OVERLAP_SECONDS)
@@ -180,9 +219,11 @@ export class EventDeliveryResponse {
   @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'how long the last attempt took, in ms' }) lastLatencyMs!: number | null;
   @ApiPropertyOptional({ type: String, nullable: true }) lastError!: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) lastAttemptAt!: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'when a pending delivery is tried next' }) nextAttemptAt!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'when a pending delivery is tried next' }) nextAttemptAt!:
+    string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) deliveredAt!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'who asked for this redelivery; null for the original delivery' }) redeliveredBy!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'who asked for this redelivery; null for the original delivery' }) redeliveredBy!:
+    string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
   static of(d: EventDelivery): EventDeliveryResponse {
@@ -212,4 +253,3 @@ export class EventDeliveryPageResponse {
 export class RedeliveryResponse {
   @ApiProperty({ type: 'integer', description: 'deliveries created' }) deliveries!: number;
 }
-

@@ -70,7 +70,12 @@ export class QueueQuery {
 }
 
 export class UpdateSettingsDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 180, default: 30, description: 'days the platform lets a buyer change a review; applies to cases opened after the change, open cases keep their deadline' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 180,
+    default: 30,
+    description: 'days the platform lets a buyer change a review; applies to cases opened after the change, open cases keep their deadline',
+  })
   @IsOptionalNotNull()
   @IsInt()
   @Min(1)
@@ -128,7 +133,14 @@ export class UpdateSettingsDto {
 export class ListCasesQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'one status or several separated by commas', example: 'new,contacting' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : value,
+  )
   @IsArray()
   @ArrayMaxSize(CASE_STATUSES.length)
   @IsIn(CASE_STATUSES, { each: true })
@@ -164,7 +176,6 @@ export class ListCasesQuery extends PageQuery {
   @IsOptional()
   @IsTimestamp()
   openedTo?: string;
-
 }
 
 export class AssignDto {
@@ -232,7 +243,8 @@ export class CompensationDto {
 
   @ApiPropertyOptional({
     default: false,
-    description: 'true refuses the contact with 422 COMPENSATION_CONDITIONAL: a compensation may never depend on the buyer changing or removing the review (16 CFR 465.4; AUCL art. 8)',
+    description:
+      'true refuses the contact with 422 COMPENSATION_CONDITIONAL: a compensation may never depend on the buyer changing or removing the review (16 CFR 465.4; AUCL art. 8)',
   })
   @IsOptional()
   @IsBoolean()

@@ -28,7 +28,8 @@ export class CaseResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) productId!: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) orderAmount!: number | null;
   @ApiProperty() reviewedAt!: string;
-  @ApiProperty({ description: 'the end of the platform change window: reviewedAt + the revision window in force when the case opened' }) revisionDeadlineAt!: string;
+  @ApiProperty({ description: 'the end of the platform change window: reviewedAt + the revision window in force when the case opened' })
+  revisionDeadlineAt!: string;
   @ApiProperty({ description: 'openedAt + the first-contact SLA' }) firstContactDueAt!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) firstContactedAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) lastContactAt!: string | null;
@@ -109,7 +110,9 @@ export class ContactResponse {
       outcome: c.outcome,
       actor: c.actor,
       staffId: c.staffId,
-      compensation: c.compensationType ? { type: c.compensationType, amount: num(c.compensationAmount), currency: c.compensationCurrency, unconditional: true } : null,
+      compensation: c.compensationType
+        ? { type: c.compensationType, amount: num(c.compensationAmount), currency: c.compensationCurrency, unconditional: true }
+        : null,
       demandedAmount: num(c.demandedAmount),
       promisedRevisionAt: iso(c.promisedRevisionAt),
       nextFollowUpAt: iso(c.nextFollowUpAt),
@@ -181,7 +184,11 @@ export class ContactPolicyCheckResponse {
   @ApiProperty({ description: 'the moment checked' }) at!: string;
   @ApiProperty({ description: 'whether a contact at that moment is within the policy' }) allowed!: boolean;
   @ApiProperty({ type: [String], description: 'rules it would break: quiet_hours, daily_limit, total_limit' }) violations!: string[];
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'the first moment from `at` on a contact is allowed; null once the total limit is reached' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'the first moment from `at` on a contact is allowed; null once the total limit is reached',
+  })
   nextAllowedAt!: string | null;
   @ApiProperty({ type: ContactPolicyRulesResponse }) rules!: ContactPolicyRulesResponse;
   @ApiProperty({ description: "contacts on the shop's calendar day of `at`" }) contactsThatDay!: number;
@@ -213,9 +220,7 @@ export class CaseDetailResponse extends CaseResponse {
       review: ReviewResponse.of(d.review),
       contacts: d.contacts.map(ContactResponse.of),
       events: d.events.map(CaseEventResponse.of),
-      reviewer: d.reviewer
-        ? { id: d.reviewer.id, riskScore: Number(d.reviewer.riskScore), riskLevel: d.reviewer.riskLevel, status: d.reviewer.status }
-        : null,
+      reviewer: d.reviewer ? { id: d.reviewer.id, riskScore: Number(d.reviewer.riskScore), riskLevel: d.reviewer.riskLevel, status: d.reviewer.status } : null,
       contactPolicy: ContactPolicyResponse.of(d.contactPolicy),
     };
   }
@@ -237,11 +242,20 @@ export class QueueReasonResponse {
 
 export class PlatformDeadlinesResponse {
   @ApiProperty({ description: 'version of the platform rules table (GET /v1/platform-rules)' }) rulesVersion!: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: "when the platform stops taking a public reply (Tmall and Kuaishou: 30 days from the review; Tmall: at a 追评); null: no limit" })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'when the platform stops taking a public reply (Tmall and Kuaishou: 30 days from the review; Tmall: at a 追评); null: no limit',
+  })
   replyUntil!: string | null;
-  @ApiPropertyOptional({ enum: ['window_passed', 'follow_up_added'], nullable: true, description: 'why the reply window is already closed' }) replyClosed!: string | null;
+  @ApiPropertyOptional({ enum: ['window_passed', 'follow_up_added'], nullable: true, description: 'why the reply window is already closed' }) replyClosed!:
+    string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'until when the buyer may add a 追评 (Kuaishou: 180 days)' }) followUpUntil!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: "until when the platform lets the buyer change the review; revisionDeadlineAt is the shop's own window" })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: "until when the platform lets the buyer change the review; revisionDeadlineAt is the shop's own window",
+  })
   revisionUntil!: string | null;
 }
 
@@ -269,7 +283,8 @@ export class QueueItemResponse {
   @ApiPropertyOptional({ type: AssigneeResponse, nullable: true }) assignee!: AssigneeResponse | null;
   @ApiPropertyOptional({ type: ReviewerRiskResponse, nullable: true }) reviewer!: ReviewerRiskResponse | null;
   @ApiProperty({ type: [QueueReasonResponse], description: 'why the item is where it is, in the order of the sort keys' }) reasons!: QueueReasonResponse[];
-  @ApiProperty({ type: PlatformDeadlinesResponse, description: "the platform's deadlines for this review, by the rules the shop works by" }) platformDeadlines!: PlatformDeadlinesResponse;
+  @ApiProperty({ type: PlatformDeadlinesResponse, description: "the platform's deadlines for this review, by the rules the shop works by" })
+  platformDeadlines!: PlatformDeadlinesResponse;
 
   static of(item: QueueItem): QueueItemResponse {
     return {

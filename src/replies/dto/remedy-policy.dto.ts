@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsDecimal } from '../../common/validation/number.validators';
 import { NoControlCharacters } from '../../common/validation/text.validators';
 import type { CouponTier, RemedyPolicy } from '../remedy-policy';
@@ -31,7 +46,14 @@ export class UpdateRemedyPolicyDto {
   @IsString()
   currency?: string | null;
 
-  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 30, example: '定制帆布袋', nullable: true, description: 'the apology gift, in Chinese; default 小礼物' })
+  @ApiPropertyOptional({
+    type: String,
+    minLength: 1,
+    maxLength: 30,
+    example: '定制帆布袋',
+    nullable: true,
+    description: 'the apology gift, in Chinese; default 小礼物',
+  })
   @IsOptional()
   @MaxLength(30)
   @MinLength(1)
@@ -39,7 +61,14 @@ export class UpdateRemedyPolicyDto {
   @IsString()
   giftNameZh?: string | null;
 
-  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 40, example: 'canvas tote bag', nullable: true, description: 'the apology gift, in English; default "small gift"' })
+  @ApiPropertyOptional({
+    type: String,
+    minLength: 1,
+    maxLength: 40,
+    example: 'canvas tote bag',
+    nullable: true,
+    description: 'the apology gift, in English; default "small gift"',
+  })
   @IsOptional()
   @MaxLength(40)
   @MinLength(1)
@@ -54,7 +83,13 @@ export class UpdateRemedyPolicyDto {
   @IsDecimal(2)
   giftValue?: number | null;
 
-  @ApiPropertyOptional({ type: [CouponTierDto], nullable: true, minItems: 1, maxItems: 10, description: 'coupon by order amount; the lowest tier also applies below its amount' })
+  @ApiPropertyOptional({
+    type: [CouponTierDto],
+    nullable: true,
+    minItems: 1,
+    maxItems: 10,
+    description: 'coupon by order amount; the lowest tier also applies below its amount',
+  })
   @IsOptional()
   @ValidateNested({ each: true })
   @Type(() => CouponTierDto)
@@ -70,14 +105,28 @@ export class UpdateRemedyPolicyDto {
   @IsDecimal(2)
   couponMinSpend?: number | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: 10_000, example: 5, description: 'a price difference up to this is refunded directly' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 10_000,
+    example: 5,
+    description: 'a price difference up to this is refunded directly',
+  })
   @IsOptional()
   @Min(0)
   @Max(10_000)
   @IsDecimal(2)
   priceDifferenceRefundLimit?: number | null;
 
-  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: 60, example: 7, description: 'the no-reason return window restated for fit and taste' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 0,
+    maximum: 60,
+    example: 7,
+    description: 'the no-reason return window restated for fit and taste',
+  })
   @IsOptional()
   @Min(0)
   @Max(60)
@@ -94,7 +143,15 @@ export class UpdateRemedyPolicyDto {
   @IsBoolean()
   freeReplacementForIsolatedDefect?: boolean | null;
 
-  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 2, maximum: 10_000, example: 3, description: 'buyers of a product reporting the same quality problem that make it widespread; high-risk reviewers (flagged, confirmed, or scored high and not dismissed) do not count' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 2,
+    maximum: 10_000,
+    example: 3,
+    description:
+      'buyers of a product reporting the same quality problem that make it widespread; high-risk reviewers (flagged, confirmed, or scored high and not dismissed) do not count',
+  })
   @IsOptional()
   @Min(2)
   @Max(10_000)

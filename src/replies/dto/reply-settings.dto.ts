@@ -9,7 +9,14 @@ export const MAX_REPLY_LENGTH = 5_000;
 
 /** PUT /v1/reply-settings: fields left out keep their value; `null` resets a field (and clears the webhook). */
 export class UpdateReplySettingsDto {
-  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 500, minimum: MIN_REPLY_LENGTH, maximum: MAX_REPLY_LENGTH, description: "the platform's reply length limit in characters" })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    example: 500,
+    minimum: MIN_REPLY_LENGTH,
+    maximum: MAX_REPLY_LENGTH,
+    description: "the platform's reply length limit in characters",
+  })
   @IsOptional()
   @Min(MIN_REPLY_LENGTH)
   @Max(MAX_REPLY_LENGTH)
@@ -30,7 +37,8 @@ export class UpdateReplySettingsDto {
     type: Boolean,
     nullable: true,
     default: false,
-    description: 'a public reply may name a gift or coupon; off by default (it invites copycat complaints and reads as buying the review: the remedy is arranged privately)',
+    description:
+      'a public reply may name a gift or coupon; off by default (it invites copycat complaints and reads as buying the review: the remedy is arranged privately)',
   })
   @IsOptional()
   @IsBoolean()
@@ -43,7 +51,14 @@ export class UpdateReplySettingsDto {
   @IsString()
   webhookUrl?: string | null;
 
-  @ApiPropertyOptional({ type: String, minLength: 16, maxLength: 256, writeOnly: true, description: 'the shared secret deliveries are signed with (16-256 characters); write-only', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    minLength: 16,
+    maxLength: 256,
+    writeOnly: true,
+    description: 'the shared secret deliveries are signed with (16-256 characters); write-only',
+    nullable: true,
+  })
   @IsOptional()
   @MaxLength(256)
   @MinLength(16)

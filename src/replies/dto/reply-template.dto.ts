@@ -46,7 +46,11 @@ export class CreateReplyTemplateDto {
   @IsDefined({ message: '$property is required' })
   text!: string;
 
-  @ApiPropertyOptional({ default: true, description: 'a template with a blocking compliance finding cannot be active (409 COMPLIANCE_BLOCKED) unless a lead overrides; save it inactive to keep working on it' })
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      'a template with a blocking compliance finding cannot be active (409 COMPLIANCE_BLOCKED) unless a lead overrides; save it inactive to keep working on it',
+  })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
@@ -148,7 +152,8 @@ export class ReplyTemplateResponse {
   @ApiProperty() updatedBy!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
-  @ApiProperty({ type: [ComplianceFindingResponse], description: 'compliance findings on the text (docs/compliance.md)' }) findings!: ComplianceFindingResponse[];
+  @ApiProperty({ type: [ComplianceFindingResponse], description: 'compliance findings on the text (docs/compliance.md)' })
+  findings!: ComplianceFindingResponse[];
 
   static of(template: ReplyTemplate, placeholders: string[], findings: LocatedFinding[]): ReplyTemplateResponse {
     return {
@@ -189,7 +194,8 @@ export class BuiltinTemplateResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) subTag!: string | null;
   @ApiProperty({ enum: ['single', 'multi', 'widespread', 'high_risk', 'short'], description: 'when the composer uses it' }) situation!: string;
   @ApiProperty() text!: string;
-  @ApiProperty({ type: [ComplianceFindingResponse], description: 'compliance findings (the built-in library has no blocking one)' }) findings!: ComplianceFindingResponse[];
+  @ApiProperty({ type: [ComplianceFindingResponse], description: 'compliance findings (the built-in library has no blocking one)' })
+  findings!: ComplianceFindingResponse[];
 }
 
 export class BuiltinTemplateListResponse {

@@ -20,7 +20,10 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /** Approve or publish: a lead may let blocking compliance findings through with a reason. */
 export class ReplyActionDto {
-  @ApiPropertyOptional({ type: ComplianceOverrideDto, description: 'leads only: approve or publish despite blocking compliance findings; the reason is kept in the audit history' })
+  @ApiPropertyOptional({
+    type: ComplianceOverrideDto,
+    description: 'leads only: approve or publish despite blocking compliance findings; the reason is kept in the audit history',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => ComplianceOverrideDto)
@@ -87,7 +90,6 @@ export class ListRepliesQuery extends PageQuery {
   @Transform(toBoolean)
   @IsBoolean()
   current?: boolean;
-
 }
 
 export class OutreachStepResponse {
@@ -191,7 +193,8 @@ export class ReplyResponse {
   @ApiProperty({ type: [DeliveryResponse], description: 'webhook deliveries of the published reply, newest first' }) deliveries!: DeliveryResponse[];
   @ApiProperty({
     type: [ComplianceFindingResponse],
-    description: 'compliance findings on the text, the outreach lines and the remedy wording, blocking first (docs/compliance.md); a blocking one stops approve and publish (409 COMPLIANCE_BLOCKED) unless a lead overrides',
+    description:
+      'compliance findings on the text, the outreach lines and the remedy wording, blocking first (docs/compliance.md); a blocking one stops approve and publish (409 COMPLIANCE_BLOCKED) unless a lead overrides',
   })
   findings!: ComplianceFindingResponse[];
 
@@ -240,7 +243,11 @@ export class PlatformReplyResponse {
 }
 
 export class ReviewRepliesResponse {
-  @ApiPropertyOptional({ type: PlatformReplyResponse, nullable: true, description: 'The seller already replied on the platform: no automatic draft is written; POST a draft to write one anyway' })
+  @ApiPropertyOptional({
+    type: PlatformReplyResponse,
+    nullable: true,
+    description: 'The seller already replied on the platform: no automatic draft is written; POST a draft to write one anyway',
+  })
   platformReply!: PlatformReplyResponse | null;
   @ApiPropertyOptional({ type: ReplyResponse, nullable: true }) current!: ReplyResponse | null;
   @ApiProperty({ type: [ReplyResponse], description: 'earlier replies of the review, newest first' }) history!: ReplyResponse[];

@@ -61,7 +61,11 @@ export class WeeklyReportQuery extends ReportFormatQuery {
 }
 
 export class ReportsQuery extends ReportFormatQuery {
-  @ApiPropertyOptional({ format: 'date', example: '2026-11-01', description: 'With `to`: a report of these local days (both included). Without: list stored reports' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-11-01',
+    description: 'With `to`: a report of these local days (both included). Without: list stored reports',
+  })
   @IsOptional()
   @IsLocalDate()
   from?: string;
@@ -101,49 +105,91 @@ const limit = (key: keyof typeof SETTING_LIMITS) => SETTING_LIMITS[key];
 
 /** Only the settings sent change; `null` puts one back to its default. */
 export class UpdateReportSettingsDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: limit('widespreadMinBuyers').min, maximum: limit('widespreadMinBuyers').max, example: DEFAULT_REPORT_SETTINGS.widespreadMinBuyers, nullable: true })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: limit('widespreadMinBuyers').min,
+    maximum: limit('widespreadMinBuyers').max,
+    example: DEFAULT_REPORT_SETTINGS.widespreadMinBuyers,
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(limit('widespreadMinBuyers').min)
   @Max(limit('widespreadMinBuyers').max)
   widespreadMinBuyers?: number | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: limit('widespreadMinShare').min, maximum: limit('widespreadMinShare').max, example: DEFAULT_REPORT_SETTINGS.widespreadMinShare, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: limit('widespreadMinShare').min,
+    maximum: limit('widespreadMinShare').max,
+    example: DEFAULT_REPORT_SETTINGS.widespreadMinShare,
+    nullable: true,
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(limit('widespreadMinShare').min)
   @Max(limit('widespreadMinShare').max)
   widespreadMinShare?: number | null;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: limit('widespreadMinSkuReviews').min, maximum: limit('widespreadMinSkuReviews').max, example: DEFAULT_REPORT_SETTINGS.widespreadMinSkuReviews, nullable: true })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: limit('widespreadMinSkuReviews').min,
+    maximum: limit('widespreadMinSkuReviews').max,
+    example: DEFAULT_REPORT_SETTINGS.widespreadMinSkuReviews,
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(limit('widespreadMinSkuReviews').min)
   @Max(limit('widespreadMinSkuReviews').max)
   widespreadMinSkuReviews?: number | null;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: limit('actionMinComplaints').min, maximum: limit('actionMinComplaints').max, example: DEFAULT_REPORT_SETTINGS.actionMinComplaints, nullable: true })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: limit('actionMinComplaints').min,
+    maximum: limit('actionMinComplaints').max,
+    example: DEFAULT_REPORT_SETTINGS.actionMinComplaints,
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(limit('actionMinComplaints').min)
   @Max(limit('actionMinComplaints').max)
   actionMinComplaints?: number | null;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: limit('tableRows').min, maximum: limit('tableRows').max, example: DEFAULT_REPORT_SETTINGS.tableRows, nullable: true })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: limit('tableRows').min,
+    maximum: limit('tableRows').max,
+    example: DEFAULT_REPORT_SETTINGS.tableRows,
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(limit('tableRows').min)
   @Max(limit('tableRows').max)
   tableRows?: number | null;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: limit('quotesPerCause').min, maximum: limit('quotesPerCause').max, example: DEFAULT_REPORT_SETTINGS.quotesPerCause, nullable: true })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: limit('quotesPerCause').min,
+    maximum: limit('quotesPerCause').max,
+    example: DEFAULT_REPORT_SETTINGS.quotesPerCause,
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(limit('quotesPerCause').min)
   @Max(limit('quotesPerCause').max)
   quotesPerCause?: number | null;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: limit('quoteMaxChars').min, maximum: limit('quoteMaxChars').max, example: DEFAULT_REPORT_SETTINGS.quoteMaxChars, nullable: true })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: limit('quoteMaxChars').min,
+    maximum: limit('quoteMaxChars').max,
+    example: DEFAULT_REPORT_SETTINGS.quoteMaxChars,
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(limit('quoteMaxChars').min)
@@ -155,7 +201,14 @@ export class UpdateReportSettingsDto {
   @IsBoolean()
   scheduleEnabled?: boolean | null;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: limit('scheduleHour').min, maximum: limit('scheduleHour').max, example: DEFAULT_REPORT_SETTINGS.scheduleHour, nullable: true, description: "Local hour on Monday (shop time zone)" })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: limit('scheduleHour').min,
+    maximum: limit('scheduleHour').max,
+    example: DEFAULT_REPORT_SETTINGS.scheduleHour,
+    nullable: true,
+    description: 'Local hour on Monday (shop time zone)',
+  })
   @IsOptional()
   @IsInt()
   @Min(limit('scheduleHour').min)
@@ -203,7 +256,7 @@ export class ReportPageResponse {
 }
 
 export class ReportSettingsResponse {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What reports use: the defaults overlaid with the shop\'s changes' })
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "What reports use: the defaults overlaid with the shop's changes" })
   settings!: ReportSettings;
   @ApiProperty({ type: 'object', additionalProperties: true }) defaults!: ReportSettings;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Only what the shop changed' }) overrides!: ReportSettingsOverrides;

@@ -43,11 +43,21 @@ function asTable(block: Block): CsvTable | null {
     case 'table':
       return block;
     case 'metrics':
-      return block.id ? { id: block.id, columns: [text(''), text(''), text('')], rows: block.items.map((item) => [item.label, item.value, item.detail]) } : null;
+      return block.id
+        ? { id: block.id, columns: [text(''), text(''), text('')], rows: block.items.map((item) => [item.label, item.value, item.detail]) }
+        : null;
     case 'quotes':
-      return { id: block.id, columns: block.labels.map(text), rows: block.groups.flatMap((group) => group.quotes.map((quote) => [group.title, quote.text, quote.meta])) };
+      return {
+        id: block.id,
+        columns: block.labels.map(text),
+        rows: block.groups.flatMap((group) => group.quotes.map((quote) => [group.title, quote.text, quote.meta])),
+      };
     case 'list':
-      return { id: block.id, columns: block.labels.map(text), rows: block.groups.flatMap((group) => group.items.map((item) => [group.title, item.badge, item.text])) };
+      return {
+        id: block.id,
+        columns: block.labels.map(text),
+        rows: block.groups.flatMap((group) => group.items.map((item) => [group.title, item.badge, item.text])),
+      };
     default:
       return null;
   }

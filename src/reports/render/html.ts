@@ -96,7 +96,10 @@ function renderBlock(block: Block, text: ReportText): string {
       const cls = (column: Column, numeric: boolean) => (numeric ? ' class="num"' : column.wrap ? ' class="wrap"' : '');
       const head = block.columns.map((c) => `<th${cls(c, isNumericColumn(c))}>${escapeXml(c.label)}</th>`).join('');
       const body = block.rows
-        .map((row) => `<tr>${row.map((cell, i) => `<td${cls(block.columns[i], isNumericColumn(block.columns[i]) && typeof cell !== 'string')}>${escapeXml(formatCell(cell, block.columns[i], text))}</td>`).join('')}</tr>`)
+        .map(
+          (row) =>
+            `<tr>${row.map((cell, i) => `<td${cls(block.columns[i], isNumericColumn(block.columns[i]) && typeof cell !== 'string')}>${escapeXml(formatCell(cell, block.columns[i], text))}</td>`).join('')}</tr>`,
+        )
         .join('');
       const more = block.more ? `<p class="more">${escapeXml(text.t('more', { n: block.more }))}</p>` : '';
       return `${title}<table data-table="${escapeXml(block.id)}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${more}`;
@@ -125,7 +128,10 @@ function renderBlock(block: Block, text: ReportText): string {
 export function renderHtml(report: RenderedReport): string {
   const text = new ReportText(report.lang);
   const sections = report.sections
-    .map((section) => `<section id="${escapeXml(section.key)}"><h2>${escapeXml(section.title)}</h2>${section.blocks.map((block) => renderBlock(block, text)).join('\n')}</section>`)
+    .map(
+      (section) =>
+        `<section id="${escapeXml(section.key)}"><h2>${escapeXml(section.title)}</h2>${section.blocks.map((block) => renderBlock(block, text)).join('\n')}</section>`,
+    )
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="${report.lang === 'zh' ? 'zh-CN' : 'en'}">

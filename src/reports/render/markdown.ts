@@ -21,13 +21,18 @@ export function renderMarkdown(report: RenderedReport): string {
     out.push(`## ${escapeMarkdown(section.title)}`, '');
     for (const block of section.blocks) out.push(...renderBlock(block, text), '');
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 function renderBlock(block: Block, text: ReportText): string[] {
   switch (block.type) {
     case 'metrics':
-      return block.items.map((item) => `- **${escapeMarkdown(item.label)}**: ${escapeMarkdown(item.value)}${item.detail ? ` (${escapeMarkdown(item.detail)})` : ''}`);
+      return block.items.map(
+        (item) => `- **${escapeMarkdown(item.label)}**: ${escapeMarkdown(item.value)}${item.detail ? ` (${escapeMarkdown(item.detail)})` : ''}`,
+      );
     case 'table': {
       const lines = block.title ? [`### ${escapeMarkdown(block.title)}`, ''] : [];
       if (!block.rows.length) return [...lines, `_${escapeMarkdown(block.empty)}_`];

@@ -60,14 +60,54 @@ function fixture(overrides: { empty?: boolean; complete?: boolean } = {}): Repor
         [{ productId: 'p1', sku: '=HYPERLINK("x")', productName: 'T恤 | 黑色', n: 30 }],
         settings,
       ),
-      logistics: complaintsBy([{ bucket: 0, name: '中通快递', reviews: 60, negative: 9, complaints: 6 }], [{ name: '中通快递', subTags: ['slow_delivery'], n: 6 }], 'logistics', 10),
+      logistics: complaintsBy(
+        [{ bucket: 0, name: '中通快递', reviews: 60, negative: 9, complaints: 6 }],
+        [{ name: '中通快递', subTags: ['slow_delivery'], n: 6 }],
+        'logistics',
+        10,
+      ),
       service: complaintsBy([], [], 'service', 10),
-      reviewerRisk: reviewerRisk([{ buyerId: 'buyer-42', platform: 'taobao', status: 'flagged', riskScore: 77, riskLevel: 'high', signals: ['compensation_demand'], at: '2026-11-18T02:00:00Z' }], 10),
+      reviewerRisk: reviewerRisk(
+        [
+          {
+            buyerId: 'buyer-42',
+            platform: 'taobao',
+            status: 'flagged',
+            riskScore: 77,
+            riskLevel: 'high',
+            signals: ['compensation_demand'],
+            at: '2026-11-18T02:00:00Z',
+          },
+        ],
+        10,
+      ),
       funnel: recoveryFunnel(
         [
           // four cases: two contacted in time (1.5 h and 2.5 h), both promised and one revised, one past the deadline, one not due
-          { bucket: 0, opened: 4, contacted: 2, contactedInSla: 2, slaMissed: 1, medianSecondsToFirstContact: 7200, promised: 2, revised: 1, closedUnrevised: 0, dismissed: 0 },
-          { bucket: -1, opened: 1, contacted: 1, contactedInSla: 1, slaMissed: 0, medianSecondsToFirstContact: 3600, promised: 0, revised: 1, closedUnrevised: 0, dismissed: 0 },
+          {
+            bucket: 0,
+            opened: 4,
+            contacted: 2,
+            contactedInSla: 2,
+            slaMissed: 1,
+            medianSecondsToFirstContact: 7200,
+            promised: 2,
+            revised: 1,
+            closedUnrevised: 0,
+            dismissed: 0,
+          },
+          {
+            bucket: -1,
+            opened: 1,
+            contacted: 1,
+            contactedInSla: 1,
+            slaMissed: 0,
+            medianSecondsToFirstContact: 3600,
+            promised: 0,
+            revised: 1,
+            closedUnrevised: 0,
+            dismissed: 0,
+          },
         ],
         [
           { bucket: 0, type: 'coupon', currency: 'CNY', offers: 2, amount: 20 },
@@ -104,7 +144,21 @@ describe('csv', () => {
 
   it('is one file with a titled table per section, Excel-readable', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    for (const id of ['[summary]', '[summary.trend]', '[rootCauses.causes]', '[rootCauses.sub_causes]', '[quality.quality_by_sku]', '[logistics.logistics_by_carrier]', '[service.service_by_agent]', '[reviewerRisk.reviewer_risk_counts]', '[reviewerRisk.reviewer_risk]', '[funnel]', '[funnel.compensation]', '[quotes]', '[actions]']) {
+    for (const id of [
+      '[summary]',
+      '[summary.trend]',
+      '[rootCauses.causes]',
+      '[rootCauses.sub_causes]',
+      '[quality.quality_by_sku]',
+      '[logistics.logistics_by_carrier]',
+      '[service.service_by_agent]',
+      '[reviewerRisk.reviewer_risk_counts]',
+      '[reviewerRisk.reviewer_risk]',
+      '[funnel]',
+      '[funnel.compensation]',
+      '[quotes]',
+      '[actions]',
+    ]) {
       expect(csv).toContain(id);
     }
     expect(csv).toContain('\r\n');
@@ -201,7 +255,8 @@ describe('funnel chart', () => {
   });
   // the stages, after the legend's swatches
   const stages = svg.slice(svg.indexOf('</g>'));
-  const widths = (cls: string) => [...stages.matchAll(new RegExp(`<rect class="bar ${cls}" x="[\\d.]+" y="\\d+" width="([\\d.]+)"`, 'g'))].map((m) => Number(m[1]));
+  const widths = (cls: string) =>
+    [...stages.matchAll(new RegExp(`<rect class="bar ${cls}" x="[\\d.]+" y="\\d+" width="([\\d.]+)"`, 'g'))].map((m) => Number(m[1]));
 
   it('sizes each stage against the largest figure, centred, with the previous period under it', () => {
     // the plot is 360 wide: 50 (last week's first stage) is the largest figure
@@ -222,9 +277,24 @@ describe('funnel chart', () => {
   });
 
   it('keeps a small stage visible and draws nothing for an empty period', () => {
-    const tiny = funnelChartSvg({ kind: 'funnel', title: 't', stages: [{ label: 'a', value: 1000, previous: 0, note: '' }, { label: 'b', value: 1, previous: 0, note: '' }], valueLabel: 'v', previousLabel: 'p' });
+    const tiny = funnelChartSvg({
+      kind: 'funnel',
+      title: 't',
+      stages: [
+        { label: 'a', value: 1000, previous: 0, note: '' },
+        { label: 'b', value: 1, previous: 0, note: '' },
+      ],
+      valueLabel: 'v',
+      previousLabel: 'p',
+    });
     expect(tiny).toContain('<rect class="bar current" x="309.0" y="82" width="2.0"');
-    const empty = funnelChartSvg({ kind: 'funnel', title: 't', stages: [{ label: 'a', value: 0, previous: 0, note: '' }], valueLabel: 'v', previousLabel: 'p' });
+    const empty = funnelChartSvg({
+      kind: 'funnel',
+      title: 't',
+      stages: [{ label: 'a', value: 0, previous: 0, note: '' }],
+      valueLabel: 'v',
+      previousLabel: 'p',
+    });
     expect(empty).not.toMatch(/NaN|Infinity/);
     expect(empty).toContain('width="0.0"');
   });

@@ -55,10 +55,15 @@ export function trendChartSvg(chart: TrendChart): string {
     parts.push(`<text class="value" x="${x(i).toFixed(1)}" y="${(top - 4).toFixed(1)}" text-anchor="middle">${fmt(point.bar)}</text>`);
     parts.push(`<text class="tick" x="${x(i).toFixed(1)}" y="${height - margin.bottom + 16}" text-anchor="middle">${escapeXml(point.label)}</text>`);
   });
-  const linePoints = chart.points.map((p, i) => (p.line === null ? null : `${x(i).toFixed(1)},${yRate(p.line).toFixed(1)}`)).filter((p): p is string => p !== null);
+  const linePoints = chart.points
+    .map((p, i) => (p.line === null ? null : `${x(i).toFixed(1)},${yRate(p.line).toFixed(1)}`))
+    .filter((p): p is string => p !== null);
   if (linePoints.length) parts.push(`<polyline class="line" points="${linePoints.join(' ')}"/>`);
   chart.points.forEach((p, i) => {
-    if (p.line !== null) parts.push(`<circle class="dot" cx="${x(i).toFixed(1)}" cy="${yRate(p.line).toFixed(1)}" r="3"><title>${escapeXml(p.label)}: ${(p.line * 100).toFixed(1)}%</title></circle>`);
+    if (p.line !== null)
+      parts.push(
+        `<circle class="dot" cx="${x(i).toFixed(1)}" cy="${yRate(p.line).toFixed(1)}" r="3"><title>${escapeXml(p.label)}: ${(p.line * 100).toFixed(1)}%</title></circle>`,
+      );
   });
   const legend = `<g class="legend"><rect class="bar" x="${margin.left}" y="8" width="12" height="12"/><text x="${margin.left + 18}" y="18">${escapeXml(chart.barLabel)}</text><line class="line" x1="${margin.left + 150}" x2="${margin.left + 170}" y1="14" y2="14"/><text x="${margin.left + 176}" y="18">${escapeXml(chart.lineLabel)}</text></g>`;
   return `<svg class="chart chart-trend" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(chart.title)}" xmlns="http://www.w3.org/2000/svg"><title>${escapeXml(chart.title)}</title>${legend}${parts.join('')}</svg>`;
@@ -77,9 +82,13 @@ export function barChartSvg(chart: BarChart): string {
   chart.items.forEach((item, i) => {
     const y = margin.top + i * rowH;
     parts.push(`<text class="label" x="${margin.left - 8}" y="${y + 17}" text-anchor="end">${escapeXml(item.label)}</text>`);
-    parts.push(`<rect class="bar current" x="${margin.left}" y="${y + 3}" width="${Math.max(w(item.value), 0).toFixed(1)}" height="13"><title>${escapeXml(item.label)}: ${fmt(item.value)}</title></rect>`);
+    parts.push(
+      `<rect class="bar current" x="${margin.left}" y="${y + 3}" width="${Math.max(w(item.value), 0).toFixed(1)}" height="13"><title>${escapeXml(item.label)}: ${fmt(item.value)}</title></rect>`,
+    );
     parts.push(`<text class="value" x="${(margin.left + w(item.value) + 4).toFixed(1)}" y="${y + 14}">${fmt(item.value)}</text>`);
-    parts.push(`<rect class="bar previous" x="${margin.left}" y="${y + 18}" width="${Math.max(w(item.previous), 0).toFixed(1)}" height="9"><title>${escapeXml(item.label)}: ${fmt(item.previous)}</title></rect>`);
+    parts.push(
+      `<rect class="bar previous" x="${margin.left}" y="${y + 18}" width="${Math.max(w(item.previous), 0).toFixed(1)}" height="9"><title>${escapeXml(item.label)}: ${fmt(item.previous)}</title></rect>`,
+    );
     parts.push(`<text class="value muted" x="${(margin.left + w(item.previous) + 4).toFixed(1)}" y="${y + 27}">${fmt(item.previous)}</text>`);
   });
   const legend = `<g class="legend"><rect class="bar current" x="${margin.left}" y="8" width="12" height="12"/><text x="${margin.left + 18}" y="18">${escapeXml(chart.valueLabel)}</text><rect class="bar previous" x="${margin.left + 150}" y="10" width="12" height="8"/><text x="${margin.left + 168}" y="18">${escapeXml(chart.previousLabel)}</text></g>`;
@@ -109,7 +118,9 @@ export function funnelChartSvg(chart: FunnelChart): string {
       const [a, b] = [w(stage.value) / 2, w(next.value) / 2];
       const y1 = top(i) + barH;
       const y2 = top(i + 1);
-      parts.push(`<polygon class="funnel-link" points="${(centre - a).toFixed(1)},${y1} ${(centre + a).toFixed(1)},${y1} ${(centre + b).toFixed(1)},${y2} ${(centre - b).toFixed(1)},${y2}"/>`);
+      parts.push(
+        `<polygon class="funnel-link" points="${(centre - a).toFixed(1)},${y1} ${(centre + a).toFixed(1)},${y1} ${(centre + b).toFixed(1)},${y2} ${(centre - b).toFixed(1)},${y2}"/>`,
+      );
     }
   });
   chart.stages.forEach((stage, i) => {
@@ -117,10 +128,16 @@ export function funnelChartSvg(chart: FunnelChart): string {
     const main = w(stage.value);
     const previous = w(stage.previous);
     parts.push(`<text class="label" x="${margin.left - 10}" y="${y + 16}" text-anchor="end">${escapeXml(stage.label)}</text>`);
-    parts.push(`<rect class="bar current" x="${(centre - main / 2).toFixed(1)}" y="${y}" width="${main.toFixed(1)}" height="${barH}"><title>${escapeXml(stage.label)}: ${fmt(stage.value)}</title></rect>`);
-    parts.push(`<rect class="bar previous" x="${(centre - previous / 2).toFixed(1)}" y="${y + barH + 4}" width="${previous.toFixed(1)}" height="6"><title>${escapeXml(chart.previousLabel)}: ${fmt(stage.previous)}</title></rect>`);
+    parts.push(
+      `<rect class="bar current" x="${(centre - main / 2).toFixed(1)}" y="${y}" width="${main.toFixed(1)}" height="${barH}"><title>${escapeXml(stage.label)}: ${fmt(stage.value)}</title></rect>`,
+    );
+    parts.push(
+      `<rect class="bar previous" x="${(centre - previous / 2).toFixed(1)}" y="${y + barH + 4}" width="${previous.toFixed(1)}" height="6"><title>${escapeXml(chart.previousLabel)}: ${fmt(stage.previous)}</title></rect>`,
+    );
     const x = width - margin.right + 14;
-    parts.push(`<text class="value strong" x="${x}" y="${y + 16}">${fmt(stage.value)}${stage.note ? `<tspan class="muted" dx="8">${escapeXml(stage.note)}</tspan>` : ''}</text>`);
+    parts.push(
+      `<text class="value strong" x="${x}" y="${y + 16}">${fmt(stage.value)}${stage.note ? `<tspan class="muted" dx="8">${escapeXml(stage.note)}</tspan>` : ''}</text>`,
+    );
     parts.push(`<text class="value muted" x="${x}" y="${y + barH + 10}">${escapeXml(chart.previousLabel)} ${fmt(stage.previous)}</text>`);
   });
   const legend = `<g class="legend"><rect class="bar current" x="${margin.left}" y="8" width="12" height="12"/><text x="${margin.left + 18}" y="18">${escapeXml(chart.valueLabel)}</text><rect class="bar previous" x="${margin.left + 150}" y="10" width="12" height="8"/><text x="${margin.left + 168}" y="18">${escapeXml(chart.previousLabel)}</text></g>`;

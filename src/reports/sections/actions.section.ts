@@ -19,7 +19,12 @@ export function collectActions(builders: readonly AnySectionBuilder[], report: P
     if (data !== undefined && actionsOf) items.push(...actionsOf(data, report));
   }
   const department = (item: ActionItem) => DEPARTMENTS.indexOf(item.department);
-  return { items: items.map((item, index) => ({ item, index })).sort((a, b) => department(a.item) - department(b.item) || PRIORITY_ORDER[a.item.priority] - PRIORITY_ORDER[b.item.priority] || a.index - b.index).map(({ item }) => item) };
+  return {
+    items: items
+      .map((item, index) => ({ item, index }))
+      .sort((a, b) => department(a.item) - department(b.item) || PRIORITY_ORDER[a.item.priority] - PRIORITY_ORDER[b.item.priority] || a.index - b.index)
+      .map(({ item }) => item),
+  };
 }
 
 function render(data: ActionsSection, text: ReportText): RenderedSection {
@@ -36,7 +41,11 @@ function render(data: ActionsSection, text: ReportText): RenderedSection {
           title: text.department(department),
           items: data.items
             .filter((item) => item.department === department)
-            .map((item) => ({ text: text.pick(item.text), badge: priority(item.priority), tone: item.priority === 'high' ? ('bad' as const) : ('neutral' as const) })),
+            .map((item) => ({
+              text: text.pick(item.text),
+              badge: priority(item.priority),
+              tone: item.priority === 'high' ? ('bad' as const) : ('neutral' as const),
+            })),
         })).filter((group) => group.items.length > 0),
         empty: text.t('noActions'),
       },

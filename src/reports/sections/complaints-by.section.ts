@@ -74,16 +74,14 @@ export function complaintsBy(totals: readonly GroupTotalRow[], subRows: readonly
   }
   const rows = [...groups.entries()]
     .filter(([, group]) => group.complaints > 0 || group.previous > 0)
-    .map(
-      ([key, group]): ComplaintGroupRow => ({
-        ...group,
-        rate: ratio(group.complaints, group.reviews),
-        change: delta(group.complaints, group.previous),
-        subTags: [...(subs.get(key) ?? new Map<string | null, number>())]
-          .map(([subTag, reviews]) => ({ subTag, reviews }))
-          .sort((a, b) => b.reviews - a.reviews || (a.subTag === null ? 1 : b.subTag === null ? -1 : a.subTag.localeCompare(b.subTag))),
-      }),
-    )
+    .map(([key, group]): ComplaintGroupRow => ({
+      ...group,
+      rate: ratio(group.complaints, group.reviews),
+      change: delta(group.complaints, group.previous),
+      subTags: [...(subs.get(key) ?? new Map<string | null, number>())]
+        .map(([subTag, reviews]) => ({ subTag, reviews }))
+        .sort((a, b) => b.reviews - a.reviews || (a.subTag === null ? 1 : b.subTag === null ? -1 : a.subTag.localeCompare(b.subTag))),
+    }))
     .sort((a, b) => b.complaints - a.complaints || b.previous - a.previous || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff'));
   return {
     complaints: rows.reduce((sum, row) => sum + row.complaints, 0),
@@ -165,7 +163,9 @@ function groupActions(options: GroupOptions) {
 
 const pct = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
 
-function groupSection<K extends 'logistics' | 'service'>(options: GroupOptions & { key: K }): SectionBuilder<K, { totals: GroupTotalRow; subTags: GroupSubTagRow }> {
+function groupSection<K extends 'logistics' | 'service'>(
+  options: GroupOptions & { key: K },
+): SectionBuilder<K, { totals: GroupTotalRow; subTags: GroupSubTagRow }> {
   const column = options.column;
   return {
     key: options.key,

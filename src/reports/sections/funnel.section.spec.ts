@@ -21,7 +21,17 @@ const bucket = (overrides: Partial<FunnelBucketRow> = {}): FunnelBucketRow => ({
 
 describe('recovery funnel', () => {
   // this week: five cases at the end of the week (one revised, one closed unrevised, one dismissed, two open)
-  const week = bucket({ opened: 5, contacted: 3, contactedInSla: 2, slaMissed: 2, medianSecondsToFirstContact: 3 * HOUR + 0.4, promised: 2, revised: 1, closedUnrevised: 1, dismissed: 1 });
+  const week = bucket({
+    opened: 5,
+    contacted: 3,
+    contactedInSla: 2,
+    slaMissed: 2,
+    medianSecondsToFirstContact: 3 * HOUR + 0.4,
+    promised: 2,
+    revised: 1,
+    closedUnrevised: 1,
+    dismissed: 1,
+  });
   // last week: two cases, both revised
   const lastWeek = bucket({ bucket: -1, opened: 2, contacted: 2, contactedInSla: 2, medianSecondsToFirstContact: 3 * HOUR, promised: 1, revised: 2 });
 
@@ -46,7 +56,13 @@ describe('recovery funnel', () => {
     const funnel = recoveryFunnel([week, lastWeek], []);
     expect(funnel.current.opened).toBe(5);
     expect(funnel.previous).toMatchObject({ opened: 2, contacted: 2, revised: 2, promised: 1, revisionRate: 1, medianSecondsToFirstContact: 3 * HOUR });
-    expect(funnel.vsPrevious).toEqual({ opened: { abs: 3, pct: 1.5 }, revised: { abs: -1, pct: -0.5 }, contactRate: expect.closeTo(-0.4), revisionRate: expect.closeTo(-0.8), medianSecondsToFirstContact: 0 });
+    expect(funnel.vsPrevious).toEqual({
+      opened: { abs: 3, pct: 1.5 },
+      revised: { abs: -1, pct: -0.5 },
+      contactRate: expect.closeTo(-0.4),
+      revisionRate: expect.closeTo(-0.8),
+      medianSecondsToFirstContact: 0,
+    });
   });
 
   it('sums the compensation offered by type and currency, the previous period beside it', () => {
@@ -91,19 +107,34 @@ describe('recovery funnel', () => {
       contactRate: null,
       revisionRate: null,
     });
-    expect(funnel.vsPrevious).toEqual({ opened: { abs: 0, pct: null }, revised: { abs: 0, pct: null }, contactRate: null, revisionRate: null, medianSecondsToFirstContact: null });
+    expect(funnel.vsPrevious).toEqual({
+      opened: { abs: 0, pct: null },
+      revised: { abs: 0, pct: null },
+      contactRate: null,
+      revisionRate: null,
+      medianSecondsToFirstContact: null,
+    });
     expect(funnel.compensation).toEqual([]);
     expect(funnelSection.actions?.(funnel, { settings, sections: {} })).toEqual([]);
   });
 });
 
 describe('recovery funnel actions', () => {
-  const codes = (rows: FunnelBucketRow[]) => (funnelSection.actions?.(recoveryFunnel(rows, []), { settings, sections: {} }) ?? []).map((item) => [item.code, item.priority]);
+  const codes = (rows: FunnelBucketRow[]) =>
+    (funnelSection.actions?.(recoveryFunnel(rows, []), { settings, sections: {} }) ?? []).map((item) => [item.code, item.priority]);
   /** cases of one period: `missed` past the first-contact deadline without a contact, `inTime` contacted in time, `notDue` neither yet */
-  const sla = (missed: number, inTime: number, notDue = 0) =>
-    [bucket({ opened: missed + inTime + notDue, contacted: inTime, contactedInSla: inTime, slaMissed: missed, medianSecondsToFirstContact: inTime ? HOUR : null })];
+  const sla = (missed: number, inTime: number, notDue = 0) => [
+    bucket({
+      opened: missed + inTime + notDue,
+      contacted: inTime,
+      contactedInSla: inTime,
+      slaMissed: missed,
+      medianSecondsToFirstContact: inTime ? HOUR : null,
+    }),
+  ];
   /** `revised` of `opened` contacted cases, in this period (0) or the previous one (-1) */
-  const revision = (revised: number, opened: number, period = 0) => bucket({ bucket: period, opened, contacted: opened, contactedInSla: opened, revised, medianSecondsToFirstContact: HOUR });
+  const revision = (revised: number, opened: number, period = 0) =>
+    bucket({ bucket: period, opened, contacted: opened, contactedInSla: opened, revised, medianSecondsToFirstContact: HOUR });
 
   it.each([
     ['4 of 10 due cases missed the first-contact deadline', sla(4, 6), [['funnel.first_contact_late', 'medium']]],
@@ -130,6 +161,8 @@ describe('recovery funnel actions', () => {
     const [item] = funnelSection.actions?.(funnel, { settings, sections: {} }) ?? [];
     expect(item.params).toEqual({ slaMissed: 3, due: 5, medianHoursToFirstContact: 5 });
     expect(item.text.zh).toContain('有 3 个未在首次联系时限内联系（时限内联系 2 个，首次联系中位时长 5 小时）');
-    expect(item.text.en).toContain('3 of 5 cases opened this period missed the first-contact deadline (2 were contacted in time; median time to first contact 5 h)');
+    expect(item.text.en).toContain(
+      '3 of 5 cases opened this period missed the first-contact deadline (2 were contacted in time; median time to first contact 5 h)',
+    );
   });
 });

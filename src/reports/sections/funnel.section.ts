@@ -155,7 +155,8 @@ export function recoveryFunnel(buckets: readonly FunnelBucketRow[], offers: read
     lines.set(key, line);
   }
   const compensation = [...lines.values()].sort(
-    (a, b) => a.currency.localeCompare(b.currency) || b.amount - a.amount || b.offers - a.offers || b.previousAmount - a.previousAmount || a.type.localeCompare(b.type),
+    (a, b) =>
+      a.currency.localeCompare(b.currency) || b.amount - a.amount || b.offers - a.offers || b.previousAmount - a.previousAmount || a.type.localeCompare(b.type),
   );
   const totals = new Map<string, CompensationTotal>();
   for (const line of compensation) {
@@ -236,8 +237,18 @@ function render(data: FunnelSection, text: ReportText, report: ReportData): Rend
     {
       type: 'metrics',
       items: [
-        { label: text.t('casesOpened'), value: text.count(current.opened), detail: `${labels.previous} ${text.count(previous.opened)} (${text.relative(current.opened, previous.opened)})`, tone: 'neutral' },
-        { label: text.t('contacted'), value: text.count(current.contacted), detail: text.t('ofOpened', { pct: text.percent(current.contactRate) }), tone: 'neutral' },
+        {
+          label: text.t('casesOpened'),
+          value: text.count(current.opened),
+          detail: `${labels.previous} ${text.count(previous.opened)} (${text.relative(current.opened, previous.opened)})`,
+          tone: 'neutral',
+        },
+        {
+          label: text.t('contacted'),
+          value: text.count(current.contacted),
+          detail: text.t('ofOpened', { pct: text.percent(current.contactRate) }),
+          tone: 'neutral',
+        },
         {
           label: text.t('medianFirstContact'),
           value: text.duration(current.medianSecondsToFirstContact),
@@ -310,7 +321,12 @@ function render(data: FunnelSection, text: ReportText, report: ReportData): Rend
       row(text.t('contacted'), 'contacted'),
       row(text.t('contactedInSla'), 'contactedInSla'),
       row(text.t('slaMissed'), 'slaMissed'),
-      [text.t('medianFirstContactHours'), currentHours, previousHours, currentHours === null || previousHours === null ? null : Math.round((currentHours - previousHours) * 10) / 10],
+      [
+        text.t('medianFirstContactHours'),
+        currentHours,
+        previousHours,
+        currentHours === null || previousHours === null ? null : Math.round((currentHours - previousHours) * 10) / 10,
+      ],
       row(text.t('promised'), 'promised'),
       row(text.t('revisedStage'), 'revised'),
       row(text.t('closedUnrevised'), 'closedUnrevised'),
@@ -334,7 +350,14 @@ function render(data: FunnelSection, text: ReportText, report: ReportData): Rend
       { label: `${labels.previous} · ${text.t('amount')}`, kind: 'amount' },
     ],
     rows: [
-      ...data.compensation.map((line) => [text.pick(compensationLabel(line.type)), line.currency, line.offers, line.amount, line.previousOffers, line.previousAmount]),
+      ...data.compensation.map((line) => [
+        text.pick(compensationLabel(line.type)),
+        line.currency,
+        line.offers,
+        line.amount,
+        line.previousOffers,
+        line.previousAmount,
+      ]),
       ...data.compensationTotals.map((total) => [text.t('total'), total.currency, total.offers, total.amount, total.previousOffers, total.previousAmount]),
     ],
     empty: text.t('noCompensation'),

@@ -129,7 +129,8 @@ export function spreadOf(buyers: number, share: number | null, skuReviews: numbe
 }
 
 /** one string per (productId, sku), null apart from any text */
-const skuKey = (productId: string | null, sku: string | null) => `${productId === null ? '\u0000' : `=${productId}`}\u0001${sku === null ? '\u0000' : `=${sku}`}`;
+const skuKey = (productId: string | null, sku: string | null) =>
+  `${productId === null ? '\u0000' : `=${productId}`}\u0001${sku === null ? '\u0000' : `=${sku}`}`;
 
 /** the same order as localeCompare, without building a collator per comparison */
 const collator = new Intl.Collator();
@@ -137,7 +138,12 @@ const collator = new Intl.Collator();
 const isQualitySubTag = (sub: string) => isSubTag(sub) && parentTag(sub) === 'quality';
 
 /** Quality complaints by SKU with their spread; pure. */
-export function qualityBySku(complaints: readonly QualityComplaintRow[], totals: readonly SkuTotalRow[], settings: SpreadSettings, periodAlerts: readonly PeriodAlertRow[] = []): QualitySection {
+export function qualityBySku(
+  complaints: readonly QualityComplaintRow[],
+  totals: readonly SkuTotalRow[],
+  settings: SpreadSettings,
+  periodAlerts: readonly PeriodAlertRow[] = [],
+): QualitySection {
   // early warning's definition: a SKU whose quality (or all-cause) alert was open during the period is widespread
   const alertedProducts = new Set(periodAlerts.filter((a) => a.subjectType === 'sku' && (a.cause === 'quality' || a.cause === 'any')).map((a) => a.subject));
   const totalBySku = new Map(totals.map((row) => [skuKey(row.productId, row.sku), row]));
@@ -218,7 +224,8 @@ export function qualityBySku(complaints: readonly QualityComplaintRow[], totals:
         share: ratio(acc.complaints, reviews),
         previous: acc.previous,
         change: delta(acc.complaints, acc.previous),
-        spread: subTags.some((sub) => sub.spread === 'widespread') || (acc.productId !== null && alertedProducts.has(acc.productId)) ? 'widespread' : 'isolated',
+        spread:
+          subTags.some((sub) => sub.spread === 'widespread') || (acc.productId !== null && alertedProducts.has(acc.productId)) ? 'widespread' : 'isolated',
         alerted: acc.productId !== null && alertedProducts.has(acc.productId),
         subTags,
         key,
@@ -268,7 +275,9 @@ function render(data: QualitySection, text: ReportText, report: ReportData): Ren
   const labels = periodLabels(text, report.kind);
   const spread = (value: Spread) => text.t(value);
   const subCauses = (row: SkuRow) =>
-    row.subTags.map((sub) => `${text.subTag(sub.subTag)} ${sub.reviews}/${sub.buyers}${sub.spread === 'widespread' ? ` (${spread('widespread')})` : ''}`).join('; ');
+    row.subTags
+      .map((sub) => `${text.subTag(sub.subTag)} ${sub.reviews}/${sub.buyers}${sub.spread === 'widespread' ? ` (${spread('widespread')})` : ''}`)
+      .join('; ');
   const { settings } = report;
   return {
     key: 'quality',

@@ -58,9 +58,15 @@ export function pickQuotes(candidates: readonly QuoteCandidateRow[], settings: P
       const scored = rows.map((row) => {
         const evidence = (row.evidence ?? []).find((e) => e.tag === tag && e.source === undefined && typeof e.phrase === 'string' && e.phrase.trim() !== '');
         const phrase = evidence?.phrase?.trim() ?? null;
-        const source = phrase && row.followUp?.toLowerCase().includes(phrase.toLowerCase()) && !row.content?.toLowerCase().includes(phrase.toLowerCase()) ? row.followUp : (row.content || row.followUp || '');
+        const source =
+          phrase && row.followUp?.toLowerCase().includes(phrase.toLowerCase()) && !row.content?.toLowerCase().includes(phrase.toLowerCase())
+            ? row.followUp
+            : row.content || row.followUp || '';
         const text = shortQuote(source, phrase, settings.quoteMaxChars, row.known);
-        const subTag = (evidence?.subTag && isSubTag(evidence.subTag) ? evidence.subTag : null) ?? row.subTags.find((sub) => isSubTag(sub) && parentTag(sub) === tag) ?? null;
+        const subTag =
+          (evidence?.subTag && isSubTag(evidence.subTag) ? evidence.subTag : null) ??
+          row.subTags.find((sub) => isSubTag(sub) && parentTag(sub) === tag) ??
+          null;
         return { row, text, subTag, hasEvidence: phrase !== null && text.toLowerCase().includes(phrase.toLowerCase()) };
       });
       const usable = scored
@@ -82,9 +88,14 @@ export function pickQuotes(candidates: readonly QuoteCandidateRow[], settings: P
       }
       return {
         tag,
-        quotes: picked.map(
-          (s): Quote => ({ text: s.text, subTag: s.subTag, rating: s.row.rating, sku: s.row.sku ?? s.row.productId, productName: s.row.productName, date: s.row.date }),
-        ),
+        quotes: picked.map((s): Quote => ({
+          text: s.text,
+          subTag: s.subTag,
+          rating: s.row.rating,
+          sku: s.row.sku ?? s.row.productId,
+          productName: s.row.productName,
+          date: s.row.date,
+        })),
       };
     })
     .filter((cause) => cause.quotes.length > 0);

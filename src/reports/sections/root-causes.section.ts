@@ -90,7 +90,9 @@ export function countCauses(rows: readonly CauseComboRow[]): RootCausesSection {
     .map((tag): CauseRow => {
       const subs = [...(subCounts.get(tag) ?? new Map<string | null, [number, number]>())]
         .map(([subTag, counts]): SubCauseRow => ({ subTag, ...count(counts) }))
-        .sort((a, b) => b.reviews - a.reviews || b.previous - a.previous || (a.subTag === null ? 1 : b.subTag === null ? -1 : a.subTag.localeCompare(b.subTag)));
+        .sort(
+          (a, b) => b.reviews - a.reviews || b.previous - a.previous || (a.subTag === null ? 1 : b.subTag === null ? -1 : a.subTag.localeCompare(b.subTag)),
+        );
       return { tag, ...count(tagCounts.get(tag) ?? [0, 0]), subTags: subs };
     })
     .sort((a, b) => b.reviews - a.reviews || b.previous - a.previous || order(a.tag) - order(b.tag));

@@ -51,7 +51,11 @@ describe('summary', () => {
     expect(items).toEqual([expect.objectContaining({ department: 'operations', priority: 'high', code: 'summary.rate_above_average' })]);
     expect(items[0].text.en).toContain('15.0%');
     expect(items[0].text.zh).toContain('15.0%');
-    const calm = summarize([4, 5, 6, 7, 8].map((bucket) => ({ bucket, reviews: 100, good: 95, medium: 2, bad: 3 })), periods(8), 0);
+    const calm = summarize(
+      [4, 5, 6, 7, 8].map((bucket) => ({ bucket, reviews: 100, good: 95, medium: 2, bad: 3 })),
+      periods(8),
+      0,
+    );
     expect(summarySection.actions?.(calm, { settings, sections: {} })).toEqual([]);
   });
 });
@@ -115,10 +119,7 @@ describe('quality by SKU', () => {
   it('is widespread from several distinct buyers with the same sub-cause', () => {
     const quality = qualityBySku(
       [row('A', 'b1', ['colour_difference']), row('A', 'b2', ['colour_difference']), row('A', 'b3', ['colour_difference']), row('B', 'b4', ['defect_broken'])],
-      [
-        total('A', 40),
-        total('B', 40),
-      ],
+      [total('A', 40), total('B', 40)],
       settings,
     );
     expect(quality).toMatchObject({ complaints: 4, skuCount: 2, widespread: 1, isolated: 1 });
@@ -157,7 +158,9 @@ describe('quality by SKU', () => {
     const complaints = highRisk.map((risky, i) => row('A', `b${i}`, ['colour_difference'], 1, 0, risky));
     const quality = qualityBySku(complaints, [total('A', skuReviews)], settings);
     expect(quality.rows[0]).toMatchObject({ spread, complaints: highRisk.length, buyers: highRisk.length });
-    expect(quality.rows[0].subTags).toEqual([expect.objectContaining({ subTag: 'colour_difference', spread, reviews: highRisk.length, buyers, highRiskBuyers })]);
+    expect(quality.rows[0].subTags).toEqual([
+      expect.objectContaining({ subTag: 'colour_difference', spread, reviews: highRisk.length, buyers, highRiskBuyers }),
+    ]);
   });
 
   it('keeps the previous period for the change and lists only SKUs with complaints now', () => {
@@ -184,10 +187,17 @@ describe('quality by SKU', () => {
     );
     const items = qualitySection.actions?.(quality, { settings, sections: {} }) ?? [];
     expect(items).toEqual([
-      expect.objectContaining({ department: 'supply_chain', priority: 'high', code: 'quality.widespread', params: expect.objectContaining({ sku: 'A', buyers: 3, subTag: 'colour_difference' }) }),
+      expect.objectContaining({
+        department: 'supply_chain',
+        priority: 'high',
+        code: 'quality.widespread',
+        params: expect.objectContaining({ sku: 'A', buyers: 3, subTag: 'colour_difference' }),
+      }),
       expect.objectContaining({ department: 'customer_service', code: 'quality.isolated', params: { skus: 1, reviews: 1 } }),
     ]);
-    expect(items[0].text.en).toBe('SKU A (T恤): 3 buyers report colour difference (3 medium/bad reviews) - check the product photos against the goods and the supplier lot');
+    expect(items[0].text.en).toBe(
+      'SKU A (T恤): 3 buyers report colour difference (3 medium/bad reviews) - check the product photos against the goods and the supplier lot',
+    );
     expect(items[0].text.zh).toContain('3 位买家反映「色差」');
   });
 });
@@ -225,10 +235,17 @@ describe('logistics by carrier and service by agent', () => {
   });
 
   it('gives an agent with complaints an item for the CS lead', () => {
-    const service = complaintsBy([{ bucket: 0, name: 'agent-7', reviews: 20, negative: 4, complaints: 3 }], [{ name: 'agent-7', subTags: ['attitude'], n: 3 }], 'service', 10);
+    const service = complaintsBy(
+      [{ bucket: 0, name: 'agent-7', reviews: 20, negative: 4, complaints: 3 }],
+      [{ name: 'agent-7', subTags: ['attitude'], n: 3 }],
+      'service',
+      10,
+    );
     const items = serviceSection.actions?.(service, { settings, sections: {} }) ?? [];
     expect(items).toEqual([expect.objectContaining({ department: 'customer_service', code: 'service.complaints' })]);
-    expect(items[0].text.en).toBe('Agent agent-7: 3 service complaints this period (0 before), mostly attitude (3) - review the chats; a supervisor follows up and coaches');
+    expect(items[0].text.en).toBe(
+      'Agent agent-7: 3 service complaints this period (0 before), mostly attitude (3) - review the chats; a supervisor follows up and coaches',
+    );
     expect(serviceSection.actions?.(service, { settings: { ...settings, actionMinComplaints: 4 }, sections: {} })).toEqual([]);
   });
 });
@@ -237,7 +254,15 @@ describe('reviewer risk', () => {
   it('counts decisions of the period and masks buyers', () => {
     const risk = reviewerRisk(
       [
-        { buyerId: 'tb_extortion_01', platform: 'taobao', status: 'flagged', riskScore: 81.5, riskLevel: 'high', signals: ['compensation_demand', 'off_platform_contact', 'template_text', 'x'], at: '2026-11-18T02:00:00Z' },
+        {
+          buyerId: 'tb_extortion_01',
+          platform: 'taobao',
+          status: 'flagged',
+          riskScore: 81.5,
+          riskLevel: 'high',
+          signals: ['compensation_demand', 'off_platform_contact', 'template_text', 'x'],
+          at: '2026-11-18T02:00:00Z',
+        },
         { buyerId: 'buyer-2', platform: 'jd', status: 'confirmed', riskScore: 90, riskLevel: 'high', signals: [], at: '2026-11-19T02:00:00Z' },
         { buyerId: 'buyer-3', platform: 'jd', status: 'dismissed', riskScore: 40, riskLevel: 'medium', signals: [], at: '2026-11-20T02:00:00Z' },
       ],
@@ -274,7 +299,12 @@ describe('quotes', () => {
     const quotes = pickQuotes(
       [
         candidate({ content: '一般般', rating: 1 }),
-        candidate({ content: '包装不错。色差严重，加我微信wxid_abc123退款。', rating: 2, evidence: [{ tag: 'quality', subTag: 'colour_difference', phrase: '色差' }], sku: 'B' }),
+        candidate({
+          content: '包装不错。色差严重，加我微信wxid_abc123退款。',
+          rating: 2,
+          evidence: [{ tag: 'quality', subTag: 'colour_difference', phrase: '色差' }],
+          sku: 'B',
+        }),
         candidate({ content: '色差明显', rating: 2, evidence: [{ tag: 'quality', phrase: '色差' }] }),
         candidate({ content: '', followUp: '' }),
       ],

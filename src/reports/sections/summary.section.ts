@@ -85,7 +85,11 @@ export function summarize(rows: readonly GradeRow[], periods: readonly PeriodRef
   const trend = periods.map((period, i) => ({ week: period.week, from: period.from, to: period.to, ...gradeCounts(raw[i]) }));
   const last = periods.length - 1;
   const before = raw.slice(last - AVERAGE_PERIODS, last);
-  const pooled = before.reduce((sum, row) => ({ good: sum.good + row.good, medium: sum.medium + row.medium, bad: sum.bad + row.bad }), { good: 0, medium: 0, bad: 0 });
+  const pooled = before.reduce((sum, row) => ({ good: sum.good + row.good, medium: sum.medium + row.medium, bad: sum.bad + row.bad }), {
+    good: 0,
+    medium: 0,
+    bad: 0,
+  });
   const current = gradeCounts(raw[last]);
   const previous = gradeCounts(raw[last - 1]);
   const average = gradeCounts(pooled, AVERAGE_PERIODS);
@@ -106,7 +110,12 @@ function render(data: SummarySection, text: ReportText, report: ReportData): Ren
       items: [
         { label: text.t('reviews'), value: text.count(current.reviews), detail: countDetail('reviews'), tone: 'neutral' },
         { label: text.t('negative'), value: text.count(current.negative), detail: countDetail('negative'), tone: worse(data.vsPrevious.negative.abs, true) },
-        { label: text.t('negativeRate'), value: text.percent(current.negativeRate), detail: rateDetail('negativeRate'), tone: worse(data.vsPrevious.negativeRate, true) },
+        {
+          label: text.t('negativeRate'),
+          value: text.percent(current.negativeRate),
+          detail: rateDetail('negativeRate'),
+          tone: worse(data.vsPrevious.negativeRate, true),
+        },
         { label: text.t('goodRate'), value: text.percent(current.goodRate), detail: rateDetail('goodRate'), tone: worse(data.vsPrevious.goodRate, false) },
         { label: text.t('recovered'), value: text.count(data.recovered), detail: text.t('revisionNote'), tone: data.recovered > 0 ? 'good' : 'neutral' },
       ],

@@ -77,5 +77,4 @@ export class ListReviewsQuery extends PageQuery {
   @IsOptional()
   @IsIn(RISK_LEVELS)
   reviewerLevel?: RiskLevel;
-
 }

@@ -37,7 +37,8 @@ export class TagEvidenceResponse {
   @ApiProperty() tag!: string;
   @ApiPropertyOptional() subTag?: string;
   @ApiProperty({ description: 'The phrase of the text; for a platform score, e.g. "logisticsScore 1/5"' }) phrase!: string;
-  @ApiPropertyOptional({ enum: ['platform_score'], description: 'platform_score: the evidence is the platform\'s per-dimension score, not the text' }) source?: 'platform_score';
+  @ApiPropertyOptional({ enum: ['platform_score'], description: "platform_score: the evidence is the platform's per-dimension score, not the text" })
+  source?: 'platform_score';
   @ApiPropertyOptional({ enum: ['quality', 'logistics', 'service', 'description'] }) dimension?: 'quality' | 'logistics' | 'service' | 'description';
   @ApiPropertyOptional({ type: 'integer' }) score?: number;
   @ApiPropertyOptional({ type: 'integer' }) max?: number;
@@ -78,20 +79,27 @@ export class ReviewResponse {
   @ApiProperty({ description: 'The seller already replied on the platform: no automatic public draft unless asked' }) repliedOnPlatform!: boolean;
   @ApiPropertyOptional({ type: Boolean, nullable: true }) anonymous!: boolean | null;
   @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'Written by the platform (默认评价)' }) autoReview!: boolean | null;
-  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'The platform judged it fraudulent (a reviewer-risk signal)' }) platformCheat!: boolean | null;
-  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'A complaint is open with the platform (a reviewer-risk signal)' }) platformComplaint!: boolean | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'The platform judged it fraudulent (a reviewer-risk signal)' }) platformCheat!:
+    boolean | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'A complaint is open with the platform (a reviewer-risk signal)' }) platformComplaint!:
+    boolean | null;
   @ApiPropertyOptional({ type: 'integer', nullable: true }) videoCount!: number | null;
   @ApiPropertyOptional({ enum: LANGUAGES, nullable: true, description: 'Set by the analysis job' }) language!: Language | null;
   @ApiProperty({ type: [String], description: 'Root-cause tags (quality, logistics, service, price, other)' }) tags!: string[];
   @ApiProperty({ type: [String], description: 'Root-cause sub-tags, e.g. slow_delivery' }) subTags!: string[];
   @ApiPropertyOptional({ type: Object, nullable: true, description: 'Confidence 0-1 per tag' }) tagConfidence!: Record<string, number> | null;
-  @ApiPropertyOptional({ type: [TagEvidenceResponse], nullable: true, description: 'Phrases that triggered each tag, and the platform scores that did' }) tagEvidence!: TagEvidence[] | null;
+  @ApiPropertyOptional({ type: [TagEvidenceResponse], nullable: true, description: 'Phrases that triggered each tag, and the platform scores that did' })
+  tagEvidence!: TagEvidence[] | null;
   @ApiPropertyOptional({ enum: TAG_SOURCES, nullable: true, description: 'model, or staff once corrected' }) tagSource!: TagSource | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Classifier model version behind the tags' }) classifierVersion!: string | null;
   @ApiProperty({ description: '1 when created, +1 for each change' }) revision!: number;
   @ApiProperty({ enum: ANALYSIS_STATUSES }) analysisStatus!: AnalysisStatus;
   @ApiPropertyOptional({ type: String, nullable: true }) analyzedAt!: string | null;
-  @ApiPropertyOptional({ type: ReviewerSummaryResponse, nullable: true, description: "The buyer's reviewer risk; null without a buyerId or before the first analysis" })
+  @ApiPropertyOptional({
+    type: ReviewerSummaryResponse,
+    nullable: true,
+    description: "The buyer's reviewer risk; null without a buyerId or before the first analysis",
+  })
   reviewer!: ReviewerSummaryResponse | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;

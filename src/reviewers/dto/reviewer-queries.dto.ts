@@ -44,7 +44,6 @@ export class ListReviewersQuery extends PageQuery {
   @IsString()
   @MaxLength(128)
   buyerId?: string;
-
 }
 
 export class EvidenceQuery {

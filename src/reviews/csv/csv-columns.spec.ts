@@ -120,8 +120,16 @@ describe('CSV columns', () => {
       ['boolean', 'constructor', 'constructor'],
       ['urls', 'https://a.example/1.jpg', ['https://a.example/1.jpg']],
       ['urls', 'https://a.example/1.jpg https://a.example/2.jpg', ['https://a.example/1.jpg', 'https://a.example/2.jpg']],
-      ['urls', 'https://a.example/1.jpg,https://a.example/2.jpg;https://a.example/3.jpg', ['https://a.example/1.jpg', 'https://a.example/2.jpg', 'https://a.example/3.jpg']],
-      ['urls', 'https://a.example/1.jpg | https://a.example/2.jpg\nhttps://a.example/3.jpg', ['https://a.example/1.jpg', 'https://a.example/2.jpg', 'https://a.example/3.jpg']],
+      [
+        'urls',
+        'https://a.example/1.jpg,https://a.example/2.jpg;https://a.example/3.jpg',
+        ['https://a.example/1.jpg', 'https://a.example/2.jpg', 'https://a.example/3.jpg'],
+      ],
+      [
+        'urls',
+        'https://a.example/1.jpg | https://a.example/2.jpg\nhttps://a.example/3.jpg',
+        ['https://a.example/1.jpg', 'https://a.example/2.jpg', 'https://a.example/3.jpg'],
+      ],
       ['urls', 'https://a.example/1.jpg，https://a.example/2.jpg、', ['https://a.example/1.jpg', 'https://a.example/2.jpg']],
       ['currency', 'usd', 'USD'],
       ['currency', '人民币', 'CNY'],
@@ -137,9 +145,21 @@ describe('CSV columns', () => {
     const header = readHeader(['评价ID', '评分', '评价时间', '有视频', '备注', '平台'], 1, true);
 
     it.each([
-      ['a row', ['r-1', '2', '2026-11-05 10:00', '否', 'note', 'jd'], { externalId: 'r-1', rating: 2, reviewedAt: '2026-11-05 10:00', hasVideo: false, platform: 'jd' }],
-      ['empty cells are left out, the platform from the query fills in', ['r-2', '', '2026-11-05 10:00', '', '', ''], { externalId: 'r-2', reviewedAt: '2026-11-05 10:00', platform: 'taobao' }],
-      ['a cell that does not convert stays text for validation to reject', ['r-3', 'five', 'yesterday', 'maybe', '', 'tmall'], { externalId: 'r-3', rating: 'five', reviewedAt: 'yesterday', hasVideo: 'maybe', platform: 'tmall' }],
+      [
+        'a row',
+        ['r-1', '2', '2026-11-05 10:00', '否', 'note', 'jd'],
+        { externalId: 'r-1', rating: 2, reviewedAt: '2026-11-05 10:00', hasVideo: false, platform: 'jd' },
+      ],
+      [
+        'empty cells are left out, the platform from the query fills in',
+        ['r-2', '', '2026-11-05 10:00', '', '', ''],
+        { externalId: 'r-2', reviewedAt: '2026-11-05 10:00', platform: 'taobao' },
+      ],
+      [
+        'a cell that does not convert stays text for validation to reject',
+        ['r-3', 'five', 'yesterday', 'maybe', '', 'tmall'],
+        { externalId: 'r-3', rating: 'five', reviewedAt: 'yesterday', hasVideo: 'maybe', platform: 'tmall' },
+      ],
     ])('%s', (_name, cells, input) => {
       expect(rowToInput(cells, header, 'taobao')).toEqual(input);
     });

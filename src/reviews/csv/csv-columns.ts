@@ -107,10 +107,7 @@ export function rowToInput(cells: readonly string[], header: CsvHeader, platform
 
 // Maps, not object literals: a cell such as "constructor" must not find Object.prototype members.
 // 抖店 is the name Douyin's seller backend exports under
-const PLATFORM_NAMES = new Map([
-  ...Object.entries(PLATFORM_LABELS).map(([platform, name]): [string, string] => [name.zh, platform]),
-  ['抖店', 'douyin'],
-]);
+const PLATFORM_NAMES = new Map([...Object.entries(PLATFORM_LABELS).map(([platform, name]): [string, string] => [name.zh, platform]), ['抖店', 'douyin']]);
 const CURRENCY_NAMES = new Map([
   ['人民币', 'CNY'],
   ['RMB', 'CNY'],

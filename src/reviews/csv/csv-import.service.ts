@@ -7,14 +7,7 @@ import iconv from 'iconv-lite';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { PassThrough, pipeline, Readable, Transform, TransformCallback } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  CsvMalformed,
-  DomainError,
-  FieldProblem,
-  PayloadTooLarge,
-  UnsupportedMediaType,
-  ValidationFailed,
-} from '../../common/errors/domain-error';
+import { CsvMalformed, DomainError, FieldProblem, PayloadTooLarge, UnsupportedMediaType, ValidationFailed } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import type { AuthenticatedShop } from '../../shops/shops.service';
 import { CsvEncoding, ImportLineError, ImportResponse, ImportSummary } from '../dto/import-response.dto';
@@ -116,14 +109,25 @@ export class CsvImportService {
     const encoding = encodingParam(query.encoding);
     if (request.is('application/json')) {
       const body: unknown = request.body;
-      return this.run(shop, () => 'json', async () => ({ source: jsonSource(body, options), encoding: () => 'utf-8' }), () => {});
+      return this.run(
+        shop,
+        () => 'json',
+        async () => ({ source: jsonSource(body, options), encoding: () => 'utf-8' }),
+        () => {},
+      );
     }
     const upload = this.openUpload(request, encoding);
     return this.importBytes(shop, upload.bytes, query, upload.declared, upload.abandon);
   }
 
   /** A file's bytes (an upload or, from the CLI, a file on disk); its kind is told by its first bytes. */
-  async importBytes(shop: AuthenticatedShop, bytes: Readable, query: ImportQuery, declared: CsvEncoding | null = null, abandon: () => void = () => {}): Promise<ImportResponse> {
+  async importBytes(
+    shop: AuthenticatedShop,
+    bytes: Readable,
+    query: ImportQuery,
+    declared: CsvEncoding | null = null,
+    abandon: () => void = () => {},
+  ): Promise<ImportResponse> {
     const options = importOptions(shop, query);
     const encoding = declared ?? encodingParam(query.encoding);
     let kind: FileKind = 'csv';
@@ -165,7 +169,14 @@ export class CsvImportService {
       abandon();
       if (error instanceof DomainError) {
         // the message can quote a header; the code and the line are enough to follow up
-        this.logger.log({ msg: 'import refused', shopId: shop.shopId, kind: kind(), code: error.code, field: error.problems[0]?.field, durationMs: Date.now() - started });
+        this.logger.log({
+          msg: 'import refused',
+          shopId: shop.shopId,
+          kind: kind(),
+          code: error.code,
+          field: error.problems[0]?.field,
+          durationMs: Date.now() - started,
+        });
       }
       throw error;
     }
@@ -253,7 +264,8 @@ export class CsvImportService {
     });
     form.on('error', (error: Error) => file.destroy(multipartMalformed(error)));
     form.on('close', () => {
-      if (!found) file.destroy(new ValidationFailed([{ field: 'file', code: 'required', message: 'file is required: send the CSV as the multipart field "file"' }]));
+      if (!found)
+        file.destroy(new ValidationFailed([{ field: 'file', code: 'required', message: 'file is required: send the CSV as the multipart field "file"' }]));
     });
     limiter.on('error', (error) => file.destroy(error));
     limiter.pipe(form);
@@ -298,7 +310,8 @@ function platformParam(value: unknown): Platform | null {
 function encodingParam(value: unknown): CsvEncoding | null {
   if (value === undefined) return null;
   const encoding = typeof value === 'string' ? ENCODING_NAMES.get(value.trim().toLowerCase()) : undefined;
-  if (!encoding) throw new ValidationFailed([{ field: 'encoding', code: 'isIn', message: 'encoding must be one of the following values: utf-8, gbk, gb18030' }]);
+  if (!encoding)
+    throw new ValidationFailed([{ field: 'encoding', code: 'isIn', message: 'encoding must be one of the following values: utf-8, gbk, gb18030' }]);
   return encoding;
 }
 

@@ -15,7 +15,10 @@ export class ImportSummary {
 }
 
 export class ImportLineError {
-  @ApiProperty({ description: 'Physical line of the row in a CSV (the header is line 1), row number in an xlsx sheet, position (from 1) of the record in a JSON list', example: 7 })
+  @ApiProperty({
+    description: 'Physical line of the row in a CSV (the header is line 1), row number in an xlsx sheet, position (from 1) of the record in a JSON list',
+    example: 7,
+  })
   line!: number;
   @ApiProperty({ description: 'API field name', example: 'rating' }) field!: string;
   @ApiPropertyOptional({ description: 'The column (as written in the file) or the platform field the value came from', example: '评分' }) column?: string;

@@ -15,7 +15,11 @@ export class ImportReviewsQuery {
   @IsIn(['auto', ...IMPORT_FORMATS])
   format?: string;
 
-  @ApiPropertyOptional({ enum: PLATFORMS, description: 'Platform of rows without one (generic files without a platform column); for platform formats, overrides the format\'s platform (taobao-traderate records of a Tmall shop: tmall)' })
+  @ApiPropertyOptional({
+    enum: PLATFORMS,
+    description:
+      "Platform of rows without one (generic files without a platform column); for platform formats, overrides the format's platform (taobao-traderate records of a Tmall shop: tmall)",
+  })
   @IsOptional()
   @IsIn(PLATFORMS)
   platform?: Platform;

@@ -1,6 +1,21 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IsDecimal } from '../../common/validation/number.validators';
 import { NoControlCharacters } from '../../common/validation/text.validators';
 import { IsTimestamp } from '../../common/validation/timestamp.validator';
@@ -33,7 +48,13 @@ function checks(spec: ReviewFieldSpec): PropertyDecorator[] {
     case 'boolean':
       return [presence, IsBoolean()];
     case 'urls':
-      return [presence, IsArray(), MaxLength(limit(spec, 'maxLength'), { each: true }), IsUrl(IMAGE_URL_OPTIONS, { each: true }), ArrayMaxSize(limit(spec, 'maxItems'))];
+      return [
+        presence,
+        IsArray(),
+        MaxLength(limit(spec, 'maxLength'), { each: true }),
+        IsUrl(IMAGE_URL_OPTIONS, { each: true }),
+        ArrayMaxSize(limit(spec, 'maxItems')),
+      ];
     case 'currency':
       return [presence, Matches(CURRENCY_CODE, { message: 'currency must be an ISO 4217 code such as CNY or USD' })];
     case 'timestamp':

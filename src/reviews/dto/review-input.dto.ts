@@ -78,22 +78,22 @@ export class ReviewInputDto {
   @ReviewInputField()
   followUpAt?: string;
 
-  @ReviewInputField({ minimum: 1, maximum: 5, description: 'The platform\'s product-quality score (1-5)' })
+  @ReviewInputField({ minimum: 1, maximum: 5, description: "The platform's product-quality score (1-5)" })
   qualityScore?: number;
 
-  @ReviewInputField({ minimum: 1, maximum: 5, description: 'The platform\'s logistics score (1-5); 2 or less is evidence for the logistics cause' })
+  @ReviewInputField({ minimum: 1, maximum: 5, description: "The platform's logistics score (1-5); 2 or less is evidence for the logistics cause" })
   logisticsScore?: number;
 
-  @ReviewInputField({ minimum: 1, maximum: 5, description: 'The platform\'s seller-service score (1-5)' })
+  @ReviewInputField({ minimum: 1, maximum: 5, description: "The platform's seller-service score (1-5)" })
   serviceScore?: number;
 
-  @ReviewInputField({ minimum: 1, maximum: 5, description: 'The platform\'s as-described score (1-5)' })
+  @ReviewInputField({ minimum: 1, maximum: 5, description: "The platform's as-described score (1-5)" })
   descriptionScore?: number;
 
-  @ReviewInputField({ description: 'The seller\'s public reply already posted on the platform' })
+  @ReviewInputField({ description: "The seller's public reply already posted on the platform" })
   sellerReply?: string;
 
-  @ReviewInputField({ description: 'When the seller\'s reply was posted' })
+  @ReviewInputField({ description: "When the seller's reply was posted" })
   sellerReplyAt?: string;
 
   @ReviewInputField({ description: 'Posted anonymously' })

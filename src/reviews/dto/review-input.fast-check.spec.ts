@@ -33,12 +33,51 @@ const VALID = {
 
 // values each field may be replaced with: valid, borderline and wrong
 const POOL: unknown[] = [
-  undefined, null, '', ' ', 'x', 0, 1, 3, 5, 6, -1, 2.5, 1.005, 49.999, 1e12, Number.NaN, Infinity, true, false, [], {}, ['x'],
+  undefined,
+  null,
+  '',
+  ' ',
+  'x',
+  0,
+  1,
+  3,
+  5,
+  6,
+  -1,
+  2.5,
+  1.005,
+  49.999,
+  1e12,
+  Number.NaN,
+  Infinity,
+  true,
+  false,
+  [],
+  {},
+  ['x'],
   // each declared text limit and one character over it
-  ...[...new Set(REVIEW_FIELDS.flatMap((spec) => (spec.kind === 'urls' ? [] : (spec.maxLength ?? []))))].flatMap((max) => ['a'.repeat(max), 'a'.repeat(max + 1)]),
-  '😀'.repeat(70), 'bad\u0000byte', 'tab\tand\nnewline', 'jd', 'taobao', 'JD', 'CNY', 'cny', 'USDX',
-  '2026-11-04 21:00:00', '2026-02-30 10:00:00', '2026-11-04T21:00:00Z', `2026-11-04T21:00:00.${'0'.repeat(40)}Z`,
-  ['https://a.example/x.png'], ['ftp://a.example/x.png'], ['not a url'], [1], Array.from({ length: 51 }, () => 'https://a.example/x.png'),
+  ...[...new Set(REVIEW_FIELDS.flatMap((spec) => (spec.kind === 'urls' ? [] : (spec.maxLength ?? []))))].flatMap((max) => [
+    'a'.repeat(max),
+    'a'.repeat(max + 1),
+  ]),
+  '😀'.repeat(70),
+  'bad\u0000byte',
+  'tab\tand\nnewline',
+  'jd',
+  'taobao',
+  'JD',
+  'CNY',
+  'cny',
+  'USDX',
+  '2026-11-04 21:00:00',
+  '2026-02-30 10:00:00',
+  '2026-11-04T21:00:00Z',
+  `2026-11-04T21:00:00.${'0'.repeat(40)}Z`,
+  ['https://a.example/x.png'],
+  ['ftp://a.example/x.png'],
+  ['not a url'],
+  [1],
+  Array.from({ length: 51 }, () => 'https://a.example/x.png'),
   [`https://a.example/${'x'.repeat(2100)}`],
 ];
 const FIELDS = [...Object.keys(VALID), 'unknownField', '__proto__', 'constructor'];
@@ -95,7 +134,9 @@ describe('fastAcceptReviewInput', () => {
         fastAccepted++;
         if (!classValidatorAccepts(raw)) {
           const errors = validateSync(plainToInstance(ReviewInputDto, raw), VALIDATION_OPTIONS);
-          throw new Error(`fast path accepted an invalid review: ${JSON.stringify(errors.map((e) => [e.property, e.constraints, raw[e.property]])).slice(0, 400)}`);
+          throw new Error(
+            `fast path accepted an invalid review: ${JSON.stringify(errors.map((e) => [e.property, e.constraints, raw[e.property]])).slice(0, 400)}`,
+          );
         }
       }
     }

@@ -79,7 +79,10 @@ export function instantOf(value: unknown, timeZone: string): string | null {
 
 /** A stable id for a platform record without one: `prefix` and the first 24 hex digits of SHA-256 of the parts. */
 export function derivedId(prefix: string, parts: readonly (string | null | undefined)[]): string {
-  return `${prefix}-${createHash('sha256').update(parts.map((part) => part ?? '').join('|')).digest('hex').slice(0, 24)}`;
+  return `${prefix}-${createHash('sha256')
+    .update(parts.map((part) => part ?? '').join('|'))
+    .digest('hex')
+    .slice(0, 24)}`;
 }
 
 /**
@@ -166,7 +169,11 @@ export function urlOf(value: unknown): unknown {
 /** A list of URLs from a JSON array (of strings or of objects with `key`) or a separated text cell. */
 export function urlList(value: unknown, key?: string): unknown {
   if (value === null || value === undefined || value === '') return undefined;
-  if (typeof value === 'string') return value.split(/[\s,;|，；、]+/).filter((url) => url !== '').map(urlOf);
+  if (typeof value === 'string')
+    return value
+      .split(/[\s,;|，；、]+/)
+      .filter((url) => url !== '')
+      .map(urlOf);
   if (!Array.isArray(value)) return value;
   return value.map((item: unknown) => urlOf(key !== undefined && typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[key] : item));
 }

@@ -136,7 +136,7 @@ const taobaoTradeRate: JsonFormat = {
   map(record, context) {
     const problems: FieldProblem[] = [];
     if (record.role !== undefined && record.role !== 'buyer') {
-      problems.push(problem('role', 'buyerReviewOnly', 'role must be buyer: a seller\'s rating of the buyer is not a review'));
+      problems.push(problem('role', 'buyerReviewOnly', "role must be buyer: a seller's rating of the buyer is not a review"));
     }
     const oid = textOf(record.oid) ?? textOf(record.tid);
     return {

@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'node:stream';
-import { CsvMissingColumns, DomainError, FieldProblem, ImportEmpty, ImportFormatMismatch, ImportFormatUnknown, ImportMalformed } from '../../common/errors/domain-error';
+import {
+  CsvMissingColumns,
+  DomainError,
+  FieldProblem,
+  ImportEmpty,
+  ImportFormatMismatch,
+  ImportFormatUnknown,
+  ImportMalformed,
+} from '../../common/errors/domain-error';
 import { CsvHeader, headerKey, readHeader, rowToInput } from '../csv/csv-columns';
 import type { Platform } from '../review.types';
 import { Cell, fromExcelDate, isRecord } from './import-values';
@@ -272,7 +280,13 @@ function plainCell(value: ExcelJS.CellValue): Cell {
 
 /** The rows of the first worksheet of an .xlsx, streamed; the line is the sheet's row number. */
 export async function* xlsxRows(stream: Readable): AsyncGenerator<TableRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
@@ -291,4 +305,4 @@ export async function* xlsxRows(stream: Readable): AsyncGenerator<TableRow> {
   }
 }
 
-export const noSheet = () => new ImportEmpty('the workbook\'s first sheet has no header row');
+export const noSheet = () => new ImportEmpty("the workbook's first sheet has no header row");

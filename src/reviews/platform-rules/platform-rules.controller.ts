@@ -17,7 +17,7 @@ export class PlatformRulesController {
   @Get()
   @ApiOperation({
     summary: "Each platform's rules as the shop works by them: reply window and length, follow-up and change windows, with their sources",
-    description: 'The shipped table (versioned) with the shop\'s overrides over it; `overridden` names the rules the shop set.',
+    description: "The shipped table (versioned) with the shop's overrides over it; `overridden` names the rules the shop set.",
   })
   @ApiOkResponse({ type: PlatformRulesListResponse })
   async list(@CurrentShop() shop: AuthenticatedShop): Promise<PlatformRulesListResponse> {
@@ -37,12 +37,18 @@ export class PlatformRulesController {
   @LeadOnly()
   @ApiOperation({
     summary: "Override some of a platform's rules for this shop, with their source",
-    description: 'Rules left out keep their value (the shipped one, or an earlier override); null means no limit. The queue, drafts and publishing follow the result at once.',
+    description:
+      'Rules left out keep their value (the shipped one, or an earlier override); null means no limit. The queue, drafts and publishing follow the result at once.',
   })
   @ApiOkResponse({ type: PlatformRulesResponse })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
   @ApiForbiddenResponse({ description: 'ROLE_FORBIDDEN: an agent; rules are for leads and the integration key' })
-  async override(@CurrentShop() shop: AuthenticatedShop, @CurrentActor() actor: Actor, @Param() params: PlatformParam, @Body() body: PlatformRulesOverrideDto): Promise<PlatformRulesResponse> {
+  async override(
+    @CurrentShop() shop: AuthenticatedShop,
+    @CurrentActor() actor: Actor,
+    @Param() params: PlatformParam,
+    @Body() body: PlatformRulesOverrideDto,
+  ): Promise<PlatformRulesResponse> {
     return PlatformRulesResponse.of(await this.rules.override(shop.shopId, params.platform, body, actorLabel(actor)));
   }
 

@@ -12,8 +12,10 @@ export class PlatformRulesValues {
   @ApiProperty({ description: 'A follow-up (追评) closes the reply window (Tmall)' }) replyClosedByFollowUp!: boolean;
   @ApiProperty({ description: 'A reply answers the first review only, not the follow-up (Kuaishou)' }) replyFirstReviewOnly!: boolean;
   @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Most characters of a public reply on the platform' }) replyMaxLength!: number | null;
-  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Days from the review during which the buyer may add a follow-up' }) followUpWindowDays!: number | null;
-  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Days from the review during which the buyer may change it' }) revisionWindowDays!: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Days from the review during which the buyer may add a follow-up' })
+  followUpWindowDays!: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Days from the review during which the buyer may change it' }) revisionWindowDays!:
+    number | null;
 }
 
 export class PlatformRulesResponse {
@@ -25,7 +27,13 @@ export class PlatformRulesResponse {
   @ApiProperty({ enum: PLATFORM_RULE_NAMES, isArray: true, description: "The rules the shop's override sets" }) overridden!: PlatformRuleName[];
 
   static of(effective: EffectivePlatformRules): PlatformRulesResponse {
-    return { platform: effective.platform, version: effective.version, rules: { ...effective.rules }, sources: effective.sources, overridden: effective.overridden };
+    return {
+      platform: effective.platform,
+      version: effective.version,
+      rules: { ...effective.rules },
+      sources: effective.sources,
+      overridden: effective.overridden,
+    };
   }
 }
 

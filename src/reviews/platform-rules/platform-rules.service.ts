@@ -18,7 +18,10 @@ export class PlatformRulesService {
   async forShop(shopId: string, manager: EntityManager = this.dataSource.manager): Promise<ShopPlatformRules> {
     const rows = await manager.findBy(PlatformRuleOverrideRow, { shopId });
     const byPlatform = new Map(rows.map((row) => [row.platform, row]));
-    return Object.fromEntries(PLATFORMS.map((platform) => [platform, effectiveRules(platform, byPlatform.get(platform))])) as Record<Platform, EffectivePlatformRules>;
+    return Object.fromEntries(PLATFORMS.map((platform) => [platform, effectiveRules(platform, byPlatform.get(platform))])) as Record<
+      Platform,
+      EffectivePlatformRules
+    >;
   }
 
   async forPlatform(shopId: string, platform: Platform, manager: EntityManager = this.dataSource.manager): Promise<EffectivePlatformRules> {

@@ -40,7 +40,12 @@ describe('platform rules', () => {
   });
 
   it("a shop's override replaces the rules it names, with its source; the rest stay the platform's", () => {
-    const effective = effectiveRules('tmall', { rules: { replyWindowDays: 15, replyMaxLength: null }, source: 'agreement', updatedBy: null, updatedAt: new Date() });
+    const effective = effectiveRules('tmall', {
+      rules: { replyWindowDays: 15, replyMaxLength: null },
+      source: 'agreement',
+      updatedBy: null,
+      updatedAt: new Date(),
+    });
     expect(effective.rules).toMatchObject({ replyWindowDays: 15, replyMaxLength: null, replyClosedByFollowUp: true });
     expect(effective.overridden).toEqual(['replyWindowDays', 'replyMaxLength']);
     expect(effective.sources.replyWindowDays).toBe('shop override: agreement');

@@ -23,7 +23,14 @@ export interface PlatformRules {
   revisionWindowDays: number | null;
 }
 
-export const PLATFORM_RULE_NAMES = ['replyWindowDays', 'replyClosedByFollowUp', 'replyFirstReviewOnly', 'replyMaxLength', 'followUpWindowDays', 'revisionWindowDays'] as const;
+export const PLATFORM_RULE_NAMES = [
+  'replyWindowDays',
+  'replyClosedByFollowUp',
+  'replyFirstReviewOnly',
+  'replyMaxLength',
+  'followUpWindowDays',
+  'revisionWindowDays',
+] as const;
 export type PlatformRuleName = (typeof PLATFORM_RULE_NAMES)[number];
 
 export interface PlatformRuleSet {
