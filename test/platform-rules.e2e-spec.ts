@@ -181,4 +181,29 @@ describe('platform rules', () => {
     const item = (after.body.items as { reviewId: string; platformDeadlines: { replyUntil: string } }[]).find((i) => i.reviewId === kuaishou);
     expect(item?.platformDeadlines.replyUntil).toBe(plus(reviewedAt, 7));
   });
+
+  it("a new case's revision deadline is the platform's change window when it is shorter than the shop's", async () => {
+    const shop = await t.createShop();
+    await t.http.put('/v1/queue/settings').set(shop.auth).send({ revisionWindowDays: 45 }).expect(200);
+    const reviewedAt = ago(3 * DAY);
+    const [tmall, jd] = await t.postAnalysed(shop, [reviewInput({ platform: 'tmall', reviewedAt }), reviewInput({ platform: 'jd', reviewedAt })]);
+    // 35 days old: Tmall's 30-day change window has closed, the shop's 45 days have not
+    const [lateTmall, lateJd] = await t.postAnalysed(shop, [
+      reviewInput({ platform: 'tmall', reviewedAt: ago(35 * DAY) }),
+      reviewInput({ platform: 'jd', reviewedAt: ago(35 * DAY) }),
+    ]);
+    const queue = await t.http.get('/v1/queue').set(shop.auth).query({ limit: 100 }).expect(200);
+    const deadline = new Map((queue.body.items as { reviewId: string; revisionDeadlineAt: string }[]).map((item) => [item.reviewId, item.revisionDeadlineAt]));
+    expect(deadline.get(tmall)).toBe(plus(reviewedAt, 30));
+    expect(deadline.get(jd)).toBe(plus(reviewedAt, 45));
+    expect(deadline.has(lateTmall)).toBe(false);
+    expect(deadline.has(lateJd)).toBe(true);
+
+    // a shop that knows better (a longer window agreed with the platform) overrides the platform's rule
+    await t.http.put('/v1/platform-rules/tmall').set(shop.auth).send({ revisionWindowDays: 40, source: 'test' }).expect(200);
+    const [again] = await t.postAnalysed(shop, [reviewInput({ platform: 'tmall', reviewedAt })]);
+    const after = await t.http.get('/v1/queue').set(shop.auth).query({ limit: 100 }).expect(200);
+    const item = (after.body.items as { reviewId: string; revisionDeadlineAt: string }[]).find((i) => i.reviewId === again);
+    expect(item?.revisionDeadlineAt).toBe(plus(reviewedAt, 40));
+  });
 });

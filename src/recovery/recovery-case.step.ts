@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { sqlRows } from '../database/sql';
 import type { AnalysisStep, AnalyzedBatch } from '../reviews/analysis-step';
+import { PlatformRulesService } from '../reviews/platform-rules/platform-rules.service';
 import { ProductPopularityCache } from './product-popularity.cache';
 import { QueueCountsCache } from './queue-counts.cache';
 import { OPEN_SQL, settingsJoinSql } from './recovery-sql';
@@ -44,10 +45,13 @@ const REFRESH_SQL = `
   RETURNING c.id`;
 
 // One case per medium/bad review whose change window is still open; a review whose earlier case ended
-// revised (a follow-up turned it bad again) gets a new one; dismissed or closed cases are not reopened.
+// revised (a follow-up turned it bad again) gets a new one; dismissed or closed cases are not reopened. The window is
+// the shop's revisionWindowDays, shortened to the platform's change window where its rules ($4, per platform) have one:
+// a buyer cannot change a review after the platform closes it, whatever the shop set.
 const OPEN_SQL_STATEMENT = `
   WITH candidates AS (
-    SELECT r.id, r.grade, r.platform, r.buyer_id, r.product_id, r.order_amount, r.reviewed_at
+    SELECT r.id, r.grade, r.platform, r.buyer_id, r.product_id, r.order_amount, r.reviewed_at,
+      ($4::jsonb ->> r.platform)::integer AS platform_days
     FROM reviews r
     WHERE r.shop_id = $1 AND r.id = ANY($2::uuid[]) AND r.grade IN ('medium', 'bad')
       AND NOT EXISTS (SELECT 1 FROM recovery_cases c WHERE c.review_id = r.id AND c.status <> 'revised')
@@ -55,14 +59,15 @@ const OPEN_SQL_STATEMENT = `
     INSERT INTO recovery_cases (shop_id, review_id, status, grade, grade_rank, platform, buyer_id, product_id, order_amount,
       product_recent_reviews, reviewed_at, revision_deadline_at, deadline_day, first_contact_due_at, queue_urgency, opened_at)
     SELECT $1, x.id, 'new', x.grade, CASE x.grade WHEN 'bad' THEN 0 ELSE 1 END, x.platform, x.buyer_id, x.product_id, x.order_amount,
-      COALESCE((p.n)::integer, 0), x.reviewed_at, x.reviewed_at + make_interval(days => cfg.window_days),
-      ((x.reviewed_at + make_interval(days => cfg.window_days)) AT TIME ZONE s.timezone)::date,
+      COALESCE((p.n)::integer, 0), x.reviewed_at, x.reviewed_at + make_interval(days => w.days),
+      ((x.reviewed_at + make_interval(days => w.days)) AT TIME ZONE s.timezone)::date,
       now() + make_interval(hours => cfg.sla_hours), 2, now()
     FROM candidates x
     JOIN shops s ON s.id = $1
     ${settingsJoinSql('cfg', 's.id')}
+    CROSS JOIN LATERAL (SELECT LEAST(cfg.window_days, COALESCE(x.platform_days, cfg.window_days)) AS days) w
     LEFT JOIN jsonb_each_text($3::jsonb) AS p(product_id, n) ON p.product_id = x.product_id
-    WHERE x.reviewed_at + make_interval(days => cfg.window_days) > now()
+    WHERE x.reviewed_at + make_interval(days => w.days) > now()
     ORDER BY x.id
     ON CONFLICT (review_id) WHERE status IN ${OPEN_SQL} DO NOTHING
     RETURNING id, grade
@@ -84,6 +89,7 @@ export class RecoveryCaseStep implements AnalysisStep {
   constructor(
     private readonly counts: QueueCountsCache,
     private readonly popularity: ProductPopularityCache,
+    private readonly platformRules: PlatformRulesService,
   ) {}
 
   async afterAnalysis(manager: EntityManager, batch: AnalyzedBatch): Promise<void> {
@@ -101,7 +107,15 @@ export class RecoveryCaseStep implements AnalysisStep {
       batch.shopId,
       products.map((row) => row.product_id),
     );
-    const opened = await sqlRows<{ case_id: string }>(manager, OPEN_SQL_STATEMENT, [...params, JSON.stringify(Object.fromEntries(popularity))]);
+    const rules = await this.platformRules.forShop(batch.shopId, manager);
+    const changeWindows = Object.fromEntries(
+      Object.entries(rules).flatMap(([platform, r]) => (r.rules.revisionWindowDays === null ? [] : [[platform, r.rules.revisionWindowDays]])),
+    );
+    const opened = await sqlRows<{ case_id: string }>(manager, OPEN_SQL_STATEMENT, [
+      ...params,
+      JSON.stringify(Object.fromEntries(popularity)),
+      JSON.stringify(changeWindows),
+    ]);
     if (revised.length || refreshed.length || opened.length) {
       this.counts.invalidate(batch.shopId);
       this.logger.debug({ msg: 'recovery cases', shopId: batch.shopId, opened: opened.length, revised: revised.length, refreshed: refreshed.length });

@@ -254,7 +254,7 @@ export class PlatformDeadlinesResponse {
   @ApiPropertyOptional({
     type: String,
     nullable: true,
-    description: "until when the platform lets the buyer change the review; revisionDeadlineAt is the shop's own window",
+    description: "until when the platform lets the buyer change the review (a new case's revisionDeadlineAt is never later)",
   })
   revisionUntil!: string | null;
 }
