@@ -2134,7 +2134,7 @@ export interface components {
             replyClosed?: "window_passed" | "follow_up_added" | null;
             /** @description until when the buyer may add a 追评 (Kuaishou: 180 days) */
             followUpUntil?: string | null;
-            /** @description until when the platform lets the buyer change the review; revisionDeadlineAt is the shop's own window */
+            /** @description until when the platform lets the buyer change the review (a new case's revisionDeadlineAt is never later) */
             revisionUntil?: string | null;
         };
         QueueItemResponse: {
