@@ -126,14 +126,14 @@ describeInBrowser(`staff console in headless Chromium (${CHROMIUM_PATH})`, () =>
     const shown = await queue.locator('table.queue tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-case')));
     expect(shown).toEqual(api.body.items.map((i: { caseId: string }) => i.caseId));
     await expectText(queue, 'table.queue tbody tr:first-child .reasons', 'The revision window closes in');
-    await expectText(queue, '.count-inQueue', '3');
+    await expectText(queue, '.count-inQueue', '4');
 
     // filters narrow the list through the API
     await queue.selectOption('#filter-tag', 'quality');
     await until(() => queue.locator('table.queue tbody tr').count(), 1);
     expect(await queue.locator('table.queue tbody tr').getAttribute('data-case')).toBe(cases.tags.caseId);
     await queue.click('text=Clear filters');
-    await until(() => queue.locator('table.queue tbody tr').count(), 3);
+    await until(() => queue.locator('table.queue tbody tr').count(), 4);
 
     // the language follows the browser until changed
     await queue.selectOption('#lang', 'zh');
