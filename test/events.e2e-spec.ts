@@ -128,6 +128,18 @@ describe('events: catalogue, subscriptions, signed delivery from the outbox', ()
     expect(log.body.items).toHaveLength(3);
     expect(log.body.items[0]).toMatchObject({ status: 'delivered', attempts: 1, lastStatusCode: 200, lastError: null, redeliveredBy: null });
     expect(log.body.items[0].lastLatencyMs).toEqual(expect.any(Number));
+    // the endpoint list shows the newest row of each log (the console's "last delivery")
+    const listed = await t.http.get('/v1/event-subscriptions').set(shop.auth).expect(200);
+    const newest = log.body.items[0];
+    expect(listed.body.items[0].lastDelivery).toEqual({
+      eventType: newest.eventType,
+      status: 'delivered',
+      attempts: 1,
+      lastStatusCode: 200,
+      lastError: null,
+      lastAttemptAt: newest.lastAttemptAt,
+      createdAt: newest.createdAt,
+    });
     const next = await t.http
       .get(`/v1/event-subscriptions/${subscriptionId}/deliveries`)
       .set(shop.auth)
@@ -254,6 +266,7 @@ describe('events: catalogue, subscriptions, signed delivery from the outbox', ()
         .set(other.auth)
         .send({ url: failingUrl, eventTypes: ['review.created', 'review.updated'] })
         .expect(201);
+      expect(created.body.lastDelivery).toBeNull();
       failing.secrets = [created.body.secret];
       failing.answers = Array.from({ length: 50 }, () => 500);
       const externalId = `fail-${Date.now()}`;
@@ -271,6 +284,7 @@ describe('events: catalogue, subscriptions, signed delivery from the outbox', ()
         'the endpoint disabled',
       );
       expect(disabled.disabledReason).toMatch(/persistent failure: HTTP 500/);
+      expect(disabled.lastDelivery).toMatchObject({ eventType: 'review.created', status: 'failed', attempts: 3, lastStatusCode: 500, lastError: 'HTTP 500' });
       expect(failing.requests).toHaveLength(3);
       const log = await t.http.get(`/v1/event-subscriptions/${created.body.id}/deliveries`).set(other.auth).expect(200);
       expect(log.body.items[0]).toMatchObject({ status: 'failed', attempts: 3, lastStatusCode: 500, lastError: 'HTTP 500' });
@@ -282,7 +296,8 @@ describe('events: catalogue, subscriptions, signed delivery from the outbox', ()
         .send(reviewInput({ externalId, rating: 4 }))
         .expect(200);
       failing.answers = [];
-      await t.http.patch(`/v1/event-subscriptions/${created.body.id}`).set(other.auth).send({ status: 'active' }).expect(200);
+      const enabled = await t.http.patch(`/v1/event-subscriptions/${created.body.id}`).set(other.auth).send({ status: 'active' }).expect(200);
+      expect(enabled.body).toMatchObject({ status: 'active', disabledReason: null, disabledAt: null, consecutiveFailures: 0 });
       await eventually(async () => (failing.events.length === 1 ? true : undefined));
       expect(failing.events[0].event).toBe('review.updated');
       await t.http.post(`/v1/event-subscriptions/${created.body.id}/redeliver`).set(other.auth).send({ eventId: log.body.items[0].eventId }).expect(201);

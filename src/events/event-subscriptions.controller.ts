@@ -18,6 +18,7 @@ import {
   RotateSecretDto,
   UpdateEventSubscriptionDto,
 } from './dto/event-subscription.dto';
+import type { EventSubscription } from './event-subscription.entity';
 import { EventSubscriptionsService } from './event-subscriptions.service';
 
 /** The shop's event endpoints (docs/events.md): an integration's configuration, so leads and the integration key only. */
@@ -45,7 +46,12 @@ export class EventSubscriptionsController {
   @ApiOperation({ summary: "The shop's event endpoints, oldest first (secrets are never shown)" })
   @ApiOkResponse({ type: EventSubscriptionListResponse })
   async list(@CurrentShop() shop: AuthenticatedShop): Promise<EventSubscriptionListResponse> {
-    return { items: (await this.subscriptions.list(shop.shopId)).map(EventSubscriptionResponse.of) };
+    const items = await this.subscriptions.list(shop.shopId);
+    const last = await this.subscriptions.lastDeliveries(
+      shop.shopId,
+      items.map((s) => s.id),
+    );
+    return { items: items.map((s) => EventSubscriptionResponse.of(s, last.get(s.id))) };
   }
 
   @Get(':id')
@@ -54,7 +60,7 @@ export class EventSubscriptionsController {
   @ApiOkResponse({ type: EventSubscriptionResponse })
   @ApiNotFoundResponse({ description: 'EVENT_SUBSCRIPTION_NOT_FOUND' })
   async get(@CurrentShop() shop: AuthenticatedShop, @Param('id', new ParseIdPipe()) id: string): Promise<EventSubscriptionResponse> {
-    return EventSubscriptionResponse.of(await this.subscriptions.get(shop.shopId, id));
+    return this.withLastDelivery(shop.shopId, await this.subscriptions.get(shop.shopId, id));
   }
 
   @Patch(':id')
@@ -69,7 +75,7 @@ export class EventSubscriptionsController {
     @Param('id', new ParseIdPipe()) id: string,
     @Body() body: UpdateEventSubscriptionDto,
   ): Promise<EventSubscriptionResponse> {
-    return EventSubscriptionResponse.of(await this.subscriptions.update(shop.shopId, id, body));
+    return this.withLastDelivery(shop.shopId, await this.subscriptions.update(shop.shopId, id, body));
   }
 
   @Delete(':id')
@@ -94,7 +100,7 @@ export class EventSubscriptionsController {
     @Body() body: RotateSecretDto,
   ): Promise<EventSubscriptionWithSecretResponse> {
     const { subscription, secret } = await this.subscriptions.rotate(shop.shopId, id, body);
-    return { ...EventSubscriptionResponse.of(subscription), secret };
+    return { ...(await this.withLastDelivery(shop.shopId, subscription)), secret };
   }
 
   @Get(':id/deliveries')
@@ -123,5 +129,10 @@ export class EventSubscriptionsController {
     @Body() body: RedeliverDto,
   ): Promise<RedeliveryResponse> {
     return { deliveries: await this.subscriptions.redeliver(shop.shopId, shop.timezone, id, body, actorLabel(actor)) };
+  }
+
+  private async withLastDelivery(shopId: string, subscription: EventSubscription): Promise<EventSubscriptionResponse> {
+    const last = await this.subscriptions.lastDeliveries(shopId, [subscription.id]);
+    return EventSubscriptionResponse.of(subscription, last.get(subscription.id));
   }
 }

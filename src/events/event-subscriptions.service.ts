@@ -12,6 +12,7 @@ import {
   CreateEventSubscriptionDto,
   DEFAULT_OVERLAP_SECONDS,
   DeliveriesQuery,
+  LastDelivery,
   RedeliverDto,
   RotateSecretDto,
   UpdateEventSubscriptionDto,
@@ -55,6 +56,42 @@ export class EventSubscriptionsService {
 
   list(shopId: string): Promise<EventSubscription[]> {
     return this.repo.find({ where: { shopId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The newest delivery of each endpoint's log (ix_event_deliveries_log read backwards, one row each). */
+  async lastDeliveries(shopId: string, ids: string[]): Promise<Map<string, LastDelivery>> {
+    if (!ids.length) return new Map();
+    const rows = await sqlRows<{
+      subscription_id: string;
+      event_type: string;
+      status: LastDelivery['status'];
+      attempts: number;
+      last_status_code: number | null;
+      last_error: string | null;
+      last_attempt_at: Date | null;
+      created_at: Date;
+    }>(
+      this.dataSource,
+      `SELECT s.id AS subscription_id, d.event_type, d.status, d.attempts, d.last_status_code, d.last_error, d.last_attempt_at, d.created_at
+       FROM event_subscriptions s
+       CROSS JOIN LATERAL (SELECT * FROM event_deliveries x WHERE x.subscription_id = s.id ORDER BY x.created_at DESC LIMIT 1) d
+       WHERE s.shop_id = $1 AND s.id = ANY($2::uuid[])`,
+      [shopId, ids],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.subscription_id,
+        {
+          eventType: r.event_type,
+          status: r.status,
+          attempts: r.attempts,
+          lastStatusCode: r.last_status_code,
+          lastError: r.last_error,
+          lastAttemptAt: r.last_attempt_at,
+          createdAt: r.created_at,
+        },
+      ]),
+    );
   }
 
   async get(shopId: string, id: string): Promise<EventSubscription> {

@@ -1308,6 +1308,19 @@ export interface components {
             /** @description the shared secret to sign with; generated (and returned once) when left out */
             secret?: string;
         };
+        LastDeliveryResponse: {
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            /** @description the endpoint's last HTTP status */
+            lastStatusCode?: number | null;
+            lastError?: string | null;
+            /** Format: date-time */
+            lastAttemptAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         EventSubscriptionWithSecretResponse: {
             /** Format: uuid */
             id: string;
@@ -1327,6 +1340,8 @@ export interface components {
              * @description until when the previous secret also signs (a rotation in progress)
              */
             previousSecretExpiresAt?: string | null;
+            /** @description the newest delivery of its log (null before the first); `consecutiveFailures` says whether attempts are failing */
+            lastDelivery?: components["schemas"]["LastDeliveryResponse"] | null;
             createdBy: string;
             /** Format: date-time */
             createdAt: string;
@@ -1354,6 +1369,8 @@ export interface components {
              * @description until when the previous secret also signs (a rotation in progress)
              */
             previousSecretExpiresAt?: string | null;
+            /** @description the newest delivery of its log (null before the first); `consecutiveFailures` says whether attempts are failing */
+            lastDelivery?: components["schemas"]["LastDeliveryResponse"] | null;
             createdBy: string;
             /** Format: date-time */
             createdAt: string;

@@ -165,6 +165,31 @@ export class DeliveriesQuery extends PageQuery {
   eventId?: string;
 }
 
+/** The newest row of an endpoint's delivery log, so a list of endpoints shows whether each is getting through. */
+export class LastDeliveryResponse {
+  @ApiProperty() eventType!: string;
+  @ApiProperty({ enum: EVENT_DELIVERY_STATUSES }) status!: EventDeliveryStatus;
+  @ApiProperty({ type: 'integer' }) attempts!: number;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: "the endpoint's last HTTP status" }) lastStatusCode!: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) lastError!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) lastAttemptAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+
+  static of(d: LastDelivery): LastDeliveryResponse {
+    return {
+      eventType: d.eventType,
+      status: d.status,
+      attempts: d.attempts,
+      lastStatusCode: d.lastStatusCode,
+      lastError: d.lastError,
+      lastAttemptAt: d.lastAttemptAt?.toISOString() ?? null,
+      createdAt: d.createdAt.toISOString(),
+    };
+  }
+}
+
+export type LastDelivery = Pick<EventDelivery, 'eventType' | 'status' | 'attempts' | 'lastStatusCode' | 'lastError' | 'lastAttemptAt' | 'createdAt'>;
+
 export class EventSubscriptionResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() url!: string;
@@ -177,11 +202,17 @@ export class EventSubscriptionResponse {
   @ApiProperty({ type: 'integer', description: 'failed attempts since the last success' }) consecutiveFailures!: number;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'until when the previous secret also signs (a rotation in progress)' })
   previousSecretExpiresAt!: string | null;
+  @ApiPropertyOptional({
+    type: LastDeliveryResponse,
+    nullable: true,
+    description: 'the newest delivery of its log (null before the first); `consecutiveFailures` says whether attempts are failing',
+  })
+  lastDelivery!: LastDeliveryResponse | null;
   @ApiProperty() createdBy!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
-  static of(s: EventSubscription): EventSubscriptionResponse {
+  static of(s: EventSubscription, last: LastDelivery | null = null): EventSubscriptionResponse {
     const overlap = s.previousSecretExpiresAt && s.previousSecretExpiresAt.getTime() > Date.now() ? s.previousSecretExpiresAt.toISOString() : null;
     return {
       id: s.id,
@@ -193,6 +224,7 @@ export class EventSubscriptionResponse {
       disabledAt: s.disabledAt?.toISOString() ?? null,
       consecutiveFailures: s.consecutiveFailures,
       previousSecretExpiresAt: overlap,
+      lastDelivery: last ? LastDeliveryResponse.of(last) : null,
       createdBy: s.createdBy,
       createdAt: s.createdAt.toISOString(),
       updatedAt: s.updatedAt.toISOString(),
