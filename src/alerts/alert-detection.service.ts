@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { errorForLog } from '../common/errors/error-for-log';
@@ -79,12 +79,15 @@ const subjectMatch = (type: SubjectType, value: string) => (type === 'shop' ? 'T
  * whole. An alert's change and its outbox event (migration AlertEvents) are one transaction.
  */
 @Injectable()
-export class AlertDetectionService implements AnalysisStep {
+export class AlertDetectionService implements AnalysisStep, BeforeApplicationShutdown {
   readonly name = 'alerts';
   private readonly logger = new Logger(AlertDetectionService.name);
   private readonly priors = new Map<string, { at: number; prior: BetaPrior }>();
   private readonly historyCache = new Map<string, History>();
   private readonly queued = new Map<string, { ids: Set<string>; running: boolean }>();
+  /** the detections running after analysis commits, awaited on shutdown before the data source closes */
+  private readonly draining = new Set<Promise<void>>();
+  private closing = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -97,16 +100,30 @@ export class AlertDetectionService implements AnalysisStep {
    * sweep catches up.
    */
   async afterCommit(batch: AnalyzedBatch): Promise<void> {
+    // on the way down the sweep of the next start catches up
+    if (this.closing) return;
     const entry = this.queued.get(batch.shopId) ?? { ids: new Set<string>(), running: false };
     this.queued.set(batch.shopId, entry);
     for (const id of batch.reviewIds) entry.ids.add(id);
-    if (!entry.running) void this.drain(batch.shopId, entry);
+    if (entry.running) return;
+    const drained = this.drain(batch.shopId, entry);
+    this.draining.add(drained);
+    void drained.finally(() => this.draining.delete(drained));
+  }
+
+  /**
+   * Runs after the workers stopped (onModuleDestroy) and before the data source closes (onApplicationShutdown): the
+   * detection in progress finishes, the batches still queued are left to the sweep, so none fails on a closed pool.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    await Promise.allSettled([...this.draining]);
   }
 
   private async drain(shopId: string, entry: { ids: Set<string>; running: boolean }): Promise<void> {
     entry.running = true;
     try {
-      while (entry.ids.size) {
+      while (entry.ids.size && !this.closing) {
         const ids = [...entry.ids];
         entry.ids.clear();
         try {
