@@ -1,6 +1,7 @@
 import { followUpUntil, ReplyClosedReason, replyWindow, revisionUntil } from '../reviews/platform-rules/platform-rules';
 import { PlatformRulesService, ShopPlatformRules } from '../reviews/platform-rules/platform-rules.service';
 import type { Platform } from '../reviews/review.types';
+import { repliedOnPlatformSql } from '../reviews/review-fields';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -66,8 +67,8 @@ export interface PlatformDeadlines {
   rulesVersion: string;
   /** when the platform stops taking a public reply; null: no limit */
   replyUntil: Date | null;
-  /** why the reply window is already closed, null while open */
-  replyClosed: ReplyClosedReason | null;
+  /** why no public reply is asked for: the window closed, or the seller already replied on the platform; null while one is due */
+  replyClosed: ReplyClosedReason | 'replied_on_platform' | null;
   /** until when the buyer may add a 追评 (null: unknown, or added) */
   followUpUntil: Date | null;
   /** until when the buyer may change the review by the platform's rule (null: unknown; revisionDeadlineAt is the shop's) */
@@ -113,6 +114,7 @@ interface Row {
   assignee_name: string | null;
   rating: number;
   follow_up_at: Date | null;
+  replied_on_platform: boolean;
   product_name: string | null;
   excerpt: string;
   tags: string[];
@@ -134,7 +136,7 @@ const CASE_ORDER = `c.deadline_day, c.grade_rank, c.queue_urgency, c.order_amoun
 const CASE_COLUMNS = `c.id, c.status, c.grade, c.platform, c.review_id, c.product_id, c.order_amount, c.product_recent_reviews, c.reviewed_at,
   c.revision_deadline_at, c.first_contact_due_at, c.first_contacted_at, c.follow_up_due_at, c.promised_revision_at, c.missed_promises,
   c.contact_count, c.last_contact_at, c.assignee_id, c.deadline_day, c.grade_rank, c.queue_urgency`;
-const DETAILS = `SELECT page.*, r.rating, r.follow_up_at, r.product_name, left(r.content, 80) AS excerpt, r.tags, m.name AS assignee_name
+const DETAILS = `SELECT page.*, r.rating, r.follow_up_at, ${repliedOnPlatformSql('r')} AS replied_on_platform, r.product_name, left(r.content, 80) AS excerpt, r.tags, m.name AS assignee_name
   FROM page JOIN reviews r ON r.id = page.review_id LEFT JOIN staff_members m ON m.id = page.assignee_id
   ORDER BY ${ORDER}`;
 
@@ -309,7 +311,8 @@ function platformDeadlines(rules: ShopPlatformRules, row: Row, now: Date): Platf
   return {
     rulesVersion: effective.version,
     replyUntil: reply.until,
-    replyClosed: reply.closed,
+    // the platform takes one public reply: one is there already (its text imported, or the platform's flag)
+    replyClosed: row.replied_on_platform ? 'replied_on_platform' : reply.closed,
     followUpUntil: followUpUntil(effective.rules, review),
     revisionUntil: revisionUntil(effective.rules, review),
   };

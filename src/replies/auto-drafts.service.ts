@@ -10,6 +10,7 @@ import { Metrics } from '../metrics/metrics.service';
 import { ANALYSIS_JOB_SIZE, DraftRepliesPayload } from '../jobs/queues';
 import type { AnalysisStep, AnalyzedBatch } from '../reviews/analysis-step';
 import { Review } from '../reviews/review.entity';
+import { repliedOnPlatformSql } from '../reviews/review-fields';
 import { AUTO_DRAFT_ACTOR, ReplyDrafting } from './reply-drafting.service';
 import { DEFAULT_AUTO_DRAFT } from './reply-settings.entity';
 import { ReplySettingsService } from './reply-settings.service';
@@ -45,11 +46,11 @@ const DUE_SQL = `SELECT r.shop_id, r.id FROM reviews r
  * automatic draft nobody touched, written for an earlier revision or before staff corrected the review's
  * causes (a draft about the wrong problem). Anything a person touched stays. Medium and
  * bad reviews, good ones too under `all`, and a good review whose automatic draft was for a bad revision (it gets
- * its thank-you). A review the seller already replied to on the platform (seller_reply) gets none: staff draft one
+ * its thank-you). A review the seller already replied to on the platform (repliedOnPlatformSql: its reply, or the platform's flag) gets none: staff draft one
  * when they ask (POST /v1/reviews/:id/replies). `r` is the review, `d` its current reply (LEFT JOIN), `$mode` the shop's autoDraft.
  */
 export function draftDueSql(mode: string): string {
-  return `r.analysis_status = 'done' AND r.analyzed_revision = r.revision AND r.seller_reply IS NULL
+  return `r.analysis_status = 'done' AND r.analyzed_revision = r.revision AND NOT ${repliedOnPlatformSql('r')}
     AND (d.id IS NULL OR (d.status = 'draft' AND d.created_by = '${AUTO_DRAFT_ACTOR}'
       AND (d.review_revision < r.revision OR (r.tag_source = 'staff' AND r.classified_at > d.created_at))))
     AND (r.grade <> 'good' OR ${mode} = 'all' OR d.id IS NOT NULL)`;
@@ -207,7 +208,7 @@ export class AutoDrafts implements AnalysisStep {
       const [review] = await sqlRows<{ id: string }>(
         manager,
         `SELECT id FROM reviews WHERE shop_id = $1 AND id = $2 AND grade <> 'good' AND analysis_status = 'done' AND analyzed_revision = revision
-           AND seller_reply IS NULL
+           AND NOT ${repliedOnPlatformSql('reviews')}
          FOR NO KEY UPDATE`,
         [shopId, reviewId],
       );

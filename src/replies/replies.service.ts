@@ -5,6 +5,7 @@ import { FieldProblem, ReviewNotFound, ValidationFailed } from '../common/errors
 import { cursorAfterRow, decodeCursor } from '../common/pagination/cursor';
 import { sqlRows } from '../database/sql';
 import { Review } from '../reviews/review.entity';
+import { repliedOnPlatform } from '../reviews/review-fields';
 import { CreateReplyDto, EditReplyDto, ListRepliesQuery, ReplyActionDto, ReplyPageResponse, ReplyResponse, ReviewRepliesResponse } from './dto/reply.dto';
 import { AutoDrafts, draftDueSql } from './auto-drafts.service';
 import { joinSentences } from './library/library';
@@ -63,9 +64,10 @@ export class RepliesService {
       redraft: boolean;
       seller_reply: string | null;
       seller_reply_at: Date | null;
+      seller_replied: boolean | null;
     }>(
       this.dataSource,
-      `SELECT r.revision, r.grade, r.analysis_status = 'done' AND r.analyzed_revision = r.revision AS analysed, r.seller_reply, r.seller_reply_at,
+      `SELECT r.revision, r.grade, r.analysis_status = 'done' AND r.analyzed_revision = r.revision AS analysed, r.seller_reply, r.seller_reply_at, r.seller_replied,
          d.id IS NOT NULL AND ${draftDueSql('NULL')} AS redraft
        FROM reviews r
        LEFT JOIN reply_drafts d ON d.review_id = r.id AND d.is_current
@@ -76,7 +78,8 @@ export class RepliesService {
     const load = () => this.dataSource.getRepository(ReplyDraft).find({ where: { shopId, reviewId }, order: { createdAt: 'DESC', id: 'DESC' } });
     let replies = await load();
     const current = replies.find((r) => r.isCurrent);
-    if (!current && review.grade !== 'good' && review.analysed && review.seller_reply === null) {
+    const replied = repliedOnPlatform({ sellerReply: review.seller_reply, sellerReplied: review.seller_replied });
+    if (!current && review.grade !== 'good' && review.analysed && !replied) {
       // read again whoever wrote it: this request, or the drafting job it waited for
       await this.autoDrafts.draftMissing(shopId, reviewId);
       replies = await load();
@@ -98,8 +101,8 @@ export class RepliesService {
         replyFindings(reply, { platform: reviews.get(reviewId)?.platform ?? null, giftsInPublic }),
       ),
     );
-    const platformReply =
-      review.seller_reply === null ? null : { text: review.seller_reply, at: review.seller_reply_at ? new Date(review.seller_reply_at).toISOString() : null };
+    // the platform may say the seller replied without the reply's text (Douyin 商家是否回复 是, 回复内容 empty)
+    const platformReply = replied ? { text: review.seller_reply, at: review.seller_reply_at ? new Date(review.seller_reply_at).toISOString() : null } : null;
     return { platformReply, current: views.find((v) => v.current) ?? null, history: views.filter((v) => !v.current) };
   }
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { getMetadataArgsStorage } from 'typeorm';
 import { REVIEWS_PAGE, withReviewFieldTable } from '../../scripts/review-fields-doc';
 import { ReviewInputDto } from './dto/review-input.dto';
-import { changedFieldNames, hashReviewFields, normalizeReview, REVIEW_FIELDS } from './review-fields';
+import { changedFieldNames, hashReviewFields, normalizeReview, repliedOnPlatform, REVIEW_FIELDS } from './review-fields';
 import { Review } from './review.entity';
 import { gradeOf } from './review.types';
 
@@ -164,6 +164,18 @@ describe('hashReviewFields and changedFieldNames', () => {
       expect(changedFieldNames(before, after)).toEqual(expect.arrayContaining(Object.keys(overrides)));
     }
     expect(hashes.size).toBe(cases.length + 1);
+  });
+
+  it("the platform's replied flag changes the hash only when true: 否 says no more than a file without the column", () => {
+    const before = fields();
+    expect(hashReviewFields(fields({ sellerReplied: false }))).toBe(hashReviewFields(before));
+    const replied = fields({ sellerReplied: true });
+    expect(hashReviewFields(replied)).not.toBe(hashReviewFields(before));
+    expect(changedFieldNames(before, replied)).toEqual(['sellerReplied']);
+    expect(repliedOnPlatform(replied)).toBe(true);
+    expect(repliedOnPlatform(fields({ sellerReplied: false }))).toBe(false);
+    // the reply's text is a reply whatever the flag says
+    expect(repliedOnPlatform(fields({ sellerReply: '已为您补发', sellerReplied: false }))).toBe(true);
   });
 
   it('a blank seller reply is no reply; a reply before the review is rejected', () => {

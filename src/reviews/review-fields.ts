@@ -41,6 +41,8 @@ export interface ReviewFields {
   platformCheat: boolean | null;
   platformComplaint: boolean | null;
   videoCount: number | null;
+  /** the platform says the seller replied (Douyin 商家是否回复, Kuaishou replied), whether or not the reply's text came with it */
+  sellerReplied: boolean | null;
 }
 
 /** How a field is written in the input, which decides its checks, its CSV cell conversion and its column type. */
@@ -69,6 +71,11 @@ export interface ReviewFieldSpec {
    * old file (which leaves it empty) hashes as before and reads as `unchanged`. Every field added from now on has it.
    */
   hashedWhenSet?: boolean;
+  /**
+   * A flag whose false says no more than its absence (no reply yet): hashed only when true, so a file that says 否
+   * everywhere hashes as it did before the flag was read, and a flag turning true alone makes the review `updated`.
+   */
+  hashedWhenTrue?: boolean;
 }
 
 export const REVIEW_TEXT_MAX = 10_000;
@@ -169,6 +176,11 @@ export const REVIEW_FIELDS: readonly ReviewFieldSpec[] = [
     hashedWhenSet: true,
     note: 'number of videos; `hasVideo` is true when it is more than 0',
   }),
+  field('sellerReplied', 'boolean', ['商家是否回复', '是否已回复', '商家已回复'], {
+    hashedWhenSet: true,
+    hashedWhenTrue: true,
+    note: "the platform says the seller already replied (Douyin 商家是否回复, Kuaishou replied), even without the reply's text: the review is `repliedOnPlatform`",
+  }),
 ];
 
 export const REVIEW_FIELD_NAMES: readonly (keyof ReviewFields)[] = REVIEW_FIELDS.map((spec) => spec.name);
@@ -260,6 +272,7 @@ export function normalizeReview(validated: ReviewInputDto, timeZone: string, now
     platformCheat: input.platformCheat ?? null,
     platformComplaint: input.platformComplaint ?? null,
     videoCount: input.videoCount ?? null,
+    sellerReplied: input.sellerReplied ?? null,
   };
   if (fields.videoCount !== null && fields.videoCount > 0) fields.hasVideo = true;
 
@@ -296,9 +309,11 @@ export function normalizeReview(validated: ReviewInputDto, timeZone: string, now
 const HASHED_ALWAYS = REVIEW_FIELDS.filter((spec) => !spec.hashedWhenSet).map((spec) => spec.name);
 const HASHED_WHEN_SET = REVIEW_FIELDS.filter((spec) => spec.hashedWhenSet).map((spec) => spec.name);
 
-/** empty: what an input without the field gives (null, or an empty list) */
-function isEmptyValue(value: unknown): boolean {
-  return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+const HASHED_WHEN_TRUE: ReadonlySet<keyof ReviewFields> = new Set(REVIEW_FIELDS.filter((spec) => spec.hashedWhenTrue).map((spec) => spec.name));
+
+/** empty: what an input without the field gives (null, or an empty list), and false for a flag hashed only when true */
+function isEmptyValue(name: keyof ReviewFields, value: unknown): boolean {
+  return value === null || value === undefined || (Array.isArray(value) && value.length === 0) || (value === false && HASHED_WHEN_TRUE.has(name));
 }
 
 /**
@@ -308,9 +323,20 @@ function isEmptyValue(value: unknown): boolean {
  */
 export function hashReviewFields(fields: ReviewFields): string {
   const canonical: unknown[] = HASHED_ALWAYS.map((name) => fields[name]);
-  for (const name of HASHED_WHEN_SET) if (!isEmptyValue(fields[name])) canonical.push([name, fields[name]]);
+  for (const name of HASHED_WHEN_SET) if (!isEmptyValue(name, fields[name])) canonical.push([name, fields[name]]);
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
+
+/**
+ * The seller already replied on the platform: its reply's text came with the review, or the platform said so
+ * without it. Such a review gets no automatic public draft and the queue asks for no public reply.
+ */
+export function repliedOnPlatform(review: { sellerReply: string | null; sellerReplied: boolean | null }): boolean {
+  return review.sellerReply !== null || review.sellerReplied === true;
+}
+
+/** repliedOnPlatform in SQL, for the review row `alias` */
+export const repliedOnPlatformSql = (alias: string): string => `(${alias}.seller_reply IS NOT NULL OR ${alias}.seller_replied IS TRUE)`;
 
 export function changedFieldNames(before: ReviewFields, after: ReviewFields): string[] {
   return REVIEW_FIELD_NAMES.filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name]));

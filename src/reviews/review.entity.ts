@@ -144,6 +144,10 @@ export class Review {
   @Column({ type: 'smallint', nullable: true })
   videoCount!: number | null;
 
+  /** the platform says the seller replied, whether or not the reply's text came (repliedOnPlatform in review-fields) */
+  @Column({ type: 'boolean', nullable: true })
+  sellerReplied!: boolean | null;
+
   /** detected by the analysis job */
   @Column({ type: 'varchar', length: 8, nullable: true })
   language!: Language | null;

@@ -72,7 +72,7 @@ export function ReplyPanel(props: { reviewId: string; caseId: string }) {
             <span class="status reply-published">${t('reply.repliedOnPlatform')}</span
             >${replies.data.platformReply.at ? html` <span class="muted">${dateTime(replies.data.platformReply.at, app.lang, app.tz)}</span>` : ''}
           </p>
-          <blockquote class="quote">${replies.data.platformReply.text}</blockquote>
+          ${replies.data.platformReply.text === null ? html`<p class="muted small">${t('reply.platformTextMissing')}</p>` : html`<blockquote class="quote">${replies.data.platformReply.text}</blockquote>`}
           ${!reply && html`<button type="button" id="draft-anyway" disabled=${drafting.pending} onClick=${() => void draft()}>${t('reply.draftAnyway')}</button>`}
         </div>`
       }

@@ -1593,6 +1593,8 @@ export interface components {
             platformComplaint?: boolean;
             /** @description Number of videos */
             videoCount?: number;
+            /** @description The platform says the seller already replied (Douyin 商家是否回复, Kuaishou replied), with or without the reply's text */
+            sellerReplied?: boolean;
         };
         TagEvidenceResponse: {
             tag: string;
@@ -1669,7 +1671,9 @@ export interface components {
             sellerReply?: string | null;
             /** Format: date-time */
             sellerReplyAt?: string | null;
-            /** @description The seller already replied on the platform: no automatic public draft unless asked */
+            /** @description The platform's own flag that the seller replied (Douyin 商家是否回复, Kuaishou replied), apart from the reply's text; null: not given */
+            sellerReplied?: boolean | null;
+            /** @description The seller already replied on the platform (its reply, or the platform says so): no automatic public draft unless asked */
             repliedOnPlatform: boolean;
             anonymous?: boolean | null;
             /** @description Written by the platform (默认评价) */
@@ -1867,7 +1871,9 @@ export interface components {
             sellerReply?: string | null;
             /** Format: date-time */
             sellerReplyAt?: string | null;
-            /** @description The seller already replied on the platform: no automatic public draft unless asked */
+            /** @description The platform's own flag that the seller replied (Douyin 商家是否回复, Kuaishou replied), apart from the reply's text; null: not given */
+            sellerReplied?: boolean | null;
+            /** @description The seller already replied on the platform (its reply, or the platform says so): no automatic public draft unless asked */
             repliedOnPlatform: boolean;
             anonymous?: boolean | null;
             /** @description Written by the platform (默认评价) */
@@ -2145,10 +2151,10 @@ export interface components {
             /** @description when the platform stops taking a public reply (Tmall and Kuaishou: 30 days from the review; Tmall: at a 追评); null: no limit */
             replyUntil?: string | null;
             /**
-             * @description why the reply window is already closed
+             * @description why no public reply is asked for: the window passed, a 追评 closed it, or the seller already replied on the platform
              * @enum {string|null}
              */
-            replyClosed?: "window_passed" | "follow_up_added" | null;
+            replyClosed?: "window_passed" | "follow_up_added" | "replied_on_platform" | null;
             /** @description until when the buyer may add a 追评 (Kuaishou: 180 days) */
             followUpUntil?: string | null;
             /** @description until when the platform lets the buyer change the review (a new case's revisionDeadlineAt is never later) */
@@ -2723,7 +2729,8 @@ export interface components {
             findings: components["schemas"]["ComplianceFindingResponse"][];
         };
         PlatformReplyResponse: {
-            text: string;
+            /** @description the reply's text; null when the platform says the seller replied without exporting it (Douyin 商家是否回复 是) */
+            text?: string | null;
             at?: string | null;
         };
         ReviewRepliesResponse: {

@@ -233,7 +233,9 @@ export function QueueView(props: { params: URLSearchParams }) {
       <td class="deadline">
         <time datetime=${item.revisionDeadlineAt}>${relative(item.revisionDeadlineAt, lang)}</time>${
           item.platformDeadlines.replyClosed
-            ? html`<div class="small muted platform-deadline">${t('queue.replyClosed')}</div>`
+            ? html`<div class="small muted platform-deadline">
+                ${t(item.platformDeadlines.replyClosed === 'replied_on_platform' ? 'queue.repliedOnPlatform' : 'queue.replyClosed')}
+              </div>`
             : item.platformDeadlines.replyUntil &&
               html`<div class="small muted platform-deadline">${t('queue.replyUntil', { when: relative(item.platformDeadlines.replyUntil, lang) })}</div>`
         }

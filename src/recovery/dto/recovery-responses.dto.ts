@@ -248,8 +248,12 @@ export class PlatformDeadlinesResponse {
     description: 'when the platform stops taking a public reply (Tmall and Kuaishou: 30 days from the review; Tmall: at a 追评); null: no limit',
   })
   replyUntil!: string | null;
-  @ApiPropertyOptional({ enum: ['window_passed', 'follow_up_added'], nullable: true, description: 'why the reply window is already closed' }) replyClosed!:
-    string | null;
+  @ApiPropertyOptional({
+    enum: ['window_passed', 'follow_up_added', 'replied_on_platform'],
+    nullable: true,
+    description: 'why no public reply is asked for: the window passed, a 追评 closed it, or the seller already replied on the platform',
+  })
+  replyClosed!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'until when the buyer may add a 追评 (Kuaishou: 180 days)' }) followUpUntil!: string | null;
   @ApiPropertyOptional({
     type: String,

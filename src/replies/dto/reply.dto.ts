@@ -238,7 +238,12 @@ export class ReplyResponse {
 
 /** The seller's reply already posted on the platform (imported with the review). */
 export class PlatformReplyResponse {
-  @ApiProperty() text!: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: "the reply's text; null when the platform says the seller replied without exporting it (Douyin 商家是否回复 是)",
+  })
+  text!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) at!: string | null;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FieldProblem } from '../../common/errors/domain-error';
+import { repliedOnPlatform } from '../../reviews/review-fields';
 import type { ReviewFields } from '../../reviews/review-fields';
 import type { ReviewRevision } from '../../reviews/review-revision.entity';
 import { ANALYSIS_STATUSES, GRADES, INGEST_RESULTS, PLATFORMS, TAG_SOURCES } from '../../reviews/review.types';
@@ -76,7 +77,16 @@ export class ReviewResponse {
   @ApiPropertyOptional({ type: 'integer', nullable: true, description: "The platform's as-described score, 1-5" }) descriptionScore!: number | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: "The seller's public reply already on the platform" }) sellerReply!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) sellerReplyAt!: string | null;
-  @ApiProperty({ description: 'The seller already replied on the platform: no automatic public draft unless asked' }) repliedOnPlatform!: boolean;
+  @ApiPropertyOptional({
+    type: Boolean,
+    nullable: true,
+    description: "The platform's own flag that the seller replied (Douyin 商家是否回复, Kuaishou replied), apart from the reply's text; null: not given",
+  })
+  sellerReplied!: boolean | null;
+  @ApiProperty({
+    description: 'The seller already replied on the platform (its reply, or the platform says so): no automatic public draft unless asked',
+  })
+  repliedOnPlatform!: boolean;
   @ApiPropertyOptional({ type: Boolean, nullable: true }) anonymous!: boolean | null;
   @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'Written by the platform (默认评价)' }) autoReview!: boolean | null;
   @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'The platform judged it fraudulent (a reviewer-risk signal)' }) platformCheat!:
@@ -137,7 +147,8 @@ export class ReviewResponse {
       descriptionScore: review.descriptionScore,
       sellerReply: review.sellerReply,
       sellerReplyAt: iso(review.sellerReplyAt),
-      repliedOnPlatform: review.sellerReply !== null,
+      sellerReplied: review.sellerReplied,
+      repliedOnPlatform: repliedOnPlatform(review),
       anonymous: review.anonymous,
       autoReview: review.autoReview,
       platformCheat: review.platformCheat,

@@ -110,4 +110,9 @@ export class ReviewInputDto {
 
   @ReviewInputField({ minimum: 0, maximum: 100, description: 'Number of videos' })
   videoCount?: number;
+
+  @ReviewInputField({
+    description: "The platform says the seller already replied (Douyin 商家是否回复, Kuaishou replied), with or without the reply's text",
+  })
+  sellerReplied?: boolean;
 }

@@ -229,6 +229,7 @@ const jdComment: JsonFormat = {
     reviewedAt: 'creationTime',
     sellerReply: 'replies[0].content',
     sellerReplyAt: 'replies[0].creationTime',
+    sellerReplied: 'isVenderReply',
   },
   detect: (record) => 'commentId' in record && ('skuid' in record || 'creationTime' in record),
   map(record, context) {
@@ -251,6 +252,7 @@ const jdComment: JsonFormat = {
         reviewedAt: platformTime(record.creationTime, CHINA_OFFSET),
         sellerReply: textField(reply?.content),
         sellerReplyAt: platformTime(reply?.creationTime, CHINA_OFFSET),
+        sellerReplied: booleanField(record.isVenderReply),
       }),
     };
   },
@@ -292,6 +294,7 @@ const kuaishouComment: JsonFormat = {
     autoReview: 'auto',
     platformCheat: 'cheatStatus',
     platformComplaint: 'complainStatus',
+    sellerReplied: 'replied',
   },
   detect: (record) => 'commentId' in record && ('qualityScore' in record || 'itemId' in record || 'rootCommentId' in record),
   map(record, context) {
@@ -321,6 +324,7 @@ const kuaishouComment: JsonFormat = {
         autoReview: booleanField(record.auto),
         platformCheat: statusFlag(record.cheatStatus),
         platformComplaint: statusFlag(record.complainStatus),
+        sellerReplied: booleanField(record.replied),
       }),
     };
   },
@@ -373,7 +377,6 @@ const pddReview: JsonFormat = {
 
 // ---- Douyin (抖店) -------------------------------------------------------------------------------------------
 
-/** 商家是否回复 and the grade words of the export */
 const douyinExport: TableFormat = {
   kind: 'table',
   name: 'douyin-export',
@@ -395,6 +398,7 @@ const douyinExport: TableFormat = {
     sellerReply: '回复内容',
     logisticsScore: '物流评分',
     serviceScore: '服务评分',
+    sellerReplied: '商家是否回复',
   },
   detect: (headers) => headers.has(headerKey('评价日期')) && headers.has(headerKey('订单ID')) && !headers.has(headerKey('评价ID')),
   map(row, context) {
@@ -425,6 +429,8 @@ const douyinExport: TableFormat = {
         sellerReply: textField(row.get('回复内容')),
         logisticsScore: numberField(row.get('物流评分')),
         serviceScore: numberField(row.get('服务评分')),
+        // 是 with an empty 回复内容: the platform has a reply the export does not carry
+        sellerReplied: booleanField(row.get('商家是否回复')),
       }),
     };
   },
