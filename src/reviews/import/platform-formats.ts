@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../../common/errors/domain-error';
 import { headerKey } from '../csv/csv-columns';
+import type { ReviewInputDto } from '../dto/review-input.dto';
 import type { Platform } from '../review.types';
 import {
   booleanField,
@@ -88,6 +89,152 @@ export type PlatformFormat = JsonFormat | TableFormat;
 
 const problem = (field: string, code: string, message: string): FieldProblem => ({ field, code, message });
 
+// ---- the mapping tables --------------------------------------------------------------------------------------
+
+/** What a parser gets beside the value: the field and the platform name it came from, the row's other values, the context. */
+interface ParseEnv {
+  field: string;
+  source: string;
+  /** an .xlsx row: bare numbers in date columns are Excel serials */
+  excel: boolean;
+  /** another value of the same record, by the platform's name */
+  get(name: string): unknown;
+  problems: FieldProblem[];
+}
+
+/** A platform value as the review input's value: undefined when the record has none (the next source is tried). */
+type Parse = (value: unknown, env: ParseEnv) => unknown;
+
+/** One platform name (a JSON path such as `replies[0].content`, or a table header) and how its value is read. */
+type Source = readonly [name: string, parse: Parse];
+
+/**
+ * A review input field: its platform sources, tried in order until one gives a value (errors name the first), or
+ * `derived` when the format's `complete` computes it from other fields (errors name `column`).
+ */
+type FieldMapping = Source | readonly Source[] | { derived: string };
+
+/** a field of the review input (ReviewInputDto) a platform value becomes */
+type InputField = Exclude<keyof ReviewInputDto, 'platform'> & string;
+
+interface CompleteEnv {
+  /** a value of the record by the platform's name */
+  get(name: string): unknown;
+  /** the platform's value a field was read from, as it was before its parser */
+  raw(field: string): unknown;
+  problems: FieldProblem[];
+  context: MappingContext;
+}
+
+interface MappingDeclaration<F extends InputField> {
+  /** the platform a record is from unless `?platform=` says otherwise */
+  platform: Platform;
+  fields: Readonly<Record<F, FieldMapping>>;
+  /** what the table alone cannot say: an id derived from other fields, a record the platform's shape allows but is no review */
+  complete?(input: Record<NoInfer<F>, unknown>, env: CompleteEnv): void;
+}
+
+const isSource = (mapping: FieldMapping): mapping is Source => Array.isArray(mapping) && typeof mapping[0] === 'string';
+const sourcesOf = (mapping: FieldMapping): readonly Source[] => (isSource(mapping) ? [mapping] : Array.isArray(mapping) ? mapping : []);
+
+/** The platform's name of each field, for the error report's `column`. */
+function sourceNames(fields: Readonly<Record<string, FieldMapping>>): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const [field, mapping] of Object.entries(fields)) names[field] = sourcesOf(mapping)[0]?.[0] ?? (mapping as { derived: string }).derived;
+  return names;
+}
+
+type Mapper = (get: (name: string) => unknown, excel: boolean, context: MappingContext) => Mapped;
+
+/** The declaration as a function from one record (read through `get` by the platform's names) to the review input. */
+function mapper<F extends InputField>(declaration: MappingDeclaration<F>): Mapper {
+  const plan = Object.entries<FieldMapping>(declaration.fields).map(([field, mapping]) => ({ field, sources: sourcesOf(mapping) }));
+  return (get, excel, context) => {
+    const problems: FieldProblem[] = [];
+    const input: Record<string, unknown> = { platform: context.platform ?? declaration.platform };
+    const raws = new Map<string, unknown>();
+    const env: ParseEnv = { field: '', source: '', excel, get, problems };
+    for (const { field, sources } of plan) {
+      let value: unknown;
+      env.field = field;
+      for (const [source, parse] of sources) {
+        env.source = source;
+        const raw = get(source);
+        value = parse(raw, env);
+        if (value !== undefined || !raws.has(field)) raws.set(field, raw);
+        if (value !== undefined) break;
+      }
+      input[field] = value;
+    }
+    declaration.complete?.(input as Record<F, unknown>, { get, raw: (field) => raws.get(field), problems, context });
+    return { input: compact(input), problems };
+  };
+}
+
+/** The value at a dotted path; `name[0]` is the first object of the list `name` (JD's replies). */
+function path(record: Record<string, unknown>, dotted: string): unknown {
+  return dotted.split('.').reduce<unknown>((value, key) => {
+    if (!isRecord(value)) return undefined;
+    if (!key.endsWith('[0]')) return value[key];
+    const list = value[key.slice(0, -3)];
+    return Array.isArray(list) ? list.find(isRecord) : undefined;
+  }, record);
+}
+
+function jsonFormat<F extends InputField>(format: Omit<JsonFormat, 'kind' | 'sourceOf' | 'map'> & MappingDeclaration<F>): JsonFormat {
+  const map = mapper(format);
+  return {
+    kind: 'json',
+    name: format.name,
+    source: format.source,
+    listPaths: format.listPaths,
+    detect: format.detect,
+    sourceOf: sourceNames(format.fields),
+    map: (record, context) => map((name) => path(record, name), false, context),
+  };
+}
+
+function tableFormat<F extends InputField>(
+  format: Omit<TableFormat, 'kind' | 'sourceOf' | 'map' | 'required'> & MappingDeclaration<F> & { required: readonly NoInfer<F>[] },
+): TableFormat {
+  const sourceOf = sourceNames(format.fields);
+  const map = mapper(format);
+  return {
+    kind: 'table',
+    name: format.name,
+    source: format.source,
+    detect: format.detect,
+    sourceOf,
+    required: format.required.map((field) => sourceOf[field]),
+    map: (row, context) => map((name) => row.get(name), row.excel, context),
+  };
+}
+
+// ---- parsers ---------------------------------------------------------------------------------------------------
+
+/** text as is, numbers as their digits, other types passed on for validation to name */
+const text: Parse = (value) => textField(value);
+/** an id: text or digits, nothing else */
+const id: Parse = (value) => textOf(value);
+const number: Parse = (value) => numberField(value);
+const flag: Parse = (value) => booleanField(value);
+const status: Parse = (value) => statusFlag(value);
+const count: Parse = (value) => countOf(value);
+const urls: Parse = (value) => urlList(value);
+const urlsAt =
+  (key: string): Parse =>
+  (value) =>
+    urlList(value, key);
+/** a Chinese platform's time: China time without an offset, epochs, Excel serials in an xlsx */
+const chinaTime: Parse = (value, env) => platformTime(value, CHINA_OFFSET, env.excel);
+/** an English app's time: with an offset or `UTC`, else in the shop's time zone (applied on validation) */
+const shopTime: Parse = (value, env) => platformTime(value, null, env.excel);
+/** an e-mail address is personal data: only its hash is kept, as the buyer id */
+const hashedEmail: Parse = (value) => {
+  const email = textOf(value);
+  return email === undefined ? undefined : hashedBuyerId(email);
+};
+
 /** 好评/中评/差评 as the service's rating: 5, 3, 1 (the grade is what counts; the stars are the grade's own). */
 const GRADE_RATING = new Map<string, number>([
   ['good', 5],
@@ -98,66 +245,53 @@ const GRADE_RATING = new Map<string, number>([
   ['差评', 1],
 ]);
 
-function gradeRating(value: unknown, field: string, source: string, problems: FieldProblem[]): number | undefined {
+const grade: Parse = (value, env) => {
   if (value === null || value === undefined || value === '') return undefined;
   const rating = typeof value === 'string' ? GRADE_RATING.get(value.trim().toLowerCase()) : undefined;
-  if (rating === undefined) problems.push(problem(field, 'isIn', `${source} must be good, neutral or bad (好评, 中评, 差评)`));
+  if (rating === undefined) env.problems.push(problem(env.field, 'isIn', `${env.source} must be good, neutral or bad (好评, 中评, 差评)`));
   return rating;
-}
-
-const path = (record: Record<string, unknown>, dotted: string): unknown =>
-  dotted.split('.').reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), record);
+};
 
 const has = (record: Record<string, unknown>, ...keys: string[]) => keys.every((key) => key in record);
 
 // ---- Taobao / Tmall ------------------------------------------------------------------------------------------
 
 /** `taobao.traderates.get` TradeRate: one record per rated sub-order; it has no review id, the sub-order is the key. */
-const taobaoTradeRate: JsonFormat = {
-  kind: 'json',
+const taobaoTradeRate = jsonFormat({
   name: 'taobao-traderate',
   source: 'Taobao open platform taobao.traderates.get, TradeRate',
+  platform: 'taobao',
   listPaths: ['traderates_get_response.trade_rates.trade_rate', 'trade_rates.trade_rate', 'trade_rates'],
-  sourceOf: {
-    externalId: 'oid',
-    orderId: 'tid',
-    productId: 'num_iid',
-    productName: 'item_title',
-    buyerNick: 'nick',
-    rating: 'result',
-    content: 'content',
-    orderAmount: 'item_price',
-    reviewedAt: 'created',
-    followUpContent: 'append_content',
-    followUpAt: 'append_time',
-    sellerReply: 'reply',
-  },
   detect: (record) => has(record, 'result', 'created') && ('oid' in record || 'tid' in record),
-  map(record, context) {
-    const problems: FieldProblem[] = [];
-    if (record.role !== undefined && record.role !== 'buyer') {
-      problems.push(problem('role', 'buyerReviewOnly', "role must be buyer: a seller's rating of the buyer is not a review"));
-    }
-    const oid = textOf(record.oid) ?? textOf(record.tid);
-    return {
-      problems,
-      input: compact({
-        platform: context.platform ?? 'taobao',
-        externalId: oid,
-        orderId: textField(record.tid),
-        productId: textField(record.num_iid),
-        productName: textField(record.item_title),
-        buyerNick: textField(record.nick),
-        rating: gradeRating(record.result, 'rating', 'result', problems),
-        content: textField(record.content),
-        orderAmount: numberField(record.item_price),
-        reviewedAt: platformTime(record.created, CHINA_OFFSET),
-        followUpContent: textField(record.append_content),
-        followUpAt: platformTime(record.append_time, CHINA_OFFSET),
-        sellerReply: textField(record.reply),
-      }),
-    };
+  fields: {
+    externalId: [
+      ['oid', id],
+      ['tid', id],
+    ],
+    orderId: ['tid', text],
+    productId: ['num_iid', text],
+    productName: ['item_title', text],
+    buyerNick: ['nick', text],
+    rating: ['result', grade],
+    content: ['content', text],
+    orderAmount: ['item_price', number],
+    reviewedAt: ['created', chinaTime],
+    followUpContent: ['append_content', text],
+    followUpAt: ['append_time', chinaTime],
+    sellerReply: ['reply', text],
   },
+  complete(_input, { get, problems }) {
+    const role = get('role');
+    if (role !== undefined && role !== 'buyer') {
+      problems.unshift(problem('role', 'buyerReviewOnly', "role must be buyer: a seller's rating of the buyer is not a review"));
+    }
+  },
+});
+
+/** Tmall's negative flag as the rating of its grade: bad 1, else good 5. */
+const negativeFlag: Parse = (value) => {
+  const negative = booleanField(value);
+  return negative === true ? 1 : negative === false ? 5 : negative;
 };
 
 /**
@@ -165,407 +299,266 @@ const taobaoTradeRate: JsonFormat = {
  * response carries neither the sub-order id nor a grade: the connector adds the `child_trade_id` it asked for,
  * and the grade is the feed's own negative flag (has_negtv) unless a TradeRate `result` is merged in.
  */
-const tmallFeed: JsonFormat = {
-  kind: 'json',
+const tmallFeed = jsonFormat({
   name: 'tmall-feed',
   source: 'Tmall open platform tmall.traderate.feeds.get, TmallRateInfo (with the requested child_trade_id)',
+  platform: 'tmall',
   listPaths: ['tmall_traderate_feeds_get_response.tmall_rate_info', 'tmall_rate_info'],
-  sourceOf: {
-    externalId: 'child_trade_id',
-    rating: 'has_negtv',
-    content: 'content',
-    reviewedAt: 'comment_time',
-    followUpContent: 'append_content',
-    followUpAt: 'append_time',
-    sellerReply: 'reply',
-  },
   detect: (record) => 'comment_time' in record || ('has_negtv' in record && 'content' in record),
-  map(record, context) {
-    const problems: FieldProblem[] = [];
-    const id = textOf(record.child_trade_id) ?? textOf(record.oid);
-    if (id === undefined) problems.push(problem('externalId', 'required', 'child_trade_id is required: add the sub-order id the feed was asked for'));
-    let rating: unknown = gradeRating(record.result, 'rating', 'result', problems);
-    if (rating === undefined) {
-      const negative = booleanField(record.has_negtv);
-      rating = negative === true ? 1 : negative === false ? 5 : negative;
-    }
-    return {
-      problems,
-      input: compact({
-        platform: context.platform ?? 'tmall',
-        externalId: id,
-        orderId: textField(record.tid ?? record.child_trade_id),
-        productId: textField(record.num_iid ?? record.item_id),
-        buyerNick: textField(record.nick),
-        rating,
-        content: textField(record.content),
-        reviewedAt: platformTime(record.comment_time, CHINA_OFFSET),
-        followUpContent: textField(record.append_content),
-        followUpAt: platformTime(record.append_time, CHINA_OFFSET),
-        sellerReply: textField(record.reply),
-      }),
-    };
+  fields: {
+    externalId: [
+      ['child_trade_id', id],
+      ['oid', id],
+    ],
+    orderId: [
+      ['tid', text],
+      ['child_trade_id', text],
+    ],
+    productId: [
+      ['num_iid', text],
+      ['item_id', text],
+    ],
+    buyerNick: ['nick', text],
+    rating: [
+      ['result', grade],
+      ['has_negtv', negativeFlag],
+    ],
+    content: ['content', text],
+    reviewedAt: ['comment_time', chinaTime],
+    followUpContent: ['append_content', text],
+    followUpAt: ['append_time', chinaTime],
+    sellerReply: ['reply', text],
   },
-};
+  complete(input, { problems }) {
+    if (input.externalId === undefined) {
+      problems.unshift(problem('externalId', 'required', 'child_trade_id is required: add the sub-order id the feed was asked for'));
+    }
+  },
+});
 
 // ---- JD ------------------------------------------------------------------------------------------------------
 
-const jdComment: JsonFormat = {
-  kind: 'json',
+const jdComment = jsonFormat({
   name: 'jd-comment',
   source: 'JD open platform (JOS) PopCommentJosVo',
+  platform: 'jd',
   listPaths: ['comments', 'data.comments', 'result.comments', 'returnType.comments'],
-  sourceOf: {
-    externalId: 'commentId',
-    productId: 'skuid',
-    sku: 'skuid',
-    productName: 'skuName',
-    orderId: 'orderId',
-    buyerNick: 'nickName',
-    rating: 'score',
-    content: 'content',
-    images: 'images',
-    videoCount: 'videos',
-    reviewedAt: 'creationTime',
-    sellerReply: 'replies[0].content',
-    sellerReplyAt: 'replies[0].creationTime',
-    sellerReplied: 'isVenderReply',
-  },
   detect: (record) => 'commentId' in record && ('skuid' in record || 'creationTime' in record),
-  map(record, context) {
+  fields: {
+    externalId: ['commentId', id],
+    productId: ['skuid', text],
+    sku: ['skuid', text],
+    productName: ['skuName', text],
+    orderId: ['orderId', text],
+    buyerNick: ['nickName', text],
+    rating: ['score', number],
+    content: ['content', text],
+    images: ['images', urlsAt('imgUrl')],
+    videoCount: ['videos', count],
+    reviewedAt: ['creationTime', chinaTime],
     // the seller's first reply is the public one; later entries answer the buyer's follow-ups
-    const reply = Array.isArray(record.replies) ? record.replies.find(isRecord) : undefined;
-    return {
-      problems: [],
-      input: compact({
-        platform: context.platform ?? 'jd',
-        externalId: textOf(record.commentId),
-        productId: textField(record.skuid),
-        sku: textField(record.skuid),
-        productName: textField(record.skuName),
-        orderId: textField(record.orderId),
-        buyerNick: textField(record.nickName),
-        rating: numberField(record.score),
-        content: textField(record.content),
-        images: urlList(record.images, 'imgUrl'),
-        videoCount: countOf(record.videos),
-        reviewedAt: platformTime(record.creationTime, CHINA_OFFSET),
-        sellerReply: textField(reply?.content),
-        sellerReplyAt: platformTime(reply?.creationTime, CHINA_OFFSET),
-        sellerReplied: booleanField(record.isVenderReply),
-      }),
-    };
+    sellerReply: ['replies[0].content', text],
+    sellerReplyAt: ['replies[0].creationTime', chinaTime],
+    sellerReplied: ['isVenderReply', flag],
   },
-};
+});
 
 // ---- Kuaishou -------------------------------------------------------------------------------------------------
 
-/** The 追评 of a Kuaishou review: an object with its own content and time, or its text beside attachedTime. */
-function kuaishouAttached(record: Record<string, unknown>): { content: unknown; at: unknown } {
-  const attached = record.attached;
-  if (isRecord(attached)) return { content: attached.content, at: attached.createTime ?? record.attachedTime };
-  if (typeof attached === 'string') return { content: attached, at: record.attachedTime };
-  return { content: undefined, at: undefined };
-}
+/** The 追评 of a Kuaishou review is an object with its own content and time, or its text beside attachedTime. */
+const attachedText: Parse = (value) => (typeof value === 'string' ? textField(value) : undefined);
+const attachedTime: Parse = (value, env) => {
+  const attached = env.get('attached');
+  return isRecord(attached) || typeof attached === 'string' ? chinaTime(value, env) : undefined;
+};
 
-const kuaishouComment: JsonFormat = {
-  kind: 'json',
+const kuaishouComment = jsonFormat({
   name: 'kuaishou-comment',
   source: 'Kuaishou open platform open.comment.list.get, rootComment',
+  platform: 'kuaishou',
   listPaths: ['data.rootComment', 'rootComment', 'data.comments', 'data.list'],
-  sourceOf: {
-    externalId: 'commentId',
-    productId: 'itemId',
-    sku: 'itemSkuId',
-    orderId: 'orderId',
-    rating: 'creditScore',
-    content: 'content',
-    images: 'imageUrl',
-    videoCount: 'videoId',
-    reviewedAt: 'createTime',
-    followUpContent: 'attached',
-    followUpAt: 'attachedTime',
-    qualityScore: 'qualityScore',
-    logisticsScore: 'logisticsScore',
-    serviceScore: 'serviceScore',
-    sellerReply: 'sellerReply',
-    sellerReplyAt: 'replyTime',
-    anonymous: 'anonymous',
-    autoReview: 'auto',
-    platformCheat: 'cheatStatus',
-    platformComplaint: 'complainStatus',
-    sellerReplied: 'replied',
-  },
   detect: (record) => 'commentId' in record && ('qualityScore' in record || 'itemId' in record || 'rootCommentId' in record),
-  map(record, context) {
-    const attached = kuaishouAttached(record);
-    return {
-      problems: [],
-      input: compact({
-        platform: context.platform ?? 'kuaishou',
-        externalId: textOf(record.commentId),
-        productId: textField(record.itemId),
-        sku: textField(record.itemSkuId),
-        orderId: textField(record.orderId),
-        // the review's overall score; a record without one is graded by its product-quality score
-        rating: numberField(record.creditScore ?? record.qualityScore),
-        content: textField(record.content),
-        images: urlList(record.imageUrl),
-        videoCount: countOf(record.videoId),
-        reviewedAt: platformTime(record.createTime, CHINA_OFFSET),
-        followUpContent: textField(attached.content),
-        followUpAt: platformTime(attached.at, CHINA_OFFSET),
-        qualityScore: numberField(record.qualityScore),
-        logisticsScore: numberField(record.logisticsScore),
-        serviceScore: numberField(record.serviceScore),
-        sellerReply: textField(record.sellerReply),
-        sellerReplyAt: platformTime(record.replyTime, CHINA_OFFSET),
-        anonymous: booleanField(record.anonymous),
-        autoReview: booleanField(record.auto),
-        platformCheat: statusFlag(record.cheatStatus),
-        platformComplaint: statusFlag(record.complainStatus),
-        sellerReplied: booleanField(record.replied),
-      }),
-    };
+  fields: {
+    externalId: ['commentId', id],
+    productId: ['itemId', text],
+    sku: ['itemSkuId', text],
+    orderId: ['orderId', text],
+    // the review's overall score; a record without one is graded by its product-quality score
+    rating: [
+      ['creditScore', number],
+      ['qualityScore', number],
+    ],
+    content: ['content', text],
+    images: ['imageUrl', urls],
+    videoCount: ['videoId', count],
+    reviewedAt: ['createTime', chinaTime],
+    followUpContent: [
+      ['attached.content', text],
+      ['attached', attachedText],
+    ],
+    followUpAt: [
+      ['attached.createTime', attachedTime],
+      ['attachedTime', attachedTime],
+    ],
+    qualityScore: ['qualityScore', number],
+    logisticsScore: ['logisticsScore', number],
+    serviceScore: ['serviceScore', number],
+    sellerReply: ['sellerReply', text],
+    sellerReplyAt: ['replyTime', chinaTime],
+    anonymous: ['anonymous', flag],
+    autoReview: ['auto', flag],
+    platformCheat: ['cheatStatus', status],
+    platformComplaint: ['complainStatus', status],
+    sellerReplied: ['replied', flag],
   },
-};
+});
 
 // ---- Pinduoduo -----------------------------------------------------------------------------------------------
 
-const pddReview: JsonFormat = {
-  kind: 'json',
+const pddReview = jsonFormat({
   name: 'pdd-review',
   source: 'Pinduoduo seller backend (商家后台) review list JSON',
+  platform: 'pdd',
   listPaths: ['result.list', 'result.data', 'data.list', 'list', 'reviews'],
-  sourceOf: {
-    externalId: 'reviewId',
-    productId: 'goodsId',
-    productName: 'goodsName',
-    orderId: 'orderSn',
-    rating: 'score',
-    content: 'comment',
-    images: 'pictures',
-    reviewedAt: 'createTime',
-    descriptionScore: 'descScore',
-    logisticsScore: 'logisticsScore',
-    serviceScore: 'serviceScore',
-    sellerReply: 'reply',
-  },
   detect: (record) => 'reviewId' in record && ('goodsId' in record || 'orderSn' in record),
-  map(record, context) {
-    return {
-      problems: [],
-      input: compact({
-        platform: context.platform ?? 'pdd',
-        externalId: textOf(record.reviewId),
-        productId: textField(record.goodsId),
-        productName: textField(record.goodsName),
-        sku: textField(record.specs ?? record.skuSpec),
-        orderId: textField(record.orderSn),
-        rating: numberField(record.score),
-        content: textField(record.comment),
-        images: urlList(record.pictures, 'url'),
-        reviewedAt: platformTime(record.createTime, CHINA_OFFSET),
-        descriptionScore: numberField(record.descScore),
-        logisticsScore: numberField(record.logisticsScore),
-        serviceScore: numberField(record.serviceScore),
-        sellerReply: textField(record.reply),
-      }),
-    };
+  fields: {
+    externalId: ['reviewId', id],
+    productId: ['goodsId', text],
+    productName: ['goodsName', text],
+    sku: [
+      ['specs', text],
+      ['skuSpec', text],
+    ],
+    orderId: ['orderSn', text],
+    rating: ['score', number],
+    content: ['comment', text],
+    images: ['pictures', urlsAt('url')],
+    reviewedAt: ['createTime', chinaTime],
+    descriptionScore: ['descScore', number],
+    logisticsScore: ['logisticsScore', number],
+    serviceScore: ['serviceScore', number],
+    sellerReply: ['reply', text],
   },
-};
+});
 
 // ---- Douyin (抖店) -------------------------------------------------------------------------------------------
 
-const douyinExport: TableFormat = {
-  kind: 'table',
+const douyinExport = tableFormat({
   name: 'douyin-export',
   source: 'Douyin shop backend (抖店) review export, .xlsx',
-  required: ['订单ID', '商品ID', '评价日期'],
-  sourceOf: {
-    externalId: '订单ID',
-    orderId: '订单ID',
-    productId: '商品ID',
-    productName: '商品名称',
-    sku: '商品规格',
-    rating: '商品评价得分',
-    content: '评价内容',
-    buyerNick: '用户昵称',
-    images: '评价图片',
-    reviewedAt: '评价日期',
-    followUpContent: '追评内容',
-    followUpAt: '追评时间',
-    sellerReply: '回复内容',
-    logisticsScore: '物流评分',
-    serviceScore: '服务评分',
-    sellerReplied: '商家是否回复',
-  },
+  platform: 'douyin',
+  required: ['orderId', 'productId', 'reviewedAt'],
   detect: (headers) => headers.has(headerKey('评价日期')) && headers.has(headerKey('订单ID')) && !headers.has(headerKey('评价ID')),
-  map(row, context) {
-    const problems: FieldProblem[] = [];
-    const reviewedAt = platformTime(row.get('评价日期'), CHINA_OFFSET, row.excel);
-    const orderId = textOf(row.get('订单ID'));
-    const productId = textOf(row.get('商品ID'));
-    let rating: unknown = numberField(row.get('商品评价得分'));
-    if (rating === undefined) rating = gradeRating(row.get('评价等级'), 'rating', '评价等级', problems);
-    // no review id in the export: the same review always has the same order, product and time
-    const externalId = derivedId('dy', [orderId, productId, instantOf(reviewedAt, 'UTC') ?? String(reviewedAt ?? '')]);
-    return {
-      problems,
-      input: compact({
-        platform: context.platform ?? 'douyin',
-        externalId,
-        orderId,
-        productId,
-        productName: textField(row.get('商品名称')),
-        sku: textField(row.get('商品规格')),
-        buyerNick: textField(row.get('用户昵称')),
-        rating,
-        content: textField(row.get('评价内容')),
-        images: urlList(row.get('评价图片')),
-        reviewedAt,
-        followUpContent: textField(row.get('追评内容')),
-        followUpAt: platformTime(row.get('追评时间'), CHINA_OFFSET, row.excel),
-        sellerReply: textField(row.get('回复内容')),
-        logisticsScore: numberField(row.get('物流评分')),
-        serviceScore: numberField(row.get('服务评分')),
-        // 是 with an empty 回复内容: the platform has a reply the export does not carry
-        sellerReplied: booleanField(row.get('商家是否回复')),
-      }),
-    };
+  fields: {
+    externalId: { derived: '订单ID' },
+    orderId: ['订单ID', id],
+    productId: ['商品ID', id],
+    productName: ['商品名称', text],
+    sku: ['商品规格', text],
+    buyerNick: ['用户昵称', text],
+    rating: [
+      ['商品评价得分', number],
+      ['评价等级', grade],
+    ],
+    content: ['评价内容', text],
+    images: ['评价图片', urls],
+    reviewedAt: ['评价日期', chinaTime],
+    followUpContent: ['追评内容', text],
+    followUpAt: ['追评时间', chinaTime],
+    sellerReply: ['回复内容', text],
+    logisticsScore: ['物流评分', number],
+    serviceScore: ['服务评分', number],
+    // 是 with an empty 回复内容: the platform has a reply the export does not carry
+    sellerReplied: ['商家是否回复', flag],
   },
-};
+  complete(input) {
+    // no review id in the export: the same review always has the same order, product and time
+    const at = input.reviewedAt;
+    input.externalId = derivedId('dy', [input.orderId as string | undefined, input.productId as string | undefined, instantOf(at, 'UTC') ?? String(at ?? '')]);
+  },
+});
 
 // ---- Shopify review apps -------------------------------------------------------------------------------------
 
-/** English apps' dates: with an offset or `UTC`, else in the shop's time zone. */
-const shopTime = (row: TableRecord, header: string) => platformTime(row.get(header), null, row.excel);
+/** A review without an id of its own: product, reviewer (the e-mail as given, else the name) and time make it one. */
+const appReviewId =
+  (prefix: string): MappingDeclaration<'externalId' | 'productId' | 'buyerId' | 'buyerNick' | 'reviewedAt'>['complete'] =>
+  (input, { raw, context }) => {
+    if (input.externalId !== undefined) return;
+    const reviewer = textOf(raw('buyerId')) ?? textOf(input.buyerNick);
+    const at = instantOf(input.reviewedAt, context.timeZone) ?? String(input.reviewedAt ?? '');
+    input.externalId = derivedId(prefix, [input.productId as string | undefined, reviewer?.toLowerCase(), at]);
+  };
 
-/** A review without an id of its own: product, reviewer and time make it one. */
-function appReviewId(prefix: string, product: string | undefined, reviewer: string | undefined, reviewedAt: unknown, timeZone: string): string {
-  return derivedId(prefix, [product, reviewer?.toLowerCase(), instantOf(reviewedAt, timeZone) ?? String(reviewedAt ?? '')]);
-}
-
-const judgeMe: TableFormat = {
-  kind: 'table',
+const judgeMe = tableFormat({
   name: 'judgeme',
   source: 'Judge.me review export / import CSV',
-  required: ['body', 'rating', 'review_date'],
-  sourceOf: {
-    productId: 'product_handle',
-    buyerId: 'reviewer_email',
-    buyerNick: 'reviewer_name',
-    rating: 'rating',
-    content: 'body',
-    images: 'picture_urls',
-    reviewedAt: 'review_date',
-    sellerReply: 'reply',
-    sellerReplyAt: 'reply_date',
-  },
+  platform: 'shopify',
+  required: ['content', 'rating', 'reviewedAt'],
   detect: (headers) => headers.has('reviewdate') && headers.has('body') && (headers.has('reviewername') || headers.has('revieweremail')),
-  map(row, context) {
-    const email = textOf(row.get('reviewer_email'));
-    const product = textOf(row.get('product_handle')) ?? textOf(row.get('product_id'));
-    const reviewedAt = shopTime(row, 'review_date');
-    return {
-      problems: [],
-      input: compact({
-        platform: context.platform ?? 'shopify',
-        externalId: textOf(row.get('id')) ?? appReviewId('jm', product, email ?? textOf(row.get('reviewer_name')), reviewedAt, context.timeZone),
-        productId: product,
-        buyerId: email === undefined ? undefined : hashedBuyerId(email),
-        buyerNick: textField(row.get('reviewer_name')),
-        rating: numberField(row.get('rating')),
-        content: textField(row.get('body')),
-        images: urlList(row.get('picture_urls')),
-        reviewedAt,
-        sellerReply: textField(row.get('reply')),
-        sellerReplyAt: shopTime(row, 'reply_date'),
-      }),
-    };
+  fields: {
+    externalId: ['id', id],
+    productId: [
+      ['product_handle', id],
+      ['product_id', id],
+    ],
+    buyerId: ['reviewer_email', hashedEmail],
+    buyerNick: ['reviewer_name', text],
+    rating: ['rating', number],
+    content: ['body', text],
+    images: ['picture_urls', urls],
+    reviewedAt: ['review_date', shopTime],
+    sellerReply: ['reply', text],
+    sellerReplyAt: ['reply_date', shopTime],
   },
-};
+  complete: appReviewId('jm'),
+});
 
-const okendo: TableFormat = {
-  kind: 'table',
+const okendo = tableFormat({
   name: 'okendo',
   source: 'Okendo import template / review export CSV',
-  required: ['body', 'rating', 'dateCreated'],
-  sourceOf: {
-    externalId: 'reviewId',
-    productId: 'productId',
-    sku: 'sku',
-    buyerId: 'email',
-    buyerNick: 'name',
-    rating: 'rating',
-    content: 'body',
-    images: 'imageUrls',
-    reviewedAt: 'dateCreated',
-    sellerReply: 'reply',
-    sellerReplyAt: 'replyDate',
-  },
+  platform: 'shopify',
+  required: ['content', 'rating', 'reviewedAt'],
   detect: (headers) => headers.has('datecreated') && headers.has('body') && headers.has('rating'),
-  map(row, context) {
-    const email = textOf(row.get('email'));
-    const product = textOf(row.get('productId')) ?? textOf(row.get('handle')) ?? textOf(row.get('sku'));
-    const reviewedAt = shopTime(row, 'dateCreated');
-    return {
-      problems: [],
-      input: compact({
-        platform: context.platform ?? 'shopify',
-        externalId: textOf(row.get('reviewId')) ?? appReviewId('ok', product, email ?? textOf(row.get('name')), reviewedAt, context.timeZone),
-        productId: product,
-        sku: textField(row.get('sku')),
-        buyerId: email === undefined ? undefined : hashedBuyerId(email),
-        buyerNick: textField(row.get('name')),
-        rating: numberField(row.get('rating')),
-        content: textField(row.get('body')),
-        images: urlList(row.get('imageUrls')),
-        reviewedAt,
-        sellerReply: textField(row.get('reply')),
-        sellerReplyAt: shopTime(row, 'replyDate'),
-      }),
-    };
+  fields: {
+    externalId: ['reviewId', id],
+    productId: [
+      ['productId', id],
+      ['handle', id],
+      ['sku', id],
+    ],
+    sku: ['sku', text],
+    buyerId: ['email', hashedEmail],
+    buyerNick: ['name', text],
+    rating: ['rating', number],
+    content: ['body', text],
+    images: ['imageUrls', urls],
+    reviewedAt: ['dateCreated', shopTime],
+    sellerReply: ['reply', text],
+    sellerReplyAt: ['replyDate', shopTime],
   },
-};
+  complete: appReviewId('ok'),
+});
 
-const shopifyProductReviews: TableFormat = {
-  kind: 'table',
+const shopifyProductReviews = tableFormat({
   name: 'shopify-product-reviews',
   source: 'Shopify Product Reviews app CSV export',
-  required: ['product_handle', 'rating', 'body', 'created_at'],
-  sourceOf: {
-    productId: 'product_handle',
-    buyerId: 'email',
-    buyerNick: 'author',
-    rating: 'rating',
-    content: 'body',
-    reviewedAt: 'created_at',
-    sellerReply: 'reply',
-    sellerReplyAt: 'replied_at',
-  },
+  platform: 'shopify',
+  required: ['productId', 'rating', 'content', 'reviewedAt'],
   detect: (headers) => headers.has('producthandle') && headers.has('author') && headers.has('createdat'),
-  map(row, context) {
-    const email = textOf(row.get('email'));
-    const product = textOf(row.get('product_handle'));
-    const reviewedAt = shopTime(row, 'created_at');
-    return {
-      problems: [],
-      input: compact({
-        platform: context.platform ?? 'shopify',
-        externalId: textOf(row.get('id')) ?? appReviewId('spr', product, email ?? textOf(row.get('author')), reviewedAt, context.timeZone),
-        productId: product,
-        buyerId: email === undefined ? undefined : hashedBuyerId(email),
-        buyerNick: textField(row.get('author')),
-        rating: numberField(row.get('rating')),
-        content: textField(row.get('body')),
-        reviewedAt,
-        sellerReply: textField(row.get('reply')),
-        sellerReplyAt: shopTime(row, 'replied_at'),
-      }),
-    };
+  fields: {
+    externalId: ['id', id],
+    productId: ['product_handle', id],
+    buyerId: ['email', hashedEmail],
+    buyerNick: ['author', text],
+    rating: ['rating', number],
+    content: ['body', text],
+    reviewedAt: ['created_at', shopTime],
+    sellerReply: ['reply', text],
+    sellerReplyAt: ['replied_at', shopTime],
   },
-};
+  complete: appReviewId('spr'),
+});
 
 /** In the order detection tries them: the more specific shape first. */
 export const JSON_FORMATS: readonly JsonFormat[] = [taobaoTradeRate, tmallFeed, kuaishouComment, jdComment, pddReview];
