@@ -31,7 +31,7 @@ const SETTINGS: TrainSettings = {
 const FIXED: Omit<DecisionParams, 'thresholds'> = { complaint: 0.5, residualMention: 0.5, borrow: 0.6, causeWordWeight: 1, unknownComplaint: 0.5 };
 const MIN_GOLD = 30;
 const HELD_OUT_DIR = join(ROOT, 'src', 'classification', 'resources', 'heldout');
-/** Held-out files that calibrate the thresholds; zh-clothing and zh-food stay untouched, for measuring only. */
+/** Held-out files that calibrate the thresholds; zh-clothing, zh-food, zh-home and en-marketplace stay untouched, for measuring only. */
 const CALIBRATION_FILES = ['zh-electronics.jsonl', 'en-complaints.jsonl'];
 /** Halves of the train files, each scored by a model of the other for calibration. */
 const CROSS_FOLDS = 2;
@@ -135,7 +135,9 @@ function compareVariants(sources: { aspectReviews: AspectReview[]; corpus: Corpu
   ];
   const files = [
     ...['zh-cosmetics-dev.jsonl', 'en-laptop-dev.jsonl'].map((name) => join(evalDir, name)).filter((file) => existsSync(file)),
-    ...['zh-electronics.jsonl', 'zh-clothing.jsonl', 'zh-food.jsonl', 'en-complaints.jsonl'].map((name) => join(HELD_OUT_DIR, name)),
+    ...['zh-electronics.jsonl', 'zh-clothing.jsonl', 'zh-food.jsonl', 'zh-home.jsonl', 'en-complaints.jsonl', 'en-marketplace.jsonl'].map((name) =>
+      join(HELD_OUT_DIR, name),
+    ),
   ];
   const labelled = files.map((file) => ({
     file,
