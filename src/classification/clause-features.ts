@@ -1,6 +1,6 @@
 import functionWords from './resources/function-words.json';
 import type { ReviewAnalysis } from './review-analyzer';
-import { EnglishStemmer, segmentWords, Word } from './word-segmenter';
+import { EnglishStemmer, piecesToWords, Word } from './word-segmenter';
 
 /** How clauses are turned into features; part of the model, so training and classifying always agree. */
 export interface FeatureOptions {
@@ -59,7 +59,7 @@ export function clauseFeatures(analysis: ReviewAnalysis, options: FeatureOptions
     if (clause.to <= clause.from) return;
     const start = tokens.starts[clause.from] ?? 0;
     const end = tokens.ends[clause.to - 1] ?? start;
-    const words = segmentWords(tokens.text.slice(start, end), options.stemmer);
+    const words = piecesToWords(analysis.pieces, options.stemmer, start, end);
     const names = new Set<string>();
     let negation = 0;
     let previous: string | undefined;

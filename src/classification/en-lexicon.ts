@@ -30,9 +30,8 @@ export const EN_LEXICON: LexiconSource = {
       'sent it in|send it in|sent it back|send it back|shipped it back|mail it in|claim|under warranty',
     attitude: 'attitude|manner|behavior|behaviour|treatment|way they treated',
     price: 'price|priced|pricing|money|value|dollars|bucks|paid|price tag|the price|retail price',
-    promo:
-      'coupon|promo|promo code|promotion|discount|on sale|free gift|rebate|voucher|promo offer|bundle|cashback|cash back|' +
-      'discount code|free sample|freebie',
+    promo: 'coupon|promo|promo code|promotion|discount|on sale|rebate|voucher|promo offer|bundle|cashback|cash back|' + 'discount code',
+    gift: 'free gift|free sample|freebie|gift with purchase|bonus item',
     product:
       'product|item|it|this|thing|order|goods|purchase|unit|shirt|dress|pants|jeans|jacket|coat|sweater|hoodie|shoes|sneakers|socks|' +
       'hat|bag|backpack|wallet|watch|jewelry|necklace|ring|earrings|glasses|cream|lotion|serum|moisturizer|cleanser|shampoo|' +
@@ -269,7 +268,7 @@ export const EN_LEXICON: LexiconSource = {
       'inadequate packaging|no padding|no bubble wrap|thrown on|tossed over|shipping damage|water damaged|soaked|' +
       'damaged by the carrier|damaged by ups|damaged by fedex|arrived crushed|came crushed|arrived smashed',
     'logistics.lost_or_missing':
-      'only got one|only received one|missing item|missing items|item missing|items missing|missing parts|missing pieces|parts missing|pieces missing|' +
+      'did not get the free|free gift was missing|gift was missing|missing gift|no free gift|did not receive the gift|only got one|only received one|missing item|missing items|item missing|items missing|missing parts|missing pieces|parts missing|pieces missing|' +
       'part of my order|incomplete order|order was incomplete|missing from the box|was not in the box|not in the box|empty box|' +
       'box was empty|missing from the package|missing from my order',
     'logistics.wrong_item':
@@ -337,7 +336,7 @@ export const EN_LEXICON: LexiconSource = {
     'price.promotion':
       'coupon did not work|coupon was not applied|coupon not applied|discount was not applied|discount not applied|' +
       'discount did not apply|promo code did not work|code did not work|did not get the discount|no discount|' +
-      'did not get the free|free gift was missing|gift was missing|missing gift|no free gift|did not receive the gift|rebate never|' +
+      'rebate never|' +
       'never got the rebate|never received the rebate|rebate was denied|mail in rebate|bundle was missing|promised a|promised free|' +
       'false promotion|fake discount|fake sale|inflated original price|sale price was not',
     'price.overpriced': 'for what you pay|for what you get|for this kind of money|for that kind of money|paid a premium',

@@ -76,13 +76,22 @@ export function compileLexicon(sources: readonly LexiconSource[]): CompiledLexic
   return { root, terms, conflicts };
 }
 
-/** Longest term starting at `from`, not crossing `to`. */
-export function matchAt(root: TrieNode, units: readonly string[], from: number, to: number): { end: number; role: LexiconRole } | null {
+/**
+ * Longest term starting at `from`, not crossing `to`; with `accepts`, the longest it accepts (a complaint word must
+ * not end inside a longer word: "拖拉" in "拖拉机").
+ */
+export function matchAt(
+  root: TrieNode,
+  units: readonly string[],
+  from: number,
+  to: number,
+  accepts?: (end: number, role: LexiconRole) => boolean,
+): { end: number; role: LexiconRole } | null {
   let node: TrieNode | undefined = root;
   let best: { end: number; role: LexiconRole } | null = null;
   for (let i = from; i < to && node; i++) {
     node = node.next.get(units[i] ?? '');
-    if (node?.role) best = { end: i + 1, role: node.role };
+    if (node?.role && (!accepts || accepts(i + 1, node.role))) best = { end: i + 1, role: node.role };
   }
   return best;
 }

@@ -16,6 +16,7 @@ export const ASPECTS = [
   'attitude',
   'price',
   'promo',
+  'gift',
   'product',
   'performance',
   'component',
@@ -262,6 +263,15 @@ export const COMBOS: Combos = {
     wait: 'price.promotion',
     stalled: 'price.promotion',
   },
+  // a gift or sample promised with the order: not in the parcel is a missing item (../shared/domain.md)
+  gift: {
+    missing: 'logistics.lost_or_missing',
+    lost: 'logistics.lost_or_missing',
+    few: 'logistics.lost_or_missing',
+    differ: 'logistics.wrong_item',
+    bad: 'quality',
+    broken: 'quality.defect_broken',
+  },
   product: {
     bad: 'quality',
     broken: 'quality.defect_broken',
@@ -399,6 +409,7 @@ const PRAISE_TAG: Record<Aspect, CauseTag> = {
   attitude: 'service',
   price: 'price',
   promo: 'price',
+  gift: 'logistics',
   packaging: 'quality',
   product: 'quality',
   performance: 'quality',

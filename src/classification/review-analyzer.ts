@@ -2,6 +2,7 @@ import { EN_LEXICON } from './en-lexicon';
 import { Aspect, aspectTag, CauseRef, combine, COURIER_OWNERS, hasCombo, LexiconRole, OWNED_ASPECTS, Predicate, SERVICE_OWNERS } from './lexicon';
 import { CompiledLexicon, compileLexicon, matchAt } from './lexicon-trie';
 import { tokenizeReview, TokenizedReview } from './review-tokenizer';
+import { cutPieces, Piece } from './word-segmenter';
 import { CauseTag, SubTag } from '../reviews/taxonomy';
 import { ZH_LEXICON } from './zh-lexicon';
 
@@ -37,6 +38,8 @@ export interface ReviewAnalysis {
   negated: RuleHit[];
   praised: CauseTag[];
   meta: number;
+  /** jieba's tokens of the normalised text (tokens.text), cut once: the clauses' words are read from them. */
+  pieces: Piece[];
 }
 
 interface Occurrence {
@@ -75,6 +78,7 @@ const TOPIC_ASPECTS: ReadonlySet<Aspect> = new Set([
 
 /** Aspects whose absence is a complaint ("没有物流信息", "no response"); "没有这个" or "not the laptop" are not. */
 const ABSENCE_ASPECTS: ReadonlySet<Aspect> = new Set([
+  'gift',
   'delivery',
   'tracking',
   'reply',
@@ -186,15 +190,63 @@ interface ClauseOccurrences {
   afterContrast: boolean;
 }
 
+// What may follow a complaint word inside one jieba word: "坏了", "碎掉", "慢死".
+const WORD_TAILS = new Set([...'了的掉死着过啦啊呀吧呢哦嘛']);
+
+/**
+ * For each offset of the text inside a Chinese jieba word with more than particles after it, where that word starts
+ * (-1 elsewhere), and its length: a complaint word of the rules may not end there (see `endsInsideWord`).
+ */
+function insideWords(text: string, pieces: readonly Piece[]): { start: Int32Array; length: Uint8Array } | undefined {
+  let inside: { start: Int32Array; length: Uint8Array } | undefined;
+  for (const { token, start } of pieces) {
+    if (token.length < 2) continue;
+    const first = token.charCodeAt(0);
+    if (first < 0x3400 || first > 0x9fff) continue;
+    for (let k = token.length - 1; k >= 1; k--) {
+      if (WORD_TAILS.has(token[k] ?? '')) continue;
+      if (!inside) inside = { start: new Int32Array(text.length + 1).fill(-1), length: new Uint8Array(text.length + 1) };
+      for (let p = start + 1; p <= start + k; p++) {
+        inside.start[p] = start;
+        inside.length[p] = Math.min(255, token.length);
+      }
+      break;
+    }
+  }
+  return inside;
+}
+
+/**
+ * A complaint word of the rules (one or two characters) that ends inside a jieba word reaching into it from outside ("拖拉" in "拖拉机", "不回"
+ * in "不回弹", "很干" in "很干净", "很小" in "很小巧") or inside a longer word it begins ("慢炖锅") reads a word that is
+ * not there. A two-character word it begins keeps it: the second character completes the complaint ("差劲", "裂纹").
+ */
+function endsInsideWord(inside: { start: Int32Array; length: Uint8Array }, matchStart: number, matchEnd: number): boolean {
+  const wordStart = inside.start[matchEnd] ?? -1;
+  // a longer phrase of the lexicon is specific enough: "刚买就降" stays a price drop though jieba reads "降价"
+  if (wordStart < 0 || matchEnd - matchStart > 2) return false;
+  return wordStart > matchStart || (inside.length[matchEnd] ?? 0) > 2;
+}
+
 /** Clauses are segments cut again at contrast words ("但是", "however"), which start the next clause. */
-function findOccurrences(tokens: TokenizedReview): ClauseOccurrences[] {
+function findOccurrences(tokens: TokenizedReview, pieces: readonly Piece[]): ClauseOccurrences[] {
   const { root } = lexicon();
+  const inside = insideWords(tokens.text, pieces);
+  let matchFrom = 0;
+  // praise words keep their matches: a lost "好" in "好看" costs more than it saves
+  const accepts = inside
+    ? (end: number, role: LexiconRole): boolean =>
+        (role.kind !== 'predicate' && role.kind !== 'cue') ||
+        (role.kind === 'predicate' && (role.predicate === 'pos' || role.predicate === 'trait')) ||
+        !endsInsideWord(inside, tokens.starts[matchFrom] ?? 0, tokens.ends[end - 1] ?? 0)
+    : undefined;
   const clauses: ClauseOccurrences[] = [];
   for (const [from, to] of tokens.segments) {
     let current: ClauseOccurrences = { from, to, items: [], afterContrast: false };
     let i = from;
     while (i < to) {
-      const match = matchAt(root, tokens.units, i, to);
+      matchFrom = i;
+      const match = matchAt(root, tokens.units, i, to, accepts);
       if (!match) {
         i++;
         continue;
@@ -218,12 +270,66 @@ function findOccurrences(tokens: TokenizedReview): ClauseOccurrences[] {
   return clauses;
 }
 
+// English words a negator reaches over ("not very responsive", "never at all useful"); any other word ends its reach:
+// "did not address the problem" does not negate "problem".
+const ENGLISH_NEGATION_SKIP = new Set([
+  'very',
+  'really',
+  'realli',
+  'that',
+  'so',
+  'too',
+  'at',
+  'all',
+  'be',
+  'been',
+  'even',
+  'ever',
+  'quite',
+  'a',
+  'an',
+  'any',
+  'the',
+  'much',
+  'as',
+  'overly',
+  'particularly',
+  'exactly',
+  'entirely',
+  'completely',
+  'always',
+  'have',
+  'had',
+  'is',
+  'was',
+  'are',
+  'were',
+  'it',
+  'feel',
+  'seem',
+  'look',
+  'sound',
+]);
+
+/** Whether a negator reaches from `from` to `to`: Chinese over a few units, English only over degree and function words. */
+function negationReaches(units: readonly string[], from: number, to: number): boolean {
+  if (to - from > NEGATION_WINDOW) return false;
+  for (let u = from; u < to; u++) {
+    const unit = units[u] ?? '';
+    if (!isHanUnit(unit) && !ENGLISH_NEGATION_SKIP.has(unit)) return false;
+  }
+  return true;
+}
+
 function bindNegators(items: Occurrence[], units: readonly string[]): void {
   for (let k = 0; k < items.length; k++) {
     const negator = items[k];
     if (negator?.role.kind !== 'negator') continue;
-    const next = items[k + 1];
-    if (!next || next.start - negator.end > NEGATION_WINDOW) continue;
+    let next = items[k + 1];
+    if (!next || !negationReaches(units, negator.end, next.start)) continue;
+    // through a degree word to what it marks: "不是太好用", "not too sturdy"
+    const marked = items[k + 2];
+    if (next.role.kind === 'degree' && marked && marked.start === next.end && (marked.role.kind === 'predicate' || marked.role.kind === 'cue')) next = marked;
     if (next.role.kind === 'aspect') {
       // "no battery issues", "没有物流问题": the negator is about the complaint after the aspect
       const after = items[k + 2];
@@ -253,7 +359,8 @@ interface Topic {
  */
 export function analyzeReview(text: string, options: { forceSimplified?: boolean } = {}): ReviewAnalysis {
   const tokens = tokenizeReview(text, options);
-  const occurrencesByClause = findOccurrences(tokens);
+  const pieces = cutPieces(tokens.text);
+  const occurrencesByClause = findOccurrences(tokens, pieces);
   const hits: RuleHit[] = [];
   const negated: RuleHit[] = [];
   const praised = new Set<CauseTag>();
@@ -358,6 +465,8 @@ export function analyzeReview(text: string, options: { forceSimplified?: boolean
         const predicate: Predicate = flipped ? 'bad' : good ? 'pos' : role.predicate;
         const isNegated = !good && item.negated;
         const { aspect, topic: carried } = attach(item, predicate);
+        // a good property said plainly ("loud", "薄") describes; only a verdict ("好", "great") praises
+        if (predicate === 'pos' && role.predicate === 'trait') continue;
         if (predicate === 'pos') {
           const name = aspect ? anchorOf(aspect) : carried?.aspect;
           if (name) praised.add(OWNED_ASPECTS.has(name) && aspect && COURIER_OWNERS.has(ownerOf(aspect) ?? 'seller') ? 'logistics' : aspectTag(name));
@@ -388,5 +497,5 @@ export function analyzeReview(text: string, options: { forceSimplified?: boolean
       if (hit.tag === 'quality' && hit.predicate === 'broken') Object.assign(hit, { tag: 'logistics', subTag: 'damaged_parcel' });
     }
   }
-  return { tokens, clauses, hits, negated, praised: [...praised], meta };
+  return { tokens, clauses, hits, negated, praised: [...praised], meta, pieces };
 }

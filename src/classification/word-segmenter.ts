@@ -47,14 +47,33 @@ function stem(word: string, stemmer: EnglishStemmer): string {
   return stemmed;
 }
 
+/** A jieba token of a normalised text and where it starts in it. */
+export interface Piece {
+  token: string;
+  start: number;
+}
+
 /**
- * The words of a stretch of normalised text (lower case, simplified, half-width): jieba words for Chinese, stemmed
- * words for English, '#' for numbers; punctuation and spaces dropped. "n't" becomes the word "not".
+ * jieba's tokens of a normalised text with their offsets, punctuation and spaces included. "n't" is read as the word
+ * "not", written in as many characters (" nt") so the offsets stay those of the text.
  */
-export function segmentWords(text: string, stemmer: EnglishStemmer = 'porter'): Word[] {
-  const words: Word[] = [];
-  const prepared = text.includes("n't") ? text.replace(/n't\b/g, ' not') : text;
+export function cutPieces(text: string): Piece[] {
+  const prepared = text.includes("n't") ? text.replace(/n't\b/g, ' nt') : text;
+  const pieces: Piece[] = [];
+  let start = 0;
   for (const token of segmenter().cut(prepared, false)) {
+    pieces.push({ token, start });
+    start += token.length;
+  }
+  return pieces;
+}
+
+/** The words of some of a text's pieces: Chinese words as cut, English words stemmed, '#' for numbers. */
+export function piecesToWords(pieces: readonly Piece[], stemmer: EnglishStemmer, from = 0, to = Number.MAX_SAFE_INTEGER): Word[] {
+  const words: Word[] = [];
+  for (const { token, start } of pieces) {
+    if (start < from) continue;
+    if (start >= to) break;
     const first = token.charCodeAt(0);
     // most tokens are Chinese words: decided by their first character before any pattern is tried
     if (first >= 0x3400 && first <= 0x9fff) {
@@ -62,11 +81,20 @@ export function segmentWords(text: string, stemmer: EnglishStemmer = 'porter'): 
       continue;
     }
     if (first === 32) continue;
-    if (LATIN.test(token)) {
+    if (token === 'nt') words.push({ surface: 'not', key: stem('not', stemmer), han: false });
+    else if (LATIN.test(token)) {
       const word = token.replace(/'s$/, '').replace(/'/g, '');
       if (word) words.push({ surface: token, key: stem(word === 'ca' ? 'can' : word === 'wo' ? 'will' : word, stemmer), han: false });
     } else if (DIGITS.test(token)) words.push({ surface: token, key: '#', han: false });
     else if (HAN.test(token)) words.push({ surface: token, key: token, han: true });
   }
   return words;
+}
+
+/**
+ * The words of a stretch of normalised text (lower case, simplified, half-width): jieba words for Chinese, stemmed
+ * words for English, '#' for numbers; punctuation and spaces dropped. "n't" becomes the word "not".
+ */
+export function segmentWords(text: string, stemmer: EnglishStemmer = 'porter'): Word[] {
+  return piecesToWords(cutPieces(text), stemmer);
 }
