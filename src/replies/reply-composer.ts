@@ -162,6 +162,14 @@ class SentenceOption {
     this.filled ??= this.make();
     return this.filled;
   }
+
+  private measured: number | null = null;
+
+  /** replyLength of the text, counted once: fitting compares every option's length on every move */
+  get length(): number {
+    this.measured ??= replyLength(this.text);
+    return this.measured;
+  }
 }
 
 /** A sentence slot of the reply and its options, preferred first. */
@@ -373,9 +381,9 @@ function fit(language: ReplyLanguage, units: Unit[], maxLength: number): boolean
       const moves: { unit: Unit; index: number; saving: number }[] = [];
       for (const unit of units) {
         if (unit.dropped) continue;
-        const current = replyLength(unit.options[unit.choice].text);
+        const current = unit.options[unit.choice].length;
         unit.options.forEach((option, index) => {
-          const saving = current - replyLength(option.text);
+          const saving = current - option.length;
           if (saving > 0 && (allowGeneric || !option.generic)) moves.push({ unit, index, saving });
         });
       }

@@ -28,22 +28,28 @@ export interface SpreadOther {
  * Sub-tags nobody reported are left out.
  */
 export function countSameProblemBuyers(batch: readonly SpreadReview[], others: readonly SpreadOther[]): Map<string, Map<string, number>> {
-  const byProduct = new Map<string, SpreadOther[]>();
+  // by product and sub-tag: a review's scan reads only the reviews reporting its sub-tag
+  const byProductTag = new Map<string, Map<string, SpreadOther[]>>();
   for (const other of others) {
-    const list = byProduct.get(other.productId);
-    if (list) list.push(other);
-    else byProduct.set(other.productId, [other]);
+    let byTag = byProductTag.get(other.productId);
+    if (!byTag) byProductTag.set(other.productId, (byTag = new Map()));
+    for (const subTag of new Set(other.subTags)) {
+      const list = byTag.get(subTag);
+      if (list) list.push(other);
+      else byTag.set(subTag, [other]);
+    }
   }
   // newest first: a review's scan stops at its window start
-  for (const list of byProduct.values()) list.sort((a, b) => b.at - a.at);
+  for (const byTag of byProductTag.values()) for (const list of byTag.values()) list.sort((a, b) => b.at - a.at);
   const result = new Map<string, Map<string, number>>();
   for (const review of batch) {
-    const list = byProduct.get(review.productId) ?? [];
+    const byTag = byProductTag.get(review.productId);
+    if (!byTag) continue;
     for (const subTag of new Set(review.subTags)) {
       const buyers = new Set<string>();
-      for (const other of list) {
+      for (const other of byTag.get(subTag) ?? []) {
         if (other.at < review.since) break;
-        if ((review.sku === null || other.sku === null || other.sku === review.sku) && other.subTags.includes(subTag)) buyers.add(other.buyer);
+        if (review.sku === null || other.sku === null || other.sku === review.sku) buyers.add(other.buyer);
       }
       if (!buyers.size) continue;
       const counts = result.get(review.id) ?? new Map<string, number>();
