@@ -28,6 +28,12 @@ export const DRAFT_RETRY_MAX_MS = 5_000;
 export const DRAFT_MAX_WAIT_MS = 5 * 60_000;
 /** A job whose shop another drafting job holds comes back after this long (other shops' jobs run meanwhile). */
 export const DRAFT_SHOP_BUSY_RETRY_MS = 1_000;
+/**
+ * Reviews one drafting transaction takes at most: a job holding its shop's lock also drafts the reviews of the
+ * shop's jobs this process put off meanwhile, so a backlog is drafted in fewer, larger batches (the shop's
+ * context, the products' recent drafts and their other reviews read once per batch, not once per job).
+ */
+export const DRAFT_BATCH_MAX = 2_000;
 /** another review of the shop analysed this recently means its reviews are still arriving */
 export const ARRIVING_WINDOW_MS = 1_000;
 /** The sweep looks at reviews analysed longer ago than DRAFT_OVERDUE_MS whose drafting job is not queued, and not longer ago than this: an older review without a draft gets one when someone opens its replies. */
@@ -85,6 +91,11 @@ export class AutoDrafts implements AnalysisStep {
   private readonly logger = new Logger(AutoDrafts.name);
   /** shops this process is drafting for: a job of one of them is put off without asking the database */
   private readonly shopsDrafting = new Set<string>();
+  /**
+   * By shop, the reviews of the jobs this process put off because the shop was busy: the next job to hold the
+   * shop takes them along (DRAFT_BATCH_MAX). The jobs stay queued: what a batch does not draft, they still do.
+   */
+  private readonly putOff = new Map<string, Set<string>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -118,7 +129,9 @@ export class AutoDrafts implements AnalysisStep {
     if ((await this.settings.effective(shopId)).autoDraft === 'off') return { drafted: 0, deferred: false };
     if (this.shopsDrafting.has(shopId)) return this.putOffBusy(payload);
     const waited = payload.deferredSince === undefined ? 0 : Date.now() - payload.deferredSince;
-    if (waited < DRAFT_MAX_WAIT_MS && (await this.reviewsArriving(shopId, reviewIds)) && !(await this.overdue(shopId, reviewIds))) {
+    // after DRAFT_MAX_WAIT_MS the job drafts whatever; the reviews it takes along are held to the overdue rule then
+    const arriving = waited < DRAFT_MAX_WAIT_MS ? await this.reviewsArriving(shopId, reviewIds) : true;
+    if (waited < DRAFT_MAX_WAIT_MS && arriving && !(await this.overdue(shopId, reviewIds))) {
       const deferrals = (payload.deferrals ?? 0) + 1;
       await this.jobs.add('draft-replies', [{ shopId, reviewIds, deferrals, deferredSince: payload.deferredSince ?? Date.now() }], {
         jobId: draftJobId(shopId, reviewIds, deferrals),
@@ -130,7 +143,7 @@ export class AutoDrafts implements AnalysisStep {
     if (this.shopsDrafting.has(shopId)) return this.putOffBusy(payload);
     this.shopsDrafting.add(shopId);
     try {
-      const drafted = await this.draftUnderShopLock(shopId, reviewIds);
+      const drafted = await this.draftUnderShopLock(shopId, reviewIds, arriving);
       return drafted === null ? this.putOffBusy(payload) : { drafted, deferred: false };
     } finally {
       this.shopsDrafting.delete(shopId);
@@ -140,6 +153,9 @@ export class AutoDrafts implements AnalysisStep {
   /** Waiting for the shop's lock would hold this slot while other shops' jobs wait behind this shop's: comes back later. */
   private async putOffBusy(payload: DraftRepliesPayload): Promise<DraftRunResult> {
     const { shopId, reviewIds } = payload;
+    const waiting = this.putOff.get(shopId) ?? new Set<string>();
+    this.putOff.set(shopId, waiting);
+    for (const id of reviewIds) if (waiting.size < 2 * DRAFT_BATCH_MAX) waiting.add(id);
     const deferrals = (payload.deferrals ?? 0) + 1;
     await this.jobs.add('draft-replies', [{ ...payload, deferrals }], { jobId: draftJobId(shopId, reviewIds, deferrals), delayMs: DRAFT_SHOP_BUSY_RETRY_MS });
     this.logger.debug({ msg: 'drafting put off: another job is drafting for the shop', shopId, reviews: reviewIds.length, deferrals });
@@ -162,18 +178,49 @@ export class AutoDrafts implements AnalysisStep {
   /**
    * draftDue for the drafting job, one job per shop at a time across processes (a transaction-scoped advisory
    * lock): a shop's drafts are written in turn, each seeing the ones before (what the product's other replies
-   * said). Null, drafting nothing, when another job holds the shop.
+   * said). Takes along the reviews of the shop's jobs put off meanwhile (up to DRAFT_BATCH_MAX in all): all of them
+   * once the shop's reviews stopped arriving, else those analysed DRAFT_OVERDUE_MS ago (never one its own job would
+   * still put off). Null, drafting nothing, when another job holds the shop.
    */
-  private async draftUnderShopLock(shopId: string, reviewIds: string[]): Promise<number | null> {
+  private async draftUnderShopLock(shopId: string, reviewIds: string[], arriving: boolean): Promise<number | null> {
     const started = Date.now();
+    let reviews = reviewIds.length;
     const drafted = await this.dataSource.transaction(async (manager) => {
       const [lock] = await sqlRows<{ locked: boolean }>(manager, `SELECT pg_try_advisory_xact_lock(hashtext('reply-drafts'), hashtext($1)) AS locked`, [
         shopId,
       ]);
-      return lock?.locked === true ? this.draftIn(manager, shopId, reviewIds) : null;
+      if (lock?.locked !== true) return null;
+      let extra = this.takePutOff(shopId, reviewIds, DRAFT_BATCH_MAX - reviewIds.length);
+      if (extra.length && arriving) extra = (await this.overdueOf(manager, shopId, extra)).map((row) => row.id);
+      reviews += extra.length;
+      return this.draftIn(manager, shopId, extra.length ? [...reviewIds, ...extra] : reviewIds);
     });
-    if (drafted !== null) this.logger.debug({ msg: 'drafted replies', shopId, reviews: reviewIds.length, drafts: drafted, ms: Date.now() - started });
+    if (drafted !== null) this.logger.debug({ msg: 'drafted replies', shopId, reviews, drafts: drafted, ms: Date.now() - started });
     return drafted;
+  }
+
+  /** Up to `limit` reviews of the shop's put-off jobs (not among `own`), no longer waiting in this process's list. */
+  private takePutOff(shopId: string, own: string[], limit: number): string[] {
+    const waiting = this.putOff.get(shopId);
+    if (!waiting || limit <= 0) return [];
+    for (const id of own) waiting.delete(id);
+    const taken: string[] = [];
+    for (const id of waiting) {
+      if (taken.length >= limit) break;
+      taken.push(id);
+      waiting.delete(id);
+    }
+    if (!waiting.size) this.putOff.delete(shopId);
+    return taken;
+  }
+
+  /** Those of the reviews analysed DRAFT_OVERDUE_MS ago or longer. */
+  private overdueOf(manager: EntityManager, shopId: string, reviewIds: string[]): Promise<{ id: string }[]> {
+    return sqlRows<{ id: string }>(
+      manager,
+      `SELECT id FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[]) AND analyzed_at <= now() - make_interval(secs => $3::double precision / 1000)`,
+      [shopId, reviewIds, this.config.env.draftOverdueMs],
+    );
   }
 
   private async draftIn(manager: EntityManager, shopId: string, reviewIds: string[]): Promise<number> {
