@@ -195,6 +195,20 @@ export function logged(service: Service, pattern: RegExp): boolean {
   return service.lines.some((line) => pattern.test(line));
 }
 
+/** The time (ms since the epoch, the process's own clock) of the first JSON log line matching the pattern. */
+export function loggedAt(service: Service, pattern: RegExp): number | undefined {
+  for (const line of service.lines) {
+    if (!pattern.test(line)) continue;
+    try {
+      const time = (JSON.parse(line) as { time?: unknown }).time;
+      if (typeof time === 'number') return time;
+    } catch {
+      // not a JSON line
+    }
+  }
+  return undefined;
+}
+
 export async function kill(service: Service, signal: NodeJS.Signals = 'SIGKILL'): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (service.child.exitCode === null && service.child.signalCode === null) service.child.kill(signal);
   const result = await service.exited;

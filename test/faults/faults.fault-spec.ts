@@ -13,6 +13,7 @@ import {
   kill,
   log,
   logged,
+  loggedAt,
   measured,
   metricsText,
   metricValue,
@@ -303,8 +304,22 @@ describe('faults', () => {
     const exit = await kill(worker.service, 'SIGTERM');
     const tookMs = Date.now() - sent;
     measured.sigtermRedisDownExitMs = tookMs;
-    log(`SIGTERM with Redis unreachable: exited in ${tookMs} ms with ${JSON.stringify(exit)} (SHUTDOWN_TIMEOUT_MS=${SETTINGS.shutdownTimeoutMs})`);
-    expect(tookMs).toBeLessThan(SETTINGS.shutdownTimeoutMs + 1_500);
+    // the process's own clock: from the signal's handler to its last word (shutdown complete, or the deadline's exit)
+    const at = (pattern: RegExp) => loggedAt(worker.service, pattern);
+    const closingAt = at(/"shutting down"/);
+    const endedAt = at(/"shutdown complete"/) ?? at(/"shutdown timed out/);
+    expect(closingAt).toBeDefined();
+    expect(endedAt).toBeDefined();
+    const deadlineMs = endedAt! - closingAt!;
+    measured.sigtermRedisDownDeadlineMs = deadlineMs;
+    log(
+      `SIGTERM with Redis unreachable: exited in ${tookMs} ms with ${JSON.stringify(exit)}, ${deadlineMs} ms from the handler to its exit (SHUTDOWN_TIMEOUT_MS=${SETTINGS.shutdownTimeoutMs})`,
+    );
+    // the deadline itself, by the process's clock: a timer firing late on a busy machine, not a second deadline
+    expect(deadlineMs).toBeLessThanOrEqual(SETTINGS.shutdownTimeoutMs + 500);
+    // seen from outside: the deadline plus delivering the signal, exiting and reaping the process, which take
+    // seconds on a 2-core machine at load 20 (1.5 s was once missed by 14 ms there)
+    expect(tookMs).toBeLessThan(SETTINGS.shutdownTimeoutMs + 3_000);
     await proxy.restore();
     await startWorker('worker-2');
     await drained(db, run, SETTINGS.batch, SETTINGS.recoverWithinMs);
