@@ -15,6 +15,7 @@ import { ReviewsService } from '../src/reviews/reviews.service';
 import { ReviewerRiskService } from '../src/reviewers/reviewer-risk.service';
 import { CONTEXT_CHANGE_SHARE, CONTEXT_MIN_CHANGE, CONTEXT_TTL_MS } from '../src/reviewers/shop-context.cache';
 import { ShopsService } from '../src/shops/shops.service';
+import { AutoDrafts, DRAFT_BATCH_MAX } from '../src/replies/auto-drafts.service';
 import { ReviewGenerator } from './review-generator';
 import { adminUrl, intSetting, recreateDatabase, writeResultsSection } from './bench-support';
 
@@ -24,8 +25,8 @@ import { adminUrl, intSetting, recreateDatabase, writeResultsSection } from './b
  * What the 'reviewer-risk' analysis step costs on the ingest path. Recreates the database of DATABASE_URL, applies
  * the migrations, stores generated reviews in one shop (not timed), then runs the analysis job's work
  * (ReviewAnalysisService.analyze) over them in batches of 500 as the workers would, timing each batch and, inside
- * it, the reviewer-risk step alone (with the SQL statements it sends). Then scores every reviewer of the shop
- * again as after a settings change. The analysis without the step is the baseline of the same run.
+ * it, the reviewer-risk step alone (with the SQL statements it sends). Then drafts the same batches as the drafting
+ * job would (AutoDrafts.draftDue), and scores every reviewer of the shop again as after a settings change. The analysis without the step is the baseline of the same run.
  */
 
 // compiled to dist-bench/bench/: the repository root is two levels up
@@ -143,6 +144,23 @@ async function main(): Promise<void> {
       });
     }
     risk.afterAnalysis = step;
+
+    // the drafting job's work (AutoDrafts.draftDue: the reviews due a draft, composed and stored): the first half of
+    // the reviews in batches of one job (500), the second half as a job holding the shop drafts a backlog (DRAFT_BATCH_MAX)
+    const autoDrafts = app.get(AutoDrafts);
+    const draftMeasures: { ms: number; drafts: number }[] = [];
+    const half = Math.floor(ids.length / 2 / BATCH) * BATCH;
+    for (let i = 0; i < half; i += BATCH) {
+      const started = performance.now();
+      const drafts = await autoDrafts.draftDue(shop.id, ids.slice(i, i + BATCH));
+      draftMeasures.push({ ms: performance.now() - started, drafts });
+    }
+    const backlogMeasures: { ms: number; drafts: number }[] = [];
+    for (let i = half; i < ids.length; i += DRAFT_BATCH_MAX) {
+      const started = performance.now();
+      const drafts = await autoDrafts.draftDue(shop.id, ids.slice(i, i + DRAFT_BATCH_MAX));
+      backlogMeasures.push({ ms: performance.now() - started, drafts });
+    }
     if (process.env.BENCH_SQL_DETAIL === '1') {
       for (const [label, { n, ms }] of [...bySql].sort((a, b) => b[1].ms - a[1].ms))
         process.stderr.write(`${format(ms, 0).padStart(7)} ms ${String(n).padStart(4)}x  ${label}\n`);
@@ -166,6 +184,9 @@ async function main(): Promise<void> {
     const statements = rest.map((m) => m.statements);
     const sql = rest.map((m) => m.sqlMs);
     const js = rest.map((m) => m.stepMs - m.sqlMs);
+    const draftTimes = draftMeasures.slice(1).map((m) => m.ms);
+    const draftsWritten = draftMeasures.reduce((sum, m) => sum + m.drafts, 0);
+    const draftRate = (list: { ms: number; drafts: number }[]) => (list.reduce((sum, m) => sum + m.drafts, 0) * 1000) / list.reduce((sum, m) => sum + m.ms, 0);
     const cpu = cpus()[0]?.model ?? 'unknown CPU';
     const lines = [
       BEGIN_MARK,
@@ -177,7 +198,8 @@ async function main(): Promise<void> {
       'products, the last 90 days), then runs the analysis job (`ReviewAnalysisService.analyze`) over them in batches of',
       '500 in one process, timing each batch and, inside its transaction, the reviewer-risk step alone with the SQL',
       'statements it sends. The analysis without the step (language detection, marking the reviews analysed) is the',
-      'baseline. Last, every reviewer of the shop is scored again, as after a settings change. Settings:',
+      "baseline. Then the drafting job's work (`AutoDrafts.draftDue`: the medium and bad reviews composed and stored)",
+      'over the same batches, and last every reviewer of the shop is scored again, as after a settings change. Settings:',
       '`BENCH_REVIEWS`, `BENCH_SEED`, `BENCH_WRITE_RESULTS=0` (print only).',
       '',
       '### Latest run',
@@ -194,9 +216,11 @@ async function main(): Promise<void> {
       `| analysis with the step | ${format(mean(totals), 1)} ms | ${format(percentile(totals, 50), 1)} ms | ${format(percentile(totals, 95), 1)} ms | ${format(Math.max(...totals), 1)} ms |`,
       `| of which SQL (PostgreSQL round trips) | ${format(mean(sql), 1)} ms | ${format(percentile(sql, 50), 1)} ms | ${format(percentile(sql, 95), 1)} ms | ${format(Math.max(...sql), 1)} ms |`,
       `| of which JS (scoring, template index) | ${format(mean(js), 1)} ms | ${format(percentile(js, 50), 1)} ms | ${format(percentile(js, 95), 1)} ms | ${format(Math.max(...js), 1)} ms |`,
+      `| drafting job (AutoDrafts.draftDue) | ${format(mean(draftTimes), 1)} ms | ${format(percentile(draftTimes, 50), 1)} ms | ${format(percentile(draftTimes, 95), 1)} ms | ${format(Math.max(...draftTimes), 1)} ms |`,
       `| SQL statements of the step | ${format(mean(statements), 1)} | ${format(percentile(statements, 50))} | ${format(percentile(statements, 95))} | ${format(Math.max(...statements))} |`,
       '',
       `- the step is ${format(mean(steps) / mean(baseline), 1)}x the baseline; ${format(mean(totals) / mean(baseline), 1)}x for the whole analysis batch, ${format((BATCH * 1000) / mean(totals))} reviews/s analysed in one process`,
+      `- drafting: ${format(draftsWritten)} drafts for the first ${format(half)} reviews (the medium and bad ones), ${format(draftsWritten / draftMeasures.length, 0)} per batch of 500: ${format(draftRate(draftMeasures))} drafts/s in one process; the other ${format(ids.length - half)} in batches of ${format(DRAFT_BATCH_MAX)} reviews (DRAFT_BATCH_MAX, a backlog drafted by the job holding the shop): ${format(draftRate(backlogMeasures))} drafts/s (${format(draftRate(backlogMeasures) / draftRate(draftMeasures), 2)}x)`,
       `- first batch (builds the shop's statistics and template index, cold JIT): step ${format(first.stepMs, 0)} ms, ${first.statements} statements`,
       `- the shop's product statistics are rebuilt every ${format(Math.max(CONTEXT_MIN_CHANGE, CONTEXT_CHANGE_SHARE * ids.length))} analysed reviews here (${CONTEXT_CHANGE_SHARE * 100} % of the shop) or ${CONTEXT_TTL_MS / 60_000} minutes, the template index every ${CONTEXT_TTL_MS / 60_000} minutes: those batches are the p95/max`,
       `- scoring every reviewer again (settings change): ${format(rescored)} reviewers in ${format(rescoreSeconds, 1)} s, ${format(rescored / rescoreSeconds)} reviewers/s`,
