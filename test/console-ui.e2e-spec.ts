@@ -6,6 +6,7 @@ import { CHROMIUM_PATH, followProcessClock, launchChromium } from '../scripts/co
 import { addStaff, analysed, ConsoleApp, StaffKey, startConsoleApp } from '../scripts/console-demo';
 import { formatIsoWeek, isoWeekOf } from '../src/reports/report-period';
 import { describeInBrowser } from './support/browser-tests';
+import { EventReceiver } from './support/webhook-receiver';
 import { reviewInput } from './support/factories';
 import { eventually, TestShop } from './support/test-app';
 
@@ -74,7 +75,8 @@ describeInBrowser(`staff console in headless Chromium (${CHROMIUM_PATH})`, () =>
   beforeAll(async () => {
     // fails every test of the file with a message that says how to install Chromium when it is missing
     browser = await launchChromium();
-    service = await startConsoleApp();
+    // event deliveries retried quickly and given up after two attempts, so an endpoint's disabling happens within a test
+    service = await startConsoleApp({ eventsPollIntervalMs: 200, webhookRetryBaseMs: 200, webhookMaxAttempts: 2, webhookTimeoutMs: 5_000 });
     shop = await service.t.createShop('Console UI shop');
     lead = await addStaff(service.t, shop, 'Lin', 'lead');
     agent = await addStaff(service.t, shop, 'Wang', 'agent');
@@ -381,6 +383,187 @@ describeInBrowser(`staff console in headless Chromium (${CHROMIUM_PATH})`, () =>
     expect(csv.length).toBeGreaterThan(50);
     expect(csv).toMatch(/summary/i);
     await context.close();
+  });
+
+  describe('event webhooks', () => {
+    let receiver: EventReceiver;
+    let receiverUrl: string;
+    let endpointId: string;
+
+    beforeAll(async () => {
+      receiver = new EventReceiver([]);
+      receiverUrl = await receiver.start();
+    });
+    afterAll(async () => receiver?.stop());
+
+    /** A bad review as the platform adapter posts it, analysed (its case opened). */
+    async function badReview(): Promise<string> {
+      const response = await service.t.http
+        .post('/v1/reviews')
+        .set(shop.auth)
+        .send(reviewInput({ rating: 1, content: '耳机用了两天就没声音了', reviewedAt: `${shanghaiDate(-2)} 10:00:00` }))
+        .expect(201);
+      await analysed(service.t, shop.shopId);
+      return response.body.review.id as string;
+    }
+
+    const received = (reviewId: string, type: string) =>
+      eventually(async () => receiver.about(reviewId).find((e) => e.event === type), 20_000, `${type} about ${reviewId} at the receiver`);
+
+    it('tells an agent that only a lead manages webhooks, and asks the API nothing', async () => {
+      const { context, page } = await signIn(agent);
+      const asked: string[] = [];
+      page.on('request', (request) => asked.push(request.url()));
+      await page.click('header.top nav a[href="#/webhooks"]');
+      await expectText(page, '#webhooks-lead-only', 'Only a lead or the shop’s integration key');
+      expect(await page.locator('#webhook-new').count()).toBe(0);
+      expect(asked.filter((url) => url.includes('/v1/event-subscriptions'))).toEqual([]);
+      await page.selectOption('#lang', 'zh');
+      await expectText(page, '#webhooks-lead-only', '只有组长');
+      await page.selectOption('#lang', 'en');
+      await context.close();
+    });
+
+    it('creates an endpoint with events from the catalogue, shows its secret once, and its delivery log with a real delivery; redelivers one event', async () => {
+      const { context, page } = await signIn(lead);
+      await page.goto(`${service.baseUrl}/console#/webhooks`);
+      await expectText(page, '.empty', 'No endpoint yet');
+      await page.click('#webhook-new');
+      await page.fill('#webhook-url', receiverUrl);
+      await page.fill('#webhook-description', 'ERP');
+      expect(await page.isDisabled('#webhook-create-submit')).toBe(true);
+      await page.check('input[name="webhook-types-type"][value="review.created"]');
+      await page.check('input[name="webhook-types-type"][value="case.opened"]');
+      await page.click('#webhook-create-submit');
+      await page.locator('#webhook-secret-value').waitFor();
+      const secret = await page.inputValue('#webhook-secret-value');
+      expect(secret).toMatch(/^whsec_/);
+      await expectText(page, '#webhook-secret', 'cannot be shown again');
+      receiver.secrets = [secret];
+      await page.click('#webhook-secret-done');
+      await until(() => page.locator('#webhook-secret').count(), 0);
+      const listed = await service.t.http.get('/v1/event-subscriptions').set(lead.auth).expect(200);
+      expect(listed.body.items).toHaveLength(1);
+      expect(listed.body.items[0]).toMatchObject({ url: receiverUrl, description: 'ERP', eventTypes: ['case.opened', 'review.created'], status: 'active' });
+      endpointId = listed.body.items[0].id;
+      await expectText(page, `tbody[data-id="${endpointId}"] .endpoint-types`, 'Case opened, Review created');
+      await expectText(page, `tbody[data-id="${endpointId}"] .endpoint-last`, 'Nothing sent yet');
+
+      // a review comes in: the receiver gets both events, signed with the secret the page showed
+      const reviewId = await badReview();
+      const created = await received(reviewId, 'review.created');
+      await received(reviewId, 'case.opened');
+      expect(receiver.rejected).toEqual([]);
+      await page.click('#webhooks-refresh');
+      await expectText(page, `tbody[data-id="${endpointId}"] .endpoint-last`, 'Delivered · 200');
+      // the secret is never shown again
+      await page.reload();
+      await page.locator('#webhooks-table').waitFor();
+      expect(await page.locator('body').innerText()).not.toContain(secret);
+
+      await page.click(`tbody[data-id="${endpointId}"] .endpoint-log`);
+      await page.waitForURL(`**/console#/webhooks/${endpointId}`);
+      const row = page.locator(`#deliveries tr[data-event="${created.id}"]`);
+      await expectText(page, `#deliveries tr[data-event="${created.id}"]`, 'Review created');
+      expect(await row.locator('.event-id').innerText()).toBe(created.id);
+      expect(await row.locator('.delivery-status').innerText()).toContain('Delivered');
+      expect(await row.locator('.delivery-code').innerText()).toBe('200');
+      expect(await row.locator('.delivery-latency').innerText()).toMatch(/^\d+ ms$/);
+      expect(await row.locator('.delivery-attempts').innerText()).toBe('1');
+      expect(await page.locator('#deliveries tbody tr').count()).toBe(2);
+
+      const before = receiver.requests.filter((r) => r.headers['x-rrs-event-id'] === created.id).length;
+      await row.locator('.delivery-redeliver').click();
+      await expectText(page, '.toast', 'Queued again');
+      await eventually(
+        async () => (receiver.requests.filter((r) => r.headers['x-rrs-event-id'] === created.id).length > before ? true : undefined),
+        20_000,
+        'the redelivery',
+      );
+      // the receiver saw the same event id again and did not act twice
+      expect(receiver.events.filter((e) => e.id === created.id)).toHaveLength(1);
+      await until(async () => {
+        await page.click('#deliveries-refresh');
+        await page.waitForTimeout(300);
+        return page.locator(`#deliveries tr[data-event="${created.id}"]`).filter({ hasText: 'Delivered' }).count();
+      }, 2);
+      await expectText(page, `#deliveries tr[data-event="${created.id}"]`, 'redelivery (Lin)');
+      await context.close();
+    });
+
+    it('edits the event types, rotates the secret with an overlap, re-enables an endpoint disabled after failures, and deletes it', async () => {
+      const { context, page } = await signIn(lead);
+      await page.goto(`${service.baseUrl}/console#/webhooks`);
+      const endpoint = `tbody[data-id="${endpointId}"]`;
+      await page.click(`${endpoint} .endpoint-edit`);
+      await page.uncheck(`input[name="types-${endpointId}-type"][value="case.opened"]`);
+      await page.check(`input[name="types-${endpointId}-type"][value="review.updated"]`);
+      await page.click(`${endpoint} .endpoint-types-save`);
+      await expectText(page, '.toast', 'Event types saved');
+      await expectText(page, `${endpoint} .endpoint-types`, 'Review created, Review updated');
+      const edited = await service.t.http.get(`/v1/event-subscriptions/${endpointId}`).set(lead.auth).expect(200);
+      expect(edited.body.eventTypes).toEqual(['review.created', 'review.updated']);
+
+      // rotation: the overlap is explained, the new secret shown once; the receiver switches to it at once
+      await page.click(`${endpoint} .endpoint-rotate`);
+      await expectText(page, '.rotate-form', 'two signatures');
+      await page.selectOption(`${endpoint} .endpoint-overlap`, '3600');
+      await page.click(`${endpoint} .endpoint-rotate-confirm`);
+      await page.locator('#webhook-secret-value').waitFor();
+      const rotated = await page.inputValue('#webhook-secret-value');
+      expect(rotated).toMatch(/^whsec_/);
+      expect(rotated).not.toBe(receiver.secrets[0]);
+      await expectText(page, '#webhook-secret-overlap', 'The old secret keeps signing until');
+      await page.click('#webhook-secret-done');
+      await expectText(page, `${endpoint} .endpoint-status`, 'the old secret also signs until');
+      receiver.secrets = [rotated];
+      const afterRotation = await badReview();
+      const signed = await received(afterRotation, 'review.created');
+      expect(String(signed.received.headers['x-rrs-signature']).split(', ')).toHaveLength(2);
+
+      // the receiver fails: after two attempts the endpoint is disabled, with the reason and when
+      receiver.answers = Array.from({ length: 20 }, () => 500);
+      const failing = await badReview();
+      await eventually(
+        async () => {
+          const s = await service.t.http.get(`/v1/event-subscriptions/${endpointId}`).set(lead.auth).expect(200);
+          return s.body.status === 'disabled' ? true : undefined;
+        },
+        20_000,
+        'the endpoint disabled',
+      );
+      receiver.answers = [];
+      await page.click('#webhooks-refresh');
+      await expectText(page, `${endpoint} .endpoint-status`, 'Disabled');
+      await expectText(page, `${endpoint} .endpoint-reason`, 'deliveries kept failing (HTTP 500)');
+      await expectText(page, `${endpoint} .endpoint-last`, 'Failed · 500');
+      await expectText(page, `${endpoint} .endpoint-last`, 'Failed attempts in a row: 2');
+      // enabled again; the delivery that failed for good is redelivered from the log
+      await page.click(`${endpoint} .endpoint-enable`);
+      await expectText(page, '.toast', 'Enabled');
+      await expectText(page, `${endpoint} .endpoint-status`, 'Active');
+      await page.click(`${endpoint} .endpoint-log`);
+      await page.selectOption('#deliveries-status', 'failed');
+      await expectText(page, '#deliveries .delivery-status', 'HTTP 500');
+      const failed = page.locator('#deliveries tbody tr').first();
+      expect(await failed.locator('.delivery-code').innerText()).toBe('500');
+      expect(await failed.locator('.delivery-attempts').innerText()).toBe('2');
+      await failed.locator('.delivery-redeliver').click();
+      await expectText(page, '.toast', 'Queued again');
+      const arrived = await received(failing, 'review.created');
+      expect(arrived.id).toBe(await failed.getAttribute('data-event'));
+
+      await page.click('a[href="#/webhooks"]');
+      await page.click(`${endpoint} .endpoint-delete`);
+      await expectText(page, 'tr.endpoint-panel', 'Pending deliveries are dropped');
+      await page.click(`${endpoint} .endpoint-delete-confirm`);
+      await expectText(page, '.empty', 'No endpoint yet');
+      expect((await service.t.http.get('/v1/event-subscriptions').set(lead.auth).expect(200)).body.items).toEqual([]);
+      await page.selectOption('#lang', 'zh');
+      await expectText(page, '#view-title', '事件推送');
+      await page.selectOption('#lang', 'en');
+      await context.close();
+    });
   });
 
   it('made no request outside the service and raised no script error', () => {

@@ -160,6 +160,18 @@ tr.selected td:first-child { box-shadow: inset 4px 0 0 var(--accent); }
 @media (prefers-reduced-motion: reduce) { .progress .dot { animation: none; } }
 .delivery { font-weight: 600; }
 .delivery-delivered { color: var(--good); } .delivery-failed { color: var(--bad); }
+.delivery-pending { color: var(--medium); }
+.endpoint-active { background: #dafbe1; color: #116329; } .endpoint-disabled { background: #ffebe9; color: #8c1d13; }
+tbody.endpoint td.endpoint-url code { word-break: break-all; }
+tbody.endpoint td.endpoint-types { max-width: 280px; }
+tr.endpoint-panel td { background: var(--bg); }
+.type-picker { border: 1px solid var(--line); border-radius: 6px; padding: 6px 12px; margin: 8px 0; }
+.type-picker p { margin: 0 0 6px; }
+.type-groups { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-start; }
+.secret-panel { border-color: #d4a72c; }
+.secret-field { flex: 1; min-width: 320px; }
+.secret-field input { font-family: ui-monospace, monospace; width: 100%; }
+code.event-id { word-break: break-all; }
 .kbd { font-family: ui-monospace, monospace; border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 4px; padding: 0 4px; font-size: 12px; background: var(--card); }
 dialog.help { border: 1px solid var(--line); border-radius: 8px; padding: 16px 20px; max-width: 520px; }
 dialog.help::backdrop { background: rgba(27,31,36,.4); }

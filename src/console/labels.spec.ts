@@ -15,6 +15,10 @@ import { complianceRules, FINDING_SEVERITIES } from '../compliance/compliance-ru
 import { ALERT_CAUSE_LABELS, SUBJECT_TYPE_LABELS } from '../alerts/alert-labels';
 import { SUBJECT_TYPES } from '../alerts/alert-detector';
 import { CAUSE_TAGS } from '../reviews/taxonomy';
+import { DELIVERY_STATUS_LABELS, EVENT_TYPE_LABELS, SUBSCRIPTION_STATUS_LABELS } from '../events/event-labels';
+import { SUBSCRIBABLE_EVENT_TYPES } from '../events/event-catalogue';
+import { EVENT_DELIVERY_STATUSES } from '../events/event-delivery.entity';
+import { SUBSCRIPTION_STATUSES } from '../events/event-subscription.entity';
 
 /** The label tables the server and the console share (the console imports them through src/console/web/vocabulary.ts). */
 const TABLES: [string, Readonly<Record<string, Label>>, readonly string[]][] = [
@@ -35,6 +39,9 @@ const TABLES: [string, Readonly<Record<string, Label>>, readonly string[]][] = [
   ['finding severities', FINDING_SEVERITY_LABELS, FINDING_SEVERITIES],
   ['alert subject types', SUBJECT_TYPE_LABELS, SUBJECT_TYPES],
   ['alert causes', ALERT_CAUSE_LABELS, ['any', ...CAUSE_TAGS]],
+  ['event types', EVENT_TYPE_LABELS, SUBSCRIBABLE_EVENT_TYPES],
+  ['event delivery statuses', DELIVERY_STATUS_LABELS, EVENT_DELIVERY_STATUSES],
+  ['event endpoint statuses', SUBSCRIPTION_STATUS_LABELS, SUBSCRIPTION_STATUSES],
 ];
 
 describe('label tables', () => {

@@ -7,6 +7,7 @@ import { initialLang, Lang, MessageKey, saveLang, translate } from './i18n.js';
 import { QueueView } from './queue-view.js';
 import { ReportView } from './report-view.js';
 import { ReviewersView, ReviewerView } from './reviewer-view.js';
+import { WebhookDeliveriesView, WebhooksView } from './webhooks-view.js';
 import { Route, useRoute } from './router.js';
 import type { Me, Staff } from './types.js';
 import { AppContext, AppState, makeT, typingIn } from './ui.js';
@@ -119,6 +120,10 @@ function View(props: { route: Route }) {
       return html`<${ReviewersView} params=${route.params} />`;
     case 'report':
       return html`<${ReportView} params=${route.params} />`;
+    case 'webhooks':
+      return html`<${WebhooksView} />`;
+    case 'webhook':
+      return html`<${WebhookDeliveriesView} id=${route.id} params=${route.params} />`;
     default:
       return html`<${QueueView} params=${route.params} />`;
   }
@@ -144,7 +149,7 @@ function Shell(props: { me: Me; lang: Lang; setLang: (lang: Lang) => void; signO
 
   // a new screen: its heading gets the focus, so keyboard and screen-reader users start there
   const first = useRef(true);
-  const routeKey = route.view === 'case' || route.view === 'reviewer' ? `${route.view}:${route.id}` : route.view;
+  const routeKey = route.view === 'case' || route.view === 'reviewer' || route.view === 'webhook' ? `${route.view}:${route.id}` : route.view;
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -174,8 +179,9 @@ function Shell(props: { me: Me; lang: Lang; setLang: (lang: Lang) => void; signO
     ['#/queue', 'queue', 'nav.queue'],
     ['#/reviewers', 'reviewers', 'nav.reviewers'],
     ['#/report', 'report', 'nav.report'],
+    ['#/webhooks', 'webhooks', 'nav.webhooks'],
   ];
-  const current = route.view === 'case' ? 'queue' : route.view === 'reviewer' ? 'reviewers' : route.view;
+  const current = route.view === 'case' ? 'queue' : route.view === 'reviewer' ? 'reviewers' : route.view === 'webhook' ? 'webhooks' : route.view;
   return html`<${AppContext.Provider} value=${state}>
     <a
       class="skip"

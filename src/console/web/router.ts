@@ -6,7 +6,9 @@ export type Route =
   | { view: 'case'; id: string }
   | { view: 'reviewers'; params: URLSearchParams }
   | { view: 'reviewer'; id: string }
-  | { view: 'report'; params: URLSearchParams };
+  | { view: 'report'; params: URLSearchParams }
+  | { view: 'webhooks' }
+  | { view: 'webhook'; id: string; params: URLSearchParams };
 
 const ID = /^[0-9a-f-]{36}$/i;
 
@@ -18,6 +20,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'reviewer' && parts[1] && ID.test(parts[1])) return { view: 'reviewer', id: parts[1] };
   if (parts[0] === 'reviewers') return { view: 'reviewers', params };
   if (parts[0] === 'report') return { view: 'report', params };
+  if (parts[0] === 'webhooks' && parts[1] && ID.test(parts[1])) return { view: 'webhook', id: parts[1], params };
+  if (parts[0] === 'webhooks') return { view: 'webhooks' };
   return { view: 'queue', params };
 }
 

@@ -31,3 +31,5 @@ export {
 } from '../../reviewers/risk-labels';
 export { PLATFORM_LABELS } from '../../reviews/review-labels';
 export { ALERT_CAUSE_LABELS, SUBJECT_TYPE_LABELS } from '../../alerts/alert-labels';
+export { ALL_EVENTS, EVENT_TYPES } from '../../events/event-catalogue';
+export { DELIVERY_STATUS_LABELS, EVENT_TYPE_LABELS, SUBSCRIPTION_STATUS_LABELS } from '../../events/event-labels';
