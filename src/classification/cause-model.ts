@@ -183,7 +183,7 @@ export interface TrainedLayers {
 }
 
 const RULE_DROPOUT = 0.6;
-const isRuleFeature = (feature: string): boolean => /^(?:[RN]:|C[+-]$)/.test(feature);
+const isRuleFeature = (feature: string): boolean => /^(?:[RNU]:|C[+-]$)/.test(feature);
 
 export const TRAINING = { epochs: 8, learningRate: 0.2, l2: 1e-4, minCount: 2, seed: 20261207 } as const;
 

@@ -83,8 +83,11 @@ export function clauseFeatures(analysis: ReviewAnalysis, options: FeatureOptions
     if (options.ruleFeatures) {
       for (const hit of analysis.hits) {
         if (hit.clause !== index) continue;
-        names.add(hit.weak ? 'H' : `R:${hit.tag}`);
-        if (!hit.weak && hit.subTag) names.add(`R:${hit.tag}.${hit.subTag}`);
+        // a delivery, service or price finding with nothing it is about ("等了半天", "好慢") is weaker evidence than
+        // an anchored one ("物流好慢"): "对焦半天" names no delivery. A product fault read outright stays one ("shattered").
+        const vague = hit.unanchored && hit.tag !== 'quality';
+        names.add(hit.weak ? 'H' : vague ? `U:${hit.tag}` : `R:${hit.tag}`);
+        if (!hit.weak && !vague && hit.subTag) names.add(`R:${hit.tag}.${hit.subTag}`);
       }
       for (const hit of analysis.negated) if (hit.clause === index) names.add(`N:${hit.tag}`);
       if (clause.complaint) names.add('C+');
