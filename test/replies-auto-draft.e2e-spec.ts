@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../src/config/app-config';
 import { AutoDraftWorkers } from '../src/replies/auto-draft-workers.service';
+import { JobQueue } from '../src/jobs/job-queue';
 import { AutoDrafts } from '../src/replies/auto-drafts.service';
 import { reviewInput } from './support/factories';
 import { createTestApp, eventually, TestApp, TestShop } from './support/test-app';
@@ -285,5 +286,40 @@ describe('replies: automatic drafts', () => {
     // the put-off job comes back once the shop is free
     expect(await eventually(() => stored(busyId), 15_000, 'the busy shop’s draft')).toMatchObject({ created_by: 'system:auto-draft' });
     expect(await replyCount(busyId)).toBe(1);
+  });
+
+  onPostgres('the job that gets a busy shop next takes along the reviews of the shop’s jobs put off meanwhile (one batch)', async () => {
+    const shop = await t.createShop('Batched drafting shop');
+    const [first, second] = await ingest(shop, [reviewInput({ rating: 1, content: '拉链坏了' }), reviewInput({ rating: 2, content: '包装破了' })]);
+    await eventually(() => stored(first), 15_000, 'the first draft');
+    await eventually(() => stored(second), 15_000, 'the second draft');
+    await db.query('DELETE FROM reply_drafts WHERE review_id = ANY($1::uuid[])', [[first, second]]);
+    // analysed a while ago: the shop's reviews are no longer arriving
+    await db.query(`UPDATE reviews SET analyzed_at = now() - interval '1 minute' WHERE id = ANY($1::uuid[])`, [[first, second]]);
+
+    const drafts = t.app.get(AutoDrafts);
+    const jobs = t.app.get(JobQueue);
+    const add = jobs.add.bind(jobs);
+    // the put-off job is not queued again here, so that it cannot come back and draft its review itself meanwhile
+    jobs.add = (async () => undefined) as typeof jobs.add;
+    const holder = db.createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.startTransaction();
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtext('reply-drafts'), hashtext($1))`, [shop.shopId]);
+      expect(await drafts.run({ shopId: shop.shopId, reviewIds: [first] })).toEqual({ drafted: 0, deferred: true });
+      await holder.rollbackTransaction();
+      // the next job of the shop drafts its own review and the put-off one, in one transaction
+      expect(await drafts.run({ shopId: shop.shopId, reviewIds: [second] })).toEqual({ drafted: 2, deferred: false });
+    } finally {
+      jobs.add = add;
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+    expect(await stored(first)).toMatchObject({ created_by: 'system:auto-draft' });
+    // the put-off job, when it comes back, finds nothing left to draft
+    expect(await drafts.run({ shopId: shop.shopId, reviewIds: [first] })).toEqual({ drafted: 0, deferred: false });
+    expect(await replyCount(first)).toBe(1);
+    expect(await replyCount(second)).toBe(1);
   });
 });
