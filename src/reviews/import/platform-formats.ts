@@ -144,45 +144,62 @@ function sourceNames(fields: Readonly<Record<string, FieldMapping>>): Record<str
   return names;
 }
 
-type Mapper = (get: (name: string) => unknown, excel: boolean, context: MappingContext) => Mapped;
+/** How a record of one kind is read by a platform name, compiled once per name. */
+type Access<R> = (name: string) => (record: R) => unknown;
 
-/** The declaration as a function from one record (read through `get` by the platform's names) to the review input. */
-function mapper<F extends InputField>(declaration: MappingDeclaration<F>): Mapper {
-  const plan = Object.entries<FieldMapping>(declaration.fields).map(([field, mapping]) => ({ field, sources: sourcesOf(mapping) }));
-  return (get, excel, context) => {
+/** The declaration as a function from one record to the review input; the names are compiled once, not per record. */
+function mapper<F extends InputField, R>(declaration: MappingDeclaration<F>, access: Access<R>) {
+  const plan = Object.entries<FieldMapping>(declaration.fields).map(([field, mapping]) => ({
+    field,
+    sources: sourcesOf(mapping).map(([name, parse]) => ({ name, parse, read: access(name) })),
+  }));
+  const position = new Map(plan.map(({ field }, index) => [field, index]));
+  return (record: R, excel: boolean, context: MappingContext): Mapped => {
     const problems: FieldProblem[] = [];
+    const get = (name: string) => access(name)(record);
     const input: Record<string, unknown> = { platform: context.platform ?? declaration.platform };
-    const raws = new Map<string, unknown>();
+    // the value each field was read from: the source that gave one, else its first
+    const raws: unknown[] = new Array(plan.length);
     const env: ParseEnv = { field: '', source: '', excel, get, problems };
-    for (const { field, sources } of plan) {
+    for (let i = 0; i < plan.length; i++) {
+      const { field, sources } = plan[i];
       let value: unknown;
       env.field = field;
-      for (const [source, parse] of sources) {
-        env.source = source;
-        const raw = get(source);
-        value = parse(raw, env);
-        if (value !== undefined || !raws.has(field)) raws.set(field, raw);
+      for (let j = 0; j < sources.length; j++) {
+        const source = sources[j];
+        env.source = source.name;
+        const raw = source.read(record);
+        value = source.parse(raw, env);
+        if (j === 0 || value !== undefined) raws[i] = raw;
         if (value !== undefined) break;
       }
       input[field] = value;
     }
-    declaration.complete?.(input as Record<F, unknown>, { get, raw: (field) => raws.get(field), problems, context });
+    declaration.complete?.(input as Record<F, unknown>, { get, raw: (field) => raws[position.get(field) ?? -1], problems, context });
     return { input: compact(input), problems };
   };
 }
 
-/** The value at a dotted path; `name[0]` is the first object of the list `name` (JD's replies). */
-function path(record: Record<string, unknown>, dotted: string): unknown {
-  return dotted.split('.').reduce<unknown>((value, key) => {
-    if (!isRecord(value)) return undefined;
-    if (!key.endsWith('[0]')) return value[key];
-    const list = value[key.slice(0, -3)];
-    return Array.isArray(list) ? list.find(isRecord) : undefined;
-  }, record);
+/** A JSON path: dotted keys; `name[0]` is the first object of the list `name` (JD's replies). */
+function jsonAccess(dotted: string): (record: Record<string, unknown>) => unknown {
+  if (!/[.[]/.test(dotted)) return (record) => record[dotted];
+  const steps = dotted.split('.').map((key) => (key.endsWith('[0]') ? { key: key.slice(0, -3), first: true } : { key, first: false }));
+  return (record) => {
+    let value: unknown = record;
+    for (const { key, first } of steps) {
+      if (!isRecord(value)) return undefined;
+      value = value[key];
+      if (first) value = Array.isArray(value) ? value.find(isRecord) : undefined;
+    }
+    return value;
+  };
 }
 
+/** The value at a dotted path of an API response (where its list of records is). */
+const path = (record: Record<string, unknown>, dotted: string): unknown => jsonAccess(dotted)(record);
+
 function jsonFormat<F extends InputField>(format: Omit<JsonFormat, 'kind' | 'sourceOf' | 'map'> & MappingDeclaration<F>): JsonFormat {
-  const map = mapper(format);
+  const map = mapper(format, jsonAccess);
   return {
     kind: 'json',
     name: format.name,
@@ -190,7 +207,7 @@ function jsonFormat<F extends InputField>(format: Omit<JsonFormat, 'kind' | 'sou
     listPaths: format.listPaths,
     detect: format.detect,
     sourceOf: sourceNames(format.fields),
-    map: (record, context) => map((name) => path(record, name), false, context),
+    map: (record, context) => map(record, false, context),
   };
 }
 
@@ -198,7 +215,7 @@ function tableFormat<F extends InputField>(
   format: Omit<TableFormat, 'kind' | 'sourceOf' | 'map' | 'required'> & MappingDeclaration<F> & { required: readonly NoInfer<F>[] },
 ): TableFormat {
   const sourceOf = sourceNames(format.fields);
-  const map = mapper(format);
+  const map = mapper(format, (header) => (row: TableRecord) => row.get(header));
   return {
     kind: 'table',
     name: format.name,
@@ -206,7 +223,7 @@ function tableFormat<F extends InputField>(
     detect: format.detect,
     sourceOf,
     required: format.required.map((field) => sourceOf[field]),
-    map: (row, context) => map((name) => row.get(name), row.excel, context),
+    map: (row, context) => map(row, row.excel, context),
   };
 }
 
