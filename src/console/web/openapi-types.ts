@@ -1473,7 +1473,7 @@ export interface components {
             platform: "taobao" | "tmall" | "jd" | "pdd" | "kuaishou" | "douyin" | "shopify" | "other";
             /**
              * @description Version of the shipped rules table
-             * @example 2026-12-07.1
+             * @example 2026-12-07.2
              */
             version: string;
             rules: components["schemas"]["PlatformRulesValues"];

@@ -20,7 +20,7 @@ export class PlatformRulesValues {
 
 export class PlatformRulesResponse {
   @ApiProperty({ enum: PLATFORMS }) platform!: Platform;
-  @ApiProperty({ description: 'Version of the shipped rules table', example: '2026-12-07.1' }) version!: string;
+  @ApiProperty({ description: 'Version of the shipped rules table', example: '2026-12-07.2' }) version!: string;
   @ApiProperty({ type: PlatformRulesValues }) rules!: PlatformRulesValues;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Where each rule that is set comes from' })
   sources!: Partial<Record<PlatformRuleName, string>>;

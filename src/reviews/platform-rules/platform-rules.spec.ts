@@ -16,6 +16,26 @@ describe('platform rules', () => {
     }
   });
 
+  it('the rules are those of the domain brief (shared/domain.md section 7), each cited from the document that gives it', () => {
+    const none = { replyWindowDays: null, replyClosedByFollowUp: false, replyFirstReviewOnly: false, replyMaxLength: null, followUpWindowDays: null };
+    // Tmall: explain.add, at most 500 characters, within 30 days of the review and not after a 追评
+    expect(PLATFORM_RULES.tmall.rules).toMatchObject({ ...none, replyWindowDays: 30, replyClosedByFollowUp: true, replyMaxLength: 500 });
+    // Taobao: the reply API is Tmall-only; a reply (TradeRate.reply) holds at most 500 characters
+    expect(PLATFORM_RULES.taobao.rules).toMatchObject({ ...none, replyMaxLength: 500 });
+    // Kuaishou: replies within 30 days, to the first review only; a 追评 within 180 days
+    expect(PLATFORM_RULES.kuaishou.rules).toMatchObject({ ...none, replyWindowDays: 30, replyFirstReviewOnly: true, followUpWindowDays: 180 });
+    // the change window: commonly 30 days (section 1); Taobao/Tmall's rating rules say 30
+    expect([PLATFORM_RULES.taobao.rules.revisionWindowDays, PLATFORM_RULES.tmall.rules.revisionWindowDays]).toEqual([30, 30]);
+    for (const platform of ['jd', 'pdd', 'douyin', 'shopify', 'other'] as const) {
+      expect({ platform, ...PLATFORM_RULES[platform].rules }).toEqual({ platform, ...none, revisionWindowDays: null });
+    }
+    // explain.add is cited only where it applies (Tmall), never for a Taobao shop
+    expect(Object.values(PLATFORM_RULES.taobao.sources).filter((source) => /taobao\.traderate\.explain\.add \(/.test(source))).toEqual([]);
+    expect(PLATFORM_RULES.taobao.sources.replyMaxLength).toMatch(/TradeRate\.reply/);
+    expect(PLATFORM_RULES.tmall.sources.replyMaxLength).toMatch(/explain\.add/);
+    expect(PLATFORM_RULES.kuaishou.sources.followUpWindowDays).toMatch(/180 days/);
+  });
+
   it('Tmall: 30 days from the review, closed at a 追评', () => {
     const tmall = PLATFORM_RULES.tmall.rules;
     expect(replyWindow(tmall, { reviewedAt: REVIEWED, followUpAt: null }, at(29))).toEqual({ until: at(30), closed: null });

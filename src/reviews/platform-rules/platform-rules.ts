@@ -6,7 +6,7 @@ import type { Platform } from '../review.types';
  * every decision taken by them (the 409 of a refused publish names it). A shop may override any rule (its own
  * contract, a rule that changed before this table did): docs/platform-formats.md#platform-rules.
  */
-export const PLATFORM_RULES_VERSION = '2026-12-07.1';
+export const PLATFORM_RULES_VERSION = '2026-12-07.2';
 
 export interface PlatformRules {
   /** days from the review during which the seller may post a public reply; null: no limit known */
@@ -48,13 +48,16 @@ const NONE: PlatformRules = {
   revisionWindowDays: null,
 };
 
+// The rules as /work/shared/domain.md section 7 summarises the platforms' documents; platform-rules.spec checks them against it.
 const TAOBAO_EXPLAIN = 'Taobao open platform taobao.traderate.explain.add (reply content at most 500 characters)';
+// explain.add is Tmall-only: a Taobao shop's reply (评价解释) is bounded by the TradeRate model's own field
+const TAOBAO_REPLY_FIELD = 'Taobao open platform TradeRate.reply (评价解释, at most 500 characters; the reply API explain.add is Tmall-only)';
 const TAOBAO_RULES = 'Taobao/Tmall rating rules (淘宝评价规则): a medium/bad review can be changed within 30 days of posting';
 
 export const PLATFORM_RULES: Readonly<Record<Platform, PlatformRuleSet>> = {
   taobao: {
     rules: { ...NONE, replyMaxLength: 500, revisionWindowDays: 30 },
-    sources: { replyMaxLength: TAOBAO_EXPLAIN, revisionWindowDays: TAOBAO_RULES },
+    sources: { replyMaxLength: TAOBAO_REPLY_FIELD, revisionWindowDays: TAOBAO_RULES },
   },
   tmall: {
     rules: { ...NONE, replyWindowDays: 30, replyClosedByFollowUp: true, replyMaxLength: 500, revisionWindowDays: 30 },
