@@ -198,7 +198,8 @@ describe('reports', () => {
       shop,
       [4, 5, 5].map((rating) => review({ rating, reviewedAt: '2026-11-18T12:00:00+08:00', content: '很好' })),
     );
-    const { sections } = (await weekly(shop, 'week=2026-W47')).data;
+    const report = await weekly(shop, 'week=2026-W47');
+    const { sections } = report.data;
     expect(sections.summary.current).toMatchObject({ reviews: 3, negative: 0, negativeRate: 0, goodRate: 1 });
     expect(sections.rootCauses.negative).toBe(0);
     expect(sections.quality.rows).toEqual([]);
@@ -232,7 +233,8 @@ describe('reports', () => {
     // the first was revised on Thursday of that week; the second only after the week had ended (today)
     await db.query(`UPDATE review_revisions SET replaced_at = '2026-11-19T10:00:00+08:00' WHERE review_id = $1`, [midId]);
 
-    const { sections } = (await weekly(shop, 'week=2026-W47')).data;
+    const report = await weekly(shop, 'week=2026-W47');
+    const { sections } = report.data;
     expect(sections.summary.current).toMatchObject({ reviews: 2, good: 1, bad: 1, negative: 1 });
     expect(sections.summary.recovered).toBe(1);
     expect(sections.rootCauses).toMatchObject({ negative: 1, untagged: 0 });
@@ -314,38 +316,48 @@ describe('reports', () => {
     expect(rootCauses.tags[0].subTags).toEqual([expect.objectContaining({ subTag: 'colour_difference', reviews: 2 })]);
   });
 
-  it('marks quality problems isolated or widespread by the shop’s thresholds', async () => {
+  it('marks a SKU widespread when early warning had its quality alert open in the week, and the rest isolated', async () => {
     const shop = await t.createShop('Quality shop');
     const at = '2026-11-18T10:00:00+08:00';
     const ids = await post(shop, [
-      ...[1, 2, 3].map((i) => review({ sku: 'W-RED', productName: '连衣裙 红色', buyerId: `w${i}`, rating: 2, reviewedAt: at, content: '色差严重' })),
-      review({ sku: 'I-1', buyerId: 'i1', rating: 1, reviewedAt: at, content: '有个破洞' }),
-      ...[1, 2].map((i) => review({ sku: 'S-1', buyerId: `s${i}`, rating: 2, reviewedAt: at, content: '有股怪味' })),
-      ...[3, 4].map((i) => review({ sku: 'S-1', buyerId: `s${i}`, rating: 5, reviewedAt: at, content: '不错' })),
+      ...[1, 2, 3].map((i) =>
+        review({ productId: 'p-w', sku: 'W-RED', productName: '连衣裙 红色', buyerId: `w${i}`, rating: 2, reviewedAt: at, content: '色差严重' }),
+      ),
+      review({ productId: 'p-i', sku: 'I-1', buyerId: 'i1', rating: 1, reviewedAt: at, content: '有个破洞' }),
+      ...[1, 2, 3].map((i) => review({ productId: 'p-s', sku: 'S-1', buyerId: `s${i}`, rating: 2, reviewedAt: at, content: '有股怪味' })),
     ]);
     for (const id of ids.slice(0, 3)) await tag(id, ['quality'], ['colour_difference'], [{ tag: 'quality', phrase: '色差' }]);
     await tag(ids[3], ['quality'], ['defect_broken']);
-    for (const id of ids.slice(4, 6)) await tag(id, ['quality'], ['smell']);
+    for (const id of ids.slice(4, 7)) await tag(id, ['quality'], ['smell']);
+    // early warning's records (written by the detector in production): W-RED's quality alert opened in the week and
+    // still open; S-1's resolved the week before, so its three buyers alone do not make it widespread
+    const alert = (productId: string, openedAt: string, resolvedAt: string | null) =>
+      db.query(
+        `INSERT INTO alerts (shop_id, subject_type, subject, cause, status, method, opened_at, first_bad_at, resolved_at, evidence)
+         VALUES ($1, 'sku', $2, 'quality', $3, 'beta-binomial', $4, $4::timestamptz - interval '6 hours', $5, $6)`,
+        [shop.shopId, productId, resolvedAt ? 'resolved' : 'open', openedAt, resolvedAt, { windowReviews: 10, windowBad: 3, baselineRate: 0.03 }],
+      );
+    await alert('p-w', '2026-11-18T12:00:00+08:00', null);
+    await alert('p-s', '2026-11-10T12:00:00+08:00', '2026-11-12T12:00:00+08:00');
 
-    const first = (await weekly(shop, 'week=2026-W47')).data.sections;
-    const spread = (sections: { quality: { rows: { sku: string; spread: string }[] } }) =>
-      Object.fromEntries(sections.quality.rows.map((row) => [row.sku, row.spread]));
-    expect(spread(first)).toEqual({ 'W-RED': 'widespread', 'I-1': 'isolated', 'S-1': 'isolated' });
-    expect(first.quality.rows[0]).toMatchObject({ sku: 'W-RED', buyers: 3, complaints: 3, reviews: 3 });
-    expect(first.actions.items).toEqual(
+    const report = await weekly(shop, 'week=2026-W47');
+    const { sections } = report.data;
+    const spread = Object.fromEntries(
+      sections.quality.rows.map((row: { sku: string; spread: string; alerted: boolean }) => [row.sku, [row.spread, row.alerted]]),
+    );
+    expect(spread).toEqual({ 'W-RED': ['widespread', true], 'S-1': ['isolated', false], 'I-1': ['isolated', false] });
+    expect(sections.quality).toMatchObject({ widespread: 1, isolated: 2 });
+    expect(sections.quality.rows[0]).toMatchObject({ sku: 'W-RED', buyers: 3, complaints: 3, reviews: 3 });
+    expect(sections.quality.alerts).toEqual([expect.objectContaining({ subjectType: 'sku', subject: 'p-w', cause: 'quality', hoursToDetection: 6 })]);
+    expect(sections.actions.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ department: 'supply_chain', code: 'quality.widespread', params: expect.objectContaining({ sku: 'W-RED', buyers: 3 }) }),
-        expect.objectContaining({ department: 'customer_service', code: 'quality.isolated', params: { skus: 2, reviews: 3 } }),
+        expect.objectContaining({ department: 'customer_service', code: 'quality.isolated', params: { skus: 2, reviews: 4 } }),
       ]),
     );
-
-    // S-1: 2 of its 4 reviews say smell; with 4 reviews enough for a share to count, that is widespread
-    await t.http.patch('/v1/reports/settings').set(shop.auth).send({ widespreadMinSkuReviews: 4 }).expect(200);
-    const stored = (await weekly(shop, 'week=2026-W47')).data;
-    expect(stored.settings.widespreadMinSkuReviews).toBe(5); // a stored snapshot keeps the thresholds it was made with
-    const regenerated = (await weekly(shop, 'week=2026-W47&regenerate=true')).data;
-    expect(regenerated.settings.widespreadMinSkuReviews).toBe(4);
-    expect(spread(regenerated.sections)).toEqual({ 'W-RED': 'widespread', 'S-1': 'widespread', 'I-1': 'isolated' });
+    // the rendered report says what widespread means
+    const text = await t.http.get(`/v1/reports/${report.id}?format=md&lang=en`).set(shop.auth).expect(200);
+    expect(text.text).toContain('Widespread: early warning had a quality (or all-cause) alert open on the SKU during the period');
   });
 
   it('routes logistics by carrier and service by agent, with the change on the previous week', async () => {
@@ -784,17 +796,20 @@ describe('reports', () => {
     });
 
     it('rejects settings out of bounds and takes null as the default', async () => {
-      const bad = await t.http.patch('/v1/reports/settings').set(shop.auth).send({ widespreadMinBuyers: 1 }).expect(400);
-      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'widespreadMinBuyers', code: 'min' })]);
-      await t.http.patch('/v1/reports/settings').set(shop.auth).send({ widespreadMinShare: 'high' }).expect(400);
-      const changed = await t.http.patch('/v1/reports/settings').set(shop.auth).send({ widespreadMinBuyers: 4, scheduleHour: 3 }).expect(200);
+      const bad = await t.http.patch('/v1/reports/settings').set(shop.auth).send({ actionMinComplaints: 0 }).expect(400);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'actionMinComplaints', code: 'min' })]);
+      await t.http.patch('/v1/reports/settings').set(shop.auth).send({ quoteMaxChars: 'long' }).expect(400);
+      // the buyer-count spread rule is gone: widespread is early warning's alerts (docs/alerts.md)
+      const gone = await t.http.patch('/v1/reports/settings').set(shop.auth).send({ widespreadMinBuyers: 4 }).expect(400);
+      expect(gone.body.errors).toEqual([expect.objectContaining({ field: 'widespreadMinBuyers' })]);
+      const changed = await t.http.patch('/v1/reports/settings').set(shop.auth).send({ actionMinComplaints: 4, scheduleHour: 3 }).expect(200);
       expect(changed.body).toMatchObject({
-        settings: { widespreadMinBuyers: 4, scheduleHour: 3 },
-        overrides: { widespreadMinBuyers: 4, scheduleHour: 3 },
-        defaults: { widespreadMinBuyers: 3 },
+        settings: { actionMinComplaints: 4, scheduleHour: 3 },
+        overrides: { actionMinComplaints: 4, scheduleHour: 3 },
+        defaults: { actionMinComplaints: 2 },
       });
-      const reset = await t.http.patch('/v1/reports/settings').set(shop.auth).send({ widespreadMinBuyers: null }).expect(200);
-      expect(reset.body).toMatchObject({ settings: { widespreadMinBuyers: 3, scheduleHour: 3 }, overrides: { scheduleHour: 3 } });
+      const reset = await t.http.patch('/v1/reports/settings').set(shop.auth).send({ actionMinComplaints: null }).expect(200);
+      expect(reset.body).toMatchObject({ settings: { actionMinComplaints: 2, scheduleHour: 3 }, overrides: { scheduleHour: 3 } });
       expect((await t.http.get('/v1/reports/settings').set(shop.auth).expect(200)).body).toEqual(reset.body);
       await t.http.patch('/v1/shop').set(shop.auth).send({ locale: 'fr' }).expect(400);
     });

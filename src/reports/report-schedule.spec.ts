@@ -39,9 +39,10 @@ describe('the Monday schedule', () => {
 describe('report settings', () => {
   it('overlays valid stored values on the defaults and ignores the rest', () => {
     expect(effectiveSettings(null)).toEqual(DEFAULT_REPORT_SETTINGS);
-    expect(effectiveSettings({ widespreadMinBuyers: 5, widespreadMinShare: 3, tableRows: 2.5, scheduleEnabled: 'no', other: 1 })).toEqual({
+    // widespreadMin*: a spread rule before early warning's alerts became the one definition (docs/alerts.md)
+    expect(effectiveSettings({ actionMinComplaints: 5, quoteMaxChars: 3, tableRows: 2.5, scheduleEnabled: 'no', widespreadMinBuyers: 5, other: 1 })).toEqual({
       ...DEFAULT_REPORT_SETTINGS,
-      widespreadMinBuyers: 5,
+      actionMinComplaints: 5,
     });
   });
 });

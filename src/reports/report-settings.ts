@@ -4,12 +4,6 @@
  * thresholds produced it.
  */
 export interface ReportSettings {
-  /** a quality sub-tag on one SKU is widespread from this many distinct buyers in the period */
-  widespreadMinBuyers: number;
-  /** ... or when this share of the SKU's reviews in the period report it (0-1) ... */
-  widespreadMinShare: number;
-  /** ... provided the SKU had at least this many reviews in the period */
-  widespreadMinSkuReviews: number;
   /** a carrier or an agent gets an action item from this many complaints in the period */
   actionMinComplaints: number;
   /** rows of the product, carrier and agent tables */
@@ -27,9 +21,6 @@ export interface ReportSettings {
 export type ReportSettingsOverrides = Partial<ReportSettings>;
 
 export const DEFAULT_REPORT_SETTINGS: Readonly<ReportSettings> = Object.freeze({
-  widespreadMinBuyers: 3,
-  widespreadMinShare: 0.2,
-  widespreadMinSkuReviews: 5,
   actionMinComplaints: 2,
   tableRows: 10,
   quotesPerCause: 3,
@@ -46,9 +37,6 @@ interface Limit {
 
 /** Bounds of the numeric settings: the DTO and the reader of stored overrides share them. */
 export const SETTING_LIMITS: Record<Exclude<keyof ReportSettings, 'scheduleEnabled'>, Limit> = {
-  widespreadMinBuyers: { min: 2, max: 1000, integer: true },
-  widespreadMinShare: { min: 0.01, max: 1, integer: false },
-  widespreadMinSkuReviews: { min: 1, max: 100_000, integer: true },
   actionMinComplaints: { min: 1, max: 1000, integer: true },
   tableRows: { min: 1, max: 100, integer: true },
   quotesPerCause: { min: 0, max: 10, integer: true },

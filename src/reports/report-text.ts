@@ -136,8 +136,8 @@ const UI = {
     en: 'A review can have several causes and counts once for each, so shares can add up to more than 100%.',
   },
   spreadNote: {
-    zh: '普遍：同一SKU同一细分原因有 {buyers} 位及以上不同买家反映，或由至少2位买家反映且占该SKU本期评价的 {share} 及以上（该SKU至少 {min} 条评价）；否则为个别。',
-    en: "Widespread: {buyers} or more distinct buyers of one SKU report the same sub-cause, or at least 2 buyers do and it is {share} or more of the SKU's reviews in the period (with at least {min} reviews); otherwise isolated.",
+    zh: '普遍：本期内该SKU有质量（或全部原因）早期预警处于开启状态（方法见 docs/alerts.md）；否则为个别。买家数为本期反映该问题的不同买家（高风险评价人不计）。',
+    en: 'Widespread: early warning had a quality (or all-cause) alert open on the SKU during the period (method: docs/alerts.md); otherwise isolated. Buyers are the distinct buyers who reported it in the period (high-risk reviewers left out).',
   },
   alertSubject: { zh: '预警对象', en: 'Alerted subject' },
   alertCause: { zh: '原因', en: 'Cause' },
@@ -146,8 +146,8 @@ const UI = {
   alertResolved: { zh: '解除时间（UTC）', en: 'Resolved (UTC)' },
   noAlerts: { zh: '本期没有预警。', en: 'No early-warning alert this period.' },
   alertsNote: {
-    zh: '预警：本期新开的早期预警（方法见 docs/alerts.md），发现用时从窗口中第一条中差评算起。本期有质量预警的SKU计为普遍问题。',
-    en: 'Early-warning alerts opened this period (method: docs/alerts.md); time to detection runs from the first medium/bad review of the window that opened it. A SKU with a quality alert open during the period counts as widespread.',
+    zh: '预警：本期新开的早期预警（方法见 docs/alerts.md），发现用时从窗口中第一条中差评算起。',
+    en: 'Early-warning alerts opened this period (method: docs/alerts.md); time to detection runs from the first medium/bad review of the window that opened it.',
   },
   revisionNote: {
     zh: '评价按周期结束时的版本统计（追评改评以 review_revisions 为准）。',

@@ -3213,12 +3213,6 @@ export interface components {
             };
         };
         UpdateReportSettingsDto: {
-            /** @example 3 */
-            widespreadMinBuyers?: number | null;
-            /** @example 0.2 */
-            widespreadMinShare?: number | null;
-            /** @example 5 */
-            widespreadMinSkuReviews?: number | null;
             /** @example 2 */
             actionMinComplaints?: number | null;
             /** @example 10 */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, registerDecorator, ValidationOptions } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, registerDecorator, ValidationOptions } from 'class-validator';
 import { isLocalDate, parseIsoWeek, ReportKind } from '../report-period';
 import { DEFAULT_REPORT_SETTINGS, SETTING_LIMITS } from '../report-settings';
 import type { ReportSettings, ReportSettingsOverrides } from '../report-settings';
@@ -105,45 +105,6 @@ const limit = (key: keyof typeof SETTING_LIMITS) => SETTING_LIMITS[key];
 
 /** Only the settings sent change; `null` puts one back to its default. */
 export class UpdateReportSettingsDto {
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: limit('widespreadMinBuyers').min,
-    maximum: limit('widespreadMinBuyers').max,
-    example: DEFAULT_REPORT_SETTINGS.widespreadMinBuyers,
-    nullable: true,
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(limit('widespreadMinBuyers').min)
-  @Max(limit('widespreadMinBuyers').max)
-  widespreadMinBuyers?: number | null;
-
-  @ApiPropertyOptional({
-    type: Number,
-    minimum: limit('widespreadMinShare').min,
-    maximum: limit('widespreadMinShare').max,
-    example: DEFAULT_REPORT_SETTINGS.widespreadMinShare,
-    nullable: true,
-  })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(limit('widespreadMinShare').min)
-  @Max(limit('widespreadMinShare').max)
-  widespreadMinShare?: number | null;
-
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: limit('widespreadMinSkuReviews').min,
-    maximum: limit('widespreadMinSkuReviews').max,
-    example: DEFAULT_REPORT_SETTINGS.widespreadMinSkuReviews,
-    nullable: true,
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(limit('widespreadMinSkuReviews').min)
-  @Max(limit('widespreadMinSkuReviews').max)
-  widespreadMinSkuReviews?: number | null;
-
   @ApiPropertyOptional({
     type: 'integer',
     minimum: limit('actionMinComplaints').min,

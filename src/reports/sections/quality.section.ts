@@ -25,7 +25,6 @@ export interface SkuSubCause {
   highRiskBuyers: number;
   /** the reviews of the buyers who count, of the SKU's reviews in the period (all grades) */
   share: number | null;
-  spread: Spread;
 }
 
 export interface SkuRow {
@@ -40,7 +39,7 @@ export interface SkuRow {
   share: number | null;
   previous: number;
   change: Delta;
-  /** widespread when any of its sub-causes is, or early warning had the SKU's quality alert open in the period */
+  /** widespread when early warning had an alert open on the SKU (quality or all causes) during the period */
   spread: Spread;
   /** early warning had an alert open on the SKU (quality or all causes) during the period */
   alerted: boolean;
@@ -114,18 +113,15 @@ export interface SkuTotalRow {
   n: number;
 }
 
-type SpreadSettings = Pick<ReportSettings, 'widespreadMinBuyers' | 'widespreadMinShare' | 'widespreadMinSkuReviews' | 'tableRows'>;
+type SpreadSettings = Pick<ReportSettings, 'tableRows'>;
 
 /**
- * Widespread: several distinct buyers of one SKU report the same sub-cause, or it is a high share of the
- * SKU's reviews (with enough reviews for a share to mean something, and from more than one buyer: one
- * buyer's many reviews are one case). Otherwise isolated. The buyers and the share leave high-risk reviewers
- * out (qualityBySku), as reply drafting does.
+ * Widespread has one definition, early warning's (docs/alerts.md): a SKU is widespread for the period when its
+ * quality (or all-cause) alert was open at any time in it; otherwise its complaints are isolated. The buyer counts
+ * stay as evidence (high-risk reviewers apart), not as a second rule.
  */
-export function spreadOf(buyers: number, share: number | null, skuReviews: number, settings: SpreadSettings): Spread {
-  if (buyers >= settings.widespreadMinBuyers) return 'widespread';
-  if (buyers >= 2 && share !== null && skuReviews >= settings.widespreadMinSkuReviews && share >= settings.widespreadMinShare) return 'widespread';
-  return 'isolated';
+export function spreadOf(productId: string | null, alertedProducts: ReadonlySet<string>): Spread {
+  return productId !== null && alertedProducts.has(productId) ? 'widespread' : 'isolated';
 }
 
 /** one string per (productId, sku), null apart from any text */
@@ -144,7 +140,6 @@ export function qualityBySku(
   settings: SpreadSettings,
   periodAlerts: readonly PeriodAlertRow[] = [],
 ): QualitySection {
-  // early warning's definition: a SKU whose quality (or all-cause) alert was open during the period is widespread
   const alertedProducts = new Set(periodAlerts.filter((a) => a.subjectType === 'sku' && (a.cause === 'quality' || a.cause === 'any')).map((a) => a.subject));
   const totalBySku = new Map(totals.map((row) => [skuKey(row.productId, row.sku), row]));
   type Buyer = string | number | null;
@@ -210,10 +205,10 @@ export function qualityBySku(
             buyers: entry.buyers.size,
             highRiskBuyers: entry.highRisk.size,
             share,
-            spread: spreadOf(entry.buyers.size, share, reviews, settings),
           };
         })
-        .sort((a, b) => Number(b.spread === 'widespread') - Number(a.spread === 'widespread') || b.buyers - a.buyers || b.reviews - a.reviews);
+        .sort((a, b) => b.buyers - a.buyers || b.reviews - a.reviews);
+      const spread = spreadOf(acc.productId, alertedProducts);
       return {
         productId: acc.productId,
         sku: acc.sku,
@@ -224,9 +219,8 @@ export function qualityBySku(
         share: ratio(acc.complaints, reviews),
         previous: acc.previous,
         change: delta(acc.complaints, acc.previous),
-        spread:
-          subTags.some((sub) => sub.spread === 'widespread') || (acc.productId !== null && alertedProducts.has(acc.productId)) ? 'widespread' : 'isolated',
-        alerted: acc.productId !== null && alertedProducts.has(acc.productId),
+        spread,
+        alerted: spread === 'widespread',
         subTags,
         key,
       };
@@ -274,11 +268,7 @@ export function skuLabel(row: { sku: string | null; productId: string | null }, 
 function render(data: QualitySection, text: ReportText, report: ReportData): RenderedSection {
   const labels = periodLabels(text, report.kind);
   const spread = (value: Spread) => text.t(value);
-  const subCauses = (row: SkuRow) =>
-    row.subTags
-      .map((sub) => `${text.subTag(sub.subTag)} ${sub.reviews}/${sub.buyers}${sub.spread === 'widespread' ? ` (${spread('widespread')})` : ''}`)
-      .join('; ');
-  const { settings } = report;
+  const subCauses = (row: SkuRow) => row.subTags.map((sub) => `${text.subTag(sub.subTag)} ${sub.reviews}/${sub.buyers}`).join('; ');
   return {
     key: 'quality',
     title: text.t('quality'),
@@ -311,14 +301,7 @@ function render(data: QualitySection, text: ReportText, report: ReportData): Ren
         empty: text.t('noRows'),
         more: data.more,
       },
-      {
-        type: 'note',
-        text: text.t('spreadNote', {
-          buyers: settings.widespreadMinBuyers,
-          share: `${Math.round(settings.widespreadMinShare * 100)}%`,
-          min: settings.widespreadMinSkuReviews,
-        }),
-      },
+      { type: 'note', text: text.t('spreadNote') },
       {
         type: 'table',
         id: 'alerts_of_period',
@@ -355,7 +338,8 @@ function actions(data: QualitySection): ActionItem[] {
     const sku = skuLabel(row, '?');
     const nameZh = row.productName ? `（${clip(row.productName, 20)}）` : '';
     const nameEn = row.productName ? ` (${clip(row.productName, 20)})` : '';
-    const [top, ...others] = row.subTags.filter((s) => s.spread === 'widespread');
+    // led by the sub-cause the most buyers report; the alert is on the SKU's quality as a whole
+    const [top, ...others] = row.subTags;
     const label = subTagLabel(top.subTag);
     const advice = adviceFor(QUALITY_ADVICE, top.subTag);
     const more = others.slice(0, 3);

@@ -2,7 +2,7 @@ import { DEFAULT_REPORT_SETTINGS } from '../report-settings';
 import type { PeriodRef } from '../report.types';
 import { collectActions } from './actions.section';
 import { complaintsBy, logisticsSection, serviceSection } from './complaints-by.section';
-import { qualityBySku, qualitySection, QualityComplaintRow, spreadOf } from './quality.section';
+import { PeriodAlertRow, qualityBySku, qualitySection, QualityComplaintRow } from './quality.section';
 import { pickQuotes, QuoteCandidateRow } from './quotes.section';
 import { reviewerRisk, reviewerRiskSection } from './reviewer-risk.section';
 import { countCauses, rootCausesSection } from './root-causes.section';
@@ -107,25 +107,48 @@ describe('root causes', () => {
 describe('quality by SKU', () => {
   const row = (sku: string, buyer: string, subTags: string[], n = 1, bucket = 0, highRisk = false): QualityComplaintRow => ({
     bucket,
-    productId: 'p1',
+    productId: `p-${sku}`,
     sku,
     buyer: bucket === 0 ? buyer : null,
     highRisk: bucket === 0 ? highRisk : null,
     subTags: bucket === 0 ? subTags : null,
     n,
   });
-  const total = (sku: string, n: number) => ({ productId: 'p1', sku, productName: 'T恤', n });
+  const total = (sku: string, n: number) => ({ productId: `p-${sku}`, sku, productName: 'T恤', n });
+  const alert = (sku: string, cause = 'quality', subjectType = 'sku'): PeriodAlertRow => ({
+    id: `alert-${sku}-${cause}`,
+    subjectType,
+    subject: `p-${sku}`,
+    cause,
+    method: 'beta-binomial',
+    openedAt: '2026-11-18T10:00:00.000Z',
+    firstBadAt: '2026-11-18T04:00:00.000Z',
+    resolvedAt: null,
+    windowReviews: 12,
+    windowBad: 5,
+    baselineRate: 0.03,
+    openedInPeriod: true,
+  });
 
-  it('is widespread from several distinct buyers with the same sub-cause', () => {
-    const quality = qualityBySku(
-      [row('A', 'b1', ['colour_difference']), row('A', 'b2', ['colour_difference']), row('A', 'b3', ['colour_difference']), row('B', 'b4', ['defect_broken'])],
-      [total('A', 40), total('B', 40)],
-      settings,
-    );
-    expect(quality).toMatchObject({ complaints: 4, skuCount: 2, widespread: 1, isolated: 1 });
-    expect(quality.rows[0]).toMatchObject({ sku: 'A', spread: 'widespread', buyers: 3, complaints: 3, reviews: 40 });
-    expect(quality.rows[0].subTags).toEqual([expect.objectContaining({ subTag: 'colour_difference', buyers: 3, spread: 'widespread' })]);
-    expect(quality.rows[1]).toMatchObject({ sku: 'B', spread: 'isolated' });
+  it("is widespread by early warning's definition only: the SKU's quality or all-cause alert was open in the period", () => {
+    const complaints = [row('A', 'b1', ['colour_difference']), row('A', 'b2', ['colour_difference']), row('A', 'b3', ['colour_difference'])];
+    complaints.push(row('B', 'b4', ['defect_broken']), row('C', 'b5', ['smell']), row('D', 'b6', ['smell']), row('E', 'b7', ['smell']));
+    const alerts = [alert('B'), alert('C', 'any'), alert('D', 'logistics'), alert('E', 'quality', 'carrier')];
+    const quality = qualityBySku(complaints, [total('A', 40), total('B', 40)], settings, alerts);
+    const spread = Object.fromEntries(quality.rows.map((r) => [r.sku, [r.spread, r.alerted]]));
+    // three buyers with one sub-cause and no alert are isolated: no second rule beside the alerts
+    expect(spread).toEqual({
+      A: ['isolated', false],
+      B: ['widespread', true],
+      C: ['widespread', true],
+      D: ['isolated', false],
+      E: ['isolated', false],
+    });
+    expect(quality).toMatchObject({ complaints: 7, skuCount: 5, widespread: 2, isolated: 3 });
+    expect(quality.rows[0].sku).toBe('B');
+    expect(quality.rows.find((r) => r.sku === 'A')).toMatchObject({ buyers: 3, complaints: 3, reviews: 40 });
+    expect(quality.rows.find((r) => r.sku === 'A')!.subTags).toEqual([expect.objectContaining({ subTag: 'colour_difference', buyers: 3, reviews: 3 })]);
+    expect(quality.alerts).toEqual(alerts.map((a) => expect.objectContaining({ subject: a.subject, cause: a.cause, hoursToDetection: 6 })));
   });
 
   it('counts one buyer once however many reviews they wrote, and a review without buyer as its own buyer', () => {
@@ -134,33 +157,19 @@ describe('quality by SKU', () => {
       [total('A', 100)],
       settings,
     );
-    expect(quality.rows[0]).toMatchObject({ complaints: 5, buyers: 3, spread: 'widespread' });
-    // one buyer's many reviews are one case, whatever their share of the SKU's reviews
+    expect(quality.rows[0]).toMatchObject({ complaints: 5, buyers: 3, spread: 'isolated' });
     const single = qualityBySku([row('A', 'b1', ['size_fit'], 6)], [total('A', 6)], settings);
-    expect(single.rows[0]).toMatchObject({ complaints: 6, buyers: 1, share: 1, spread: 'isolated' });
-  });
-
-  it('is widespread on a high share of the SKU reviews, only with enough reviews', () => {
-    const complaints = [row('A', 'b1', ['smell']), row('A', 'b2', ['smell'])];
-    expect(qualityBySku(complaints, [total('A', 8)], settings).rows[0].spread).toBe('widespread');
-    expect(qualityBySku(complaints, [total('A', 4)], settings).rows[0].spread).toBe('isolated');
-    expect(qualityBySku(complaints, [total('A', 20)], settings).rows[0].spread).toBe('isolated');
-    expect(spreadOf(2, 0.25, 4, { ...settings, widespreadMinSkuReviews: 4 })).toBe('widespread');
+    expect(single.rows[0]).toMatchObject({ complaints: 6, buyers: 1, share: 1 });
   });
 
   it.each([
-    ['one of three buyers is high-risk: isolated', [false, false, true], 40, 'isolated', 2, 1],
-    ['three genuine buyers and a high-risk one: widespread', [false, false, false, true], 40, 'widespread', 3, 1],
-    // with the high-risk buyer's review, 3 of the SKU's 12 reviews (25%) would pass the share threshold; the genuine 2 (17%) do not
-    ['the share counts the genuine buyers’ reviews only', [false, false, true], 12, 'isolated', 2, 1],
-    ['the same on a share that is high without the high-risk buyer', [false, false, true], 8, 'widespread', 2, 1],
-  ] as const)('leaves high-risk reviewers out of the spread: %s', (_name, highRisk, skuReviews, spread, buyers, highRiskBuyers) => {
+    ['one of three buyers is high-risk', [false, false, true], 2, 1],
+    ['three genuine buyers and a high-risk one', [false, false, false, true], 3, 1],
+  ] as const)('leaves high-risk reviewers out of the buyers: %s', (_name, highRisk, buyers, highRiskBuyers) => {
     const complaints = highRisk.map((risky, i) => row('A', `b${i}`, ['colour_difference'], 1, 0, risky));
-    const quality = qualityBySku(complaints, [total('A', skuReviews)], settings);
-    expect(quality.rows[0]).toMatchObject({ spread, complaints: highRisk.length, buyers: highRisk.length });
-    expect(quality.rows[0].subTags).toEqual([
-      expect.objectContaining({ subTag: 'colour_difference', spread, reviews: highRisk.length, buyers, highRiskBuyers }),
-    ]);
+    const quality = qualityBySku(complaints, [total('A', 40)], settings);
+    expect(quality.rows[0]).toMatchObject({ complaints: highRisk.length, buyers: highRisk.length });
+    expect(quality.rows[0].subTags).toEqual([expect.objectContaining({ subTag: 'colour_difference', reviews: highRisk.length, buyers, highRiskBuyers })]);
   });
 
   it('keeps the previous period for the change and lists only SKUs with complaints now', () => {
@@ -171,19 +180,26 @@ describe('quality by SKU', () => {
 
   it('lists at most tableRows SKUs, widespread first', () => {
     const complaints = Array.from({ length: 12 }, (_, i) => row(`S${i}`, `b${i}`, ['defect_broken'], 12 - i));
-    complaints.push(row('W', 'x1', ['packaging']), row('W', 'x2', ['packaging']), row('W', 'x3', ['packaging']));
-    const quality = qualityBySku(complaints, [], { ...settings, tableRows: 5 });
+    complaints.push(row('W', 'x1', ['packaging']));
+    const quality = qualityBySku(complaints, [], { ...settings, tableRows: 5 }, [alert('W')]);
     expect(quality.rows.map((r) => r.sku)).toEqual(['W', 'S0', 'S1', 'S2', 'S3']);
     expect(quality.more).toBe(8);
     // without a total, the SKU's reviews are at least its complaints
     expect(quality.rows[1].reviews).toBe(12);
   });
 
-  it('routes widespread problems to supply chain and isolated ones to customer service', () => {
+  it('routes widespread problems to supply chain, led by the sub-cause most buyers report, and isolated ones to customer service', () => {
     const quality = qualityBySku(
-      [row('A', 'b1', ['colour_difference']), row('A', 'b2', ['colour_difference']), row('A', 'b3', ['colour_difference']), row('B', 'b4', ['defect_broken'])],
-      [total('A', 3), total('B', 1)],
+      [
+        row('A', 'b1', ['colour_difference']),
+        row('A', 'b2', ['colour_difference']),
+        row('A', 'b3', ['colour_difference']),
+        row('A', 'b5', ['smell']),
+        row('B', 'b4', ['defect_broken']),
+      ],
+      [total('A', 4), total('B', 1)],
       settings,
+      [alert('A')],
     );
     const items = qualitySection.actions?.(quality, { settings, sections: {} }) ?? [];
     expect(items).toEqual([
@@ -191,12 +207,12 @@ describe('quality by SKU', () => {
         department: 'supply_chain',
         priority: 'high',
         code: 'quality.widespread',
-        params: expect.objectContaining({ sku: 'A', buyers: 3, subTag: 'colour_difference' }),
+        params: expect.objectContaining({ sku: 'A', buyers: 3, subTag: 'colour_difference', otherSubTags: 1 }),
       }),
       expect.objectContaining({ department: 'customer_service', code: 'quality.isolated', params: { skus: 1, reviews: 1 } }),
     ]);
     expect(items[0].text.en).toBe(
-      'SKU A (T恤): 3 buyers report colour difference (3 medium/bad reviews) - check the product photos against the goods and the supplier lot',
+      'SKU A (T恤): 3 buyers report colour difference (3 medium/bad reviews); also smell (1) - check the product photos against the goods and the supplier lot',
     );
     expect(items[0].text.zh).toContain('3 位买家反映「色差」');
   });
@@ -332,6 +348,22 @@ describe('actions', () => {
       [1, 2, 3].map((i) => ({ bucket: 0, productId: 'p', sku: 'A', buyer: `b${i}`, highRisk: false, subTags: ['smell'], n: 1 })),
       [],
       settings,
+      [
+        {
+          id: 'a1',
+          subjectType: 'sku',
+          subject: 'p',
+          cause: 'quality',
+          method: 'cusum',
+          openedAt: '2026-11-18T10:00:00.000Z',
+          firstBadAt: '2026-11-17T10:00:00.000Z',
+          resolvedAt: null,
+          windowReviews: 20,
+          windowBad: 3,
+          baselineRate: 0.02,
+          openedInPeriod: false,
+        },
+      ],
     );
     const actions = collectActions([logisticsSection, qualitySection], { settings, sections: { logistics, quality } });
     expect(actions.items.map((i) => i.department)).toEqual(['supply_chain', 'logistics']);
