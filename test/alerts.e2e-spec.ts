@@ -32,13 +32,13 @@ describe('alerts: early warning as records, events and grouped cases', () => {
       .send({ url, eventTypes: ['alert.opened', 'alert.resolved'] })
       .expect(201);
     receiver.secrets = [created.body.secret];
-    // the SKU's window is its last 10 reviews; carriers and agents are not what this test is about
+    // the SKU's window is its last 72 hours, at most 10 reviews (no minimum reaching back into its history); carriers and agents are not what this test is about
     const settings = await t.http
       .put('/v1/alerts/settings')
       .set(shop.auth)
-      .send({ subjects: { sku: { windowReviews: 10 }, carrier: { enabled: false }, agent: { enabled: false } } })
+      .send({ subjects: { sku: { windowReviews: 10, windowMinReviews: 0 }, carrier: { enabled: false }, agent: { enabled: false } } })
       .expect(200);
-    expect(settings.body.subjects.sku).toMatchObject({ enabled: true, windowReviews: 10, windowHours: 72 });
+    expect(settings.body.subjects.sku).toMatchObject({ enabled: true, windowReviews: 10, windowMinReviews: 0, windowHours: 72 });
     expect(settings.body.subjects.carrier.enabled).toBe(false);
 
     // history: 9 products over the last weeks, about 3 % of their reviews bad

@@ -5,10 +5,11 @@ import { errorForLog } from '../common/errors/error-for-log';
 import { sqlRows } from '../database/sql';
 import type { AnalysisStep, AnalyzedBatch } from '../reviews/analysis-step';
 import { CAUSE_TAGS } from '../reviews/taxonomy';
-import { AlertCause, AlertSettings, Decision, SUBJECT_CAUSES, SubjectType, alertTransition, decide } from './alert-detector';
+import { AlertCause, AlertSettings, Decision, SUBJECT_CAUSES, SubjectType, cusumDesignFor, decide, decideCauses } from './alert-detector';
 import type { AlertEvidence } from './alert.entity';
 import { AlertSettingsService } from './alert-settings.service';
 import { BetaPrior, Counts, fitBetaPrior } from './beta-binomial';
+import { CUSUM_START, CusumRun, advanceCusum } from './bernoulli-cusum';
 
 /** the review column that names each subject; the shop as a whole is the subject '*' */
 const SUBJECT_COLUMN: Record<Exclude<SubjectType, 'shop'>, string> = { sku: 'product_id', carrier: 'carrier', agent: 'service_agent' };
@@ -16,6 +17,7 @@ export const SHOP_SUBJECT = '*';
 /** priors and subjects' histories are refitted this often (and by every sweep): they move by days, not minutes */
 const FIT_TTL_MS = 3_600_000;
 const HISTORY_CACHE_LIMIT = 100_000;
+const CUSUM_CACHE_LIMIT = 200_000;
 const SAMPLE_REVIEWS = 5;
 const DAY_MS = 86_400_000;
 
@@ -84,6 +86,8 @@ export class AlertDetectionService implements AnalysisStep, BeforeApplicationShu
   private readonly logger = new Logger(AlertDetectionService.name);
   private readonly priors = new Map<string, { at: number; prior: BetaPrior }>();
   private readonly historyCache = new Map<string, History>();
+  /** each subject's and cause's running CUSUM and the review it was advanced to (a new process restarts it from the last cusumReviews) */
+  private readonly cusumRuns = new Map<string, { run: CusumRun; lastId: string }>();
   private readonly queued = new Map<string, { ids: Set<string>; running: boolean }>();
   /** the detections running after analysis commits, awaited on shutdown before the data source closes */
   private readonly draining = new Set<Promise<void>>();
@@ -146,9 +150,9 @@ export class AlertDetectionService implements AnalysisStep, BeforeApplicationShu
   /** Incremental: the subjects of these reviews that could have changed state. */
   async detectForReviews(shopId: string, reviewIds: readonly string[], now = new Date()): Promise<DetectionSummary> {
     const { settings } = await this.settings.cached(shopId);
-    const rows = await sqlRows<{ product_id: string | null; carrier: string | null; service_agent: string | null; bad: boolean }>(
+    const rows = await sqlRows<{ product_id: string | null; carrier: string | null; service_agent: string | null; bad: boolean; revision: number }>(
       this.dataSource,
-      `SELECT product_id, carrier, service_agent, grade <> 'good' AS bad FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[])`,
+      `SELECT product_id, carrier, service_agent, grade <> 'good' AS bad, revision FROM reviews WHERE shop_id = $1 AND id = ANY($2::uuid[])`,
       [shopId, reviewIds],
     );
     const open = await this.openAlerts(shopId);
@@ -158,6 +162,8 @@ export class AlertDetectionService implements AnalysisStep, BeforeApplicationShu
       for (const type of Object.keys(SUBJECT_COLUMN) as (keyof typeof SUBJECT_COLUMN)[]) {
         const value = row[SUBJECT_COLUMN[type] as 'product_id' | 'carrier' | 'service_agent'];
         if (!value || !settings.subjects[type].enabled) continue;
+        // a revised review counts as it stands now: the subject's CUSUM is run again from its latest reviews
+        if (row.revision > 1) for (const cause of SUBJECT_CAUSES[type]) this.cusumRuns.delete(`${shopId}|${type}|${value}|${cause}`);
         // a good review cannot raise a subject's alarm: only its open alert may move
         if (row.bad || openSubjects.has(`${type}|${value}`)) (subjects.get(type) ?? subjects.set(type, new Set()).get(type)!).add(value);
       }
@@ -236,36 +242,46 @@ export class AlertDetectionService implements AnalysisStep, BeforeApplicationShu
       const windows = list.map((subject) => {
         const rows = bySubject.get(subject) ?? [];
         let windowSize = 0;
-        while (windowSize < rows.length && windowSize < typeSettings.windowReviews && rows[windowSize].reviewed_at.getTime() > windowFrom) windowSize++;
+        const minSize = Math.min(typeSettings.windowMinReviews, typeSettings.windowReviews);
+        while (
+          windowSize < rows.length &&
+          windowSize < typeSettings.windowReviews &&
+          (windowSize < minSize || rows[windowSize].reviewed_at.getTime() > windowFrom)
+        )
+          windowSize++;
         return { subject, rows, windowSize, windowStart: windowSize > 0 ? rows[windowSize - 1].reviewed_at : new Date(windowFrom) };
       });
       const histories = await this.histories(shopId, type, windows, settings.baselineDays);
       for (const { subject, rows, windowSize } of windows) {
         const history = histories.get(subject)!;
-        const span = rows.slice(0, Math.max(settings.cusumReviews, windowSize)).reverse();
-        // the causes first: while one of them has the subject's alert, 'any' opens none beside it (the cause says more)
-        let causeAlerted = false;
-        for (const cause of [...SUBJECT_CAUSES[type].filter((c) => c !== 'any'), 'any' as const]) {
-          const prior = await this.prior(shopId, type, cause, now, settings.baselineDays);
-          const decision = decide(
-            prior,
-            {
-              history: history.counts[cause],
-              recent: span.map((r) => isBad(r, cause)),
-              windowSize,
-              reviewsPerDay: history.counts[cause].reviews / history.days,
-            },
-            { ...settings, threshold: typeSettings.threshold },
-          );
+        const windowRows = rows.slice(0, windowSize);
+        const priors = new Map<AlertCause, BetaPrior>();
+        for (const cause of SUBJECT_CAUSES[type]) priors.set(cause, await this.prior(shopId, type, cause, now, settings.baselineDays));
+        const decisions = decideCauses(
+          SUBJECT_CAUSES[type],
+          (cause) => {
+            const prior = priors.get(cause)!;
+            const reviewsPerDay = history.counts[cause].reviews / history.days;
+            let bad = 0;
+            for (const row of windowRows) if (isBad(row, cause)) bad++;
+            const design = cusumDesignFor(prior, history.counts[cause], reviewsPerDay, settings);
+            const cusum = design
+              ? this.advanceRun(`${shopId}|${type}|${subject}|${cause}`, rows, settings.cusumReviews, (row) => isBad(row, cause), design)
+              : null;
+            return decide(
+              prior,
+              { history: history.counts[cause], window: { reviews: windowSize, bad }, cusum, reviewsPerDay },
+              { ...settings, threshold: typeSettings.threshold },
+            );
+          },
+          (cause) => openByKey.has(`${type}|${subject}|${cause}`),
+        );
+        for (const { cause, decision, transition } of decisions) {
           summary.decided++;
-          const current = openByKey.get(`${type}|${subject}|${cause}`);
-          const transition = alertTransition(current !== undefined, decision);
-          if (cause !== 'any' && (transition === 'open' || transition === 'update')) causeAlerted = true;
-          if (transition === 'none' || (transition === 'open' && cause === 'any' && causeAlerted)) continue;
-          const windowRows = rows.slice(0, windowSize);
+          if (transition === 'none') continue;
           changes.push({
             transition,
-            alertId: current?.id ?? null,
+            alertId: openByKey.get(`${type}|${subject}|${cause}`)?.id ?? null,
             type,
             subject,
             cause,
@@ -287,6 +303,27 @@ export class AlertDetectionService implements AnalysisStep, BeforeApplicationShu
     });
     if (summary.opened || summary.resolved) this.logger.log({ msg: 'alerts changed', shopId, opened: summary.opened, resolved: summary.resolved });
     return summary;
+  }
+
+  /**
+   * The subject's CUSUM advanced over its reviews since the last decision (`rows` newest first); run afresh over the
+   * last `cusumReviews` when this process has none for it or more reviews came than were read.
+   */
+  private advanceRun(
+    key: string,
+    rows: RecentRow[],
+    cusumReviews: number,
+    bad: (row: RecentRow) => boolean,
+    design: { m: number; h: number },
+  ): CusumRun | null {
+    if (!rows.length) return this.cusumRuns.get(key)?.run ?? CUSUM_START;
+    const cached = this.cusumRuns.get(key);
+    const seen = cached ? rows.findIndex((row) => row.id === cached.lastId) : -1;
+    const fresh = seen < 0 ? rows.slice(0, cusumReviews) : rows.slice(0, seen);
+    const run = advanceCusum(seen < 0 ? CUSUM_START : cached!.run, fresh.reverse().map(bad), design);
+    if (this.cusumRuns.size >= CUSUM_CACHE_LIMIT) this.cusumRuns.clear();
+    this.cusumRuns.set(key, { run, lastId: rows[0].id });
+    return run;
   }
 
   /**
@@ -338,7 +375,7 @@ export class AlertDetectionService implements AnalysisStep, BeforeApplicationShu
       this.dataSource,
       `SELECT ${COUNT_ITEMS} FROM reviews r
        WHERE r.shop_id = $1 AND r.analyzed_revision = r.revision AND r.reviewed_at > $2::timestamptz - make_interval(days => $3) AND r.reviewed_at <= $2 ${type === 'shop' ? '' : `AND ${group} IS NOT NULL`}
-       GROUP BY ${group}`,
+       ${type === 'shop' ? '' : `GROUP BY ${group}`}`,
       [shopId, now, baselineDays],
     );
     // one fit per cause from the same scan

@@ -1,5 +1,5 @@
 import { BetaPrior, Counts, betaBinomialUpperTail, betaMean, posterior } from './beta-binomial';
-import { CusumDesign, designCusum, runCusum } from './bernoulli-cusum';
+import { CusumDesign, CusumRun, designCusum } from './bernoulli-cusum';
 import { CAUSE_TAGS, CauseTag } from '../reviews/taxonomy';
 
 /**
@@ -30,8 +30,13 @@ export interface SubjectTypeSettings {
   threshold: number;
   /** the recent window: reviews of the last windowHours hours ... */
   windowHours: number;
-  /** ... at most the last windowReviews of them */
+  /** ... at most the last windowReviews of them ... */
   windowReviews: number;
+  /**
+   * ... and at least the last windowMinReviews (within the baseline), however old: a quiet SKU's 72 hours hold one or
+   * two reviews, and a window that only loses its good reviews as they age would alarm on two bad ones of two
+   */
+  windowMinReviews: number;
 }
 
 export interface AlertSettings {
@@ -48,7 +53,7 @@ export interface AlertSettings {
    * this many days' worth and at least this many, so a busy carrier false-alarms no more often than a quiet SKU
    */
   cusumArlDays: number;
-  /** the CUSUM runs over at most this many of the subject's latest reviews */
+  /** a subject's CUSUM runs on from decision to decision; a process without its state starts it over this many latest reviews */
   cusumReviews: number;
   subjects: Record<SubjectType, SubjectTypeSettings>;
 }
@@ -61,10 +66,10 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   cusumArlDays: 5000,
   cusumReviews: 300,
   subjects: {
-    sku: { enabled: true, threshold: 0.003, windowHours: 72, windowReviews: 40 },
-    carrier: { enabled: true, threshold: 0.0001, windowHours: 24, windowReviews: 2000 },
-    agent: { enabled: true, threshold: 0.0001, windowHours: 24, windowReviews: 500 },
-    shop: { enabled: true, threshold: 0.0001, windowHours: 24, windowReviews: 5000 },
+    sku: { enabled: true, threshold: 0.003, windowHours: 72, windowReviews: 40, windowMinReviews: 20 },
+    carrier: { enabled: true, threshold: 0.0001, windowHours: 24, windowReviews: 2000, windowMinReviews: 0 },
+    agent: { enabled: true, threshold: 0.0001, windowHours: 24, windowReviews: 500, windowMinReviews: 0 },
+    shop: { enabled: true, threshold: 0.0001, windowHours: 24, windowReviews: 5000, windowMinReviews: 0 },
   },
 };
 
@@ -75,12 +80,10 @@ export type DecisionSettings = Pick<SubjectTypeSettings, 'threshold'> &
 export interface SubjectEvidence {
   /** reviews and bad ones before the window, within the baseline */
   history: Counts;
-  /**
-   * the subject's latest reviews in time order (true = bad for this cause): at least the window, which is the last
-   * `windowSize`, and the CUSUM's span
-   */
-  recent: readonly boolean[];
-  windowSize: number;
+  /** the window: the subject's reviews of the last windowHours, at least the last windowMinReviews, at most the last windowReviews */
+  window: Counts;
+  /** the subject's running CUSUM, advanced with cusumDesignFor's design up to the latest review (null: no CUSUM) */
+  cusum: CusumRun | null;
   /** the subject's usual reviews per day (from its history), to set the CUSUM's run length */
   reviewsPerDay: number;
 }
@@ -101,33 +104,38 @@ export interface Decision {
   cusum: { statistic: number; h: number; m: number; signalled: boolean } | null;
 }
 
-export function windowCounts(evidence: SubjectEvidence): Counts {
-  const size = Math.min(evidence.windowSize, evidence.recent.length);
-  let bad = 0;
-  for (let i = evidence.recent.length - size; i < evidence.recent.length; i++) if (evidence.recent[i]) bad++;
-  return { reviews: size, bad };
+/**
+ * The subject's CUSUM design: in-control rate its shrunk baseline, out of control at cusumMultiple x, and a decision
+ * interval whose in-control run length is cusumArlDays of the subject's volume (null: CUSUM off). The caller advances
+ * the subject's run with it before deciding.
+ */
+export function cusumDesignFor(
+  prior: BetaPrior,
+  history: Counts,
+  reviewsPerDay: number,
+  settings: Pick<AlertSettings, 'cusumMultiple' | 'cusumArlDays'>,
+): CusumDesign | null {
+  if (settings.cusumArlDays <= 0) return null;
+  // volume rounded up to a power of two: never a shorter run length than asked, and few designs to cache
+  const arl0 = settings.cusumArlDays * 2 ** Math.ceil(Math.log2(Math.max(1, reviewsPerDay)));
+  return designCusum(betaMean(posterior(prior, history)), settings.cusumMultiple, arl0);
 }
 
 /**
- * Beta-binomial test of the window against the subject's posterior, and a Bernoulli CUSUM over its latest reviews
- * with the posterior mean as in-control rate; either one alarms, given at least `minBad` bad reviews in the window.
+ * Beta-binomial test of the window against the subject's posterior, and the subject's Bernoulli CUSUM with the
+ * posterior mean as in-control rate; either one alarms, given at least `minBad` bad reviews in the window.
  */
 export function decide(prior: BetaPrior, evidence: SubjectEvidence, settings: DecisionSettings): Decision {
-  const window = windowCounts(evidence);
+  const window = evidence.window;
   const shrunk = posterior(prior, evidence.history);
   const baselineRate = betaMean(shrunk);
   const probability = betaBinomialUpperTail(window.bad, window.reviews, shrunk);
   const enoughBad = window.bad >= settings.minBad;
   let cusum: Decision['cusum'] = null;
-  if (settings.cusumArlDays > 0 && evidence.recent.length > 0) {
-    // volume rounded up to a power of two: never a shorter run length than asked, and few designs to cache
-    const arl0 = settings.cusumArlDays * 2 ** Math.ceil(Math.log2(Math.max(1, evidence.reviewsPerDay)));
-    const design: CusumDesign = designCusum(baselineRate, settings.cusumMultiple, arl0);
-    const span = evidence.recent.length > settings.cusumReviews ? evidence.recent.slice(-settings.cusumReviews) : evidence.recent;
-    const run = runCusum(span, design);
+  const design = evidence.cusum ? cusumDesignFor(prior, evidence.history, evidence.reviewsPerDay, settings) : null;
+  if (design && evidence.cusum) {
     // a signal counts while the review it came at is still in the window
-    const signalled = run.lastSignal >= 0 && run.lastSignal >= span.length - window.reviews;
-    cusum = { statistic: run.statistic, h: design.h, m: design.m, signalled };
+    cusum = { statistic: evidence.cusum.statistic, h: design.h, m: design.m, signalled: evidence.cusum.sinceSignal < window.reviews };
   }
   const bb = enoughBad && probability < settings.threshold;
   const cu = enoughBad && cusum !== null && cusum.signalled;
@@ -140,6 +148,33 @@ export function decide(prior: BetaPrior, evidence: SubjectEvidence, settings: De
     probability,
     cusum,
   };
+}
+
+export interface CauseDecision {
+  cause: AlertCause;
+  decision: Decision;
+  transition: AlertTransition;
+}
+
+/**
+ * One subject's decisions, its causes before 'any': while a cause has the subject's alert (opened or kept now), 'any'
+ * opens none beside it (the cause says more). The analysis step, the sweep and bench:alerts all decide through this.
+ */
+export function decideCauses(
+  causes: readonly AlertCause[],
+  decideCause: (cause: AlertCause) => Decision,
+  isOpen: (cause: AlertCause) => boolean,
+): CauseDecision[] {
+  const out: CauseDecision[] = [];
+  let causeAlerted = false;
+  for (const cause of [...causes.filter((c) => c !== 'any'), ...causes.filter((c) => c === 'any')]) {
+    const decision = decideCause(cause);
+    let transition = alertTransition(isOpen(cause), decision);
+    if (cause !== 'any' && (transition === 'open' || transition === 'update')) causeAlerted = true;
+    if (transition === 'open' && cause === 'any' && causeAlerted) transition = 'none';
+    out.push({ cause, decision, transition });
+  }
+  return out;
 }
 
 /** The naive rule the bench compares with: the window's bad rate above `multiple` x the subject's own history rate. */

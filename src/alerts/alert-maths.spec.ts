@@ -1,6 +1,6 @@
 import { betaBinomialUpperTail, fitBetaPrior, logGamma, posterior } from './beta-binomial';
-import { badStep, cusumArl, designCusum, runCusum } from './bernoulli-cusum';
-import { DEFAULT_ALERT_SETTINGS, decide, naiveAlarm } from './alert-detector';
+import { CUSUM_START, advanceCusum, badStep, cusumArl, designCusum, runCusum } from './bernoulli-cusum';
+import { DEFAULT_ALERT_SETTINGS, Decision, cusumDesignFor, decide, decideCauses, naiveAlarm } from './alert-detector';
 
 /** Seeded uniform generator (mulberry32) so the simulated checks are repeatable. */
 function rng(seed: number): () => number {
@@ -141,10 +141,9 @@ describe('Bernoulli CUSUM', () => {
 describe('decide', () => {
   const prior = { alpha: 1.2, beta: 38.8 };
   const settings = { ...DEFAULT_ALERT_SETTINGS, threshold: 0.0005, cusumArlDays: 0 };
-  const series = (good: number, bad: number) => [...Array<boolean>(good).fill(false), ...Array<boolean>(bad).fill(true)];
 
   it('alarms on 8 bad of the last 40 against about 3 % usually', () => {
-    const decision = decide(prior, { history: { reviews: 300, bad: 9 }, recent: series(32, 8), windowSize: 40, reviewsPerDay: 1 }, settings);
+    const decision = decide(prior, { history: { reviews: 300, bad: 9 }, window: { reviews: 40, bad: 8 }, cusum: null, reviewsPerDay: 1 }, settings);
     expect(decision.alarm).toBe(true);
     expect(decision.method).toBe('beta-binomial');
     expect(decision.window).toEqual({ reviews: 40, bad: 8 });
@@ -153,30 +152,75 @@ describe('decide', () => {
   });
 
   it('does not alarm on one bad review, however unlikely, nor on a usual window', () => {
-    expect(decide(prior, { history: { reviews: 300, bad: 0 }, recent: series(0, 1), windowSize: 40, reviewsPerDay: 1 }, settings).alarm).toBe(false);
-    const usual = decide(prior, { history: { reviews: 300, bad: 9 }, recent: series(38, 2), windowSize: 40, reviewsPerDay: 1 }, settings);
+    expect(decide(prior, { history: { reviews: 300, bad: 0 }, window: { reviews: 1, bad: 1 }, cusum: null, reviewsPerDay: 1 }, settings).alarm).toBe(false);
+    const usual = decide(prior, { history: { reviews: 300, bad: 9 }, window: { reviews: 40, bad: 2 }, cusum: null, reviewsPerDay: 1 }, settings);
     expect(usual.alarm).toBe(false);
     expect(usual.clear).toBe(true);
   });
 
   it('does not alarm on a SKU that is always this bad', () => {
-    expect(decide(prior, { history: { reviews: 1000, bad: 200 }, recent: series(32, 8), windowSize: 40, reviewsPerDay: 1 }, settings).alarm).toBe(false);
+    expect(decide(prior, { history: { reviews: 1000, bad: 200 }, window: { reviews: 40, bad: 8 }, cusum: null, reviewsPerDay: 1 }, settings).alarm).toBe(false);
   });
 
   it('lets the CUSUM catch a slow rise the window test misses', () => {
     // one bad review in every 11 (9 %) against a well-known 3 %: no 40-review window is improbable enough
     const drift = Array.from({ length: 300 }, (_, i) => i % 11 === 10);
-    const evidence = { history: { reviews: 2000, bad: 60 }, windowSize: 40, reviewsPerDay: 1 };
+    const history = { reviews: 2000, bad: 60 };
     const cusumSettings = { ...settings, cusumArlDays: 5000 };
-    const design = designCusum(decide(prior, { ...evidence, recent: [] }, settings).baselineRate, DEFAULT_ALERT_SETTINGS.cusumMultiple, 5000);
+    const design = cusumDesignFor(prior, history, 1, cusumSettings)!;
     const signal = runCusum(drift, design).lastSignal;
     expect(signal).toBeGreaterThan(40);
-    const decision = decide(prior, { ...evidence, recent: drift.slice(0, signal + 1) }, cusumSettings);
+    const lastForty = drift.slice(signal - 39, signal + 1);
+    const evidence = { history, window: { reviews: 40, bad: lastForty.filter(Boolean).length }, reviewsPerDay: 1 };
+    // kept running review by review, or run in one go: the same state
+    let run = CUSUM_START;
+    for (const bad of drift.slice(0, signal + 1)) run = advanceCusum(run, [bad], design);
+    expect(run).toEqual(advanceCusum(CUSUM_START, drift.slice(0, signal + 1), design));
+    expect(run.sinceSignal).toBe(0);
+    const decision = decide(prior, { ...evidence, cusum: run }, cusumSettings);
     expect(decision.probability).toBeGreaterThan(settings.threshold);
     expect(decision.alarm).toBe(true);
     expect(decision.method).toBe('cusum');
     expect(decision.clear).toBe(false);
-    expect(decide(prior, { ...evidence, recent: drift.slice(0, signal + 1) }, settings).alarm).toBe(false);
+    expect(decide(prior, { ...evidence, cusum: null }, settings).alarm).toBe(false);
+    // once the signalling review has left the window, the CUSUM no longer holds the alarm
+    expect(decide(prior, { ...evidence, cusum: advanceCusum(run, Array<boolean>(40).fill(false), design) }, cusumSettings).alarm).toBe(false);
+  });
+});
+
+describe('decideCauses', () => {
+  const decision = (alarm: boolean): Decision => ({
+    alarm,
+    clear: !alarm,
+    method: alarm ? 'beta-binomial' : null,
+    window: { reviews: 10, bad: alarm ? 5 : 0 },
+    baselineRate: 0.03,
+    probability: alarm ? 1e-6 : 1,
+    cusum: null,
+  });
+
+  it("decides the cause first: while it has the subject's alert, 'any' opens none beside it", () => {
+    const both = decideCauses(
+      ['any', 'quality'],
+      () => decision(true),
+      () => false,
+    );
+    expect(both.map((d) => [d.cause, d.transition])).toEqual([
+      ['quality', 'open'],
+      ['any', 'none'],
+    ]);
+    const kept = decideCauses(
+      ['any', 'quality'],
+      () => decision(true),
+      (cause) => cause === 'quality',
+    );
+    expect(kept.map((d) => d.transition)).toEqual(['update', 'none']);
+    const anyOnly = decideCauses(
+      ['any', 'quality'],
+      (cause) => decision(cause === 'any'),
+      () => false,
+    );
+    expect(anyOnly.map((d) => d.transition)).toEqual(['none', 'open']);
   });
 });
 

@@ -13,8 +13,9 @@ const SUBJECT_LIMITS = {
   threshold: [1e-9, 0.1],
   windowHours: [1, 720],
   windowReviews: [5, 10000],
+  windowMinReviews: [0, 10000],
 } as const satisfies Record<string, readonly [number, number]>;
-const INTEGER_FIELDS = new Set(['minBad', 'baselineDays', 'cusumArlDays', 'windowHours', 'windowReviews']);
+const INTEGER_FIELDS = new Set(['minBad', 'baselineDays', 'cusumArlDays', 'windowHours', 'windowReviews', 'windowMinReviews']);
 
 export type AlertSettingsOverride = Partial<Omit<AlertSettings, 'subjects' | 'cusumReviews'>> & {
   subjects?: Partial<Record<SubjectType, Partial<SubjectTypeSettings>>>;

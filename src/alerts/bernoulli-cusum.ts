@@ -104,16 +104,35 @@ export function designCusum(p0: number, multiple: number, arl0: number): CusumDe
   return design;
 }
 
-/** Where the statistic ends and the index of the last review at which it signalled (-1 if never); resets to 0 after a signal. */
-export function runCusum(outcomes: readonly boolean[], design: Pick<CusumDesign, 'm' | 'h'>): { statistic: number; lastSignal: number } {
-  let s = 0;
-  let lastSignal = -1;
-  for (let i = 0; i < outcomes.length; i++) {
-    s = Math.max(0, s + (outcomes[i] ? design.m : 0) - 1);
+/**
+ * A subject's CUSUM between decisions: the statistic and how many reviews ago it last signalled (0: at the latest
+ * review; Infinity: never). Kept running per subject and advanced by each decision's new reviews, so a decision
+ * costs its new reviews, not a rescan.
+ */
+export interface CusumRun {
+  statistic: number;
+  sinceSignal: number;
+}
+
+export const CUSUM_START: CusumRun = { statistic: 0, sinceSignal: Infinity };
+
+/** The run after these reviews (true = bad, oldest first); resets to 0 after a signal. */
+export function advanceCusum(run: CusumRun, outcomes: Iterable<boolean>, design: Pick<CusumDesign, 'm' | 'h'>): CusumRun {
+  let s = run.statistic;
+  let since = run.sinceSignal;
+  for (const bad of outcomes) {
+    s = Math.max(0, s + (bad ? design.m : 0) - 1);
+    since++;
     if (s >= design.h) {
-      lastSignal = i;
+      since = 0;
       s = 0;
     }
   }
-  return { statistic: s, lastSignal };
+  return { statistic: s, sinceSignal: since };
+}
+
+/** Where the statistic ends and the index of the last review at which it signalled (-1 if never), from 0. */
+export function runCusum(outcomes: readonly boolean[], design: Pick<CusumDesign, 'm' | 'h'>): { statistic: number; lastSignal: number } {
+  const run = advanceCusum(CUSUM_START, outcomes, design);
+  return { statistic: run.statistic, lastSignal: Number.isFinite(run.sinceSignal) ? outcomes.length - 1 - run.sinceSignal : -1 };
 }

@@ -91,6 +91,7 @@ export class SubjectTypeSettingsDto {
   @ApiPropertyOptional({ description: 'alert when the tail probability is below this (1e-9 to 0.1)' }) @IsOptional() @IsNumber() threshold?: number;
   @ApiPropertyOptional({ description: 'the window: the last windowHours hours (1-720) ...' }) @IsOptional() @IsInt() windowHours?: number;
   @ApiPropertyOptional({ description: '... at most the last windowReviews reviews (5-10000)' }) @IsOptional() @IsInt() windowReviews?: number;
+  @ApiPropertyOptional({ description: '... and at least the last windowMinReviews, however old (0-10000)' }) @IsOptional() @IsInt() windowMinReviews?: number;
 }
 
 export class SubjectSettingsDto {
@@ -124,6 +125,7 @@ export class SubjectTypeSettingsResponse implements SubjectTypeSettings {
   @ApiProperty() threshold!: number;
   @ApiProperty() windowHours!: number;
   @ApiProperty() windowReviews!: number;
+  @ApiProperty() windowMinReviews!: number;
 }
 
 export class SubjectSettingsResponse {
@@ -139,7 +141,8 @@ export class AlertSettingsResponse {
   @ApiProperty() resolveAbove!: number;
   @ApiProperty() cusumMultiple!: number;
   @ApiProperty() cusumArlDays!: number;
-  @ApiProperty({ description: "the CUSUM runs over at most this many of a subject's latest reviews (fixed)" }) cusumReviews!: number;
+  @ApiProperty({ description: "a subject's CUSUM runs on between decisions; a process without its state starts it over this many latest reviews (fixed)" })
+  cusumReviews!: number;
   @ApiProperty({ type: SubjectSettingsResponse }) subjects!: SubjectSettingsResponse;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'what the shop changed from the defaults (the last PUT)' }) override!: Record<
     string,

@@ -3075,6 +3075,7 @@ export interface components {
             threshold: number;
             windowHours: number;
             windowReviews: number;
+            windowMinReviews: number;
         };
         SubjectSettingsResponse: {
             sku: components["schemas"]["SubjectTypeSettingsResponse"];
@@ -3088,7 +3089,7 @@ export interface components {
             resolveAbove: number;
             cusumMultiple: number;
             cusumArlDays: number;
-            /** @description the CUSUM runs over at most this many of a subject's latest reviews (fixed) */
+            /** @description a subject's CUSUM runs on between decisions; a process without its state starts it over this many latest reviews (fixed) */
             cusumReviews: number;
             subjects: components["schemas"]["SubjectSettingsResponse"];
             /** @description what the shop changed from the defaults (the last PUT) */
@@ -3107,6 +3108,8 @@ export interface components {
             windowHours?: number;
             /** @description ... at most the last windowReviews reviews (5-10000) */
             windowReviews?: number;
+            /** @description ... and at least the last windowMinReviews, however old (0-10000) */
+            windowMinReviews?: number;
         };
         SubjectSettingsDto: {
             sku?: components["schemas"]["SubjectTypeSettingsDto"];
