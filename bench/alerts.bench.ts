@@ -21,7 +21,7 @@ import { cpuModel, intSetting, writeResultsSection } from './bench-support';
  * simulated shop, in memory. Model, per run (seeded):
  * - 2,000 SKUs; each SKU's review volume per day is log-normal (log-sd 1.68, median 0.3, at most 500): about 2,500
  *   reviews a day for the shop, most SKUs 0-5 a day, a few dozen above 5, and the top 20 % of the SKUs get about 80 %
- *   of the reviews, the concentration usually reported for retail sales (the best seller 50-150 a day). The first
+ *   of the reviews, the concentration usually reported for retail sales (the 3 best sellers about 64 a day). The first
  *   model (log-sd 1.2, median 0.6, at most 60; BENCH_VOLUME_SD=1.2) gave the top 20 % only 64 % and the best seller
  *   about 25 a day, which decides whether a 4x rise on it can be seen within 24 hours; arrivals follow a day curve
  *   (busy evenings, quiet nights) in China's time;
