@@ -335,7 +335,11 @@ const tmallFeed = jsonFormat({
       ['num_iid', text],
       ['item_id', text],
     ],
-    buyerNick: ['nick', text],
+    // the SDK's TmallRateInfo calls it user_nick; a record merged with its TradeRate has nick
+    buyerNick: [
+      ['nick', text],
+      ['user_nick', text],
+    ],
     rating: [
       ['result', grade],
       ['has_negtv', negativeFlag],
