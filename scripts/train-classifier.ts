@@ -7,6 +7,7 @@ import { CAUSE_TAGS, CauseTag } from '../src/reviews/taxonomy';
 import { baseModelFromCauseJson } from '../src/classification/classifier-model';
 import { scoreTags } from '../src/classification/eval-metrics';
 import { classify } from '../src/classification/review-classifier';
+import { withBehaviour } from '../src/classification/behaviour-fingerprint';
 
 /**
  * npm run train:classifier [-- --eval-dir ../shared/eval] [--verbose] [--compare]
@@ -226,9 +227,10 @@ function main(): void {
     compareVariants({ aspectReviews, corpus: corpusFor(zh, en) }, { thresholds, ...FIXED }, evalDir);
     return;
   }
-  writeFileSync(OUT, `${JSON.stringify(model)}\n`);
+  const written = withBehaviour(model);
+  writeFileSync(OUT, `${JSON.stringify(written)}\n`);
   process.stdout.write(
-    `wrote ${OUT}\nversion ${model.version}, ${model.features.length} features, thresholds ${JSON.stringify(thresholds)}, ` +
+    `wrote ${OUT}\nversion ${written.version} (behaviour ${written.behaviour}), ${model.features.length} features, thresholds ${JSON.stringify(thresholds)}, ` +
       `calibration F${CALIBRATION_BETA} ${JSON.stringify(calibrated)}, ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );
 }

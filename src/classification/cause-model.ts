@@ -47,6 +47,11 @@ export interface CauseModelJson {
   vocabulary: string;
   /** What the weights were learnt from and how they measured; informational. */
   trainedOn: Record<string, unknown>;
+  /**
+   * Hash of the tags today's code gives the probe reviews with these weights (behaviour-fingerprint.ts): a change to
+   * the rules or the scoring that moves a tag needs a retrained file, so the version changes and reviews are reclassified.
+   */
+  behaviour?: string;
   bias: number[];
   /** Feature names, in the order of the weight rows. */
   features: string[];
@@ -160,7 +165,7 @@ export function vocabularyHash(): string {
 
 /** The hash of everything that decides a classification: a different model always gets a different version. */
 export function causeModelVersion(json: Omit<CauseModelJson, 'version' | 'trainedOn'>): string {
-  const payload = JSON.stringify([json.options, json.decision, json.vocabulary, json.bias, json.features, json.weights]);
+  const payload = JSON.stringify([json.options, json.decision, json.vocabulary, json.bias, json.features, json.weights, json.behaviour ?? null]);
   return `base-${createHash('sha256').update(payload).digest('hex').slice(0, 12)}`;
 }
 
