@@ -60,6 +60,8 @@ const SETTINGS = {
   writeResults: process.env.BENCH_WRITE_RESULTS !== '0',
   /** the shop's autoDraft (off, negative, all); unset: the service's default */
   autoDraft: autoDraftSetting(process.env.BENCH_AUTO_DRAFT),
+  /** off: the shop's early warning disabled for every subject type, to measure what detection costs ingestion */
+  alertsOff: process.env.BENCH_ALERTS === 'off',
   databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rrs_bench',
   redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
@@ -545,6 +547,7 @@ async function run(queuePrefix: string): Promise<void> {
     await waitHealthy(baseUrl, api);
     await sleep(500); // let the workers connect to Redis
     autoDraft = await replySettings(baseUrl, apiKey, SETTINGS.autoDraft);
+    if (SETTINGS.alertsOff) await disableAlerts(baseUrl, apiKey);
     const roles = new Map<number, string>([[process.pid, 'bench client (this process)']]);
     for (const service of services)
       if (service.child.pid)
@@ -592,6 +595,7 @@ async function run(queuePrefix: string): Promise<void> {
         )
         .join(', '),
     ],
+    ['early warning (alert detection)', SETTINGS.alertsOff ? 'off for every subject type (BENCH_ALERTS=off)' : 'on (the default)'],
     ['reply drafting (autoDraft)', `${autoDraft}${SETTINGS.autoDraft ? ' (BENCH_AUTO_DRAFT)' : ' (the default)'}`],
     ...(summary.drafts ? [draftsRow(summary.drafts)] : []),
     ['analysed languages', languages],
@@ -658,6 +662,17 @@ function draftsRow(drafts: DraftsSummary): [string, string] {
     '**drafts written (drafting jobs, apart from end to end)**',
     `**${fmt(drafts.written)} drafts for ${fmt(drafts.expected)} reviews (${fmt(drafts.writtenByEndToEnd)} before end to end), the last ${fmt(drafts.drainSeconds, 2)} s after it: ${fmt(rate)} drafts/s, ${fmt((1000 * cpu) / Math.max(after, 1), 2)} ms of CPU per draft**`,
   ];
+}
+
+/** Turns the shop's early warning off for every subject type: detection then reads nothing per subject. */
+async function disableAlerts(baseUrl: string, apiKey: string): Promise<void> {
+  const subjects = Object.fromEntries(['sku', 'carrier', 'agent', 'shop'].map((type) => [type, { enabled: false }]));
+  const response = await fetch(`${baseUrl}/v1/alerts/settings`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ subjects }),
+  });
+  if (!response.ok) throw new Error(`alert settings: HTTP ${response.status} ${await response.text()}`);
 }
 
 /** Sets the shop's autoDraft when asked to; returns the one in effect. */
@@ -761,6 +776,7 @@ function writeResults(host: Record<string, string>, rows: [string, string][], cp
     SETTINGS.workers ? `BENCH_WORKERS=${SETTINGS.workers}` : '',
     SETTINGS.profile ? 'BENCH_PROFILE=1' : '',
     SETTINGS.autoDraft ? `BENCH_AUTO_DRAFT=${SETTINGS.autoDraft}` : '',
+    SETTINGS.alertsOff ? 'BENCH_ALERTS=off' : '',
   ].filter(Boolean);
   const section = [
     BEGIN_MARK,
