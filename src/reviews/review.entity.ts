@@ -12,8 +12,8 @@ import type { AnalysisStatus, Grade, Platform, TagEvidence, TagSource } from './
 @Index('ix_reviews_shop_buyer', ['shopId', 'buyerId'])
 // the same buyer in other shops (reviewer risk counts their medium/bad reviews there)
 @Index('ix_reviews_platform_buyer', ['platform', 'buyerId'])
-@Index('ix_reviews_shop_product', ['shopId', 'productId'])
-// a carrier's and an agent's latest reviews: early warning (alerts/) reads each subject's recent reviews by time
+// a SKU's, a carrier's and an agent's latest reviews: early warning (alerts/) reads each subject's recent reviews by time
+@Index('ix_reviews_shop_product', ['shopId', 'productId', 'reviewedAt'])
 @Index('ix_reviews_shop_carrier', ['shopId', 'carrier', 'reviewedAt'], { where: 'carrier IS NOT NULL' })
 @Index('ix_reviews_shop_agent', ['shopId', 'serviceAgent', 'reviewedAt'], { where: 'service_agent IS NOT NULL' })
 @Index('ix_reviews_analysis_pending', ['analysisEnqueuedAt'], { where: `analysis_status = 'pending'` })
