@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CauseModelJson, causeModelFromJson, causeModelVersion } from './cause-model';
+import { CauseModelJson, causeModelVersion } from './cause-model';
+import { baseModelFromCauseJson } from './classifier-model';
 import { classify } from './review-classifier';
 
 // The held-out reviews are the probes: varied, in both languages, and never trained on. Each is read unrated, as a
@@ -25,8 +26,7 @@ export function probeTexts(dir = PROBE_DIR): string[] {
 /** Hash of the tags and sub-tags the current code gives every probe with these weights. */
 export function behaviourFingerprint(json: CauseModelJson, texts: readonly string[] = probeTexts()): string {
   // the check of `version` is not the point here: the fingerprint is part of what the version hashes
-  const cause = causeModelFromJson({ ...json, version: causeModelVersion(json) });
-  const base = { kind: 'base' as const, version: cause.version, cause };
+  const base = baseModelFromCauseJson({ ...json, version: causeModelVersion(json) });
   const hash = createHash('sha256');
   for (const text of texts) {
     for (const rating of PROBE_RATINGS) {
